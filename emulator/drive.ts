@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import { badRequest, GraphError, notFound, ok, type EmuRequest, type EmuResponse, type Route } from './http';
+import { levelOf, requireCreate } from './list-items';
+import { listFinder } from './sites';
+import { type DriveItemRow, type ListRow, type Store } from './store';
+
+/** Graph's simple upload limit this emulator enforces; larger files go through an upload session. */
+export const simpleUploadLimit = 4 * 1024 * 1024;
+const driveIdOf = (list: ListRow): string => `b!${list.id}`;
+
+export function driveItemResource(request: EmuRequest, list: ListRow, item: DriveItemRow): Record<string, unknown> {
+  const origin = request.base.replace(/\/v1\.0$/, '');
+  return {
+    id: item.id,
+    name: item.name,
+    size: item.size,
+    createdDateTime: item.created_at,
+    lastModifiedDateTime: item.modified_at,
+    webUrl: `${origin}/${encodeURIComponent(list.name)}/${item.path.split('/').map(encodeURIComponent).join('/')}`,
+    file: { mimeType: item.mime_type },
+    createdBy: { user: { email: item.created_by } },
+    parentReference: { driveId: driveIdOf(list), driveType: 'documentLibrary', siteId: list.siteId },
+  };
+}
+
+function cleanPath(path: string): string {
+  const parts = path.split('/').filter(Boolean);
+  if (parts.length === 0 || parts.some((p) => p === '.' || p === '..' || /["*:<>?\\|]/.test(p))) {
+    throw badRequest('The file name contains characters that are not allowed');
+  }
+  return parts.join('/');
+}
+
+export function driveRoutes(store: Store, uploadOrigin: () => string): Route[] {
+  const findList = listFinder(store);
+  const driveList = (request: EmuRequest, driveId: string): ListRow => {
+    const list = store.listById(driveId.replace(/^b!/, ''));
+    if (!list || list.template !== 'documentLibrary' || levelOf(list, request.user) === 'none') throw notFound(`Drive '${driveId}'`);
+    return list;
+  };
+  const itemIn = (list: ListRow, id: string): DriveItemRow => {
+    const item = store.driveItem(list.id, { id });
+    if (!item) throw notFound(`Item '${id}'`);
+    return item;
+  };
+  return [
+    {
+      method: 'GET',
+      pattern: /^\/sites\/([^/]+)\/lists\/([^/]+)\/drive$/,
+      handle: (r, [s = '', l = '']) => {
+        const list = findList(r, s, l);
+        if (list.template !== 'documentLibrary') throw notFound('A drive for this list');
+        return ok({ id: driveIdOf(list), name: list.displayName, driveType: 'documentLibrary' });
+      },
+    },
+    {
+      method: 'PUT',
+      pattern: /^\/drives\/([^/]+)\/root:\/(.+):\/content$/,
+      handle: (r, [d = '', path = '']) => {
+        const list = driveList(r, d);
+        requireCreate(list, r.user);
+        if (r.raw.length > simpleUploadLimit) {
+          throw new GraphError(413, 'requestTooLarge', 'Files over 4 MB must be uploaded with an upload session');
+        }
+        const item = store.putDriveItem(list.id, cleanPath(path), r.raw, r.headers['content-type'] ?? 'application/octet-stream', r.user.email);
+        return ok(driveItemResource(r, list, item), 201);
+      },
+    },
+    {
+      method: 'POST',
+      pattern: /^\/drives\/([^/]+)\/root:\/(.+):\/createUploadSession$/,
+      handle: (r, [d = '', path = '']) => {
+        const list = driveList(r, d);
+        requireCreate(list, r.user);
+        const id = randomUUID();
+        const expires = new Date(Date.now() + 3_600_000).toISOString();
+        const conflict = String((r.body as { item?: Record<string, unknown> } | undefined)?.item?.['@microsoft.graph.conflictBehavior'] ?? 'replace');
+        store.db
+          .prepare('INSERT INTO upload_sessions (id, list_id, path, size, received, content, created_by, expires, conflict) VALUES (?, ?, ?, -1, 0, ?, ?, ?, ?)')
+          .run(id, list.id, cleanPath(path), Buffer.alloc(0), r.user.email, expires, conflict);
+        return ok({ uploadUrl: `${uploadOrigin()}/_upload/${id}`, expirationDateTime: expires, nextExpectedRanges: ['0-'] });
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/drives\/([^/]+)\/root\/children$/,
+      handle: (r, [d = '']) => {
+        const list = driveList(r, d);
+        return ok({ value: store.driveChildren(list.id).map((item) => driveItemResource(r, list, item)) });
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/drives\/([^/]+)\/items\/([^/]+)$/,
+      handle: (r, [d = '', id = '']) => {
+        const list = driveList(r, d);
+        return ok(driveItemResource(r, list, itemIn(list, id)));
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/drives\/([^/]+)\/items\/([^/]+)\/content$/,
+      handle: (r, [d = '', id = '']): EmuResponse => {
+        const list = driveList(r, d);
+        const item = itemIn(list, id);
+        return { status: 200, binary: item.content, headers: { 'Content-Type': item.mime_type } };
+      },
+    },
+  ];
+}
+
+interface SessionRow {
+  id: string;
+  list_id: string;
+  path: string;
+  size: number;
+  received: number;
+  content: Buffer;
+  created_by: string;
+  expires: string;
+}
+
+/**
+ * PUT to an upload session URL: pre-authorised like Graph's, so it carries no bearer token.
+ * Fragments must come in order; the last one creates the file.
+ */
+export function uploadFragment(store: Store, request: Omit<EmuRequest, 'user'>, sessionId: string): EmuResponse {
+  const session = store.db.prepare('SELECT * FROM upload_sessions WHERE id = ?').get(sessionId) as SessionRow | undefined;
+  if (!session || session.expires < new Date().toISOString()) throw notFound('The upload session');
+  const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(request.headers['content-range'] ?? '');
+  if (!range) throw badRequest('Content-Range must be bytes start-end/total');
+  const [start, end, total] = range.slice(1).map(Number) as [number, number, number];
+  if (start !== session.received || end - start + 1 !== request.raw.length || end >= total) {
+    throw new GraphError(416, 'invalidRange', `The fragment does not continue the upload; expected bytes from ${session.received}`);
+  }
+  const content = Buffer.concat([session.content, request.raw]);
+  if (end + 1 < total) {
+    store.db.prepare('UPDATE upload_sessions SET content = ?, received = ?, size = ? WHERE id = ?').run(content, end + 1, total, sessionId);
+    return ok({ expirationDateTime: session.expires, nextExpectedRanges: [`${end + 1}-`] }, 202);
+  }
+  const list = store.listById(session.list_id);
+  if (!list) throw notFound('The drive');
+  const item = store.transaction(() => {
+    store.db.prepare('DELETE FROM upload_sessions WHERE id = ?').run(sessionId);
+    return store.putDriveItem(list.id, session.path, content, 'application/octet-stream', session.created_by);
+  });
+  return ok(driveItemResource({ ...request, user: { id: '', email: session.created_by, name: '', role: 'owner', jobTitle: '' } }, list, item), 201);
+}
+

@@ -1,0 +1,59 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { Store, UserRow } from './store';
+
+const directorySchema = z.object({
+  organisation: z.string(),
+  domain: z.string(),
+  users: z.array(
+    z.object({
+      email: z.email(),
+      name: z.string().min(1),
+      role: z.enum(['coordinator', 'owner', 'panel']),
+      jobTitle: z.string(),
+    }),
+  ),
+});
+export type Directory = z.infer<typeof directorySchema>;
+
+export const defaultDirectoryPath = fileURLToPath(new URL('./seed/directory.json', import.meta.url));
+
+export function loadDirectory(path = defaultDirectoryPath): Directory {
+  return directorySchema.parse(JSON.parse(readFileSync(path, 'utf8')));
+}
+
+/**
+ * Dev identity instead of Entra ID: a bearer token is the user's email signed with the store's own secret,
+ * so tokens survive a restart of the same store and are useless against any other.
+ */
+export class DevIdentity {
+  private readonly secret: Buffer;
+
+  constructor(private readonly store: Store) {
+    this.secret = Buffer.from(store.meta('token-secret', () => randomBytes(32).toString('hex')), 'hex');
+  }
+
+  private sign(payload: string): string {
+    return createHmac('sha256', this.secret).update(payload).digest('base64url');
+  }
+
+  issue(email: string): string | undefined {
+    const user = this.store.userByEmail(email);
+    if (!user) return undefined;
+    const payload = Buffer.from(JSON.stringify({ upn: user.email, iat: Date.now() })).toString('base64url');
+    return `emu.${payload}.${this.sign(payload)}`;
+  }
+
+  verify(authorization: string | undefined): UserRow | undefined {
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+    const [prefix, payload, signature] = token?.split('.') ?? [];
+    if (prefix !== 'emu' || !payload || !signature) return undefined;
+    const expected = Buffer.from(this.sign(payload));
+    const given = Buffer.from(signature);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+    const claims = z.object({ upn: z.string() }).safeParse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
+    return claims.success ? this.store.userByEmail(claims.data.upn) : undefined;
+  }
+}

@@ -1,0 +1,252 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { directoryRoutes, userResource } from './directory';
+import { driveRoutes, uploadFragment } from './drive';
+import { FaultInjector, parseFaults } from './faults';
+import { badRequest, dispatch, errorBody, GraphError, type EmuRequest, type EmuResponse, type Route } from './http';
+import { DevIdentity, loadDirectory, type Directory } from './identity';
+import { listItemRoutes } from './list-items';
+import { sharePointRoutes } from './sharepoint-rest';
+import { emulatorHost, listFinder, siteRoutes } from './sites';
+import { Store, type UserRow } from './store';
+import { teamRoutes } from './teams';
+
+export interface EmulatorOptions {
+  /** SQLite file, or ':memory:'. */
+  data: string;
+  port?: number;
+  host?: string;
+  latencyMs?: number;
+  faults?: string;
+  retryAfterSeconds?: number;
+  directory?: Directory;
+}
+
+export interface Emulator {
+  /** e.g. http://127.0.0.1:5001 */
+  origin: string;
+  /** Graph base, e.g. http://127.0.0.1:5001/v1.0 */
+  graphBase: string;
+  store: Store;
+  faults: FaultInjector;
+  setLatency(ms: number): void;
+  close(): Promise<void>;
+}
+
+const maxBatch = 20;
+const maxBody = 64 * 1024 * 1024;
+
+const batchSchema = z.object({
+  requests: z
+    .array(
+      z.object({
+        id: z.string().min(1),
+        method: z.string(),
+        url: z.string().min(1),
+        headers: z.record(z.string(), z.string()).optional(),
+        body: z.unknown().optional(),
+        dependsOn: z.array(z.string()).optional(),
+      }),
+    )
+    .min(1)
+    .max(maxBatch, `A batch holds at most ${maxBatch} requests`),
+});
+
+function seedStore(store: Store, directory: Directory): void {
+  store.transaction(() => {
+    for (const user of directory.users) store.upsertUser(user);
+    store.ensureSite(emulatorHost, '/', 'Audit Tracker');
+    const teams = store.db.prepare('SELECT count(*) AS n FROM teams').get() as { n: number };
+    if (teams.n === 0) {
+      const teamId = randomUUID();
+      store.db.prepare('INSERT INTO teams (id, name, description) VALUES (?, ?, ?)').run(teamId, 'Audit and Inspection', directory.organisation);
+      store.db.prepare('INSERT INTO channels (id, team_id, name) VALUES (?, ?, ?)').run(`19:${randomUUID().replace(/-/g, '')}@thread.tacv2`, teamId, 'Audit Coordination');
+    }
+  });
+}
+
+const lowerHeaders = (headers: Record<string, string | string[] | undefined>): Record<string, string> =>
+  Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(', ') : (v ?? '')]));
+
+function parseBody(raw: Buffer, contentType: string | undefined): unknown {
+  if (raw.length === 0 || !(contentType ?? '').includes('json')) return undefined;
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw badRequest('The request body is not valid JSON');
+  }
+}
+
+export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
+  const store = new Store(options.data);
+  seedStore(store, options.directory ?? loadDirectory());
+  const identity = new DevIdentity(store);
+  const faults = new FaultInjector(parseFaults(options.faults), options.retryAfterSeconds ?? 1);
+  let latency = options.latencyMs ?? 0;
+  let origin = '';
+
+  const graphRoutes: Route[] = [
+    ...directoryRoutes(store),
+    ...siteRoutes(store),
+    ...listItemRoutes(store, listFinder(store)),
+    ...driveRoutes(store, () => origin),
+    ...teamRoutes(store),
+  ];
+  const spRoutes = sharePointRoutes(store);
+
+  const asResponse = (error: unknown, requestId: string): EmuResponse => {
+    if (error instanceof GraphError) return { status: error.status, headers: error.headers, body: errorBody(error, requestId) };
+    console.error('emulator: unexpected error', error);
+    return { status: 500, body: errorBody(new GraphError(500, 'generalException', 'An unexpected error occurred'), requestId) };
+  };
+
+  /** One Graph request, with faults drawn for it: used for top-level calls and for each request in a batch. */
+  async function handleGraph(request: EmuRequest, routes: Route[], requestId: string): Promise<EmuResponse> {
+    try {
+      faults.before();
+      const response = await dispatch(routes, request);
+      if (faults.loseResponse(request.method)) {
+        return asResponse(new GraphError(504, 'gatewayTimeout', 'Injected fault: the response was lost after the change was made'), requestId);
+      }
+      return response;
+    } catch (error) {
+      return asResponse(error, requestId);
+    }
+  }
+
+  async function handleBatch(request: EmuRequest, requestId: string): Promise<EmuResponse> {
+    const parsed = batchSchema.safeParse(request.body);
+    if (!parsed.success) throw badRequest(`Invalid batch: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+    const statuses = new Map<string, number>();
+    const responses = [];
+    for (const sub of parsed.data.requests) {
+      const failedDependency = (sub.dependsOn ?? []).some((id) => (statuses.get(id) ?? 424) >= 400);
+      let response: EmuResponse;
+      if (failedDependency) {
+        response = asResponse(new GraphError(424, 'failedDependency', 'A request this one depends on failed'), requestId);
+      } else {
+        const url = new URL(sub.url.replace(/^\/?/, '/'), 'http://batch');
+        const headers = lowerHeaders(sub.headers ?? {});
+        const raw = sub.body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(sub.body));
+        response = await handleGraph(
+          { ...request, method: sub.method.toUpperCase(), path: url.pathname, query: url.searchParams, headers, body: sub.body, raw },
+          graphRoutes,
+          requestId,
+        );
+      }
+      statuses.set(sub.id, response.status);
+      responses.push({ id: sub.id, status: response.status, headers: { 'Content-Type': 'application/json', ...response.headers }, body: response.body });
+    }
+    return { status: 200, body: { responses } };
+  }
+
+  async function route(req: IncomingMessage, raw: Buffer): Promise<EmuResponse> {
+    const requestId = randomUUID();
+    const url = new URL(req.url ?? '/', origin);
+    const headers = lowerHeaders(req.headers);
+    const method = (req.method ?? 'GET').toUpperCase();
+    try {
+      if (method === 'OPTIONS') return { status: 204 };
+      if (url.pathname === '/_dev/users' && method === 'GET') {
+        return { status: 200, body: { value: store.users().map((u) => ({ ...userResource(u), role: u.role })) } };
+      }
+      if (url.pathname === '/_dev/token' && method === 'POST') {
+        const body = z.object({ user: z.string() }).safeParse(parseBody(raw, 'json'));
+        if (!body.success) throw badRequest('Send {"user": "<email>"}');
+        const token = identity.issue(body.data.user);
+        if (!token) throw new GraphError(400, 'invalid_grant', `No user '${body.data.user}' in the emulator's directory`);
+        return { status: 200, body: { access_token: token, token_type: 'Bearer', expires_in: 86_400 } };
+      }
+      if (url.pathname === '/_dev/health') return { status: 200, body: { ok: true } };
+      const upload = /^\/_upload\/([0-9a-f-]+)$/.exec(url.pathname);
+      if (upload?.[1] && method === 'PUT') {
+        faults.before();
+        return uploadFragment(store, { method, path: url.pathname, query: url.searchParams, headers, body: undefined, raw, base: `${origin}/v1.0` }, upload[1]);
+      }
+      const graph = /^\/v1\.0(\/.*)$/.exec(url.pathname);
+      const sharePoint = /^\/_api(\/.*)$/.exec(url.pathname);
+      if (!graph?.[1] && !sharePoint?.[1]) throw new GraphError(404, 'notFound', `No such endpoint: ${url.pathname}`);
+      const user: UserRow | undefined = identity.verify(headers['authorization']);
+      if (!user) throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
+      if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+      const request: EmuRequest = {
+        method,
+        path: (graph?.[1] ?? sharePoint?.[1]) as string,
+        query: url.searchParams,
+        headers,
+        body: parseBody(raw, headers['content-type']),
+        raw,
+        user,
+        base: `${origin}/v1.0`,
+      };
+      if (graph?.[1] === '/$batch' && method === 'POST') {
+        faults.before();
+        return await handleBatch(request, requestId);
+      }
+      return await handleGraph(request, graph ? graphRoutes : spRoutes, requestId);
+    } catch (error) {
+      return asResponse(error, requestId);
+    }
+  }
+
+  function send(res: ServerResponse, response: EmuResponse, requestId: string): void {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS');
+    res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, Content-Range, If-Match, Prefer, SdkVersion, client-request-id, X-HTTP-Method, Accept');
+    res.setHeader('Access-Control-Expose-Headers', 'ETag, Retry-After, request-id, Location');
+    res.setHeader('request-id', requestId);
+    for (const [name, value] of Object.entries(response.headers ?? {})) res.setHeader(name, value);
+    if (response.binary) {
+      res.writeHead(response.status).end(response.binary);
+    } else if (response.body === undefined) {
+      res.writeHead(response.status).end();
+    } else {
+      res.setHeader('Content-Type', 'application/json; odata.metadata=minimal');
+      res.writeHead(response.status).end(JSON.stringify(response.body));
+    }
+  }
+
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBody) chunks.push(chunk);
+    });
+    req.on('end', () => {
+      const requestId = randomUUID();
+      if (size > maxBody) {
+        send(res, asResponse(new GraphError(413, 'requestTooLarge', 'The request body is too large'), requestId), requestId);
+        return;
+      }
+      void route(req, Buffer.concat(chunks)).then((response) => send(res, response, requestId));
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  origin = `http://${options.host ?? '127.0.0.1'}:${address.port}`;
+
+  return {
+    origin,
+    graphBase: `${origin}/v1.0`,
+    store,
+    faults,
+    setLatency: (ms) => {
+      latency = ms;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => {
+          store.close();
+          resolve();
+        });
+      }),
+  };
+}

@@ -1,0 +1,369 @@
+import Database from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export type ColumnType = 'text' | 'note' | 'choice' | 'dateTime' | 'boolean' | 'number';
+export type PermissionLevel = 'edit' | 'contribute' | 'read' | 'none';
+export type RolePermissions = Record<'coordinator' | 'owner' | 'panel', PermissionLevel>;
+
+export interface ColumnRow {
+  name: string;
+  type: ColumnType;
+  indexed: boolean;
+  required: boolean;
+  enforceUnique: boolean;
+  choices: string[];
+  maxLength: number | null;
+}
+
+export interface ListRow {
+  id: string;
+  siteId: string;
+  name: string;
+  displayName: string;
+  template: 'genericList' | 'documentLibrary';
+  created: string;
+  permissions: RolePermissions | null;
+  writeSecurity: 1 | 2;
+}
+
+export interface ItemRow {
+  listId: string;
+  id: number;
+  guid: string;
+  version: number;
+  fields: Record<string, unknown>;
+  createdBy: string;
+  createdAt: string;
+  modifiedBy: string;
+  modifiedAt: string;
+  deleted: boolean;
+  seq: number;
+}
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: 'coordinator' | 'owner' | 'panel';
+  jobTitle: string;
+}
+
+const schema = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS users (id TEXT PRIMARY KEY, email TEXT UNIQUE NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL, job_title TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sites (id TEXT PRIMARY KEY, hostname TEXT NOT NULL, path TEXT NOT NULL, name TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS lists (
+  id TEXT PRIMARY KEY, site_id TEXT NOT NULL, name TEXT NOT NULL, display_name TEXT NOT NULL, template TEXT NOT NULL,
+  created TEXT NOT NULL, permissions TEXT, write_security INTEGER NOT NULL DEFAULT 1, next_item_id INTEGER NOT NULL DEFAULT 1,
+  UNIQUE (site_id, name));
+CREATE TABLE IF NOT EXISTS columns (
+  list_id TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL, indexed INTEGER NOT NULL, required INTEGER NOT NULL,
+  enforce_unique INTEGER NOT NULL, choices TEXT NOT NULL, max_length INTEGER, position INTEGER NOT NULL,
+  PRIMARY KEY (list_id, name));
+CREATE TABLE IF NOT EXISTS items (
+  list_id TEXT NOT NULL, id INTEGER NOT NULL, guid TEXT NOT NULL, version INTEGER NOT NULL, fields TEXT NOT NULL,
+  created_by TEXT NOT NULL, created_at TEXT NOT NULL, modified_by TEXT NOT NULL, modified_at TEXT NOT NULL,
+  deleted INTEGER NOT NULL DEFAULT 0, seq INTEGER NOT NULL, PRIMARY KEY (list_id, id));
+CREATE INDEX IF NOT EXISTS items_seq ON items (list_id, seq);
+CREATE TABLE IF NOT EXISTS drive_items (
+  id TEXT PRIMARY KEY, list_id TEXT NOT NULL, path TEXT NOT NULL, name TEXT NOT NULL, size INTEGER NOT NULL,
+  mime_type TEXT NOT NULL, content BLOB NOT NULL, created_by TEXT NOT NULL, created_at TEXT NOT NULL,
+  modified_at TEXT NOT NULL, UNIQUE (list_id, path));
+CREATE TABLE IF NOT EXISTS upload_sessions (
+  id TEXT PRIMARY KEY, list_id TEXT NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL, received INTEGER NOT NULL,
+  content BLOB NOT NULL, created_by TEXT NOT NULL, expires TEXT NOT NULL, conflict TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS teams (id TEXT PRIMARY KEY, name TEXT NOT NULL, description TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS channels (id TEXT PRIMARY KEY, team_id TEXT NOT NULL, name TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS messages (
+  id TEXT PRIMARY KEY, channel_id TEXT NOT NULL, body TEXT NOT NULL, created_by TEXT NOT NULL, created_at TEXT NOT NULL, seq INTEGER NOT NULL);
+`;
+
+const now = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** The emulator's persistence: SQLite in WAL mode, each write one transaction, so a killed process leaves a consistent store. */
+export class Store {
+  readonly db: Database.Database;
+
+  constructor(path: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(schema);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  meta(key: string, create: () => string): string {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    if (row) return row.value;
+    const value = create();
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(key, value);
+    return value;
+  }
+
+  nextSeq(): number {
+    const current = Number(this.meta('seq', () => '0'));
+    this.db.prepare("UPDATE meta SET value = ? WHERE key = 'seq'").run(String(current + 1));
+    return current + 1;
+  }
+
+  // Directory
+
+  upsertUser(user: Omit<UserRow, 'id'>): void {
+    this.db
+      .prepare(
+        `INSERT INTO users (id, email, name, role, job_title) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (email) DO UPDATE SET name = excluded.name, role = excluded.role, job_title = excluded.job_title`,
+      )
+      .run(randomUUID(), user.email.toLowerCase(), user.name, user.role, user.jobTitle);
+  }
+
+  users(): UserRow[] {
+    return (this.db.prepare('SELECT id, email, name, role, job_title AS jobTitle FROM users ORDER BY role, name').all() as UserRow[]);
+  }
+
+  userByEmail(email: string): UserRow | undefined {
+    return this.db
+      .prepare('SELECT id, email, name, role, job_title AS jobTitle FROM users WHERE email = ?')
+      .get(email.toLowerCase()) as UserRow | undefined;
+  }
+
+  // Sites and lists
+
+  ensureSite(hostname: string, path: string, name: string): string {
+    const existing = this.db.prepare('SELECT id FROM sites WHERE hostname = ? AND path = ?').get(hostname, path) as
+      | { id: string }
+      | undefined;
+    if (existing) return existing.id;
+    const id = `${hostname},${randomUUID()},${randomUUID()}`;
+    this.db.prepare('INSERT INTO sites (id, hostname, path, name) VALUES (?, ?, ?, ?)').run(id, hostname, path, name);
+    return id;
+  }
+
+  sites(): { id: string; hostname: string; path: string; name: string }[] {
+    return this.db.prepare('SELECT id, hostname, path, name FROM sites ORDER BY path').all() as {
+      id: string;
+      hostname: string;
+      path: string;
+      name: string;
+    }[];
+  }
+
+  private toList(row: Record<string, unknown>): ListRow {
+    return {
+      id: String(row.id),
+      siteId: String(row.site_id),
+      name: String(row.name),
+      displayName: String(row.display_name),
+      template: row.template as ListRow['template'],
+      created: String(row.created),
+      permissions: row.permissions ? (JSON.parse(String(row.permissions)) as RolePermissions) : null,
+      writeSecurity: Number(row.write_security) === 2 ? 2 : 1,
+    };
+  }
+
+  lists(siteId: string): ListRow[] {
+    return (this.db.prepare('SELECT * FROM lists WHERE site_id = ? ORDER BY created, name').all(siteId) as Record<string, unknown>[]).map(
+      (row) => this.toList(row),
+    );
+  }
+
+  list(siteId: string, idOrName: string): ListRow | undefined {
+    const row = this.db
+      .prepare('SELECT * FROM lists WHERE site_id = ? AND (id = ? OR lower(name) = lower(?) OR lower(display_name) = lower(?))')
+      .get(siteId, idOrName, idOrName, idOrName) as Record<string, unknown> | undefined;
+    return row ? this.toList(row) : undefined;
+  }
+
+  listById(id: string): ListRow | undefined {
+    const row = this.db.prepare('SELECT * FROM lists WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+    return row ? this.toList(row) : undefined;
+  }
+
+  createList(siteId: string, name: string, displayName: string, template: ListRow['template'], columns: ColumnRow[]): ListRow {
+    const id = randomUUID();
+    this.transaction(() => {
+      this.db
+        .prepare('INSERT INTO lists (id, site_id, name, display_name, template, created) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(id, siteId, name, displayName, template, now());
+      for (const column of columns) this.addColumn(id, column);
+    });
+    return this.listById(id) as ListRow;
+  }
+
+  setListSecurity(listId: string, permissions: RolePermissions, writeSecurity: 1 | 2): void {
+    this.db.prepare('UPDATE lists SET permissions = ?, write_security = ? WHERE id = ?').run(JSON.stringify(permissions), writeSecurity, listId);
+  }
+
+  columns(listId: string): ColumnRow[] {
+    return (this.db.prepare('SELECT * FROM columns WHERE list_id = ? ORDER BY position').all(listId) as Record<string, unknown>[]).map(
+      (row) => ({
+        name: String(row.name),
+        type: row.type as ColumnType,
+        indexed: row.indexed === 1,
+        required: row.required === 1,
+        enforceUnique: row.enforce_unique === 1,
+        choices: JSON.parse(String(row.choices)) as string[],
+        maxLength: row.max_length === null ? null : Number(row.max_length),
+      }),
+    );
+  }
+
+  addColumn(listId: string, column: ColumnRow): void {
+    const position = (this.db.prepare('SELECT count(*) AS n FROM columns WHERE list_id = ?').get(listId) as { n: number }).n;
+    this.db
+      .prepare(
+        `INSERT INTO columns (list_id, name, type, indexed, required, enforce_unique, choices, max_length, position)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        listId,
+        column.name,
+        column.type,
+        column.indexed ? 1 : 0,
+        column.required ? 1 : 0,
+        column.enforceUnique ? 1 : 0,
+        JSON.stringify(column.choices),
+        column.maxLength,
+        position,
+      );
+  }
+
+  updateColumn(listId: string, name: string, change: { indexed?: boolean }): void {
+    if (change.indexed !== undefined) {
+      this.db.prepare('UPDATE columns SET indexed = ? WHERE list_id = ? AND name = ?').run(change.indexed ? 1 : 0, listId, name);
+    }
+  }
+
+  // Items
+
+  private toItem(row: Record<string, unknown>): ItemRow {
+    return {
+      listId: String(row.list_id),
+      id: Number(row.id),
+      guid: String(row.guid),
+      version: Number(row.version),
+      fields: JSON.parse(String(row.fields)) as Record<string, unknown>,
+      createdBy: String(row.created_by),
+      createdAt: String(row.created_at),
+      modifiedBy: String(row.modified_by),
+      modifiedAt: String(row.modified_at),
+      deleted: row.deleted === 1,
+      seq: Number(row.seq),
+    };
+  }
+
+  itemCount(listId: string): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM items WHERE list_id = ? AND deleted = 0').get(listId) as { n: number }).n;
+  }
+
+  item(listId: string, id: number): ItemRow | undefined {
+    const row = this.db.prepare('SELECT * FROM items WHERE list_id = ? AND id = ? AND deleted = 0').get(listId, id) as
+      | Record<string, unknown>
+      | undefined;
+    return row ? this.toItem(row) : undefined;
+  }
+
+  /** Items matching an SQL condition built by the query layer from a parsed $filter (values bound, names checked). */
+  queryItems(listId: string, where: string, params: unknown[], orderBy: string, limit: number, offset: number): ItemRow[] {
+    const sql = `SELECT * FROM items WHERE list_id = ? AND deleted = 0 ${where ? `AND (${where})` : ''} ORDER BY ${orderBy} LIMIT ? OFFSET ?`;
+    return (this.db.prepare(sql).all(listId, ...params, limit, offset) as Record<string, unknown>[]).map((row) => this.toItem(row));
+  }
+
+  changedItems(listId: string, afterSeq: number, limit: number, offset: number): ItemRow[] {
+    return (
+      this.db
+        .prepare('SELECT * FROM items WHERE list_id = ? AND seq > ? AND NOT (deleted = 1 AND ? = 0) ORDER BY seq, id LIMIT ? OFFSET ?')
+        .all(listId, afterSeq, afterSeq, limit, offset) as Record<string, unknown>[]
+    ).map((row) => this.toItem(row));
+  }
+
+  latestSeq(): number {
+    return Number(this.meta('seq', () => '0'));
+  }
+
+  insertItem(listId: string, fields: Record<string, unknown>, by: string): ItemRow {
+    return this.transaction(() => {
+      const { next_item_id: id } = this.db.prepare('SELECT next_item_id FROM lists WHERE id = ?').get(listId) as { next_item_id: number };
+      this.db.prepare('UPDATE lists SET next_item_id = ? WHERE id = ?').run(id + 1, listId);
+      const at = now();
+      this.db
+        .prepare(
+          `INSERT INTO items (list_id, id, guid, version, fields, created_by, created_at, modified_by, modified_at, seq)
+           VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(listId, id, randomUUID(), JSON.stringify(fields), by, at, by, at, this.nextSeq());
+      return this.item(listId, id) as ItemRow;
+    });
+  }
+
+  updateItem(listId: string, id: number, fields: Record<string, unknown>, by: string): ItemRow {
+    return this.transaction(() => {
+      this.db
+        .prepare('UPDATE items SET fields = ?, version = version + 1, modified_by = ?, modified_at = ?, seq = ? WHERE list_id = ? AND id = ?')
+        .run(JSON.stringify(fields), by, now(), this.nextSeq(), listId, id);
+      return this.item(listId, id) as ItemRow;
+    });
+  }
+
+  deleteItem(listId: string, id: number, by: string): void {
+    this.db
+      .prepare('UPDATE items SET deleted = 1, modified_by = ?, modified_at = ?, seq = ? WHERE list_id = ? AND id = ?')
+      .run(by, now(), this.nextSeq(), listId, id);
+  }
+
+  // Drive
+
+  driveItem(listId: string, idOrPath: { id?: string; path?: string }): DriveItemRow | undefined {
+    const row = idOrPath.id
+      ? this.db.prepare('SELECT * FROM drive_items WHERE list_id = ? AND id = ?').get(listId, idOrPath.id)
+      : this.db.prepare('SELECT * FROM drive_items WHERE list_id = ? AND path = ?').get(listId, idOrPath.path);
+    return row as DriveItemRow | undefined;
+  }
+
+  driveChildren(listId: string): DriveItemRow[] {
+    return this.db.prepare('SELECT * FROM drive_items WHERE list_id = ? ORDER BY path').all(listId) as DriveItemRow[];
+  }
+
+  putDriveItem(listId: string, path: string, content: Buffer, mimeType: string, by: string): DriveItemRow {
+    const existing = this.driveItem(listId, { path });
+    const at = now();
+    const name = path.split('/').at(-1) ?? path;
+    if (existing) {
+      this.db.prepare('UPDATE drive_items SET content = ?, size = ?, mime_type = ?, modified_at = ? WHERE id = ?').run(content, content.length, mimeType, at, existing.id);
+      return this.driveItem(listId, { id: existing.id }) as DriveItemRow;
+    }
+    const id = randomUUID().replace(/-/g, '').toUpperCase();
+    this.db
+      .prepare(
+        `INSERT INTO drive_items (id, list_id, path, name, size, mime_type, content, created_by, created_at, modified_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, listId, path, name, content.length, mimeType, content, by, at, at);
+    return this.driveItem(listId, { id }) as DriveItemRow;
+  }
+}
+
+export interface DriveItemRow {
+  id: string;
+  list_id: string;
+  path: string;
+  name: string;
+  size: number;
+  mime_type: string;
+  content: Buffer;
+  created_by: string;
+  created_at: string;
+  modified_at: string;
+}
+
+export { now as timestamp };

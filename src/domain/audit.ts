@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { opinionSchema } from './opinion';
+
+export const auditSchema = z.object({
+  id: z.string().min(1),
+  title: z.string().trim().min(1, 'An audit needs a title'),
+  /** As written after the title, e.g. "(Revisit Audit)". */
+  qualifier: z.string().trim().optional(),
+  issuedYear: z.number().int().min(1990).max(2100),
+  issuedMonth: z.number().int().min(1).max(12),
+  auditor: z.string().trim().min(1),
+  opinion: opinionSchema,
+});
+export type Audit = z.infer<typeof auditSchema>;
+
+/** Orders audits oldest first, as Appendix A lists them. */
+export function compareAuditsOldestFirst(a: Audit, b: Audit): number {
+  return a.issuedYear - b.issuedYear || a.issuedMonth - b.issuedMonth || a.title.localeCompare(b.title);
+}
+
+export function auditHeading(audit: Audit): string {
+  return audit.qualifier ? `${audit.title} ${audit.qualifier}` : audit.title;
+}

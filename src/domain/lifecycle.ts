@@ -1,0 +1,173 @@
+import type { Role } from './people';
+
+/**
+ * The recommendation lifecycle as an explicit state machine. Each transition names who may perform it and
+ * what it needs; anything else is an IllegalTransitionError, never a silent no-op.
+ */
+export const statuses = [
+  'open',
+  'proposedClosed',
+  'returnedToOwner',
+  'acceptedForPanel',
+  'closed',
+  'notAdopted',
+  'riskAccepted',
+  'superseded',
+] as const;
+export type Status = (typeof statuses)[number];
+
+export const statusLabel: Record<Status, string> = {
+  open: 'Open',
+  proposedClosed: 'Proposed closed',
+  returnedToOwner: 'Returned to owner',
+  acceptedForPanel: 'Accepted for panel',
+  closed: 'Closed',
+  notAdopted: 'Not adopted',
+  riskAccepted: 'Risk accepted',
+  superseded: 'Superseded',
+};
+
+/** Still being worked on by the owner: counts as running, can be chased and can become late. */
+export const isRunning = (status: Status): boolean =>
+  status === 'open' || status === 'returnedToOwner' || status === 'proposedClosed' || status === 'acceptedForPanel';
+
+export const transitionNames = [
+  'proposeClosure',
+  'acceptForPanel',
+  'returnToOwner',
+  'panelAgreeClosure',
+  'panelNotAcceptClosure',
+  'markNotAdopted',
+  'markRiskAccepted',
+  'markSuperseded',
+] as const;
+export type TransitionName = (typeof transitionNames)[number];
+
+interface TransitionRule {
+  from: readonly Status[];
+  to: Status;
+  /** Roles that may perform it. Panel decisions are recorded by the coordinator on the panel's behalf. */
+  by: readonly Role[];
+  /** The owner of the item may perform it even without the role (owners propose their own closures). */
+  byItemOwner?: boolean;
+  needs: readonly ('narrative' | 'evidence' | 'reason')[];
+  description: string;
+}
+
+const workable: readonly Status[] = ['open', 'returnedToOwner'];
+const beforeDecision: readonly Status[] = ['open', 'returnedToOwner', 'proposedClosed', 'acceptedForPanel'];
+
+export const transitions: Record<TransitionName, TransitionRule> = {
+  proposeClosure: {
+    from: workable,
+    to: 'proposedClosed',
+    by: ['coordinator'],
+    byItemOwner: true,
+    needs: ['narrative', 'evidence'],
+    description: 'The owner proposes closure with a narrative and evidence',
+  },
+  acceptForPanel: {
+    from: ['proposedClosed'],
+    to: 'acceptedForPanel',
+    by: ['coordinator'],
+    needs: [],
+    description: 'The coordinator puts the proposed closure to the panel',
+  },
+  returnToOwner: {
+    from: ['proposedClosed'],
+    to: 'returnedToOwner',
+    by: ['coordinator'],
+    needs: ['reason'],
+    description: 'The coordinator returns the proposal to the owner with a comment',
+  },
+  panelAgreeClosure: {
+    from: ['acceptedForPanel'],
+    to: 'closed',
+    by: ['coordinator'],
+    needs: [],
+    description: 'The panel agreed the closure',
+  },
+  panelNotAcceptClosure: {
+    from: ['acceptedForPanel'],
+    to: 'open',
+    by: ['coordinator'],
+    needs: ['reason'],
+    description: 'The panel did not accept the closure; the item is open again',
+  },
+  markNotAdopted: {
+    from: beforeDecision,
+    to: 'notAdopted',
+    by: ['coordinator'],
+    needs: ['reason'],
+    description: 'The recommendation is not adopted',
+  },
+  markRiskAccepted: {
+    from: beforeDecision,
+    to: 'riskAccepted',
+    by: ['coordinator'],
+    needs: ['reason'],
+    description: 'Management accepts the risk instead of implementing',
+  },
+  markSuperseded: {
+    from: beforeDecision,
+    to: 'superseded',
+    by: ['coordinator'],
+    needs: ['reason'],
+    description: 'A later recommendation supersedes this one',
+  },
+};
+
+export class IllegalTransitionError extends Error {
+  constructor(
+    readonly transition: TransitionName,
+    readonly from: Status,
+    readonly problem: 'state' | 'actor' | 'narrative' | 'evidence' | 'reason',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'IllegalTransitionError';
+  }
+}
+
+export interface TransitionRequest {
+  transition: TransitionName;
+  actor: { role: Role; ownsItem: boolean };
+  narrative?: string;
+  evidenceCount?: number;
+  reason?: string;
+}
+
+const present = (text: string | undefined): boolean => (text ?? '').trim().length > 0;
+
+/** The status after the transition, or IllegalTransitionError saying exactly why not. */
+export function applyTransition(from: Status, request: TransitionRequest): Status {
+  const { transition, actor } = request;
+  const rule = transitions[transition];
+  const fail = (problem: IllegalTransitionError['problem'], message: string): never => {
+    throw new IllegalTransitionError(transition, from, problem, message);
+  };
+  if (!rule.from.includes(from)) {
+    fail('state', `Cannot ${rule.description.toLowerCase()}: the item is ${statusLabel[from].toLowerCase()}`);
+  }
+  if (!rule.by.includes(actor.role) && !(rule.byItemOwner && actor.ownsItem)) {
+    fail('actor', `A ${actor.role} who does not own this item cannot do this: ${rule.description.toLowerCase()}`);
+  }
+  if (rule.needs.includes('narrative') && !present(request.narrative)) {
+    fail('narrative', 'Explain how the recommendation has been met');
+  }
+  if (rule.needs.includes('evidence') && (request.evidenceCount ?? 0) < 1) {
+    fail('evidence', 'Attach at least one piece of evidence');
+  }
+  if (rule.needs.includes('reason') && !present(request.reason)) {
+    fail('reason', 'Give a reason');
+  }
+  return rule.to;
+}
+
+/** Transitions the actor could perform now, for showing only the buttons that will work. */
+export function availableTransitions(from: Status, actor: TransitionRequest['actor']): TransitionName[] {
+  return transitionNames.filter((name) => {
+    const rule = transitions[name];
+    return rule.from.includes(from) && (rule.by.includes(actor.role) || (rule.byItemOwner === true && actor.ownsItem));
+  });
+}

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { personSchema } from './people';
+import { targetDateSchema } from './target-date';
+
+export const evidenceRefSchema = z.object({
+  name: z.string().trim().min(1),
+  url: z.url({ message: 'Evidence needs a link' }),
+  /** Set for files in our evidence library; absent for links to existing documents. */
+  driveItemId: z.string().optional(),
+  size: z.number().int().nonnegative().optional(),
+});
+export type EvidenceRef = z.infer<typeof evidenceRefSchema>;
+
+/** The report's fixed questions, in the order the paper prints them. */
+export const updateQuestions = {
+  achieved: 'What has been achieved?',
+  remaining: 'What is left to complete, and milestones?',
+  barriers: 'Barriers to completion, and how these may be resolved?',
+  mitigation: 'Risk mitigation in place meanwhile',
+  closureNarrative: 'Is the recommendation proposed closed? Narrative and evidence that proves it has been met',
+} as const;
+
+const answer = z.string().max(100_000, 'Keep each answer under 100,000 characters');
+
+export const targetRequestSchema = z.object({
+  target: targetDateSchema.refine((t) => t.due !== undefined, { message: 'Choose the new target date' }),
+  reason: z.string().trim().min(1, 'Explain why the date must move'),
+});
+export type TargetRequest = z.infer<typeof targetRequestSchema>;
+
+/**
+ * An update for one cycle. Updates accumulate and are never overwritten. A coordinator may write a note
+ * instead ("lead unwell at the time of reporting"); then `kind` is coordinatorNote and the answers are empty.
+ */
+export const ownerUpdateSchema = z
+  .object({
+    id: z.string().min(1),
+    recommendationId: z.string().min(1),
+    cycle: z.string().trim().min(1),
+    kind: z.enum(['ownerUpdate', 'coordinatorNote']),
+    author: personSchema,
+    onBehalfOf: personSchema.optional(),
+    achieved: answer,
+    remaining: answer,
+    barriers: answer,
+    mitigation: answer,
+    proposesClosure: z.boolean(),
+    closureNarrative: answer,
+    evidence: z.array(evidenceRefSchema),
+    targetRequest: targetRequestSchema.optional(),
+    note: answer,
+    /** Client-generated, so a retried submission is recognised rather than stored twice. */
+    idempotencyKey: z.string().min(8),
+    submittedAt: z.iso.datetime({ offset: true }),
+  })
+  .superRefine((update, ctx) => {
+    if (update.kind === 'coordinatorNote') {
+      if (!update.note.trim()) ctx.addIssue({ code: 'custom', path: ['note'], message: 'Write the note' });
+      return;
+    }
+    if (!update.achieved.trim() && !update.proposesClosure && !update.targetRequest) {
+      ctx.addIssue({ code: 'custom', path: ['achieved'], message: 'Say what has been achieved this cycle' });
+    }
+    if (update.proposesClosure) {
+      if (!update.closureNarrative.trim()) {
+        ctx.addIssue({ code: 'custom', path: ['closureNarrative'], message: 'Explain how the recommendation has been met' });
+      }
+      if (update.evidence.length === 0) {
+        ctx.addIssue({ code: 'custom', path: ['evidence'], message: 'Attach at least one piece of evidence' });
+      }
+    }
+  });
+export type OwnerUpdate = z.infer<typeof ownerUpdateSchema>;
+
+/** Field -> first message, for showing validation beside each field. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join('.') || 'form';
+    out[key] ??= issue.message;
+  }
+  return out;
+}
