@@ -147,3 +147,10 @@ export function uploadFragment(store: Store, request: Omit<EmuRequest, 'user'>, 
   return ok(driveItemResource({ ...request, user: { id: '', email: session.created_by, name: '', role: 'owner', jobTitle: '' } }, list, item), 201);
 }
 
+
+/** GET on an upload session: where to carry on after a lost answer. */
+export function uploadStatus(store: Store, sessionId: string): EmuResponse {
+  const session = store.db.prepare('SELECT * FROM upload_sessions WHERE id = ?').get(sessionId) as SessionRow | undefined;
+  if (!session) throw notFound('The upload session');
+  return ok({ expirationDateTime: session.expires, nextExpectedRanges: [`${session.received}-`] });
+}

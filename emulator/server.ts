@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { directoryRoutes, userResource } from './directory';
-import { driveRoutes, uploadFragment } from './drive';
+import { driveRoutes, uploadFragment, uploadStatus } from './drive';
 import { FaultInjector, parseFaults } from './faults';
 import { badRequest, dispatch, errorBody, GraphError, type EmuRequest, type EmuResponse, type Route } from './http';
 import { DevIdentity, loadDirectory, type Directory } from './identity';
@@ -161,6 +161,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       }
       if (url.pathname === '/_dev/health') return { status: 200, body: { ok: true } };
       const upload = /^\/_upload\/([0-9a-f-]+)$/.exec(url.pathname);
+      if (upload?.[1] && method === 'GET') return uploadStatus(store, upload[1]);
       if (upload?.[1] && method === 'PUT') {
         faults.before();
         return uploadFragment(store, { method, path: url.pathname, query: url.searchParams, headers, body: undefined, raw, base: `${origin}/v1.0` }, upload[1]);

@@ -3,7 +3,7 @@ import { opinionSchema } from './opinion';
 
 export const auditSchema = z.object({
   id: z.string().min(1),
-  title: z.string().trim().min(1, 'An audit needs a title'),
+  title: z.string().trim().min(1, 'An audit needs a title').max(255),
   /** As written after the title, e.g. "(Revisit Audit)". */
   qualifier: z.string().trim().optional(),
   issuedYear: z.number().int().min(1990).max(2100),
@@ -16,6 +16,12 @@ export type Audit = z.infer<typeof auditSchema>;
 /** Orders audits oldest first, as Appendix A lists them. */
 export function compareAuditsOldestFirst(a: Audit, b: Audit): number {
   return a.issuedYear - b.issuedYear || a.issuedMonth - b.issuedMonth || a.title.localeCompare(b.title);
+}
+
+/** What identifies an audit across imports: its title and qualifier, folded, and its issue month. */
+export function auditKey(audit: Pick<Audit, 'title' | 'qualifier' | 'issuedYear' | 'issuedMonth'>): string {
+  const name = `${audit.title} ${audit.qualifier ?? ''}`.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return `${name}|${audit.issuedYear}-${String(audit.issuedMonth).padStart(2, '0')}`;
 }
 
 export function auditHeading(audit: Audit): string {

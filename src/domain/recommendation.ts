@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from './calendar';
-import { statuses } from './lifecycle';
+import { statuses, type Status } from './lifecycle';
+import type { OwnerUpdate } from './owner-update';
 import { personSchema, sameEmail } from './people';
 import { prioritySchema } from './priority';
 import { normaliseReference } from './reference';
@@ -20,14 +21,14 @@ export const recommendationSchema = z
   .object({
     id: z.string().min(1),
     auditId: z.string().min(1),
-    reference: z.string().trim().min(1, 'A reference is required'),
+    reference: z.string().trim().min(1, 'A reference is required').max(255),
     referenceKey: z.string().min(1),
-    title: z.string().trim().min(1, 'A short title is required'),
+    title: z.string().trim().min(1, 'A short title is required').max(255, 'Keep the short title under 255 characters'),
     priority: prioritySchema,
     text: z.string(),
     managementResponse: z.string(),
     /** Empty only for an imported row still waiting for the coordinator to assign an owner. */
-    owners: z.array(personSchema),
+    owners: z.array(personSchema).max(3, 'At most three owners; give sub-parts their own owners'),
     subParts: z.array(subPartSchema),
     repeatOf: z.string().optional(),
     targets: targetHistorySchema,
@@ -35,6 +36,8 @@ export const recommendationSchema = z
     /** E.g. "subject to approval of the procedure at the next staff committee". */
     closureCondition: z.string().optional(),
     statusReason: z.string().optional(),
+    /** When the coordinator or panel last changed the status: owner proposals before it are already dealt with. */
+    statusChangedAt: z.iso.datetime({ offset: true }).optional(),
     updatedOn: isoDateSchema.optional(),
   })
   .refine((r) => r.referenceKey === normaliseReference(r.reference), {
@@ -45,3 +48,17 @@ export type Recommendation = z.infer<typeof recommendationSchema>;
 
 export const isOwnedBy = (recommendation: Pick<Recommendation, 'owners'>, email: string): boolean =>
   recommendation.owners.some((owner) => sameEmail(owner.email, email));
+
+/**
+ * Owners cannot write recommendations (the store refuses it); they propose closure in an update. The item is
+ * proposed closed while its stored status is workable and an owner update since the last status change proposes it.
+ */
+export function effectiveStatus(
+  recommendation: Pick<Recommendation, 'status' | 'statusChangedAt'>,
+  updates: readonly Pick<OwnerUpdate, 'kind' | 'proposesClosure' | 'submittedAt'>[],
+): Status {
+  if (recommendation.status !== 'open' && recommendation.status !== 'returnedToOwner') return recommendation.status;
+  const since = recommendation.statusChangedAt ? Date.parse(recommendation.statusChangedAt) : -Infinity;
+  const proposed = updates.some((u) => u.kind === 'ownerUpdate' && u.proposesClosure && Date.parse(u.submittedAt) > since);
+  return proposed ? 'proposedClosed' : recommendation.status;
+}

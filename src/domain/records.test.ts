@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { auditHeading, auditSchema, compareAuditsOldestFirst, type Audit } from './audit';
+import { auditHeading, auditKey, auditSchema, compareAuditsOldestFirst, type Audit } from './audit';
 import { addDays, daysBetween, endOfMonth, monthYearLabel } from './calendar';
 import { cycleLabel } from './cycle';
 import { fieldErrors, ownerUpdateSchema, type OwnerUpdate } from './owner-update';
 import { personSchema } from './people';
-import { isOwnedBy, recommendationSchema, type Recommendation } from './recommendation';
+import { effectiveStatus, isOwnedBy, recommendationSchema, type Recommendation } from './recommendation';
 import { parseTargetDate } from './target-date';
 import { parseOpinion } from './opinion';
 
@@ -116,5 +116,28 @@ describe('records', () => {
     expect(endOfMonth(2024, 2)).toBe('2024-02-29');
     expect(daysBetween('2025-03-30', '2025-04-02')).toBe(3);
     expect(addDays('2025-03-30', -31)).toBe('2025-02-27');
+  });
+});
+
+describe('effective status', () => {
+  const proposal = { kind: 'ownerUpdate', proposesClosure: true, submittedAt: '2025-04-02T10:00:00Z' } as const;
+  it('is proposed closed when an owner proposed it since the last status change', () => {
+    expect(effectiveStatus({ status: 'open' }, [proposal])).toBe('proposedClosed');
+    expect(effectiveStatus({ status: 'returnedToOwner', statusChangedAt: '2025-04-01T00:00:00Z' }, [proposal])).toBe('proposedClosed');
+  });
+  it('ignores proposals already dealt with, coordinator notes and decided items', () => {
+    expect(effectiveStatus({ status: 'returnedToOwner', statusChangedAt: '2025-04-03T00:00:00Z' }, [proposal])).toBe('returnedToOwner');
+    expect(effectiveStatus({ status: 'open' }, [{ ...proposal, kind: 'coordinatorNote' }])).toBe('open');
+    expect(effectiveStatus({ status: 'open' }, [{ ...proposal, proposesClosure: false }])).toBe('open');
+    expect(effectiveStatus({ status: 'acceptedForPanel' }, [proposal])).toBe('acceptedForPanel');
+  });
+});
+
+describe('audit key', () => {
+  it('folds case, punctuation and spacing, and keeps the issue month', () => {
+    const a = { title: 'Fleet  Management', qualifier: '(Revisit Audit)', issuedYear: 2021, issuedMonth: 11 };
+    expect(auditKey(a)).toBe('fleet management revisit audit|2021-11');
+    expect(auditKey({ ...a, title: 'FLEET MANAGEMENT' })).toBe(auditKey(a));
+    expect(auditKey({ ...a, issuedMonth: 9 })).not.toBe(auditKey(a));
   });
 });

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { TokenProvider } from '../../application/ports';
+
+const tokenResponse = z.object({ access_token: z.string().min(1) });
+
+/** Signs in to the local emulator's dev identity as one of its directory's people. */
+export class EmulatorTokenProvider implements TokenProvider {
+  private token: Promise<string> | undefined;
+
+  constructor(
+    private readonly origin: string,
+    readonly user: string,
+  ) {}
+
+  getToken(): Promise<string> {
+    this.token ??= this.fetchToken().catch((error: unknown) => {
+      this.token = undefined;
+      throw error;
+    });
+    return this.token;
+  }
+
+  private async fetchToken(): Promise<string> {
+    const response = await fetch(`${this.origin}/_dev/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ user: this.user }),
+    });
+    const body: unknown = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      const message = (body as { error?: { message?: string } }).error?.message ?? response.statusText;
+      throw new Error(`Emulator sign-in as ${this.user} failed: ${message}`);
+    }
+    return tokenResponse.parse(body).access_token;
+  }
+}
+
+/** Tokens handed in from outside (e.g. `az account get-access-token`), for command-line jobs against a tenant. */
+export class StaticTokenProvider implements TokenProvider {
+  constructor(private readonly tokens: { graph: string; sharepoint?: string }) {}
+
+  async getToken(resource: 'graph' | 'sharepoint' = 'graph'): Promise<string> {
+    const token = resource === 'graph' ? this.tokens.graph : this.tokens.sharepoint;
+    if (!token) throw new Error(`No ${resource} access token was given`);
+    return token;
+  }
+}

@@ -1,0 +1,113 @@
+import { ResponseType } from '@microsoft/microsoft-graph-client';
+import { z } from 'zod';
+import type { EvidenceRef } from '../../domain';
+import type { EvidenceFile, EvidenceStore, UploadProgress } from '../../application/ports';
+import type { GraphConnection } from './graph-client';
+import { lists } from './list-schema';
+
+/** Graph's simple upload takes up to 4 MB; larger files go through an upload session. */
+export const simpleUploadMax = 4 * 1024 * 1024;
+/** Upload session fragments must be multiples of 320 KiB. */
+const fragmentSize = 10 * 320 * 1024;
+const maxFragmentAttempts = 5;
+
+const driveItemSchema = z.object({ id: z.string(), name: z.string(), webUrl: z.string(), size: z.number().optional() });
+const sessionSchema = z.object({ uploadUrl: z.string().url() });
+const sessionStateSchema = z.object({ nextExpectedRanges: z.array(z.string()).optional() });
+
+export class EvidenceTooLargeError extends Error {
+  constructor(
+    readonly size: number,
+    readonly limit: number,
+  ) {
+    super(`The file is ${(size / 1048576).toFixed(1)} MB; evidence files can be at most ${(limit / 1048576).toFixed(0)} MB`);
+    this.name = 'EvidenceTooLargeError';
+  }
+}
+
+const safeName = (name: string): string => name.replace(/["*:<>?\\|/#%]+/g, '_').trim() || 'evidence';
+
+/** Evidence files in the SharePoint document library, through Graph. */
+export class GraphEvidenceStore implements EvidenceStore {
+  private driveId: Promise<string> | undefined;
+
+  constructor(
+    private readonly graph: GraphConnection,
+    private readonly siteId: string,
+    private readonly maxBytes: number = 100 * 1024 * 1024,
+  ) {}
+
+  private drive(): Promise<string> {
+    this.driveId ??= this.graph.client
+      .api(`/sites/${this.siteId}/lists/${lists.evidence.title}/drive?$select=id`)
+      .get()
+      .then((body: unknown) => z.object({ id: z.string() }).parse(body).id);
+    return this.driveId;
+  }
+
+  async upload(folder: string, file: EvidenceFile, onProgress?: (progress: UploadProgress) => void): Promise<EvidenceRef> {
+    const total = file.bytes.byteLength;
+    if (total > this.maxBytes) throw new EvidenceTooLargeError(total, this.maxBytes);
+    const path = `${folder.split('/').map(safeName).join('/')}/${safeName(file.name)}`;
+    const driveId = await this.drive();
+    const item =
+      total <= simpleUploadMax
+        ? driveItemSchema.parse(
+            await this.graph.client
+              .api(`/drives/${driveId}/root:/${encodeURI(path)}:/content`)
+              .header('Content-Type', file.type || 'application/octet-stream')
+              .put(file.bytes),
+          )
+        : await this.uploadInSession(driveId, path, file.bytes, onProgress);
+    onProgress?.({ sent: total, total });
+    return { name: file.name, url: item.webUrl, driveItemId: item.id, size: total };
+  }
+
+  private async uploadInSession(
+    driveId: string,
+    path: string,
+    bytes: Uint8Array,
+    onProgress?: (progress: UploadProgress) => void,
+  ): Promise<z.infer<typeof driveItemSchema>> {
+    const { uploadUrl } = sessionSchema.parse(
+      await this.graph.client
+        .api(`/drives/${driveId}/root:/${encodeURI(path)}:/createUploadSession`)
+        .post({ item: { '@microsoft.graph.conflictBehavior': 'replace' } }),
+    );
+    const total = bytes.byteLength;
+    let start = 0;
+    let attempts = 0;
+    for (;;) {
+      const end = Math.min(start + fragmentSize, total) - 1;
+      // The upload URL is pre-authorised: sending our bearer token to it is refused by Graph.
+      const response = await fetch(uploadUrl, {
+        method: 'PUT',
+        headers: { 'Content-Range': `bytes ${start}-${end}/${total}` },
+        body: bytes.slice(start, end + 1),
+      }).catch(() => undefined);
+      if (response && (response.status === 200 || response.status === 201)) {
+        return driveItemSchema.parse(await response.json());
+      }
+      if (response?.status === 202) {
+        start = end + 1;
+        attempts = 0;
+        onProgress?.({ sent: start, total });
+        continue;
+      }
+      if (++attempts >= maxFragmentAttempts) {
+        throw new Error(`Uploading the file failed (${response?.status ?? 'network error'}); try again`);
+      }
+      // After a failed or lost answer, ask the session where to carry on rather than resend blindly.
+      const state = await fetch(uploadUrl).then(async (r) => (r.ok ? sessionStateSchema.parse(await r.json()) : undefined)).catch(() => undefined);
+      const next = Number(state?.nextExpectedRanges?.[0]?.split('-')[0]);
+      if (Number.isInteger(next)) start = next;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempts));
+    }
+  }
+
+  async download(driveItemId: string): Promise<Uint8Array> {
+    const driveId = await this.drive();
+    const body: unknown = await this.graph.client.api(`/drives/${driveId}/items/${driveItemId}/content`).responseType(ResponseType.ARRAYBUFFER).get();
+    return new Uint8Array(body as ArrayBuffer);
+  }
+}

@@ -1,0 +1,185 @@
+import type { Audit, OwnerUpdate, Recommendation } from '../../domain';
+import { auditKey } from '../../domain';
+import {
+  ConflictError,
+  InvalidRecordError,
+  type RecommendationStore,
+  type Register,
+  type Versioned,
+} from '../../application/ports';
+import { eq, ListGateway, PreconditionFailedError, UniqueValueError, type BatchResponse, type ListItem } from './list-gateway';
+import {
+  auditFromItem,
+  auditSelect,
+  auditToFields,
+  recommendationFromItem,
+  recommendationKey,
+  recommendationSelect,
+  recommendationToFields,
+  updateFromItem,
+  updateSelect,
+  updateToFields,
+} from './record-mapping';
+
+/** Maps items, keeping those that fail validation aside so the coordinator can see and fix them. */
+function mapAll<T>(items: ListItem[], map: (item: ListItem) => T, invalid: InvalidRecordError[]): T[] {
+  const out: T[] = [];
+  for (const item of items) {
+    try {
+      out.push(map(item));
+    } catch (error) {
+      if (!(error instanceof InvalidRecordError)) throw error;
+      invalid.push(error);
+    }
+  }
+  return out;
+}
+
+function mergeById<T extends { value: { id: string } }>(previous: T[], changed: T[], removed: string[]): T[] {
+  const byId = new Map(previous.map((entry) => [entry.value.id, entry]));
+  for (const id of removed) byId.delete(id);
+  for (const entry of changed) byId.set(entry.value.id, entry);
+  return [...byId.values()];
+}
+
+function okBody(response: BatchResponse | undefined, what: string): unknown {
+  if (!response || response.status >= 400) {
+    const message = (response?.body as { error?: { message?: string } } | undefined)?.error?.message;
+    throw new Error(`${what} failed (${response?.status ?? 'no answer'}): ${message ?? 'no detail'}`);
+  }
+  return response.body;
+}
+
+/** The recommendation store on SharePoint lists through Graph (tenant or emulator alike). */
+export class GraphRecommendationStore implements RecommendationStore {
+  constructor(readonly gateway: ListGateway) {}
+
+  async loadRegister(): Promise<Register> {
+    const [audits, recommendations] = await this.gateway.batch([
+      { id: 'audits', method: 'GET', url: this.gateway.deltaUrl('audits', auditSelect) },
+      { id: 'recommendations', method: 'GET', url: this.gateway.deltaUrl('recommendations', recommendationSelect) },
+    ]);
+    return this.registerFrom(
+      { audits: [], recommendations: [], invalid: [] },
+      okBody(audits, 'Reading audits'),
+      okBody(recommendations, 'Reading recommendations'),
+    );
+  }
+
+  async refreshRegister(previous: Register): Promise<Register> {
+    if (!previous.sync) return this.loadRegister();
+    const [audits, recommendations] = await this.gateway.batch([
+      { id: 'audits', method: 'GET', url: this.gateway.relative(previous.sync.audits) },
+      { id: 'recommendations', method: 'GET', url: this.gateway.relative(previous.sync.recommendations) },
+    ]);
+    return this.registerFrom(previous, okBody(audits, 'Refreshing audits'), okBody(recommendations, 'Refreshing recommendations'));
+  }
+
+  private async registerFrom(previous: Register, auditPage: unknown, recommendationPage: unknown): Promise<Register> {
+    const audits = await this.gateway.deltaFrom(this.gateway.parsePage(auditPage));
+    const recommendations = await this.gateway.deltaFrom(this.gateway.parsePage(recommendationPage));
+    const invalid: InvalidRecordError[] = [];
+    return {
+      audits: mergeById(previous.audits, mapAll(audits.changed, auditFromItem, invalid), audits.removed),
+      recommendations: mergeById(previous.recommendations, mapAll(recommendations.changed, recommendationFromItem, invalid), recommendations.removed),
+      invalid: [...previous.invalid.filter((e) => !invalid.some((n) => n.record === e.record)), ...invalid],
+      sync: { audits: audits.deltaLink, recommendations: recommendations.deltaLink },
+    };
+  }
+
+  async ownedBy(email: string): Promise<Register> {
+    const me = email.trim().toLowerCase();
+    const [recommendations, audits] = await this.gateway.batch([
+      {
+        id: 'recommendations',
+        method: 'GET',
+        url: this.gateway.itemsUrl('recommendations', {
+          select: recommendationSelect,
+          filter: `${eq('Owner1', me)} or ${eq('Owner2', me)} or ${eq('Owner3', me)}`,
+        }),
+      },
+      { id: 'audits', method: 'GET', url: this.gateway.itemsUrl('audits', { select: auditSelect }) },
+    ]);
+    const invalid: InvalidRecordError[] = [];
+    const recItems = await this.gateway.followPages(this.gateway.parsePage(okBody(recommendations, 'Reading your recommendations')));
+    const auditItems = await this.gateway.followPages(this.gateway.parsePage(okBody(audits, 'Reading audits')));
+    const mine = mapAll(recItems.items, recommendationFromItem, invalid);
+    const auditIds = new Set(mine.map((r) => r.value.auditId));
+    return {
+      recommendations: mine,
+      audits: mapAll(auditItems.items, auditFromItem, invalid).filter((a) => auditIds.has(a.value.id)),
+      invalid,
+    };
+  }
+
+  async getRecommendation(id: string): Promise<Versioned<Recommendation>> {
+    return recommendationFromItem(await this.gateway.get('recommendations', id, recommendationSelect));
+  }
+
+  async updatesFor(recommendationId: string): Promise<OwnerUpdate[]> {
+    const items = await this.gateway.query('updates', { select: updateSelect, filter: eq('RecommendationId', recommendationId) });
+    return items.map(updateFromItem).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+  }
+
+  private async findUpdate(idempotencyKey: string): Promise<OwnerUpdate | undefined> {
+    const [existing] = await this.gateway.query('updates', { select: updateSelect, filter: eq('IdempotencyKey', idempotencyKey) });
+    return existing ? updateFromItem(existing) : undefined;
+  }
+
+  async addUpdate(update: Omit<OwnerUpdate, 'id'>): Promise<OwnerUpdate> {
+    try {
+      return updateFromItem(await this.gateway.create('updates', updateToFields(update)));
+    } catch (error) {
+      // A retry of a write whose answer was lost meets the unique key, or the network failed after the write:
+      // either way the record may exist, and the key finds it rather than writing it twice.
+      const existing = await this.findUpdate(update.idempotencyKey);
+      if (existing) return existing;
+      if (error instanceof UniqueValueError) throw error;
+      return updateFromItem(await this.gateway.create('updates', updateToFields(update)));
+    }
+  }
+
+  async upsertAudit(audit: Omit<Audit, 'id'>): Promise<Versioned<Audit>> {
+    const fields = auditToFields(audit);
+    const [existing] = await this.gateway.query('audits', { select: auditSelect, filter: eq('AuditKey', auditKey(audit)) });
+    if (!existing) {
+      try {
+        return auditFromItem(await this.gateway.create('audits', fields));
+      } catch (error) {
+        if (!(error instanceof UniqueValueError)) throw error;
+        return this.upsertAudit(audit);
+      }
+    }
+    await this.gateway.update('audits', existing.id, fields, existing.etag);
+    return auditFromItem(await this.gateway.get('audits', existing.id, auditSelect));
+  }
+
+  async upsertRecommendation(recommendation: Omit<Recommendation, 'id'>): Promise<Versioned<Recommendation>> {
+    const fields = recommendationToFields(recommendation);
+    const key = recommendationKey(recommendation.auditId, recommendation.reference);
+    const [existing] = await this.gateway.query('recommendations', { select: recommendationSelect, filter: eq('RecKey', key) });
+    if (!existing) {
+      try {
+        return recommendationFromItem(await this.gateway.create('recommendations', fields));
+      } catch (error) {
+        if (!(error instanceof UniqueValueError)) throw error;
+        return this.upsertRecommendation(recommendation);
+      }
+    }
+    await this.gateway.update('recommendations', existing.id, fields, existing.etag);
+    return this.getRecommendation(existing.id);
+  }
+
+  async saveRecommendation(recommendation: Versioned<Recommendation>): Promise<Versioned<Recommendation>> {
+    const { id, ...rest } = recommendation.value;
+    try {
+      await this.gateway.update('recommendations', id, recommendationToFields(rest), recommendation.etag);
+    } catch (error) {
+      if (error instanceof PreconditionFailedError) {
+        throw new ConflictError(recommendation.value, await this.getRecommendation(id));
+      }
+      throw error;
+    }
+    return this.getRecommendation(id);
+  }
+}

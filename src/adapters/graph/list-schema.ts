@@ -1,0 +1,155 @@
+/**
+ * The SharePoint lists the app keeps its data in, their columns, indexes and permissions. Provisioning creates
+ * them; the repositories read and write them. Names carry no spaces so a list's title works as its id in URLs.
+ */
+export type ColumnSpec =
+  | { name: string; type: 'text'; indexed?: boolean; unique?: boolean }
+  | { name: string; type: 'note' }
+  | { name: string; type: 'choice'; choices: readonly string[]; indexed?: boolean }
+  | { name: string; type: 'dateTime'; indexed?: boolean }
+  | { name: string; type: 'boolean' }
+  | { name: string; type: 'number' };
+
+export type Access = 'edit' | 'contribute' | 'contributeOwn' | 'read' | 'none';
+
+export interface ListSpec {
+  title: string;
+  template: 'genericList' | 'documentLibrary';
+  columns: readonly ColumnSpec[];
+  access: Record<'coordinator' | 'owner' | 'panel', Access>;
+}
+
+const statusChoices = ['open', 'proposedClosed', 'returnedToOwner', 'acceptedForPanel', 'closed', 'notAdopted', 'riskAccepted', 'superseded'];
+
+export const lists = {
+  audits: {
+    title: 'AuditTrackerAudits',
+    template: 'genericList',
+    columns: [
+      { name: 'AuditKey', type: 'text', indexed: true, unique: true },
+      { name: 'Qualifier', type: 'text' },
+      { name: 'IssuedYear', type: 'number' },
+      { name: 'IssuedMonth', type: 'number' },
+      { name: 'Auditor', type: 'text' },
+      { name: 'OpinionText', type: 'text' },
+      { name: 'OpinionLevel', type: 'choice', choices: ['Substantial', 'Satisfactory', 'Moderate', 'Limited', 'No'] },
+    ],
+    access: { coordinator: 'edit', owner: 'read', panel: 'read' },
+  },
+  recommendations: {
+    title: 'AuditTrackerRecommendations',
+    template: 'genericList',
+    columns: [
+      { name: 'RecKey', type: 'text', indexed: true, unique: true },
+      { name: 'AuditId', type: 'text', indexed: true },
+      { name: 'Reference', type: 'text' },
+      { name: 'Priority', type: 'choice', choices: ['High', 'Medium', 'Low'], indexed: true },
+      { name: 'Status', type: 'choice', choices: statusChoices, indexed: true },
+      { name: 'StatusChangedAt', type: 'dateTime' },
+      { name: 'StatusReason', type: 'note' },
+      { name: 'Body', type: 'note' },
+      { name: 'ManagementResponse', type: 'note' },
+      // Owners are emails (indexed, so "my recommendations" is one indexed query) plus names in OwnersJson.
+      { name: 'Owner1', type: 'text', indexed: true },
+      { name: 'Owner2', type: 'text', indexed: true },
+      { name: 'Owner3', type: 'text', indexed: true },
+      { name: 'OwnersJson', type: 'note' },
+      { name: 'SubPartsJson', type: 'note' },
+      { name: 'RepeatOf', type: 'text' },
+      { name: 'TargetsJson', type: 'note' },
+      { name: 'CurrentDue', type: 'dateTime', indexed: true },
+      { name: 'ClosureCondition', type: 'note' },
+    ],
+    access: { coordinator: 'edit', owner: 'read', panel: 'read' },
+  },
+  updates: {
+    title: 'AuditTrackerUpdates',
+    template: 'genericList',
+    columns: [
+      { name: 'IdempotencyKey', type: 'text', indexed: true, unique: true },
+      { name: 'RecommendationId', type: 'text', indexed: true },
+      { name: 'Cycle', type: 'text', indexed: true },
+      { name: 'Kind', type: 'choice', choices: ['ownerUpdate', 'coordinatorNote'] },
+      { name: 'AuthorEmail', type: 'text', indexed: true },
+      { name: 'AuthorName', type: 'text' },
+      { name: 'OnBehalfOfJson', type: 'note' },
+      { name: 'Achieved', type: 'note' },
+      { name: 'Remaining', type: 'note' },
+      { name: 'Barriers', type: 'note' },
+      { name: 'Mitigation', type: 'note' },
+      { name: 'ProposesClosure', type: 'boolean' },
+      { name: 'ClosureNarrative', type: 'note' },
+      { name: 'EvidenceJson', type: 'note' },
+      { name: 'TargetRequestJson', type: 'note' },
+      { name: 'Note', type: 'note' },
+      { name: 'SubmittedAt', type: 'dateTime' },
+    ],
+    // Owners add updates and may edit only their own: SharePoint's item-level write security.
+    access: { coordinator: 'edit', owner: 'contributeOwn', panel: 'read' },
+  },
+  meetings: {
+    title: 'AuditTrackerMeetings',
+    template: 'genericList',
+    columns: [
+      { name: 'MeetingDate', type: 'dateTime', indexed: true },
+      { name: 'UpdateDeadline', type: 'dateTime' },
+      { name: 'Cycle', type: 'text', indexed: true },
+      { name: 'BoilerplateJson', type: 'note' },
+    ],
+    access: { coordinator: 'edit', owner: 'read', panel: 'read' },
+  },
+  decisions: {
+    title: 'AuditTrackerDecisions',
+    template: 'genericList',
+    columns: [
+      { name: 'IdempotencyKey', type: 'text', indexed: true, unique: true },
+      { name: 'RecommendationId', type: 'text', indexed: true },
+      { name: 'MeetingId', type: 'text', indexed: true },
+      { name: 'Kind', type: 'text' },
+      { name: 'ActorEmail', type: 'text' },
+      { name: 'At', type: 'dateTime' },
+      { name: 'DetailJson', type: 'note' },
+    ],
+    access: { coordinator: 'edit', owner: 'read', panel: 'read' },
+  },
+  reminders: {
+    title: 'AuditTrackerReminderLog',
+    template: 'genericList',
+    columns: [
+      { name: 'ReminderKey', type: 'text', indexed: true, unique: true },
+      { name: 'OwnerEmail', type: 'text', indexed: true },
+      { name: 'Step', type: 'text' },
+      { name: 'SentAt', type: 'dateTime' },
+      { name: 'Outcome', type: 'choice', choices: ['sent', 'failed'] },
+    ],
+    access: { coordinator: 'edit', owner: 'none', panel: 'none' },
+  },
+  evidence: {
+    title: 'AuditTrackerEvidence',
+    template: 'documentLibrary',
+    columns: [],
+    access: { coordinator: 'edit', owner: 'contribute', panel: 'read' },
+  },
+} as const satisfies Record<string, ListSpec>;
+
+export type ListName = keyof typeof lists;
+
+/** Graph's columnDefinition for a column spec. */
+export function columnDefinition(column: ColumnSpec): Record<string, unknown> {
+  const indexed = 'indexed' in column && column.indexed === true;
+  const base = { name: column.name, indexed, ...('unique' in column && column.unique ? { enforceUniqueValues: true } : {}) };
+  switch (column.type) {
+    case 'text':
+      return { ...base, text: { allowMultipleLines: false, maxLength: 255 } };
+    case 'note':
+      return { ...base, text: { allowMultipleLines: true } };
+    case 'choice':
+      return { ...base, choice: { choices: [...column.choices] } };
+    case 'dateTime':
+      return { ...base, dateTime: { format: 'dateTime' } };
+    case 'boolean':
+      return { ...base, boolean: {} };
+    case 'number':
+      return { ...base, number: {} };
+  }
+}

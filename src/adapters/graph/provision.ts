@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { GraphConnection } from './graph-client';
+import { columnDefinition, lists, type ListSpec } from './list-schema';
+import type { SharePointPermissions } from './sharepoint-permissions';
+
+const listsSchema = z.object({ value: z.array(z.object({ id: z.string(), displayName: z.string() })) });
+const columnsSchema = z.object({ value: z.array(z.object({ name: z.string(), indexed: z.boolean().optional() })) });
+
+export interface ProvisionReport {
+  created: string[];
+  columnsAdded: string[];
+  indexed: string[];
+  permissions: string[];
+}
+
+/**
+ * Creates, idempotently, every list and library the app needs with its columns, indexes and permissions.
+ * Running it again changes only what is missing or different.
+ */
+export async function provision(
+  graph: GraphConnection,
+  siteId: string,
+  permissions: SharePointPermissions,
+  log: (line: string) => void = () => {},
+): Promise<ProvisionReport> {
+  const report: ProvisionReport = { created: [], columnsAdded: [], indexed: [], permissions: [] };
+  const site = `/sites/${siteId}`;
+  const existing = listsSchema.parse(await graph.client.api(`${site}/lists?$select=id,displayName`).get()).value;
+  for (const spec of Object.values(lists) as ListSpec[]) {
+    let listId = existing.find((l) => l.displayName === spec.title)?.id;
+    if (!listId) {
+      log(`Creating ${spec.title}`);
+      const created = z.object({ id: z.string() }).parse(
+        await graph.client.api(`${site}/lists`).post({
+          displayName: spec.title,
+          columns: spec.columns.map(columnDefinition),
+          list: { template: spec.template },
+        }),
+      );
+      listId = created.id;
+      report.created.push(spec.title);
+    } else {
+      const columns = columnsSchema.parse(await graph.client.api(`${site}/lists/${listId}/columns?$select=name,indexed`).get()).value;
+      for (const column of spec.columns) {
+        const current = columns.find((c) => c.name === column.name);
+        const wantIndexed = 'indexed' in column && column.indexed === true;
+        if (!current) {
+          log(`Adding ${spec.title}.${column.name}`);
+          await graph.client.api(`${site}/lists/${listId}/columns`).post(columnDefinition(column));
+          report.columnsAdded.push(`${spec.title}.${column.name}`);
+        } else if (wantIndexed && !current.indexed) {
+          log(`Indexing ${spec.title}.${column.name}`);
+          await graph.client.api(`${site}/lists/${listId}/columns/${column.name}`).patch({ indexed: true });
+          report.indexed.push(`${spec.title}.${column.name}`);
+        }
+      }
+    }
+    await permissions.apply(listId, spec.access);
+    report.permissions.push(spec.title);
+  }
+  return report;
+}
+
+/** The site's web address, where SharePoint REST lives. */
+export async function siteWebUrl(graph: GraphConnection, siteId: string): Promise<string> {
+  return z.object({ webUrl: z.string() }).parse(await graph.client.api(`/sites/${siteId}?$select=webUrl`).get()).webUrl;
+}

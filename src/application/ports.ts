@@ -1,0 +1,86 @@
+import type { Audit, EvidenceRef, OwnerUpdate, Recommendation } from '../domain';
+
+/** A record with the version it was read at, so a save can be refused if someone changed it meanwhile. */
+export interface Versioned<T> {
+  value: T;
+  etag: string;
+}
+
+/** Someone else changed the record since it was read: both versions, so nothing is silently overwritten. */
+export class ConflictError<T> extends Error {
+  constructor(
+    readonly mine: T,
+    readonly theirs: Versioned<T>,
+  ) {
+    super('Someone else changed this record since you opened it');
+    this.name = 'ConflictError';
+  }
+}
+
+/** The store refused the operation for this user. */
+export class ForbiddenError extends Error {
+  constructor(message = 'You do not have permission to do this') {
+    super(message);
+    this.name = 'ForbiddenError';
+  }
+}
+
+/** Data from the store did not match what we expect: never used half-read. */
+export class InvalidRecordError extends Error {
+  constructor(
+    readonly record: string,
+    readonly problems: string[],
+  ) {
+    super(`${record} is not valid: ${problems.join('; ')}`);
+    this.name = 'InvalidRecordError';
+  }
+}
+
+export interface Register {
+  audits: Versioned<Audit>[];
+  recommendations: Versioned<Recommendation>[];
+  /** Records the store holds but that failed validation: shown to the coordinator, never dropped silently. */
+  invalid: InvalidRecordError[];
+  /** Where to ask for changes since this register was read (opaque to callers). */
+  sync?: { audits: string; recommendations: string };
+}
+
+export interface RecommendationStore {
+  /** Every audit and recommendation (follows paging). */
+  loadRegister(): Promise<Register>;
+  /** The register brought up to date with the changes since the last load (delta). */
+  refreshRegister(previous: Register): Promise<Register>;
+  /** What one owner owns, with the audits they belong to. */
+  ownedBy(email: string): Promise<Register>;
+  getRecommendation(id: string): Promise<Versioned<Recommendation>>;
+  updatesFor(recommendationId: string): Promise<OwnerUpdate[]>;
+  /** Idempotent by the update's idempotencyKey: a retry returns the record already made. */
+  addUpdate(update: Omit<OwnerUpdate, 'id'>): Promise<OwnerUpdate>;
+  /** Creates or replaces by audit key (title + issue date). */
+  upsertAudit(audit: Omit<Audit, 'id'>): Promise<Versioned<Audit>>;
+  /** Creates or replaces by audit + normalised reference. */
+  upsertRecommendation(recommendation: Omit<Recommendation, 'id'>): Promise<Versioned<Recommendation>>;
+  /** Saves with the eTag it was read at; ConflictError when the stored one has changed. */
+  saveRecommendation(recommendation: Versioned<Recommendation>): Promise<Versioned<Recommendation>>;
+}
+
+export interface UploadProgress {
+  sent: number;
+  total: number;
+}
+
+export interface EvidenceFile {
+  name: string;
+  type: string;
+  bytes: Uint8Array;
+}
+
+export interface EvidenceStore {
+  upload(folder: string, file: EvidenceFile, onProgress?: (progress: UploadProgress) => void): Promise<EvidenceRef>;
+  download(driveItemId: string): Promise<Uint8Array>;
+}
+
+/** A bearer token for Graph (or SharePoint REST, by resource). */
+export interface TokenProvider {
+  getToken(resource?: 'graph' | 'sharepoint'): Promise<string>;
+}

@@ -1,0 +1,185 @@
+import {
+  addDays,
+  cycleLabel,
+  endOfMonth,
+  monthNames,
+  parseOpinion,
+  parseTargetDate,
+  type Audit,
+  type IsoDate,
+  type OwnerUpdate,
+  type Person,
+  type Priority,
+  type Recommendation,
+  type Status,
+  type TargetHistory,
+} from '../../domain';
+
+/**
+ * A fictional organisation's register, coherent with the domain rules and with today's date: about 20 audits
+ * from 2018, about 120 recommendations across every status, three cycles of updates and the next panel meeting.
+ * Deterministic for a given seed and date, so tests and screenshots are repeatable.
+ */
+export interface DemoOrganisation {
+  audits: (Omit<Audit, 'id'> & { key: string })[];
+  recommendations: (Omit<Recommendation, 'id' | 'auditId'> & { auditKey: string })[];
+  updates: (Omit<OwnerUpdate, 'id' | 'recommendationId'> & { recommendationRef: string; evidenceFile?: string })[];
+  meetings: { title: string; date: IsoDate; updateDeadline: IsoDate; cycle: string }[];
+}
+
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const topics: [string, string[]][] = [
+  ['Fleet Management', ['Sample check of service details', 'Performance indicators', 'Alignment of strategies and delivery plans', 'System user access']],
+  ['Vetting', ['Performance reporting', 'Renewal tracking', 'Appeals turnaround', 'Change of circumstances']],
+  ['Wellbeing', ['Review of policies and procedures', 'Review of thematic data', 'Occupational health referrals']],
+  ['Workforce Planning', ['Key roles mapping', 'Succession planning', 'Establishment reconciliation']],
+  ['Counter Fraud', ['Awareness of the anti-fraud strategy', 'Fraud risk register', 'Fraud training']],
+  ['Core Financials', ['Audit trail', 'Supplier bank detail changes', 'Journal authorisation', 'Debt recovery']],
+  ['Payroll', ['Starters and leavers', 'Overtime approval', 'Exception reporting']],
+  ['Seized Property', ['Storage capacity', 'Disposal of property', 'Cash reconciliation']],
+  ['Business Continuity', ['Plan testing', 'Critical supplier review', 'Training of plan owners']],
+  ['Governance', ['Terms of reference', 'Decision log', 'Conflicts of interest register']],
+  ['Data Quality', ['Crime recording audit', 'Data owner roles', 'Quality dashboard']],
+  ['IT Asset Management', ['Asset register completeness', 'Disposal certificates', 'Software licences']],
+  ['Procurement', ['Contract register', 'Waivers', 'Contract management training']],
+  ['Estates Maintenance', ['Planned maintenance schedule', 'Statutory compliance checks', 'Contractor performance']],
+  ['Cyber Security', ['Patch management', 'Privileged access review', 'Incident response exercise']],
+  ['Health and Safety', ['Risk assessments', 'Accident reporting', 'Display screen equipment']],
+  ['Firearms Licensing', ['Backlog management', 'Medical information', 'Home visits']],
+  ['Overtime Management', ['Budget monitoring', 'Authorisation controls', 'Reporting to chief officers']],
+  ['Risk Management', ['Risk appetite', 'Risk register reviews', 'Horizon scanning']],
+  ['Partnerships', ['Partnership agreements', 'Funding monitoring', 'Outcome reporting']],
+];
+
+const oldOpinions = ['SATISFACTORY ASSURANCE', 'LIMITED ASSURANCE', 'SUBSTANTIAL ASSURANCE', 'SATISFACTORY ASSURANCE'];
+const newOpinions = ['MODERATE OPINION', 'LIMITED OPINION', 'SUBSTANTIAL OPINION'];
+
+const monthText = (date: IsoDate): string => {
+  const [y, m] = date.split('-').map(Number);
+  return `${monthNames[(m ?? 1) - 1]} ${y}`;
+};
+
+export function demoOrganisation(owners: Person[], coordinator: Person, today: IsoDate, seed = 2025): DemoOrganisation {
+  if (owners.length === 0) throw new Error('The demo needs at least one owner in the directory');
+  const random = prng(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+  const [year] = today.split('-').map(Number) as [number];
+
+  // Panel meetings each quarter: the three before today and the next one.
+  const meetings: DemoOrganisation['meetings'] = [];
+  for (let q = -3; q <= 0; q++) {
+    const date = addDays(today, q * 91 + 35);
+    const deadline = addDays(date, -21);
+    meetings.push({ title: `Audit panel ${monthText(date)}`, date, updateDeadline: deadline, cycle: cycleLabel(deadline) });
+  }
+  const cycles = meetings.slice(0, 3);
+
+  const audits: DemoOrganisation['audits'] = [];
+  const recommendations: DemoOrganisation['recommendations'] = [];
+  const updates: DemoOrganisation['updates'] = [];
+  topics.forEach(([title, recTitles], index) => {
+    const issuedYear = Math.min(2018 + Math.floor(index / 2.6), year - 1);
+    const issuedMonth = 1 + ((index * 5) % 12);
+    const revisit = index % 7 === 6;
+    const opinion = parseOpinion(pick(issuedYear >= 2024 ? newOpinions : oldOpinions));
+    const key = `${title}|${issuedYear}-${issuedMonth}`;
+    audits.push({
+      key,
+      title,
+      qualifier: revisit ? '(Revisit Audit)' : undefined,
+      issuedYear,
+      issuedMonth,
+      auditor: issuedYear >= 2024 ? 'Northgate Forvale LLP' : 'Northgate Audit LLP',
+      opinion,
+    });
+    const count = 5 + Math.floor(random() * 3);
+    for (let n = 0; n < count; n++) {
+      const recTitle = recTitles[n % recTitles.length] + (n >= recTitles.length ? ` (part ${Math.floor(n / recTitles.length) + 1})` : '');
+      const reference = index % 5 === 4 ? `${n + 1}.` : `4.${n + 1}`;
+      const priority: Priority = pick(['High', 'Medium', 'Medium', 'Low', 'Low']);
+      const originalDue = endOfMonth(issuedYear + Math.floor((issuedMonth + 3 + n) / 12), ((issuedMonth + 3 + n) % 12) + 1);
+      const age = year - issuedYear;
+      const roll = random();
+      let status: Status =
+        age >= 5 ? (roll < 0.75 ? 'closed' : 'open') : age >= 2 ? (roll < 0.45 ? 'closed' : 'open') : roll < 0.1 ? 'closed' : 'open';
+      if (status === 'open') {
+        const variant = random();
+        if (variant < 0.06) status = 'notAdopted';
+        else if (variant < 0.1) status = 'riskAccepted';
+        else if (variant < 0.13) status = 'superseded';
+        else if (variant < 0.2) status = 'acceptedForPanel';
+        else if (variant < 0.25) status = 'returnedToOwner';
+      }
+      const owner = pick(owners);
+      const second = random() < 0.15 ? pick(owners.filter((o) => o.email !== owner.email)) : undefined;
+      const targets: TargetHistory = { original: parseTargetDate(monthText(originalDue)), revisions: [] };
+      const running = status === 'open' || status === 'returnedToOwner' || status === 'acceptedForPanel';
+      if (running && originalDue < today && random() < 0.6) {
+        const newDue = addDays(today, Math.floor(random() * 240) - 60);
+        const text = random() < 0.5 ? monthText(newDue) : `Q${Math.floor((Number(newDue.slice(5, 7)) - 1) / 3) + 1} ${newDue.slice(0, 4)}`;
+        targets.revisions.push({
+          target: parseTargetDate(text),
+          reason: pick(['Reliant upon supplier delivery', 'Lead changed role; new lead appointed', 'Awaiting system upgrade', 'Consultation with staff associations took longer']),
+          requestedBy: owner,
+          approvedBy: 'coordinator',
+          approvedOn: addDays(today, -120),
+        });
+      }
+      const ref = `${key}#${reference}`;
+      recommendations.push({
+        auditKey: key,
+        reference,
+        referenceKey: reference.replace(/\.$/, ''),
+        title: recTitle,
+        priority,
+        text: `${priority} priority recommendation: the organisation should strengthen controls over ${recTitle.toLowerCase()} and report progress to the relevant board.`,
+        managementResponse: `Agreed. ${owner.name} will lead the work.`,
+        owners: second ? [owner, second] : [owner],
+        subParts: [],
+        targets,
+        status,
+        statusChangedAt: status === 'open' ? undefined : `${addDays(today, -100)}T09:00:00Z`,
+        statusReason:
+          status === 'notAdopted' ? 'Superseded by the national programme' : status === 'riskAccepted' ? 'Cost outweighs the residual risk' : status === 'superseded' ? 'Replaced by the revisit audit recommendation' : status === 'returnedToOwner' ? 'The evidence does not yet show the procedure in use' : undefined,
+      });
+      if (!running) continue;
+      // Updates for the last three cycles; some owners have not yet updated for the latest one.
+      cycles.forEach((cycle, c) => {
+        const latest = c === cycles.length - 1;
+        if (latest && random() < 0.35) return;
+        const proposes = latest && status === 'open' && random() < 0.3;
+        const lateNote = !latest && random() < 0.05;
+        updates.push({
+          recommendationRef: ref,
+          cycle: cycle.cycle,
+          kind: lateNote ? 'coordinatorNote' : 'ownerUpdate',
+          author: lateNote ? coordinator : owner,
+          onBehalfOf: lateNote ? owner : undefined,
+          achieved: lateNote ? '' : `Progress in ${cycle.cycle}: ${pick(['draft procedure prepared', 'working group met twice', 'data cleansed', 'training delivered to supervisors', 'supplier contract signed'])}.`,
+          remaining: lateNote || proposes ? '' : pick(['Final sign-off at the next board.', 'Roll out to remaining teams.', 'Complete testing and go live.']),
+          barriers: lateNote ? '' : pick(['None.', 'Staff capacity in the team.', 'Dependency on the IT change programme.']),
+          mitigation: lateNote ? '' : pick(['Interim manual checks in place.', 'Monthly monitoring by the lead.', 'Existing procedure remains in force.']),
+          proposesClosure: proposes,
+          closureNarrative: proposes ? 'The procedure has been approved and published; compliance checks show it is in use.' : '',
+          evidence: [],
+          note: lateNote ? 'Lead unwell at the time of reporting' : '',
+          idempotencyKey: `demo-${ref}-${cycle.cycle}`,
+          submittedAt: `${addDays(cycle.updateDeadline, -3)}T10:00:00Z`,
+          evidenceFile: proposes ? `${recTitle} - evidence.txt` : undefined,
+        });
+      });
+    }
+  });
+  return { audits, recommendations, updates, meetings: meetings.map((m) => ({ ...m })) };
+}
+

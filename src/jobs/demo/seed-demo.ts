@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import type { Person } from '../../domain';
+import type { EvidenceStore, RecommendationStore } from '../../application/ports';
+import type { ListGateway } from '../../adapters/graph/list-gateway';
+import { demoOrganisation } from './demo-organisation';
+
+export interface SeedReport {
+  audits: number;
+  recommendations: number;
+  updates: number;
+  evidence: number;
+  meetings: number;
+}
+
+const directorySchema = z.object({
+  value: z.array(z.object({ mail: z.string(), displayName: z.string(), role: z.enum(['coordinator', 'owner', 'panel']) })),
+});
+
+/** The emulator's people by role, from its dev directory. */
+export async function emulatorPeople(origin: string): Promise<{ owners: Person[]; coordinators: Person[] }> {
+  const response = await fetch(`${origin}/_dev/users`);
+  const { value } = directorySchema.parse(await response.json());
+  const people = (role: string): Person[] => value.filter((u) => u.role === role).map((u) => ({ email: u.mail, name: u.displayName }));
+  return { owners: people('owner'), coordinators: people('coordinator') };
+}
+
+/**
+ * Writes the demo organisation through the same store code the app uses. Safe to run again: audits and
+ * recommendations are upserted by key and updates carry idempotency keys.
+ */
+export async function seedDemo(
+  store: RecommendationStore,
+  evidence: EvidenceStore,
+  gateway: ListGateway,
+  people: { owners: Person[]; coordinators: Person[] },
+  today: string,
+  progress: (line: string) => void = () => {},
+): Promise<SeedReport> {
+  const coordinator = people.coordinators[0];
+  if (!coordinator) throw new Error('The directory has no coordinator');
+  const demo = demoOrganisation(people.owners, coordinator, today);
+  const auditIds = new Map<string, string>();
+  for (const { key, ...audit } of demo.audits) auditIds.set(key, (await store.upsertAudit(audit)).value.id);
+  progress(`${demo.audits.length} audits`);
+  const recommendationIds = new Map<string, string>();
+  for (const { auditKey, ...recommendation } of demo.recommendations) {
+    const auditId = auditIds.get(auditKey) ?? '';
+    const saved = await store.upsertRecommendation({ ...recommendation, auditId });
+    recommendationIds.set(`${auditKey}#${recommendation.reference}`, saved.value.id);
+  }
+  progress(`${demo.recommendations.length} recommendations`);
+  let files = 0;
+  for (const { recommendationRef, evidenceFile, ...update } of demo.updates) {
+    const recommendationId = recommendationIds.get(recommendationRef) ?? '';
+    const refs = evidenceFile
+      ? [
+          await evidence.upload(`${recommendationId}/${update.idempotencyKey.slice(-12)}`, {
+            name: evidenceFile,
+            type: 'text/plain',
+            bytes: new TextEncoder().encode(`Evidence for ${recommendationRef}: signed-off procedure and compliance check results.\n`),
+          }),
+        ]
+      : [];
+    files += refs.length;
+    await store.addUpdate({ ...update, recommendationId, evidence: refs });
+  }
+  progress(`${demo.updates.length} updates, ${files} evidence files`);
+  const existingMeetings = await gateway.query('meetings', { select: ['Title', 'Cycle'] });
+  for (const meeting of demo.meetings) {
+    if (existingMeetings.some((m) => m.fields.Cycle === meeting.cycle)) continue;
+    await gateway.create('meetings', {
+      Title: meeting.title,
+      MeetingDate: `${meeting.date}T10:00:00Z`,
+      UpdateDeadline: `${meeting.updateDeadline}T17:00:00Z`,
+      Cycle: meeting.cycle,
+    });
+  }
+  return { audits: demo.audits.length, recommendations: demo.recommendations.length, updates: demo.updates.length, evidence: files, meetings: demo.meetings.length };
+}

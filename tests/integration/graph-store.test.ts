@@ -1,0 +1,166 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Emulator } from '../../emulator/server';
+import { ConflictError, ForbiddenError } from '../../src/application/ports';
+import { GraphEvidenceStore } from '../../src/adapters/graph/graph-evidence-store';
+import { provision } from '../../src/adapters/graph/provision';
+import { parseOpinion, parseTargetDate, type OwnerUpdate, type Recommendation } from '../../src/domain';
+import type { JobContext } from '../../src/jobs/job-context';
+import { contextFor, coordinator, otherOwner, owner, provisioned, rawCall, startTestEmulator } from '../support/emulator-harness';
+
+const priya = { email: owner, name: 'Priya Anand' };
+
+function recommendation(auditId: string, reference: string, over: Partial<Recommendation> = {}): Omit<Recommendation, 'id'> {
+  return {
+    auditId,
+    reference,
+    referenceKey: reference.replace(/\.$/, ''),
+    title: `Recommendation ${reference}`,
+    priority: 'Medium',
+    text: 'Do the thing',
+    managementResponse: 'Agreed',
+    owners: [priya],
+    subParts: [],
+    targets: { original: parseTargetDate('March 2025'), revisions: [] },
+    status: 'open',
+    ...over,
+  };
+}
+
+function update(recommendationId: string, key: string): Omit<OwnerUpdate, 'id'> {
+  return {
+    recommendationId,
+    cycle: 'April 2025',
+    kind: 'ownerUpdate',
+    author: priya,
+    achieved: 'Procedure drafted',
+    remaining: '',
+    barriers: '',
+    mitigation: '',
+    proposesClosure: false,
+    closureNarrative: '',
+    evidence: [],
+    note: '',
+    idempotencyKey: key,
+    submittedAt: '2025-04-02T10:00:00Z',
+  };
+}
+
+describe('the Graph data layer against the emulator', () => {
+  let emulator: Emulator;
+  let context: JobContext;
+  let auditId: string;
+
+  beforeAll(async () => {
+    emulator = await startTestEmulator();
+    context = await provisioned(emulator);
+    const audit = await context.store.upsertAudit({
+      title: 'Fleet Management',
+      issuedYear: 2021,
+      issuedMonth: 11,
+      auditor: 'Northgate Audit LLP',
+      opinion: parseOpinion('SATISFACTORY ASSURANCE'),
+    });
+    auditId = audit.value.id;
+  });
+  afterAll(() => emulator.close());
+
+  it('provisions idempotently: a second run creates nothing', async () => {
+    const again = await provision(context.graph, context.siteId, await context.permissions());
+    expect(again.created).toEqual([]);
+    expect(again.columnsAdded).toEqual([]);
+    expect(again.permissions).toHaveLength(7);
+  });
+
+  it('upserts audits and recommendations by key, never duplicating', async () => {
+    const first = await context.store.upsertRecommendation(recommendation(auditId, '4.2'));
+    const second = await context.store.upsertRecommendation(recommendation(auditId, '4.2.', { title: 'Renamed' }));
+    expect(second.value.id).toBe(first.value.id);
+    expect(second.value.title).toBe('Renamed');
+    const register = await context.store.loadRegister();
+    expect(register.recommendations.filter((r) => r.value.referenceKey === '4.2')).toHaveLength(1);
+    expect(register.audits.map((a) => a.value.title)).toEqual(['Fleet Management']);
+  });
+
+  it('detects a concurrent edit through the eTag and keeps both versions', async () => {
+    const saved = await context.store.upsertRecommendation(recommendation(auditId, '4.3'));
+    const theirs = await context.store.saveRecommendation({ ...saved, value: { ...saved.value, title: 'Their title' } });
+    expect(theirs.etag).not.toBe(saved.etag);
+    const attempt = context.store.saveRecommendation({ ...saved, value: { ...saved.value, title: 'My title' } });
+    await expect(attempt).rejects.toBeInstanceOf(ConflictError);
+    const conflict = (await attempt.catch((e: unknown) => e)) as ConflictError<Recommendation>;
+    expect(conflict.mine.title).toBe('My title');
+    expect(conflict.theirs.value.title).toBe('Their title');
+    expect((await context.store.getRecommendation(saved.value.id)).value.title).toBe('Their title');
+  });
+
+  it("finds an owner's recommendations in one round trip", async () => {
+    await context.store.upsertRecommendation(recommendation(auditId, '4.4', { owners: [{ email: otherOwner, name: 'Tom' }, priya] }));
+    await context.store.upsertRecommendation(recommendation(auditId, '4.5', { owners: [{ email: otherOwner, name: 'Tom' }] }));
+    const ownerContext = contextFor(emulator, owner);
+    const before = ownerContext.gateway.roundTrips;
+    const mine = await ownerContext.store.ownedBy(owner);
+    expect(ownerContext.gateway.roundTrips - before).toBe(1);
+    expect(mine.recommendations.map((r) => r.value.referenceKey).sort()).toEqual(['4.2', '4.3', '4.4']);
+    expect(mine.audits.map((a) => a.value.id)).toEqual([auditId]);
+  });
+
+  it('refreshes the register with one round trip through delta', async () => {
+    const register = await context.store.loadRegister();
+    const changed = await context.store.upsertRecommendation(recommendation(auditId, '4.6'));
+    const before = context.gateway.roundTrips;
+    const refreshed = await context.store.refreshRegister(register);
+    expect(context.gateway.roundTrips - before).toBe(1);
+    expect(refreshed.recommendations).toHaveLength(register.recommendations.length + 1);
+    expect(refreshed.recommendations.some((r) => r.value.id === changed.value.id)).toBe(true);
+  });
+
+  it('lets owners add updates but not change recommendations', async () => {
+    const target = (await context.store.upsertRecommendation(recommendation(auditId, '4.7'))).value;
+    const ownerContext = contextFor(emulator, owner);
+    const added = await ownerContext.store.addUpdate(update(target.id, 'owner-update-0001'));
+    expect(added.author.email).toBe(owner);
+    const readable = await ownerContext.store.getRecommendation(target.id);
+    await expect(ownerContext.store.saveRecommendation({ ...readable, value: { ...readable.value, status: 'closed' } })).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+  });
+
+  it('never makes a second update when the same submission is retried', async () => {
+    const target = (await context.store.upsertRecommendation(recommendation(auditId, '4.8'))).value;
+    const ownerContext = contextFor(emulator, owner);
+    const first = await ownerContext.store.addUpdate(update(target.id, 'retry-key-0001'));
+    const again = await ownerContext.store.addUpdate(update(target.id, 'retry-key-0001'));
+    expect(again.id).toBe(first.id);
+    expect(await context.store.updatesFor(target.id)).toHaveLength(1);
+  });
+
+  it('stores evidence: small files directly, large ones through an upload session, with progress', async () => {
+    const evidence = new GraphEvidenceStore(contextFor(emulator, owner).graph, 'root');
+    const small = await evidence.upload('r1', { name: 'minutes.txt', type: 'text/plain', bytes: new TextEncoder().encode('signed off') });
+    expect(new TextDecoder().decode(await evidence.download(small.driveItemId ?? ''))).toBe('signed off');
+    const big = new Uint8Array(5 * 1024 * 1024 + 123).map((_, i) => i % 251);
+    const progress: number[] = [];
+    const ref = await evidence.upload('r1', { name: 'report.pdf', type: 'application/pdf', bytes: big }, (p) => progress.push(p.sent));
+    expect(ref.size).toBe(big.byteLength);
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.at(-1)).toBe(big.byteLength);
+    const back = await evidence.download(ref.driveItemId ?? '');
+    expect(back.byteLength).toBe(big.byteLength);
+    expect(Buffer.from(back).equals(Buffer.from(big))).toBe(true);
+  });
+
+  it('refuses evidence over the configured limit with a clear message', async () => {
+    const evidence = new GraphEvidenceStore(contextFor(emulator, owner).graph, 'root', 1024);
+    await expect(evidence.upload('r1', { name: 'huge.bin', type: '', bytes: new Uint8Array(2048) })).rejects.toThrow(/at most/);
+  });
+
+  it('reports records that fail validation instead of using them', async () => {
+    const list = await rawCall(emulator, coordinator, 'POST', '/sites/root/lists/AuditTrackerRecommendations/items', {
+      fields: { Title: 'Broken', RecKey: 'broken|1', AuditId: auditId, Reference: '9.9', Priority: 'High', Status: 'open', TargetsJson: '{not json' },
+    });
+    expect(list.status).toBe(201);
+    const register = await context.store.loadRegister();
+    expect(register.invalid.map((e) => e.record)).toContain(`Recommendation ${list.body.id}`);
+    expect(register.recommendations.some((r) => r.value.id === list.body.id)).toBe(false);
+  });
+});

@@ -1,0 +1,47 @@
+import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/server';
+import { jobContext, type JobContext } from '../../src/jobs/job-context';
+import { provision } from '../../src/adapters/graph/provision';
+
+export const coordinator = 'casey.coordinator@northmere.example';
+export const owner = 'priya.fleet@northmere.example';
+export const otherOwner = 'tom.vetting@northmere.example';
+export const panelMember = 'helen.chair@northmere.example';
+
+/** An emulator in this process on a free port, with an in-memory store unless a file is given. */
+export function startTestEmulator(options: Partial<EmulatorOptions> = {}): Promise<Emulator> {
+  return startEmulator({ data: ':memory:', retryAfterSeconds: 0, ...options });
+}
+
+export function contextFor(emulator: Emulator, user = coordinator): JobContext {
+  return jobContext({ graph: emulator.origin, user });
+}
+
+export async function provisioned(emulator: Emulator): Promise<JobContext> {
+  const context = contextFor(emulator);
+  await provision(context.graph, context.siteId, await context.permissions());
+  return context;
+}
+
+/** A raw Graph call as a given user, for asserting the emulator's answers exactly. */
+export async function rawCall(
+  emulator: Emulator,
+  user: string | undefined,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: any; headers: Headers }> { // eslint-disable-line @typescript-eslint/no-explicit-any -- test assertions read arbitrary Graph JSON
+  const auth: Record<string, string> = {};
+  if (user) {
+    const token = await fetch(`${emulator.origin}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user }) });
+    auth.Authorization = `Bearer ${((await token.json()) as { access_token: string }).access_token}`;
+  }
+  const url = path.startsWith('http') ? path : `${emulator.graphBase}${path}`;
+  const response = await fetch(url, {
+    method,
+    headers: { ...auth, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+}
