@@ -108,7 +108,12 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       faults.before();
       const response = await dispatch(routes, request);
       if (faults.loseResponse(request.method)) {
-        return asResponse(new GraphError(504, 'gatewayTimeout', 'Injected fault: the response was lost after the change was made'), requestId);
+        return asResponse(
+          new GraphError(504, 'gatewayTimeout', 'Injected fault: the response was lost after the change was made', {
+            'Retry-After': String(faults.retryAfterSeconds),
+          }),
+          requestId,
+        );
       }
       return response;
     } catch (error) {

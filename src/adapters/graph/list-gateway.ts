@@ -187,15 +187,20 @@ export class ListGateway {
     return toListItem(itemSchema.parse(raw));
   }
 
-  /** Updates with If-Match; PreconditionFailedError when the stored item has another eTag. */
+  /**
+   * Updates with If-Match; PreconditionFailedError when the stored item has another eTag. A retried PATCH whose
+   * first answer was lost meets its own change as a 412: when the stored fields are exactly ours, it succeeded.
+   */
   async update(list: ListName, id: string, fields: Record<string, unknown>, etag: string): Promise<void> {
     try {
       await this.call(`Item ${id}`, () =>
         this.graph.client.api(`${this.listPath(list)}/items/${id}/fields`).header('If-Match', etag).patch(fields),
       );
     } catch (error) {
-      if (error instanceof GraphError && error.statusCode === 412) throw new PreconditionFailedError(id);
-      throw error;
+      if (!(error instanceof GraphError && error.statusCode === 412)) throw error;
+      const current = await this.get(list, id, Object.keys(fields));
+      const ours = Object.entries(fields).every(([name, value]) => (current.fields[name] ?? null) === (value ?? null));
+      if (!ours) throw new PreconditionFailedError(id);
     }
   }
 

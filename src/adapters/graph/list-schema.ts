@@ -93,7 +93,7 @@ export const lists = {
     columns: [
       { name: 'MeetingDate', type: 'dateTime', indexed: true },
       { name: 'UpdateDeadline', type: 'dateTime' },
-      { name: 'Cycle', type: 'text', indexed: true },
+      { name: 'Cycle', type: 'text', indexed: true, unique: true },
       { name: 'BoilerplateJson', type: 'note' },
     ],
     access: { coordinator: 'edit', owner: 'read', panel: 'read' },

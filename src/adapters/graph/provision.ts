@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { GraphConnection } from './graph-client';
+import { statusOf, type GraphConnection } from './graph-client';
 import { columnDefinition, lists, type ListSpec } from './list-schema';
 import type { SharePointPermissions } from './sharepoint-permissions';
 
@@ -25,19 +25,27 @@ export async function provision(
 ): Promise<ProvisionReport> {
   const report: ProvisionReport = { created: [], columnsAdded: [], indexed: [], permissions: [] };
   const site = `/sites/${siteId}`;
-  const existing = listsSchema.parse(await graph.client.api(`${site}/lists?$select=id,displayName`).get()).value;
+  const existingLists = async () => listsSchema.parse(await graph.client.api(`${site}/lists?$select=id,displayName`).get()).value;
+  const existing = await existingLists();
   for (const spec of Object.values(lists) as ListSpec[]) {
     let listId = existing.find((l) => l.displayName === spec.title)?.id;
     if (!listId) {
       log(`Creating ${spec.title}`);
-      const created = z.object({ id: z.string() }).parse(
-        await graph.client.api(`${site}/lists`).post({
-          displayName: spec.title,
-          columns: spec.columns.map(columnDefinition),
-          list: { template: spec.template },
-        }),
-      );
-      listId = created.id;
+      try {
+        const created = z.object({ id: z.string() }).parse(
+          await graph.client.api(`${site}/lists`).post({
+            displayName: spec.title,
+            columns: spec.columns.map(columnDefinition),
+            list: { template: spec.template },
+          }),
+        );
+        listId = created.id;
+      } catch (error) {
+        // A retried create whose first answer was lost finds the list already made: use it.
+        if (statusOf(error) !== 409) throw error;
+        listId = (await existingLists()).find((l) => l.displayName === spec.title)?.id;
+        if (!listId) throw error;
+      }
       report.created.push(spec.title);
     } else {
       const columns = columnsSchema.parse(await graph.client.api(`${site}/lists/${listId}/columns?$select=name,indexed`).get()).value;
@@ -46,7 +54,12 @@ export async function provision(
         const wantIndexed = 'indexed' in column && column.indexed === true;
         if (!current) {
           log(`Adding ${spec.title}.${column.name}`);
-          await graph.client.api(`${site}/lists/${listId}/columns`).post(columnDefinition(column));
+          await graph.client
+            .api(`${site}/lists/${listId}/columns`)
+            .post(columnDefinition(column))
+            .catch((error: unknown) => {
+              if (statusOf(error) !== 409) throw error;
+            });
           report.columnsAdded.push(`${spec.title}.${column.name}`);
         } else if (wantIndexed && !current.indexed) {
           log(`Indexing ${spec.title}.${column.name}`);

@@ -16,6 +16,9 @@ const roleDefinitionIds: Record<Exclude<Access, 'none'>, number> = {
   read: 1073741826,
 };
 
+const retryable = new Set([429, 503, 504]);
+const maxAttempts = 6;
+
 const groupsSchema = z.object({ value: z.array(z.object({ Id: z.number(), Title: z.string() })) });
 
 /**
@@ -28,19 +31,26 @@ export class SharePointPermissions {
     private readonly tokens: TokenProvider,
   ) {}
 
+  /** One SharePoint REST call, retried when throttled (every call here is idempotent). */
   private async call(path: string, init: RequestInit = {}): Promise<unknown> {
-    const response = await fetch(`${this.siteUrl.replace(/\/$/, '')}/_api${path}`, {
-      method: 'POST',
-      ...init,
-      headers: {
-        Authorization: `Bearer ${await this.tokens.getToken('sharepoint')}`,
-        Accept: 'application/json;odata=nometadata',
-        'Content-Type': 'application/json;odata=nometadata',
-        ...init.headers,
-      },
-    });
-    if (!response.ok) throw new Error(`SharePoint ${path} answered ${response.status}: ${await response.text()}`);
-    return response.status === 204 ? undefined : response.json().catch(() => undefined);
+    for (let attempt = 1; ; attempt++) {
+      const response = await fetch(`${this.siteUrl.replace(/\/$/, '')}/_api${path}`, {
+        method: 'POST',
+        ...init,
+        headers: {
+          Authorization: `Bearer ${await this.tokens.getToken('sharepoint')}`,
+          Accept: 'application/json;odata=nometadata',
+          'Content-Type': 'application/json;odata=nometadata',
+          ...init.headers,
+        },
+      });
+      if (response.ok) return response.status === 204 ? undefined : response.json().catch(() => undefined);
+      if (!retryable.has(response.status) || attempt >= maxAttempts) {
+        throw new Error(`SharePoint ${path} answered ${response.status}: ${await response.text()}`);
+      }
+      const seconds = Number(response.headers.get('Retry-After') ?? attempt) || 0;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(seconds, 30) * 1000));
+    }
   }
 
   async apply(listId: string, access: Record<keyof typeof roleGroups, Access>): Promise<void> {

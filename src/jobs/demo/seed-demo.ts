@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Person } from '../../domain';
 import type { EvidenceStore, RecommendationStore } from '../../application/ports';
-import type { ListGateway } from '../../adapters/graph/list-gateway';
+import { UniqueValueError, type ListGateway } from '../../adapters/graph/list-gateway';
 import { demoOrganisation } from './demo-organisation';
 
 export interface SeedReport {
@@ -68,12 +68,17 @@ export async function seedDemo(
   const existingMeetings = await gateway.query('meetings', { select: ['Title', 'Cycle'] });
   for (const meeting of demo.meetings) {
     if (existingMeetings.some((m) => m.fields.Cycle === meeting.cycle)) continue;
-    await gateway.create('meetings', {
-      Title: meeting.title,
-      MeetingDate: `${meeting.date}T10:00:00Z`,
-      UpdateDeadline: `${meeting.updateDeadline}T17:00:00Z`,
-      Cycle: meeting.cycle,
-    });
+    await gateway
+      .create('meetings', {
+        Title: meeting.title,
+        MeetingDate: `${meeting.date}T10:00:00Z`,
+        UpdateDeadline: `${meeting.updateDeadline}T17:00:00Z`,
+        Cycle: meeting.cycle,
+      })
+      .catch((error: unknown) => {
+        // The cycle is unique: a retried create whose answer was lost is already there.
+        if (!(error instanceof UniqueValueError)) throw error;
+      });
   }
   return { audits: demo.audits.length, recommendations: demo.recommendations.length, updates: demo.updates.length, evidence: files, meetings: demo.meetings.length };
 }

@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Emulator } from '../../emulator/server';
+import { GraphEvidenceStore } from '../../src/adapters/graph/graph-evidence-store';
+import { emulatorPeople, seedDemo } from '../../src/jobs/demo/seed-demo';
+import { demoOrganisation } from '../../src/jobs/demo/demo-organisation';
+import { contextFor, provisioned, startTestEmulator } from '../support/emulator-harness';
+
+const today = '2025-05-20';
+
+describe('the data layer under injected faults', () => {
+  let emulator: Emulator;
+  beforeAll(async () => {
+    emulator = await startTestEmulator({ faults: '429:0.1,503:0.1,lost:0.05', retryAfterSeconds: 0 });
+  });
+  afterAll(() => emulator.close());
+
+  it('provisions and writes the whole demo organisation with nothing duplicated and nothing lost', async () => {
+    const context = await provisioned(emulator);
+    const people = await emulatorPeople(emulator.origin);
+    const report = await seedDemo(context.store, new GraphEvidenceStore(context.graph, context.siteId), context.gateway, people, today);
+    const expected = demoOrganisation(people.owners, people.coordinators[0]!, today);
+
+    emulator.faults.plan = { throttle: [], lost: 0 };
+    const clean = contextFor(emulator);
+    const register = await clean.store.loadRegister();
+    expect(register.invalid).toEqual([]);
+    expect(register.audits).toHaveLength(expected.audits.length);
+    expect(register.recommendations).toHaveLength(expected.recommendations.length);
+    const keys = register.recommendations.map((r) => `${r.value.auditId}|${r.value.referenceKey}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    const updates = await clean.gateway.query('updates', { select: ['IdempotencyKey'] });
+    expect(updates).toHaveLength(expected.updates.length);
+    expect(report.updates).toBe(expected.updates.length);
+    const meetings = await clean.gateway.query('meetings', { select: ['Cycle'] });
+    expect(meetings).toHaveLength(expected.meetings.length);
+  });
+});
