@@ -1,4 +1,4 @@
-import type { Audit, EvidenceRef, OwnerUpdate, Recommendation } from '../domain';
+import type { Audit, EvidenceRef, Meeting, OwnerUpdate, Recommendation } from '../domain';
 
 /** A record with the version it was read at, so a save can be refused if someone changed it meanwhile. */
 export interface Versioned<T> {
@@ -45,13 +45,19 @@ export interface Register {
   sync?: { audits: string; recommendations: string };
 }
 
+export interface OwnerView {
+  register: Register;
+  meetings: Meeting[];
+  updates: OwnerUpdate[];
+}
+
 export interface RecommendationStore {
   /** Every audit and recommendation (follows paging). */
   loadRegister(): Promise<Register>;
   /** The register brought up to date with the changes since the last load (delta). */
   refreshRegister(previous: Register): Promise<Register>;
-  /** What one owner owns, with the audits they belong to. */
-  ownedBy(email: string): Promise<Register>;
+  /** What one owner owns, with its audits, the meetings, and updates submitted since a date: one round trip. */
+  ownerView(email: string, updatesSince: string): Promise<OwnerView>;
   getRecommendation(id: string): Promise<Versioned<Recommendation>>;
   updatesFor(recommendationId: string): Promise<OwnerUpdate[]>;
   /** Idempotent by the update's idempotencyKey: a retry returns the record already made. */

@@ -11,3 +11,5 @@ export * from './recommendation';
 export * from './reference';
 export * from './target-date';
 export * from './target-history';
+export * from './urgency';
+export * from './meeting';

@@ -3,6 +3,7 @@ import { auditKey } from '../../domain';
 import {
   ConflictError,
   InvalidRecordError,
+  type OwnerView,
   type RecommendationStore,
   type Register,
   type Versioned,
@@ -12,6 +13,8 @@ import {
   auditFromItem,
   auditSelect,
   auditToFields,
+  meetingFromItem,
+  meetingSelect,
   recommendationFromItem,
   recommendationKey,
   recommendationSelect,
@@ -87,9 +90,9 @@ export class GraphRecommendationStore implements RecommendationStore {
     };
   }
 
-  async ownedBy(email: string): Promise<Register> {
+  async ownerView(email: string, updatesSince: string): Promise<OwnerView> {
     const me = email.trim().toLowerCase();
-    const [recommendations, audits] = await this.gateway.batch([
+    const [recommendations, audits, meetings, updates] = await this.gateway.batch([
       {
         id: 'recommendations',
         method: 'GET',
@@ -99,16 +102,27 @@ export class GraphRecommendationStore implements RecommendationStore {
         }),
       },
       { id: 'audits', method: 'GET', url: this.gateway.itemsUrl('audits', { select: auditSelect }) },
+      { id: 'meetings', method: 'GET', url: this.gateway.itemsUrl('meetings', { select: meetingSelect }) },
+      {
+        id: 'updates',
+        method: 'GET',
+        url: this.gateway.itemsUrl('updates', { select: updateSelect, filter: `fields/SubmittedAt ge ${updatesSince}T00:00:00Z` }),
+      },
     ]);
     const invalid: InvalidRecordError[] = [];
-    const recItems = await this.gateway.followPages(this.gateway.parsePage(okBody(recommendations, 'Reading your recommendations')));
-    const auditItems = await this.gateway.followPages(this.gateway.parsePage(okBody(audits, 'Reading audits')));
-    const mine = mapAll(recItems.items, recommendationFromItem, invalid);
+    const page = async (response: BatchResponse | undefined, what: string) =>
+      (await this.gateway.followPages(this.gateway.parsePage(okBody(response, what)))).items;
+    const mine = mapAll(await page(recommendations, 'Reading your recommendations'), recommendationFromItem, invalid);
+    const ids = new Set(mine.map((r) => r.value.id));
     const auditIds = new Set(mine.map((r) => r.value.auditId));
     return {
-      recommendations: mine,
-      audits: mapAll(auditItems.items, auditFromItem, invalid).filter((a) => auditIds.has(a.value.id)),
-      invalid,
+      register: {
+        recommendations: mine,
+        audits: mapAll(await page(audits, 'Reading audits'), auditFromItem, invalid).filter((a) => auditIds.has(a.value.id)),
+        invalid,
+      },
+      meetings: mapAll(await page(meetings, 'Reading meetings'), meetingFromItem, invalid),
+      updates: mapAll(await page(updates, 'Reading updates'), updateFromItem, invalid).filter((u) => ids.has(u.recommendationId)),
     };
   }
 

@@ -152,7 +152,10 @@ export class ListGateway {
     const removed: string[] = [];
     let page: Page = first;
     for (;;) {
-      for (const raw of page.value) (raw.deleted ? removed.push(raw.id) : items.push(toListItem(raw)));
+      for (const raw of page.value) {
+        if (raw.deleted) removed.push(raw.id);
+        else items.push(toListItem(raw));
+      }
       const next = page['@odata.nextLink'];
       if (!next) return { items, removed, deltaLink: page['@odata.deltaLink'] };
       page = await this.getPage(next);
@@ -249,4 +252,3 @@ export class ListGateway {
   }
 }
 
-export { toListItem, itemSchema };

@@ -82,7 +82,7 @@ export const lists = {
       { name: 'EvidenceJson', type: 'note' },
       { name: 'TargetRequestJson', type: 'note' },
       { name: 'Note', type: 'note' },
-      { name: 'SubmittedAt', type: 'dateTime' },
+      { name: 'SubmittedAt', type: 'dateTime', indexed: true },
     ],
     // Owners add updates and may edit only their own: SharePoint's item-level write security.
     access: { coordinator: 'edit', owner: 'contributeOwn', panel: 'read' },

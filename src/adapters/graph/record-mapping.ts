@@ -2,11 +2,13 @@ import { z } from 'zod';
 import {
   auditKey,
   auditSchema,
+  meetingSchema,
   currentTarget,
   normaliseReference,
   ownerUpdateSchema,
   recommendationSchema,
   type Audit,
+  type Meeting,
   type OwnerUpdate,
   type Recommendation,
 } from '../../domain';
@@ -198,5 +200,18 @@ export function updateFromItem(item: ListItem): OwnerUpdate {
       submittedAt: text(f, 'SubmittedAt'),
     },
     `Update ${item.id}`,
+  );
+}
+
+// Meetings
+
+export const meetingSelect = ['Title', 'MeetingDate', 'UpdateDeadline', 'Cycle'] as const;
+
+export function meetingFromItem(item: ListItem): Meeting {
+  const f = item.fields;
+  return parsed(
+    meetingSchema,
+    { id: item.id, title: text(f, 'Title'), date: dateOnly(f, 'MeetingDate'), updateDeadline: dateOnly(f, 'UpdateDeadline'), cycle: text(f, 'Cycle') },
+    `Meeting ${item.id}`,
   );
 }

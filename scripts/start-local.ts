@@ -1,0 +1,43 @@
+import { createServer } from 'vite';
+import { startEmulator } from '../emulator/server';
+import { GraphEvidenceStore } from '../src/adapters/graph/graph-evidence-store';
+import { provision } from '../src/adapters/graph/provision';
+import { emulatorPeople, seedDemo } from '../src/jobs/demo/seed-demo';
+import { jobContext } from '../src/jobs/job-context';
+
+/**
+ * `npm start`: the embedded default. Starts the Graph emulator (data in .data/, kept between runs), provisions it
+ * and writes the demo organisation on first start, then serves the tab with Vite and prints where to open it.
+ */
+const emulatorPort = Number(process.env.EMULATOR_PORT ?? 5001);
+const appPort = Number(process.env.PORT ?? 53000);
+
+const emulator = await startEmulator({ data: '.data/graph.sqlite', port: emulatorPort });
+console.log(`Graph emulator on ${emulator.graphBase}`);
+const context = jobContext({ graph: emulator.origin });
+const hasData = (await context.gateway.query('audits', { select: ['Title'] }).catch(() => [])).length > 0;
+if (!hasData) {
+  console.log('First start: provisioning the emulator and writing the demo organisation...');
+  await provision(context.graph, context.siteId, await context.permissions());
+  const report = await seedDemo(
+    context.store,
+    new GraphEvidenceStore(context.graph, context.siteId),
+    context.gateway,
+    await emulatorPeople(emulator.origin),
+    new Date().toISOString().slice(0, 10),
+    (line) => console.log(`  ${line}`),
+  );
+  console.log(`Demo data ready: ${report.audits} audits, ${report.recommendations} recommendations, ${report.updates} updates.`);
+}
+
+process.env.TAB_GRAPH_ORIGIN = emulator.origin;
+process.env.TAB_AUTH_MODE = 'emulator';
+const vite = await createServer({ server: { port: appPort, strictPort: true, host: '127.0.0.1' } });
+await vite.listen();
+console.log(`\nAudit Tracker is running: open http://127.0.0.1:${appPort}/\n`);
+
+const stop = (): void => {
+  void Promise.all([vite.close(), emulator.close()]).then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { EmulatorTokenProvider } from '../adapters/auth/emulator-token-provider';
+import { connectGraph } from '../adapters/graph/graph-client';
+import { GraphEvidenceStore } from '../adapters/graph/graph-evidence-store';
+import { GraphRecommendationStore } from '../adapters/graph/graph-recommendation-store';
+import { ListGateway } from '../adapters/graph/list-gateway';
+import type { DirectoryPerson, Session } from '../application/session';
+import { roles } from '../domain';
+import type { TabConfig } from './config';
+
+const peopleSchema = z.object({
+  value: z.array(z.object({ mail: z.string(), displayName: z.string(), jobTitle: z.string().optional(), role: z.enum(roles) })),
+});
+
+export async function emulatorPeople(origin: string): Promise<DirectoryPerson[]> {
+  const response = await fetch(`${origin}/_dev/users`);
+  if (!response.ok) throw new Error(`the emulator answered ${response.status}`);
+  return peopleSchema.parse(await response.json()).value.map((u) => ({ email: u.mail, name: u.displayName, role: u.role, jobTitle: u.jobTitle }));
+}
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+/** A session against the local emulator, signed in through its dev identity. */
+export function emulatorSession(config: Extract<TabConfig, { TAB_AUTH_MODE: 'emulator' }>, person: DirectoryPerson): Session {
+  const origin = new URL(config.TAB_GRAPH_ORIGIN).origin;
+  const graph = connectGraph(new EmulatorTokenProvider(origin, person.email), origin);
+  return {
+    user: { email: person.email, name: person.name, role: person.role },
+    store: new GraphRecommendationStore(new ListGateway(graph, config.TAB_SITE_ID)),
+    evidence: new GraphEvidenceStore(graph, config.TAB_SITE_ID, config.TAB_EVIDENCE_MAX_MB * 1024 * 1024),
+    today: today(),
+  };
+}

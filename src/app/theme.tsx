@@ -1,0 +1,41 @@
+import { Dropdown, Option, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, type Theme } from '@fluentui/react-components';
+import { useState } from 'react';
+
+export const themes = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
+export type ThemeName = keyof typeof themes;
+const labels: Record<ThemeName, string> = { default: 'Light', dark: 'Dark', contrast: 'High contrast' };
+const storageKey = 'auditTracker.theme';
+
+const isThemeName = (value: unknown): value is ThemeName => typeof value === 'string' && value in themes;
+
+/** Teams names its themes default, dark and contrast; outside Teams the user picks and it is remembered. */
+export function useThemeChoice(): [{ name: ThemeName; theme: Theme }, (name: ThemeName) => void] {
+  const [name, setName] = useState<ThemeName>(() => {
+    const stored = localStorage.getItem(storageKey);
+    if (isThemeName(stored)) return stored;
+    return window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'default';
+  });
+  const choose = (next: ThemeName): void => {
+    localStorage.setItem(storageKey, next);
+    setName(next);
+  };
+  return [{ name, theme: themes[name] }, choose];
+}
+
+export function ThemeSwitcher({ choice, onChange }: { choice: ThemeName; onChange: (name: ThemeName) => void }) {
+  return (
+    <Dropdown
+      aria-label="Theme"
+      value={labels[choice]}
+      selectedOptions={[choice]}
+      onOptionSelect={(_, data) => isThemeName(data.optionValue) && onChange(data.optionValue)}
+      style={{ minWidth: 140 }}
+    >
+      {(Object.keys(themes) as ThemeName[]).map((name) => (
+        <Option key={name} value={name}>
+          {labels[name]}
+        </Option>
+      ))}
+    </Dropdown>
+  );
+}

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { isoDateSchema, type IsoDate } from './calendar';
+
+/** A panel meeting: its paper covers the cycle whose updates are due by the deadline. */
+export const meetingSchema = z
+  .object({
+    id: z.string().min(1),
+    title: z.string().trim().min(1, 'A meeting needs a title'),
+    date: isoDateSchema,
+    updateDeadline: isoDateSchema,
+    cycle: z.string().trim().min(1),
+  })
+  .refine((m) => m.updateDeadline <= m.date, { message: 'The update deadline must be on or before the meeting', path: ['updateDeadline'] });
+export type Meeting = z.infer<typeof meetingSchema>;
+
+/** The next meeting on or after today: the one owners are updating for. */
+export function nextMeeting(meetings: readonly Meeting[], today: IsoDate): Meeting | undefined {
+  return [...meetings].filter((m) => m.date >= today).sort((a, b) => a.date.localeCompare(b.date))[0];
+}

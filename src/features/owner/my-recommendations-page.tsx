@@ -1,0 +1,119 @@
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Title2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback } from 'react';
+import { loadMyRecommendations } from '../../application/my-recommendations';
+import { auditHeading, daysBetween, monthYearLabel } from '../../domain';
+import { PriorityBadge, ProgressBadge, StatusText } from '../shared/badges';
+import { useSession } from '../shared/session-context';
+import { useAsync } from '../shared/use-async';
+
+const useStyles = makeStyles({
+  page: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  title: { display: 'flex', flexDirection: 'column' },
+});
+
+/** The owner's personal tab: everything they own, most urgent first. */
+export function MyRecommendationsPage({ onOpen }: { onOpen: (recommendationId: string) => void }) {
+  const styles = useStyles();
+  const session = useSession();
+  const load = useCallback(() => loadMyRecommendations(session.store, session.user.email, session.today), [session]);
+  const [state, reload] = useAsync(load);
+
+  if (state.status === 'loading') return <Spinner label="Loading your recommendations…" />;
+  if (state.status === 'error') {
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>Your recommendations could not be loaded: {state.error.message}</MessageBarBody>
+        <MessageBarActions>
+          <Button onClick={reload}>Try again</Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+  }
+  const { items, meeting, invalid } = state.value;
+  const owing = items.filter((i) => i.updateDue).length;
+  return (
+    <section className={styles.page} aria-labelledby="mine-title">
+      <Title2 as="h1" id="mine-title">
+        My recommendations
+      </Title2>
+      {meeting ? (
+        <Body1 as="p">
+          {owing === 0
+            ? `You are up to date for ${meeting.cycle}.`
+            : `${owing} update${owing === 1 ? '' : 's'} due for ${meeting.cycle} by ${meeting.updateDeadline} (${daysBetween(session.today, meeting.updateDeadline)} days).`}
+        </Body1>
+      ) : (
+        <Body1 as="p">No panel meeting is scheduled yet.</Body1>
+      )}
+      {invalid.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{invalid.length} record(s) could not be read and are not shown; the audit team has been told.</MessageBarBody>
+        </MessageBar>
+      )}
+      {items.length === 0 ? (
+        <Body1>You do not own any recommendations.</Body1>
+      ) : (
+        <Table aria-label="My recommendations">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Recommendation</TableHeaderCell>
+              <TableHeaderCell>Priority</TableHeaderCell>
+              <TableHeaderCell>Progress</TableHeaderCell>
+              <TableHeaderCell>Current target</TableHeaderCell>
+              <TableHeaderCell>Status</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {items.map(({ recommendation: { value: r }, audit, rag, current, status, updateDue }) => (
+              <TableRow key={r.id}>
+                <TableCell>
+                  <Button appearance="transparent" onClick={() => onOpen(r.id)} aria-label={`Open ${r.reference} ${r.title}`}>
+                    <span className={styles.title}>
+                      <Body1>
+                        {r.reference} {r.title}
+                      </Body1>
+                      <Caption1>{audit ? `${auditHeading(audit)}, ${monthYearLabel(`${audit.issuedYear}-${String(audit.issuedMonth).padStart(2, '0')}-01`)}` : ''}</Caption1>
+                    </span>
+                  </Button>
+                  {updateDue && (
+                    <Badge appearance="outline" color="brand">
+                      Update due
+                    </Badge>
+                  )}
+                </TableCell>
+                <TableCell>
+                  <PriorityBadge priority={r.priority} />
+                </TableCell>
+                <TableCell>
+                  <ProgressBadge rag={rag} />
+                </TableCell>
+                <TableCell>{current.text || '—'}</TableCell>
+                <TableCell>
+                  <StatusText status={status} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </section>
+  );
+}

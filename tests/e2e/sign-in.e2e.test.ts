@@ -1,0 +1,31 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openTab, screenshot, signInAs } from './browser';
+
+describe('signing in on the embedded default', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser.close());
+
+  it('lists the emulator people by role, signs in an owner, and switches user', async () => {
+    const page = await openTab(browser, inject('appUrl'), inject('today'));
+    await expect.poll(() => page.getByRole('heading', { name: 'Recommendation owners' }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Audit coordinators' }).isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { name: 'Panel members' }).isVisible()).toBe(true);
+    await screenshot(page, 'sign-in');
+
+    await signInAs(page, 'Priya Anand');
+    await page.getByRole('heading', { name: 'My recommendations' }).waitFor();
+    const rows = page.getByRole('table', { name: 'My recommendations' }).getByRole('row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(2);
+    expect(await page.getByText(/update(s)? due for|up to date for/).isVisible()).toBe(true);
+    await screenshot(page, 'my-recommendations');
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'My recommendations' }).waitFor();
+    await page.getByRole('button', { name: 'Switch user' }).click();
+    await page.getByRole('heading', { name: 'Panel members' }).waitFor();
+  });
+});
