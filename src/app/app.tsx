@@ -13,6 +13,8 @@ import {
 import { useCallback, useMemo, useState } from 'react';
 import type { DirectoryPerson } from '../application/session';
 import { MyRecommendationsPage } from '../features/owner/my-recommendations-page';
+import { RecommendationPage } from '../features/owner/recommendation-page';
+import { useHashRoute } from './routes';
 import { SessionContext } from '../features/shared/session-context';
 import { SignInPage } from '../features/sign-in/sign-in-page';
 import type { TabConfig } from './config';
@@ -63,6 +65,7 @@ export function ConfigProblems({ problems }: { problems: string[] }) {
 export function App({ config }: { config: Extract<TabConfig, { TAB_AUTH_MODE: 'emulator' }> }) {
   const styles = useStyles();
   const [theme, setTheme] = useThemeChoice();
+  const [route, navigate] = useHashRoute();
   const [person, setPerson] = useState<DirectoryPerson | undefined>(readStoredUser);
   const session = useMemo(() => (person ? emulatorSession(config, person) : undefined), [config, person]);
   const loadPeople = useCallback(() => emulatorPeople(config.TAB_GRAPH_ORIGIN), [config]);
@@ -93,7 +96,11 @@ export function App({ config }: { config: Extract<TabConfig, { TAB_AUTH_MODE: 'e
       ) : (
         <SessionContext.Provider value={session}>
           <main>
-            <MyRecommendationsPage onOpen={() => undefined} />
+            {route.page === 'recommendation' ? (
+              <RecommendationPage id={route.id} onBack={() => navigate({ page: 'mine' })} />
+            ) : (
+              <MyRecommendationsPage onOpen={(id) => navigate({ page: 'recommendation', id })} />
+            )}
           </main>
         </SessionContext.Provider>
       )}

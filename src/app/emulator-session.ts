@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { LocalDraftStore } from '../adapters/browser/local-draft-store';
+import { updateDraftSchema } from '../application/update-draft';
 import { EmulatorTokenProvider } from '../adapters/auth/emulator-token-provider';
 import { connectGraph } from '../adapters/graph/graph-client';
 import { GraphEvidenceStore } from '../adapters/graph/graph-evidence-store';
@@ -28,6 +30,8 @@ export function emulatorSession(config: Extract<TabConfig, { TAB_AUTH_MODE: 'emu
     user: { email: person.email, name: person.name, role: person.role },
     store: new GraphRecommendationStore(new ListGateway(graph, config.TAB_SITE_ID)),
     evidence: new GraphEvidenceStore(graph, config.TAB_SITE_ID, config.TAB_EVIDENCE_MAX_MB * 1024 * 1024),
+    drafts: new LocalDraftStore(updateDraftSchema),
+    evidenceLimit: config.TAB_EVIDENCE_MAX_MB * 1024 * 1024,
     today: today(),
   };
 }

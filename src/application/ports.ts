@@ -51,6 +51,14 @@ export interface OwnerView {
   updates: OwnerUpdate[];
 }
 
+export interface RecommendationDetail {
+  recommendation: Versioned<Recommendation>;
+  audit: Audit | undefined;
+  /** Every update, oldest first. */
+  updates: OwnerUpdate[];
+  meetings: Meeting[];
+}
+
 export interface RecommendationStore {
   /** Every audit and recommendation (follows paging). */
   loadRegister(): Promise<Register>;
@@ -59,6 +67,8 @@ export interface RecommendationStore {
   /** What one owner owns, with its audits, the meetings, and updates submitted since a date: one round trip. */
   ownerView(email: string, updatesSince: string): Promise<OwnerView>;
   getRecommendation(id: string): Promise<Versioned<Recommendation>>;
+  /** One recommendation with its audit, its updates and the meetings: one round trip. */
+  recommendationDetail(id: string): Promise<RecommendationDetail>;
   updatesFor(recommendationId: string): Promise<OwnerUpdate[]>;
   /** Idempotent by the update's idempotencyKey: a retry returns the record already made. */
   addUpdate(update: Omit<OwnerUpdate, 'id'>): Promise<OwnerUpdate>;
@@ -89,4 +99,11 @@ export interface EvidenceStore {
 /** A bearer token for Graph (or SharePoint REST, by resource). */
 export interface TokenProvider {
   getToken(resource?: 'graph' | 'sharepoint'): Promise<string>;
+}
+
+/** A form's work in progress, kept on this device until it is submitted. */
+export interface DraftStore<T> {
+  load(key: string): T | undefined;
+  save(key: string, draft: T): void;
+  clear(key: string): void;
 }

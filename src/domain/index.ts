@@ -13,3 +13,4 @@ export * from './target-date';
 export * from './target-history';
 export * from './urgency';
 export * from './meeting';
+export * from './timeline';

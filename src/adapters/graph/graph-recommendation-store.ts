@@ -2,13 +2,15 @@ import type { Audit, OwnerUpdate, Recommendation } from '../../domain';
 import { auditKey } from '../../domain';
 import {
   ConflictError,
+  ForbiddenError,
   InvalidRecordError,
+  type RecommendationDetail,
   type OwnerView,
   type RecommendationStore,
   type Register,
   type Versioned,
 } from '../../application/ports';
-import { eq, ListGateway, PreconditionFailedError, UniqueValueError, type BatchResponse, type ListItem } from './list-gateway';
+import { eq, ListGateway, NotFoundError, PreconditionFailedError, UniqueValueError, type BatchResponse, type ListItem } from './list-gateway';
 import {
   auditFromItem,
   auditSelect,
@@ -128,6 +130,28 @@ export class GraphRecommendationStore implements RecommendationStore {
 
   async getRecommendation(id: string): Promise<Versioned<Recommendation>> {
     return recommendationFromItem(await this.gateway.get('recommendations', id, recommendationSelect));
+  }
+
+  async recommendationDetail(id: string): Promise<RecommendationDetail> {
+    const [recommendation, updates, audits, meetings] = await this.gateway.batch([
+      { id: 'recommendation', method: 'GET', url: `${this.gateway.listPath('recommendations')}/items/${id}?$expand=fields($select=${recommendationSelect.join(',')})` },
+      { id: 'updates', method: 'GET', url: this.gateway.itemsUrl('updates', { select: updateSelect, filter: eq('RecommendationId', id) }) },
+      { id: 'audits', method: 'GET', url: this.gateway.itemsUrl('audits', { select: auditSelect }) },
+      { id: 'meetings', method: 'GET', url: this.gateway.itemsUrl('meetings', { select: meetingSelect }) },
+    ]);
+    if (recommendation?.status === 404) throw new NotFoundError(`Recommendation ${id}`);
+    if (recommendation?.status === 403) throw new ForbiddenError();
+    const item = recommendationFromItem(this.gateway.parseItem(okBody(recommendation, 'Reading the recommendation')));
+    const page = async (response: BatchResponse | undefined, what: string) =>
+      (await this.gateway.followPages(this.gateway.parsePage(okBody(response, what)))).items;
+    const invalid: InvalidRecordError[] = [];
+    const allAudits = mapAll(await page(audits, 'Reading audits'), auditFromItem, invalid);
+    return {
+      recommendation: item,
+      audit: allAudits.find((a) => a.value.id === item.value.auditId)?.value,
+      updates: mapAll(await page(updates, 'Reading updates'), updateFromItem, invalid).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)),
+      meetings: mapAll(await page(meetings, 'Reading meetings'), meetingFromItem, invalid),
+    };
   }
 
   async updatesFor(recommendationId: string): Promise<OwnerUpdate[]> {

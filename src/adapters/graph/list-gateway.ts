@@ -180,6 +180,10 @@ export class ListGateway {
     return pageSchema.parse(body);
   }
 
+  parseItem(body: unknown): ListItem {
+    return toListItem(itemSchema.parse(body));
+  }
+
   async get(list: ListName, id: string, select: readonly string[]): Promise<ListItem> {
     const url = `${this.listPath(list)}/items/${id}?$expand=fields($select=${select.join(',')})`;
     return toListItem(itemSchema.parse(await this.call(`Item ${id}`, () => this.graph.client.api(url).get())));

@@ -1,0 +1,24 @@
+import { isOwnedBy, type OwnerUpdate, type Person, type Recommendation } from '../domain';
+import { ForbiddenError, type RecommendationStore, type Versioned } from './ports';
+import { describeChanges, validateDraft, type DraftField, type UpdateDraft } from './update-draft';
+
+export type SubmitResult =
+  | { kind: 'submitted'; update: OwnerUpdate }
+  | { kind: 'invalid'; errors: Partial<Record<DraftField, string>> }
+  /** The recommendation changed since the owner opened it: show what changed; the draft is kept as it is. */
+  | { kind: 'changed'; current: Versioned<Recommendation>; changes: string[] };
+
+/**
+ * Submits an owner's update. Nothing is lost on any failure: the caller keeps the draft until this answers
+ * "submitted", and a retry with the same draft reuses its idempotency key, so it never makes a second update.
+ */
+export async function submitUpdate(store: RecommendationStore, draft: UpdateDraft, author: Person, cycle: string, now: Date): Promise<SubmitResult> {
+  const checked = validateDraft(draft, author, cycle, now);
+  if ('errors' in checked) return { kind: 'invalid', errors: checked.errors };
+  const current = await store.getRecommendation(draft.recommendationId);
+  if (!isOwnedBy(current.value, author.email)) throw new ForbiddenError('This recommendation is no longer yours: it has been reassigned');
+  if (current.etag !== draft.opened.etag) {
+    return { kind: 'changed', current, changes: describeChanges(draft.opened.value, current.value) };
+  }
+  return { kind: 'submitted', update: await store.addUpdate(checked.update) };
+}

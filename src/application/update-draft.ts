@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import {
+  evidenceRefSchema,
+  recommendationSchema,
+  exactTarget,
+  fieldErrors,
+  isoDateSchema,
+  ownerUpdateSchema,
+  priorityColour,
+  statusLabel,
+  currentTarget,
+  type EvidenceRef,
+  type OwnerUpdate,
+  type Person,
+  type Recommendation,
+} from '../domain';
+import type { Versioned } from './ports';
+
+/**
+ * An owner's update while it is being written. It is saved on the device as it is typed and restored after a
+ * reload or a crash; its idempotency key is fixed when the draft starts, so any retry is the same submission.
+ */
+export interface UpdateDraft {
+  recommendationId: string;
+  /** The version of the recommendation the owner was looking at, to notice changes made meanwhile. */
+  opened: Versioned<Recommendation>;
+  idempotencyKey: string;
+  achieved: string;
+  remaining: string;
+  barriers: string;
+  mitigation: string;
+  proposesClosure: boolean;
+  closureNarrative: string;
+  evidence: EvidenceRef[];
+  requestNewTarget: boolean;
+  newTargetDate: string;
+  newTargetReason: string;
+}
+
+export const updateDraftSchema: z.ZodType<UpdateDraft> = z.object({
+  recommendationId: z.string(),
+  opened: z.object({ value: recommendationSchema, etag: z.string() }),
+  idempotencyKey: z.string().min(8),
+  achieved: z.string(),
+  remaining: z.string(),
+  barriers: z.string(),
+  mitigation: z.string(),
+  proposesClosure: z.boolean(),
+  closureNarrative: z.string(),
+  evidence: z.array(evidenceRefSchema),
+  requestNewTarget: z.boolean(),
+  newTargetDate: z.string(),
+  newTargetReason: z.string(),
+});
+
+export type DraftField = keyof Pick<
+  UpdateDraft,
+  'achieved' | 'remaining' | 'barriers' | 'mitigation' | 'closureNarrative' | 'evidence' | 'newTargetDate' | 'newTargetReason'
+>;
+
+export const draftKey = (email: string, recommendationId: string): string => `auditTracker.draft.${email.toLowerCase()}.${recommendationId}`;
+
+export function newDraft(opened: Versioned<Recommendation>, makeKey: () => string): UpdateDraft {
+  return {
+    recommendationId: opened.value.id,
+    opened,
+    idempotencyKey: makeKey(),
+    achieved: '',
+    remaining: '',
+    barriers: '',
+    mitigation: '',
+    proposesClosure: false,
+    closureNarrative: '',
+    evidence: [],
+    requestNewTarget: false,
+    newTargetDate: '',
+    newTargetReason: '',
+  };
+}
+
+export const hasContent = (draft: UpdateDraft): boolean =>
+  [draft.achieved, draft.remaining, draft.barriers, draft.mitigation, draft.closureNarrative, draft.newTargetReason].some((t) => t.trim() !== '') ||
+  draft.evidence.length > 0;
+
+const fieldOfPath: Record<string, DraftField> = {
+  achieved: 'achieved',
+  remaining: 'remaining',
+  barriers: 'barriers',
+  mitigation: 'mitigation',
+  closureNarrative: 'closureNarrative',
+  evidence: 'evidence',
+  'targetRequest.target': 'newTargetDate',
+  'targetRequest.target.due': 'newTargetDate',
+  'targetRequest.reason': 'newTargetReason',
+};
+
+/** The update the draft makes, or the message for each field that stops it. */
+export function validateDraft(
+  draft: UpdateDraft,
+  author: Person,
+  cycle: string,
+  now: Date,
+): { update: Omit<OwnerUpdate, 'id'> } | { errors: Partial<Record<DraftField, string>> } {
+  const errors: Partial<Record<DraftField, string>> = {};
+  const today = now.toISOString().slice(0, 10);
+  if (draft.requestNewTarget) {
+    if (!isoDateSchema.safeParse(draft.newTargetDate).success) errors.newTargetDate = 'Choose the new target date';
+    else if (draft.newTargetDate <= today) errors.newTargetDate = 'The new target date must be in the future';
+  }
+  const candidate = {
+    id: 'new',
+    recommendationId: draft.recommendationId,
+    cycle,
+    kind: 'ownerUpdate' as const,
+    author,
+    achieved: draft.achieved,
+    remaining: draft.remaining,
+    barriers: draft.barriers,
+    mitigation: draft.mitigation,
+    proposesClosure: draft.proposesClosure,
+    closureNarrative: draft.proposesClosure ? draft.closureNarrative : '',
+    evidence: draft.evidence,
+    targetRequest: draft.requestNewTarget && !errors.newTargetDate ? { target: exactTarget(draft.newTargetDate), reason: draft.newTargetReason } : undefined,
+    note: '',
+    idempotencyKey: draft.idempotencyKey,
+    submittedAt: now.toISOString(),
+  };
+  const parsed = ownerUpdateSchema.safeParse(candidate);
+  if (!parsed.success) {
+    for (const [path, message] of Object.entries(fieldErrors(parsed.error))) {
+      const field = fieldOfPath[path];
+      if (field) errors[field] ??= message;
+    }
+  }
+  if (draft.requestNewTarget && !draft.newTargetReason.trim()) errors.newTargetReason ??= 'Explain why the date must move';
+  if (Object.keys(errors).length > 0 || !parsed.success) return { errors };
+  const { id: _id, ...update } = parsed.data;
+  return { update };
+}
+
+/** What changed in a recommendation between two versions, in words the owner understands. */
+export function describeChanges(before: Recommendation, after: Recommendation): string[] {
+  const changes: string[] = [];
+  if (before.status !== after.status) changes.push(`Status changed from ${statusLabel[before.status]} to ${statusLabel[after.status]}`);
+  const [was, now] = [currentTarget(before.targets).text, currentTarget(after.targets).text];
+  if (was !== now) changes.push(`Target date changed from ${was || 'none'} to ${now || 'none'}`);
+  if (before.priority !== after.priority) changes.push(`Priority changed from ${before.priority} (${priorityColour[before.priority]}) to ${after.priority}`);
+  if (before.title !== after.title) changes.push(`Title changed to "${after.title}"`);
+  if (before.text !== after.text) changes.push('The recommendation text was edited');
+  if (before.managementResponse !== after.managementResponse) changes.push('The management response was edited');
+  const owners = (r: Recommendation): string => r.owners.map((o) => o.name).join(', ');
+  if (owners(before) !== owners(after)) changes.push(`Owners changed to ${owners(after) || 'nobody'}`);
+  if ((before.statusReason ?? '') !== (after.statusReason ?? '')) changes.push(`Coordinator's comment: ${after.statusReason ?? ''}`);
+  return changes.length > 0 ? changes : ['The recommendation was saved again with no visible change'];
+}

@@ -1,0 +1,123 @@
+import { Button, Caption1, Field, Input, Link, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
+import { useRef, useState } from 'react';
+import type { EvidenceStore } from '../../application/ports';
+import type { EvidenceRef } from '../../domain';
+
+const useStyles = makeStyles({
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'end', flexWrap: 'wrap' },
+});
+
+const megabytes = (bytes: number): string => `${(bytes / 1048576).toFixed(bytes < 1048576 ? 2 : 1)} MB`;
+
+/** Evidence for a closure: files uploaded to the evidence library with progress, or links to existing documents. */
+export function EvidenceField({
+  value,
+  onChange,
+  evidence,
+  folder,
+  limit,
+  error,
+}: {
+  value: EvidenceRef[];
+  onChange: (next: EvidenceRef[]) => void;
+  evidence: EvidenceStore;
+  folder: string;
+  limit: number;
+  error?: string;
+}) {
+  const styles = useStyles();
+  const input = useRef<HTMLInputElement>(null);
+  const [upload, setUpload] = useState<{ name: string; sent: number; total: number } | undefined>();
+  const [problem, setProblem] = useState<string | undefined>();
+  const [link, setLink] = useState('');
+
+  const attach = async (file: File): Promise<void> => {
+    setProblem(undefined);
+    if (file.size > limit) {
+      setProblem(`${file.name} is ${megabytes(file.size)}; evidence files can be at most ${megabytes(limit)}. Link to it in SharePoint instead.`);
+      return;
+    }
+    setUpload({ name: file.name, sent: 0, total: file.size });
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const ref = await evidence.upload(folder, { name: file.name, type: file.type, bytes }, (p) => setUpload({ name: file.name, ...p }));
+      onChange([...value, ref]);
+    } catch (e) {
+      setProblem(`${file.name} could not be uploaded: ${e instanceof Error ? e.message : String(e)}. Try again.`);
+    } finally {
+      setUpload(undefined);
+    }
+  };
+
+  const addLink = (): void => {
+    let url: URL;
+    try {
+      url = new URL(link.trim());
+    } catch {
+      setProblem('Paste the full address of the document, starting with https://');
+      return;
+    }
+    if (url.protocol !== 'https:') {
+      setProblem('Links must start with https://');
+      return;
+    }
+    setProblem(undefined);
+    onChange([...value, { name: decodeURIComponent(url.pathname.split('/').filter(Boolean).at(-1) ?? url.hostname), url: url.toString() }]);
+    setLink('');
+  };
+
+  return (
+    <Field
+      label="Evidence"
+      required
+      validationMessage={problem ?? error}
+      validationState={problem || error ? 'error' : 'none'}
+      hint={`Upload a file (at most ${megabytes(limit)}) or link to a document already in SharePoint.`}
+    >
+      <div>
+        {value.length > 0 && (
+          <ul className={styles.list} aria-label="Attached evidence">
+            {value.map((ref, index) => (
+              <li key={`${ref.url}-${index}`}>
+                <Link href={ref.url} target="_blank" rel="noreferrer">
+                  {ref.name}
+                </Link>{' '}
+                {ref.size !== undefined && <Caption1>({megabytes(ref.size)})</Caption1>}{' '}
+                <Button size="small" appearance="subtle" onClick={() => onChange(value.filter((_, i) => i !== index))} aria-label={`Remove ${ref.name}`}>
+                  Remove
+                </Button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {upload && (
+          <Field validationMessage={`Uploading ${upload.name}: ${Math.round((upload.sent / Math.max(upload.total, 1)) * 100)}%`} validationState="none">
+            <ProgressBar value={upload.sent / Math.max(upload.total, 1)} aria-label={`Uploading ${upload.name}`} />
+          </Field>
+        )}
+        <div className={styles.row}>
+          <input
+            ref={input}
+            type="file"
+            hidden
+            aria-label="Evidence file"
+            data-testid="evidence-file"
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void attach(file);
+            }}
+          />
+          <Button onClick={() => input.current?.click()} disabled={upload !== undefined}>
+            Upload a file
+          </Button>
+          <Input aria-label="Link to a SharePoint document" placeholder="https://…sharepoint.com/…" value={link} onChange={(_, d) => setLink(d.value)} />
+          <Button onClick={addLink} disabled={!link.trim()}>
+            Add link
+          </Button>
+        </div>
+      </div>
+    </Field>
+  );
+}

@@ -1,0 +1,129 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Divider,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Subtitle1,
+  Title2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useState } from 'react';
+import {
+  auditHeading,
+  currentTarget,
+  effectiveStatus,
+  isOwnedBy,
+  monthNames,
+  nextMeeting,
+  progressRag,
+  timeline,
+  type OwnerUpdate,
+} from '../../domain';
+import { PriorityBadge, ProgressBadge, StatusText } from '../shared/badges';
+import { useSession } from '../shared/session-context';
+import { useAsync } from '../shared/use-async';
+import { TimelineView } from './timeline-view';
+import { UpdateForm } from './update-form';
+
+const useStyles = makeStyles({
+  page: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '980px' },
+  facts: { display: 'flex', gap: tokens.spacingHorizontalL, flexWrap: 'wrap', alignItems: 'center' },
+  text: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+});
+
+/** One recommendation: its audit, text, response, targets, full timeline, and the owner's update form. */
+export function RecommendationPage({ id, onBack }: { id: string; onBack: () => void }) {
+  const styles = useStyles();
+  const session = useSession();
+  const load = useCallback(() => session.store.recommendationDetail(id), [session, id]);
+  const [state, reload] = useAsync(load);
+  const [sent, setSent] = useState<OwnerUpdate | undefined>();
+
+  if (state.status === 'loading') return <Spinner label="Loading the recommendation…" />;
+  if (state.status === 'error') {
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>This recommendation could not be loaded: {state.error.message}</MessageBarBody>
+        <MessageBarActions>
+          <Button onClick={reload}>Try again</Button>
+          <Button onClick={onBack}>Back to my recommendations</Button>
+        </MessageBarActions>
+      </MessageBar>
+    );
+  }
+  const detail = state.value;
+  const r = detail.recommendation.value;
+  const meeting = nextMeeting(detail.meetings, session.today);
+  const status = effectiveStatus(r, detail.updates);
+  const current = currentTarget(r.targets);
+  const mine = isOwnedBy(r, session.user.email);
+  const updatedThisCycle = detail.updates.some((u) => u.cycle === meeting?.cycle);
+  const workable = status === 'open' || status === 'returnedToOwner';
+  const audit = detail.audit;
+
+  return (
+    <article className={styles.page} aria-labelledby="rec-title">
+      <div>
+        <Button appearance="subtle" onClick={onBack}>
+          ← My recommendations
+        </Button>
+      </div>
+      <Title2 as="h1" id="rec-title">
+        {r.reference} {r.title}
+      </Title2>
+      {audit && (
+        <Caption1>
+          {auditHeading(audit)} · {audit.opinion.asWritten} · {monthNames[audit.issuedMonth - 1]} {audit.issuedYear} · {audit.auditor}
+        </Caption1>
+      )}
+      <div className={styles.facts}>
+        <PriorityBadge priority={r.priority} />
+        <ProgressBadge rag={progressRag(status, current, session.today)} />
+        <Body1>
+          Status: <StatusText status={status} />
+        </Body1>
+        <Body1>
+          Target: {current.text || 'none'}
+          {r.targets.revisions.length > 0 ? ` (originally ${r.targets.original.text})` : ''}
+        </Body1>
+        <Body1>Owners: {r.owners.map((o) => o.name).join(', ') || 'not assigned'}</Body1>
+      </div>
+      {r.statusReason && status === 'returnedToOwner' && (
+        <MessageBar intent="warning">
+          <MessageBarBody>Returned by the audit team: {r.statusReason}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Subtitle1 as="h2">Recommendation</Subtitle1>
+      <Body1 className={styles.text}>{r.text}</Body1>
+      <Subtitle1 as="h2">Management response</Subtitle1>
+      <Body1 className={styles.text}>{r.managementResponse || '—'}</Body1>
+      {r.closureCondition && <Body1>Closure condition: {r.closureCondition}</Body1>}
+      <Subtitle1 as="h2">Timeline</Subtitle1>
+      <TimelineView events={timeline(r, sent ? [...detail.updates.filter((u) => u.id !== sent.id), sent] : detail.updates)} />
+      <Divider />
+      {sent && (
+        <MessageBar intent="success">
+          <MessageBarBody>Your update for {sent.cycle} has been sent to the audit team. Thank you.</MessageBarBody>
+        </MessageBar>
+      )}
+      {!mine && (
+        <MessageBar intent="info">
+          <MessageBarBody>You can read this recommendation; only its owners can update it.</MessageBarBody>
+        </MessageBar>
+      )}
+      {mine && !sent && !meeting && <Body1>No panel meeting is scheduled, so no update is due.</Body1>}
+      {mine && !sent && meeting && !workable && <Body1>This recommendation is {status === 'proposedClosed' ? 'proposed for closure and with the audit team' : 'no longer open'}: no update is needed.</Body1>}
+      {mine && !sent && meeting && workable && (
+        <>
+          {updatedThisCycle && <Caption1>You have already sent an update for {meeting.cycle}; you can add another.</Caption1>}
+          <UpdateForm detail={detail} cycle={meeting.cycle} onSubmitted={setSent} />
+        </>
+      )}
+    </article>
+  );
+}

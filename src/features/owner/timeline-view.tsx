@@ -1,0 +1,89 @@
+import { Body1, Caption1, Link, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { updateQuestions, type TimelineEvent } from '../../domain';
+
+const useStyles = makeStyles({
+  list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  event: { borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`, paddingLeft: tokens.spacingHorizontalM },
+  answer: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+});
+
+const when = (at: string): string => at.slice(0, 10);
+
+function Answer({ label, text }: { label: string; text: string }) {
+  const styles = useStyles();
+  if (!text.trim()) return null;
+  return (
+    <div>
+      <Caption1 block>{label}</Caption1>
+      <Body1 block className={styles.answer}>
+        {text}
+      </Body1>
+    </div>
+  );
+}
+
+/** The recommendation's history, oldest first, as the paper's appendix reads it. */
+export function TimelineView({ events }: { events: TimelineEvent[] }) {
+  const styles = useStyles();
+  if (events.length === 0) return <Body1>No updates yet.</Body1>;
+  return (
+    <ol className={styles.list} aria-label="Timeline">
+      {events.map((event, index) => (
+        <li key={`${event.kind}-${event.at}-${index}`} className={styles.event}>
+          {event.kind === 'update' && (
+            <>
+              <Subtitle2 as="h3">
+                UPDATE {event.update.cycle}
+                {event.update.kind === 'coordinatorNote' ? ' – note from the audit team' : ''}
+              </Subtitle2>
+              <Caption1 block>
+                {when(event.at)} by {event.update.author.name}
+                {event.update.onBehalfOf ? ` for ${event.update.onBehalfOf.name}` : ''}
+              </Caption1>
+              <Answer label="Note" text={event.update.note} />
+              <Answer label={updateQuestions.achieved} text={event.update.achieved} />
+              <Answer label={updateQuestions.remaining} text={event.update.remaining} />
+              <Answer label={updateQuestions.barriers} text={event.update.barriers} />
+              <Answer label={updateQuestions.mitigation} text={event.update.mitigation} />
+              {event.update.proposesClosure && (
+                <>
+                  <Answer label="Proposed closed" text={event.update.closureNarrative} />
+                  <Caption1 block>Evidence:</Caption1>
+                  <ul>
+                    {event.update.evidence.map((ref) => (
+                      <li key={ref.url}>
+                        <Link href={ref.url} target="_blank" rel="noreferrer">
+                          {ref.name}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+              {event.update.targetRequest && (
+                <Answer label="New target date requested" text={`${event.update.targetRequest.target.text}: ${event.update.targetRequest.reason}`} />
+              )}
+            </>
+          )}
+          {event.kind === 'targetRevised' && (
+            <>
+              <Subtitle2 as="h3">Target revised to {event.text}</Subtitle2>
+              <Caption1 block>
+                {when(event.at)}, approved by the {event.approvedBy}: {event.reason}
+              </Caption1>
+            </>
+          )}
+          {event.kind === 'status' && (
+            <>
+              <Subtitle2 as="h3">{event.text}</Subtitle2>
+              <Caption1 block>
+                {when(event.at)}
+                {event.reason ? `: ${event.reason}` : ''}
+              </Caption1>
+            </>
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}

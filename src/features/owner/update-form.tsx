@@ -1,0 +1,261 @@
+import {
+  Button,
+  Caption1,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle1,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useRef, useState } from 'react';
+import type { RecommendationDetail, Versioned } from '../../application/ports';
+import { submitUpdate } from '../../application/submit-update';
+import { draftKey, hasContent, newDraft, type DraftField, type UpdateDraft } from '../../application/update-draft';
+import { currentTarget, nextRevisionNeedsPanel, updateQuestions, type OwnerUpdate, type Recommendation } from '../../domain';
+import { useSession } from '../shared/session-context';
+import { EvidenceField } from './evidence-field';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '820px' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    paddingLeft: tokens.spacingHorizontalL,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`,
+  },
+});
+
+type TextField = 'achieved' | 'remaining' | 'barriers' | 'mitigation';
+const questions: [TextField, string][] = [
+  ['achieved', updateQuestions.achieved],
+  ['remaining', updateQuestions.remaining],
+  ['barriers', updateQuestions.barriers],
+  ['mitigation', updateQuestions.mitigation],
+];
+
+const newKey = (): string => crypto.randomUUID();
+
+/** The owner's update for this cycle: the report's five questions, evidence, and a new target date if needed. */
+export function UpdateForm({ detail, cycle, onSubmitted }: { detail: RecommendationDetail; cycle: string; onSubmitted: (update: OwnerUpdate) => void }) {
+  const styles = useStyles();
+  const session = useSession();
+  const key = draftKey(session.user.email, detail.recommendation.value.id);
+  const [restored] = useState(() => session.drafts.load(key));
+  const [draft, setDraft] = useState<UpdateDraft>(() => restored ?? newDraft(detail.recommendation, newKey));
+  const [errors, setErrors] = useState<Partial<Record<DraftField, string>>>({});
+  const [failure, setFailure] = useState<string | undefined>();
+  const [changes, setChanges] = useState<{ current: Versioned<Recommendation>; list: string[] } | undefined>();
+  const [submitting, setSubmitting] = useState(false);
+  const [saveProblem, setSaveProblem] = useState<string | undefined>();
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const change = (patch: Partial<UpdateDraft>): void => {
+    setDraft((previous) => {
+      const next = { ...previous, ...patch };
+      try {
+        session.drafts.save(key, next);
+        setSaveProblem(undefined);
+      } catch (e) {
+        setSaveProblem(e instanceof Error ? e.message : String(e));
+      }
+      return next;
+    });
+    const touched = Object.keys(patch) as DraftField[];
+    setErrors((previous) => Object.fromEntries(Object.entries(previous).filter(([field]) => !touched.includes(field as DraftField))));
+  };
+
+  const submit = async (toSubmit: UpdateDraft): Promise<void> => {
+    setSubmitting(true);
+    setFailure(undefined);
+    try {
+      const result = await submitUpdate(session.store, toSubmit, session.user, cycle, new Date());
+      if (result.kind === 'invalid') {
+        setErrors(result.errors);
+        requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      } else if (result.kind === 'changed') {
+        setChanges({ current: result.current, list: result.changes });
+      } else {
+        session.drafts.clear(key);
+        onSubmitted(result.update);
+      }
+    } catch (e) {
+      setFailure(e instanceof Error ? e.message : String(e));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const acceptChanges = (): void => {
+    if (!changes) return;
+    const next = { ...draft, opened: changes.current };
+    change({ opened: changes.current });
+    setChanges(undefined);
+    void submit(next);
+  };
+
+  const discard = (): void => {
+    session.drafts.clear(key);
+    setDraft(newDraft(detail.recommendation, newKey));
+    setErrors({});
+  };
+
+  const targets = detail.recommendation.value.targets;
+  const policy = nextRevisionNeedsPanel(targets);
+  const errorProps = (field: DraftField) => ({
+    validationMessage: errors[field],
+    validationState: errors[field] ? ('error' as const) : ('none' as const),
+  });
+
+  return (
+    <form
+      ref={formRef}
+      className={styles.form}
+      aria-labelledby="update-title"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!submitting) void submit(draft);
+      }}
+    >
+      <Subtitle1 as="h2" id="update-title">
+        Your update for {cycle}
+      </Subtitle1>
+      {restored && hasContent(restored) && (
+        <MessageBar intent="info">
+          <MessageBarBody>We restored the draft you had not sent yet.</MessageBarBody>
+        </MessageBar>
+      )}
+      {questions.map(([field, label]) => (
+        <Field key={field} label={label} {...errorProps(field)}>
+          <Textarea value={draft[field]} onChange={(_, d) => change({ [field]: d.value })} resize="vertical" rows={3} />
+        </Field>
+      ))}
+
+      <Checkbox
+        checked={draft.proposesClosure}
+        onChange={(_, d) => change({ proposesClosure: d.checked === true })}
+        label="I propose this recommendation is closed"
+      />
+      {draft.proposesClosure && (
+        <div className={styles.section}>
+          <Field label="How has the recommendation been met?" required {...errorProps('closureNarrative')}>
+            <Textarea value={draft.closureNarrative} onChange={(_, d) => change({ closureNarrative: d.value })} resize="vertical" rows={4} />
+          </Field>
+          <EvidenceField
+            value={draft.evidence}
+            onChange={(evidence) => change({ evidence })}
+            evidence={session.evidence}
+            folder={`${draft.recommendationId}/${draft.idempotencyKey}`}
+            limit={session.evidenceLimit}
+            error={errors.evidence}
+          />
+        </div>
+      )}
+
+      <Checkbox
+        checked={draft.requestNewTarget}
+        onChange={(_, d) => change({ requestNewTarget: d.checked === true })}
+        label="I need a new target date"
+      />
+      {draft.requestNewTarget && (
+        <div className={styles.section}>
+          <Caption1>
+            Original target: {targets.original.text || 'none'}.{' '}
+            {targets.revisions.length === 0
+              ? 'Not revised before.'
+              : `Revised ${targets.revisions.length} time(s): ${targets.revisions.map((r) => `${r.target.text} (${r.reason})`).join('; ')}.`}{' '}
+            Current target: {currentTarget(targets).text || 'none'}.
+          </Caption1>
+          <MessageBar intent={policy.needsPanel ? 'warning' : 'info'}>
+            <MessageBarBody>{policy.needsPanel ? `This request goes to the panel. ${policy.why}.` : `The audit coordinator can approve this request. ${policy.why}.`}</MessageBarBody>
+          </MessageBar>
+          <Field label="New target date" required {...errorProps('newTargetDate')}>
+            <Input type="date" value={draft.newTargetDate} onChange={(_, d) => change({ newTargetDate: d.value })} />
+          </Field>
+          <Field label="Why must the date move?" required {...errorProps('newTargetReason')}>
+            <Textarea value={draft.newTargetReason} onChange={(_, d) => change({ newTargetReason: d.value })} resize="vertical" rows={2} />
+          </Field>
+        </div>
+      )}
+
+      {Object.keys(errors).length > 0 && (
+        <MessageBar intent="error">
+          <MessageBarBody>Check the highlighted fields. Your text is kept.</MessageBarBody>
+        </MessageBar>
+      )}
+      {changes && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>This recommendation changed while you were writing</MessageBarTitle>
+            <ul>
+              {changes.list.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+            Your update is kept. Check it still says what you mean, then submit.
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button appearance="primary" onClick={acceptChanges}>
+              I have read the changes – submit
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
+      {failure && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>Your update was not sent</MessageBarTitle>
+            {failure} Your draft is kept; try again.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {saveProblem && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{saveProblem}</MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.actions}>
+        <Button type="submit" appearance="primary" disabled={submitting}>
+          {submitting ? 'Sending…' : 'Submit update'}
+        </Button>
+        <Dialog>
+          <DialogTrigger disableButtonEnhancement>
+            <Button disabled={!hasContent(draft) || submitting}>Discard draft</Button>
+          </DialogTrigger>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>Discard this draft?</DialogTitle>
+              <DialogContent>Everything you have written for this update will be removed from this device.</DialogContent>
+              <DialogActions>
+                <DialogTrigger disableButtonEnhancement>
+                  <Button appearance="secondary">Keep writing</Button>
+                </DialogTrigger>
+                <DialogTrigger disableButtonEnhancement>
+                  <Button appearance="primary" onClick={discard}>
+                    Discard
+                  </Button>
+                </DialogTrigger>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+        <Caption1 aria-live="polite">{hasContent(draft) ? 'Draft saved on this device.' : ''}</Caption1>
+      </div>
+    </form>
+  );
+}
