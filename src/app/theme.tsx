@@ -1,4 +1,4 @@
-import { Dropdown, Option, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, type Theme } from '@fluentui/react-components';
+import { Select, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, type Theme } from '@fluentui/react-components';
 import { useState } from 'react';
 
 export const themes = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
@@ -6,7 +6,7 @@ export type ThemeName = keyof typeof themes;
 const labels: Record<ThemeName, string> = { default: 'Light', dark: 'Dark', contrast: 'High contrast' };
 const storageKey = 'auditTracker.theme';
 
-const isThemeName = (value: unknown): value is ThemeName => typeof value === 'string' && value in themes;
+export const isThemeName = (value: unknown): value is ThemeName => typeof value === 'string' && value in themes;
 
 /** Teams names its themes default, dark and contrast; outside Teams the user picks and it is remembered. */
 export function useThemeChoice(): [{ name: ThemeName; theme: Theme }, (name: ThemeName) => void] {
@@ -24,18 +24,12 @@ export function useThemeChoice(): [{ name: ThemeName; theme: Theme }, (name: The
 
 export function ThemeSwitcher({ choice, onChange }: { choice: ThemeName; onChange: (name: ThemeName) => void }) {
   return (
-    <Dropdown
-      aria-label="Theme"
-      value={labels[choice]}
-      selectedOptions={[choice]}
-      onOptionSelect={(_, data) => isThemeName(data.optionValue) && onChange(data.optionValue)}
-      style={{ minWidth: 140 }}
-    >
+    <Select aria-label="Theme" value={choice} onChange={(_, data) => isThemeName(data.value) && onChange(data.value)}>
       {(Object.keys(themes) as ThemeName[]).map((name) => (
-        <Option key={name} value={name}>
+        <option key={name} value={name}>
           {labels[name]}
-        </Option>
+        </option>
       ))}
-    </Dropdown>
+    </Select>
   );
 }

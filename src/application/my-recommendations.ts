@@ -31,11 +31,12 @@ export interface MyRecommendations {
 
 /**
  * What an owner sees first: their recommendations, most urgent first, with what each needs this cycle.
- * `updates` are this cycle's updates, so an item already updated is not shown as owing one.
+ * An item owes an update while it is workable and has none for the current cycle.
  */
 export function arrangeMyRecommendations(
   register: { audits: Versioned<Audit>[]; recommendations: Versioned<Recommendation>[]; invalid: InvalidRecordError[] },
   updates: readonly OwnerUpdate[],
+  cycle: string | undefined,
   today: string,
 ): MyRecommendations {
   const audits = new Map(register.audits.map((a) => [a.value.id, a.value]));
@@ -43,7 +44,7 @@ export function arrangeMyRecommendations(
     const own = updates.filter((u) => u.recommendationId === entry.value.id);
     const status = effectiveStatus(entry.value, own);
     const current = currentTarget(entry.value.targets);
-    const updateDue = (status === 'open' || status === 'returnedToOwner') && own.length === 0;
+    const updateDue = cycle !== undefined && (status === 'open' || status === 'returnedToOwner') && !own.some((u) => u.cycle === cycle);
     return { recommendation: entry, audit: audits.get(entry.value.auditId), status, rag: progressRag(status, current, today), current, updateDue };
   });
   items.sort((a, b) => compareUrgency({ ...a, priority: a.recommendation.value.priority }, { ...b, priority: b.recommendation.value.priority }, today));
@@ -60,6 +61,5 @@ export async function loadMyRecommendations(
 ): Promise<MyRecommendations & { meeting: Meeting | undefined }> {
   const view = await store.ownerView(email, addDays(today, -updateWindowDays));
   const meeting = nextMeeting(view.meetings, today);
-  const thisCycle = view.updates.filter((u) => u.cycle === meeting?.cycle);
-  return { ...arrangeMyRecommendations(view.register, thisCycle, today), meeting };
+  return { ...arrangeMyRecommendations(view.register, view.updates, meeting?.cycle, today), meeting };
 }

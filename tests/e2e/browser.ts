@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -36,4 +38,36 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 export async function signInAs(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: new RegExp(name) }).click();
+}
+
+/** axe-core's serious and critical findings on the page as it is now. */
+export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
+  const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: source });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context?: unknown, options?: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    // Fluent's focus sentinels (tabster dummies) are aria-hidden on purpose and hand focus on at once.
+    const result = await axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, where: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.where.join(', ')}`);
+}
+
+/** Moves focus with Tab until the focused element matches, as a keyboard user would. */
+export async function tabTo(page: Page, matches: (el: { tag: string; label: string; text: string }) => boolean, limit = 60): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      const labelledBy = el?.getAttribute('aria-labelledby');
+      const label =
+        el?.getAttribute('aria-label') ??
+        (labelledBy ? (document.getElementById(labelledBy.split(' ')[0] ?? '')?.textContent ?? '') : '') ??
+        '';
+      const byFor = el?.id ? (document.querySelector(`label[for="${el.id}"]`)?.textContent ?? '') : '';
+      return { tag: el?.tagName.toLowerCase() ?? '', label: `${label} ${byFor}`.trim(), text: el?.textContent?.trim() ?? '' };
+    });
+    if (matches(focused)) return;
+  }
+  throw new Error('Tab never reached the expected control');
 }

@@ -56,7 +56,8 @@ export class GraphEvidenceStore implements EvidenceStore {
             await this.graph.client
               .api(`/drives/${driveId}/root:/${encodeURI(path)}:/content`)
               .header('Content-Type', file.type || 'application/octet-stream')
-              .put(file.bytes),
+              // A Blob is sent as it is in the browser and in Node; typed arrays are not.
+              .put(new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type || 'application/octet-stream' })),
           )
         : await this.uploadInSession(driveId, path, file.bytes, onProgress);
     onProgress?.({ sent: total, total });

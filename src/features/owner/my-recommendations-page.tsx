@@ -85,7 +85,7 @@ export function MyRecommendationsPage({ onOpen }: { onOpen: (recommendationId: s
             {items.map(({ recommendation: { value: r }, audit, rag, current, status, updateDue }) => (
               <TableRow key={r.id}>
                 <TableCell>
-                  <Button appearance="transparent" onClick={() => onOpen(r.id)} aria-label={`Open ${r.reference} ${r.title}`}>
+                  <Button appearance="transparent" onClick={() => onOpen(r.id)}>
                     <span className={styles.title}>
                       <Body1>
                         {r.reference} {r.title}
