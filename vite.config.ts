@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
@@ -5,7 +6,12 @@ export default defineConfig({
   plugins: [react()],
   envDir: 'env',
   envPrefix: 'TAB_',
-  build: { outDir: 'dist', sourcemap: true },
+  build: {
+    outDir: 'dist',
+    sourcemap: true,
+    // The tab, and the msal v5 redirect bridge page its sign-in popup returns to.
+    rollupOptions: { input: { main: resolve(import.meta.dirname, 'index.html'), authRedirect: resolve(import.meta.dirname, 'auth-redirect.html') } },
+  },
   server: { port: 53000, strictPort: true },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'emulator/**/*.test.ts', 'tests/integration/**/*.test.ts'],

@@ -1,7 +1,10 @@
-import { StrictMode } from 'react';
+import { StrictMode, lazy, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App, ConfigProblems } from './app';
+import { ConfigProblems, EmulatorApp } from './app';
 import { readConfig } from './config';
+
+// Sign-in with Entra ID (msal, teams-js) loads only in a tenant build's path.
+const TenantApp = lazy(() => import('./tenant-app').then((m) => ({ default: m.TenantApp })));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element');
@@ -9,11 +12,13 @@ const result = readConfig(import.meta.env);
 createRoot(root).render(
   <StrictMode>
     {'problems' in result ? (
-      <ConfigProblems problems={result.problems} />
+      <ConfigProblems title="The tab is not configured: set these in env/.env.<environment> and build again" problems={result.problems} />
     ) : result.config.TAB_AUTH_MODE === 'emulator' ? (
-      <App config={result.config} />
+      <EmulatorApp config={result.config} />
     ) : (
-      <ConfigProblems problems={['TAB_AUTH_MODE=msal: sign-in with Microsoft Entra ID is configured in the next release of this tab']} />
+      <Suspense fallback={null}>
+        <TenantApp config={result.config} />
+      </Suspense>
     )}
   </StrictMode>,
 );

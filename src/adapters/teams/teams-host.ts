@@ -1,0 +1,52 @@
+import type { app } from '@microsoft/teams-js';
+
+/** What the tab needs to know of its host. Undefined fields mean "not in that kind of tab". */
+export interface HostContext {
+  inTeams: true;
+  user: { loginHint?: string; name?: string; tenantId?: string };
+  teamId?: string;
+  channelId?: string;
+  locale: string;
+  theme: 'default' | 'dark' | 'contrast';
+  frameContext?: string;
+  /** The deep link's sub-page, e.g. a recommendation id. */
+  subPageId?: string;
+}
+
+/** The part of teams-js `app` we call, so the start-up sequence can be tested without Teams. */
+export type TeamsApp = Pick<typeof app, 'initialize' | 'getContext' | 'registerOnThemeChangeHandler'>;
+
+const asTheme = (value: string | undefined): HostContext['theme'] => (value === 'dark' || value === 'contrast' ? value : 'default');
+
+/**
+ * Connects to Teams when the tab runs inside it. Outside Teams `initialize` never answers, so it is raced
+ * against a short timeout and the tab carries on as a plain web page.
+ */
+export async function connectTeamsHost(teamsApp: TeamsApp, timeoutMs = 1500): Promise<HostContext | undefined> {
+  const timedOut = Symbol('timeout');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const outcome = await Promise.race([
+    teamsApp.initialize().then(() => true),
+    new Promise<typeof timedOut>((resolve) => {
+      timer = setTimeout(() => resolve(timedOut), timeoutMs);
+    }),
+  ]).catch(() => false);
+  clearTimeout(timer);
+  if (outcome !== true) return undefined;
+  const context = await teamsApp.getContext();
+  return {
+    inTeams: true,
+    user: { loginHint: context.user?.loginHint ?? context.user?.userPrincipalName, name: context.user?.displayName, tenantId: context.user?.tenant?.id },
+    teamId: context.team?.groupId,
+    channelId: context.channel?.id,
+    locale: context.app.locale,
+    theme: asTheme(context.app.theme),
+    frameContext: context.page.frameContext,
+    subPageId: context.page.subPageId,
+  };
+}
+
+/** Follows the host's theme as the user changes it in Teams. */
+export function onHostThemeChange(teamsApp: TeamsApp, handler: (theme: HostContext['theme']) => void): void {
+  teamsApp.registerOnThemeChangeHandler((theme) => handler(asTheme(theme)));
+}

@@ -1,0 +1,126 @@
+import { Body1, Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { createNestablePublicClientApplication } from '@azure/msal-browser';
+import { app as teamsApp } from '@microsoft/teams-js';
+import { useEffect, useState } from 'react';
+import { LocalDraftStore } from '../adapters/browser/local-draft-store';
+import { MsalAuth } from '../adapters/auth/msal-auth';
+import { connectGraph } from '../adapters/graph/graph-client';
+import { GraphEvidenceStore } from '../adapters/graph/graph-evidence-store';
+import { GraphRecommendationStore } from '../adapters/graph/graph-recommendation-store';
+import { ListGateway } from '../adapters/graph/list-gateway';
+import { connectTeamsHost, onHostThemeChange, type HostContext } from '../adapters/teams/teams-host';
+import type { Session } from '../application/session';
+import { updateDraftSchema } from '../application/update-draft';
+import type { AccountInfo } from '@azure/msal-browser';
+import type { TabConfig } from './config';
+import { Shell } from './shell';
+import { ThemeSwitcher, themes, useThemeChoice, type ThemeName } from './theme';
+
+type TenantConfig = Extract<TabConfig, { TAB_AUTH_MODE: 'msal' }>;
+
+const useStyles = makeStyles({ page: { padding: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
+
+/** The path the msal v5 popup returns to: a same-origin page that hands the response to this window. */
+export const redirectBridgePath = '/auth-redirect.html';
+
+function tenantSession(config: TenantConfig, auth: MsalAuth, account: AccountInfo): Session {
+  const graph = connectGraph(auth, config.TAB_GRAPH_ORIGIN);
+  return {
+    // The personal tab is the owner's; coordinators and the panel use the channel tab (configured per channel).
+    user: { email: account.username.toLowerCase(), name: account.name ?? account.username, role: 'owner' },
+    store: new GraphRecommendationStore(new ListGateway(graph, config.TAB_SITE_ID)),
+    evidence: new GraphEvidenceStore(graph, config.TAB_SITE_ID, config.TAB_EVIDENCE_MAX_MB * 1024 * 1024),
+    drafts: new LocalDraftStore(updateDraftSchema),
+    evidenceLimit: config.TAB_EVIDENCE_MAX_MB * 1024 * 1024,
+    today: new Date().toISOString().slice(0, 10),
+  };
+}
+
+type Stage =
+  | { kind: 'starting' }
+  | { kind: 'needsSignIn'; auth: MsalAuth }
+  | { kind: 'ready'; session: Session }
+  | { kind: 'failed'; message: string; auth?: MsalAuth };
+
+/**
+ * A tenant: in Teams the host context and nested app authentication; in a plain browser the same MSAL client
+ * signs in the ordinary way. The theme follows Teams live.
+ */
+export function TenantApp({ config }: { config: TenantConfig }) {
+  const styles = useStyles();
+  const [choice, setChoice] = useThemeChoice();
+  const [host, setHost] = useState<HostContext | undefined>();
+  const [hostTheme, setHostTheme] = useState<ThemeName | undefined>();
+  const [stage, setStage] = useState<Stage>({ kind: 'starting' });
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const context = await connectTeamsHost(teamsApp);
+      if (!live) return;
+      setHost(context);
+      if (context) {
+        setHostTheme(context.theme);
+        onHostThemeChange(teamsApp, setHostTheme);
+      }
+      const pca = await createNestablePublicClientApplication({
+        auth: {
+          clientId: config.TAB_CLIENT_ID,
+          authority: `https://login.microsoftonline.com/${config.TAB_TENANT_ID}`,
+          redirectUri: `${window.location.origin}${redirectBridgePath}`,
+        },
+        cache: { cacheLocation: 'localStorage' },
+      });
+      const auth = new MsalAuth(pca, { loginHint: context?.user.loginHint });
+      const account = await auth.trySilentSignIn();
+      if (!live) return;
+      setStage(account ? { kind: 'ready', session: tenantSession(config, auth, account) } : { kind: 'needsSignIn', auth });
+    })().catch((error: unknown) => live && setStage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }));
+    return () => {
+      live = false;
+    };
+  }, [config]);
+
+  const signIn = (auth: MsalAuth): void => {
+    auth.signInWithPopup().then(
+      (account) => setStage({ kind: 'ready', session: tenantSession(config, auth, account) }),
+      (error: unknown) => setStage({ kind: 'failed', auth, message: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+
+  const themeName = hostTheme ?? choice.name;
+  return (
+    <Shell
+      theme={themes[themeName]}
+      session={stage.kind === 'ready' ? stage.session : undefined}
+      actions={host ? undefined : <ThemeSwitcher choice={choice.name} onChange={setChoice} />}
+    >
+      <div className={styles.page}>
+        {stage.kind === 'starting' && <Spinner label="Signing you in…" />}
+        {stage.kind === 'needsSignIn' && (
+          <>
+            <Body1>Sign in with your work account to see your audit recommendations.</Body1>
+            <div>
+              <Button appearance="primary" onClick={() => signIn(stage.auth)}>
+                Sign in
+              </Button>
+            </div>
+          </>
+        )}
+        {stage.kind === 'failed' && (
+          <MessageBar intent="error">
+            <MessageBarBody>
+              Sign-in did not work: {stage.message}
+              {stage.auth && (
+                <>
+                  {' '}
+                  <Button onClick={() => stage.auth && signIn(stage.auth)}>Try again</Button>
+                </>
+              )}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+    </Shell>
+  );
+}
