@@ -15,6 +15,7 @@ export default defineConfig({
   server: { port: 53000, strictPort: true },
   test: {
     include: ['src/**/*.test.{ts,tsx}', 'emulator/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    setupFiles: ['tests/support/setup.ts'],
     environment: 'node',
     testTimeout: 20_000,
     coverage: {

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Store, UserRow } from './store';
@@ -18,7 +19,7 @@ const directorySchema = z.object({
 });
 export type Directory = z.infer<typeof directorySchema>;
 
-export const defaultDirectoryPath = fileURLToPath(new URL('./seed/directory.json', import.meta.url));
+export const defaultDirectoryPath = join(dirname(fileURLToPath(import.meta.url)), 'seed', 'directory.json');
 
 export function loadDirectory(path = defaultDirectoryPath): Directory {
   return directorySchema.parse(JSON.parse(readFileSync(path, 'utf8')));

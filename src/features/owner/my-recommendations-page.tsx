@@ -105,7 +105,10 @@ export function MyRecommendationsPage({ onOpen }: { onOpen: (recommendationId: s
                 <TableCell>
                   <ProgressBadge rag={rag} />
                 </TableCell>
-                <TableCell>{current.text || '—'}</TableCell>
+                <TableCell>
+                  {current.text || '—'}
+                  {r.targets.revisions.length > 0 && <Caption1 block>originally {r.targets.original.text}</Caption1>}
+                </TableCell>
                 <TableCell>
                   <StatusText status={status} />
                 </TableCell>

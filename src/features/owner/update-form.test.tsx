@@ -1,0 +1,131 @@
+// @vitest-environment jsdom
+import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Emulator } from '../../../emulator/server';
+import { LocalDraftStore } from '../../adapters/browser/local-draft-store';
+import { GraphEvidenceStore } from '../../adapters/graph/graph-evidence-store';
+import type { RecommendationDetail } from '../../application/ports';
+import type { Session } from '../../application/session';
+import { updateDraftSchema } from '../../application/update-draft';
+import { parseOpinion, parseTargetDate, type OwnerUpdate } from '../../domain';
+import { contextFor, owner, provisioned, startTestEmulator } from '../../../tests/support/emulator-harness';
+import { SessionContext } from '../shared/session-context';
+import { UpdateForm } from './update-form';
+
+const priya = { email: owner, name: 'Priya Anand' };
+
+describe('the update form', () => {
+  let emulator: Emulator;
+  let session: Session;
+  let detail: RecommendationDetail;
+  let revisedDetail: RecommendationDetail;
+
+  beforeAll(async () => {
+    emulator = await startTestEmulator();
+    const admin = await provisioned(emulator);
+    const audit = await admin.store.upsertAudit({ title: 'Payroll', issuedYear: 2024, issuedMonth: 3, auditor: 'Northgate', opinion: parseOpinion('MODERATE OPINION') });
+    const base = {
+      auditId: audit.value.id, referenceKey: '4.1', title: 'Starters and leavers', priority: 'High' as const, text: 'Check leavers', managementResponse: 'Agreed',
+      owners: [priya], subParts: [], status: 'open' as const,
+    };
+    await admin.store.upsertRecommendation({ ...base, reference: '4.1', targets: { original: parseTargetDate('March 2025'), revisions: [] } });
+    await admin.store.upsertRecommendation({
+      ...base, reference: '4.2', referenceKey: '4.2',
+      targets: { original: parseTargetDate('March 2025'), revisions: [{ target: parseTargetDate('Aug 2025'), reason: 'Supplier', requestedBy: priya, approvedBy: 'coordinator', approvedOn: '2025-04-01' }] },
+    });
+    const ownerContext = contextFor(emulator, owner);
+    const register = await ownerContext.store.loadRegister();
+    const byRef = (ref: string) => register.recommendations.find((r) => r.value.reference === ref)!.value.id;
+    detail = await ownerContext.store.recommendationDetail(byRef('4.1'));
+    revisedDetail = await ownerContext.store.recommendationDetail(byRef('4.2'));
+    session = {
+      user: { ...priya, role: 'owner' },
+      store: ownerContext.store,
+      evidence: new GraphEvidenceStore(ownerContext.graph, 'root'),
+      drafts: new LocalDraftStore(updateDraftSchema),
+      evidenceLimit: 1024 * 1024,
+      today: '2025-05-20',
+    };
+  });
+  afterAll(() => emulator.close());
+  beforeEach(() => localStorage.clear());
+  afterEach(cleanup);
+
+  function renderForm(which: RecommendationDetail = detail, onSubmitted: (u: OwnerUpdate) => void = () => {}) {
+    return render(
+      <FluentProvider theme={teamsLightTheme}>
+        <SessionContext.Provider value={session}>
+          <UpdateForm detail={which} cycle="June 2025" onSubmitted={onSubmitted} />
+        </SessionContext.Provider>
+      </FluentProvider>,
+    );
+  }
+
+  const updatesFor = async (id: string) => session.store.updatesFor(id);
+
+  it('shows messages beside the fields and sends nothing when the update is empty', async () => {
+    renderForm();
+    await userEvent.click(screen.getByRole('button', { name: 'Submit update' }));
+    expect(await screen.findByText('Say what has been achieved this cycle')).toBeTruthy();
+    expect(screen.getByLabelText('What has been achieved?').getAttribute('aria-invalid')).toBe('true');
+    expect(await updatesFor(detail.recommendation.value.id)).toHaveLength(0);
+  });
+
+  it('requires a narrative and evidence to propose closure, keeping what was typed', async () => {
+    renderForm();
+    await userEvent.type(screen.getByLabelText('What has been achieved?'), 'Leavers checked monthly');
+    await userEvent.click(screen.getByLabelText('I propose this recommendation is closed'));
+    await userEvent.click(screen.getByRole('button', { name: 'Submit update' }));
+    expect(await screen.findByText('Explain how the recommendation has been met')).toBeTruthy();
+    expect(screen.getByText('Attach at least one piece of evidence')).toBeTruthy();
+    expect((screen.getByLabelText('What has been achieved?') as HTMLTextAreaElement).value).toBe('Leavers checked monthly');
+  });
+
+  it('says whether a new target date needs the panel, and refuses a past date', async () => {
+    renderForm();
+    await userEvent.click(screen.getByLabelText('I need a new target date'));
+    expect(screen.getByText(/The audit coordinator can approve this request/)).toBeTruthy();
+    expect(screen.getByText(/Original target: March 2025\. Not revised before\./)).toBeTruthy();
+    await userEvent.type(screen.getByLabelText(/New target date/), '2025-01-31');
+    await userEvent.click(screen.getByRole('button', { name: 'Submit update' }));
+    expect(await screen.findByText('The new target date must be in the future')).toBeTruthy();
+    expect(screen.getByText('Explain why the date must move')).toBeTruthy();
+    cleanup();
+    renderForm(revisedDetail);
+    await userEvent.click(screen.getByLabelText('I need a new target date'));
+    expect(screen.getByText(/This request goes to the panel/)).toBeTruthy();
+    expect(screen.getByText(/Revised 1 time\(s\): Aug 2025 \(Supplier\)/)).toBeTruthy();
+  });
+
+  it('saves the draft as it is typed and brings it back on the next visit', async () => {
+    renderForm();
+    await userEvent.type(screen.getByLabelText('Barriers to completion, and how these may be resolved?'), 'Staff shortage');
+    cleanup();
+    renderForm();
+    expect(screen.getByText('We restored the draft you had not sent yet.')).toBeTruthy();
+    expect((screen.getByLabelText('Barriers to completion, and how these may be resolved?') as HTMLTextAreaElement).value).toBe('Staff shortage');
+  });
+
+  it('refuses an evidence file over the limit with a clear message', async () => {
+    renderForm();
+    await userEvent.click(screen.getByLabelText('I propose this recommendation is closed'));
+    const big = new File([new Uint8Array(2 * 1024 * 1024)], 'scan.pdf', { type: 'application/pdf' });
+    await userEvent.upload(screen.getByTestId('evidence-file'), big);
+    expect(await screen.findByText(/scan\.pdf is 2\.0 MB; evidence files can be at most 1\.0 MB/)).toBeTruthy();
+  });
+
+  it('sends one update however often Submit is pressed, then clears the draft', async () => {
+    const sent: OwnerUpdate[] = [];
+    renderForm(detail, (u) => sent.push(u));
+    await userEvent.type(screen.getByLabelText('What has been achieved?'), 'Monthly checks in place');
+    const submit = screen.getByRole('button', { name: 'Submit update' });
+    await Promise.all([userEvent.click(submit), userEvent.click(submit), userEvent.dblClick(submit)]);
+    await waitFor(() => expect(sent.length).toBeGreaterThan(0));
+    const stored = (await updatesFor(detail.recommendation.value.id)).filter((u) => u.achieved === 'Monthly checks in place');
+    expect(stored).toHaveLength(1);
+    expect(stored[0]?.cycle).toBe('June 2025');
+    expect(localStorage.length).toBe(0);
+  });
+});
