@@ -177,35 +177,37 @@ export class GraphRecommendationStore implements RecommendationStore {
     }
   }
 
-  async upsertAudit(audit: Omit<Audit, 'id'>): Promise<Versioned<Audit>> {
-    const fields = auditToFields(audit);
-    const [existing] = await this.gateway.query('audits', { select: auditSelect, filter: eq('AuditKey', auditKey(audit)) });
+  /**
+   * Creates the item with this unique key, or replaces the one that has it. A create that meets the key
+   * (a concurrent or retried write) falls back to replacing.
+   */
+  private async upsertByKey<T>(
+    list: 'audits' | 'recommendations',
+    select: readonly string[],
+    key: { field: string; value: string },
+    fields: Record<string, unknown>,
+    fromItem: (item: ListItem) => T,
+  ): Promise<T> {
+    const [existing] = await this.gateway.query(list, { select, filter: eq(key.field, key.value) });
     if (!existing) {
       try {
-        return auditFromItem(await this.gateway.create('audits', fields));
+        return fromItem(await this.gateway.create(list, fields));
       } catch (error) {
         if (!(error instanceof UniqueValueError)) throw error;
-        return this.upsertAudit(audit);
+        return this.upsertByKey(list, select, key, fields, fromItem);
       }
     }
-    await this.gateway.update('audits', existing.id, fields, existing.etag);
-    return auditFromItem(await this.gateway.get('audits', existing.id, auditSelect));
+    await this.gateway.update(list, existing.id, fields, existing.etag);
+    return fromItem(await this.gateway.get(list, existing.id, select));
   }
 
-  async upsertRecommendation(recommendation: Omit<Recommendation, 'id'>): Promise<Versioned<Recommendation>> {
-    const fields = recommendationToFields(recommendation);
-    const key = recommendationKey(recommendation.auditId, recommendation.reference);
-    const [existing] = await this.gateway.query('recommendations', { select: recommendationSelect, filter: eq('RecKey', key) });
-    if (!existing) {
-      try {
-        return recommendationFromItem(await this.gateway.create('recommendations', fields));
-      } catch (error) {
-        if (!(error instanceof UniqueValueError)) throw error;
-        return this.upsertRecommendation(recommendation);
-      }
-    }
-    await this.gateway.update('recommendations', existing.id, fields, existing.etag);
-    return this.getRecommendation(existing.id);
+  upsertAudit(audit: Omit<Audit, 'id'>): Promise<Versioned<Audit>> {
+    return this.upsertByKey('audits', auditSelect, { field: 'AuditKey', value: auditKey(audit) }, auditToFields(audit), auditFromItem);
+  }
+
+  upsertRecommendation(recommendation: Omit<Recommendation, 'id'>): Promise<Versioned<Recommendation>> {
+    const key = { field: 'RecKey', value: recommendationKey(recommendation.auditId, recommendation.reference) };
+    return this.upsertByKey('recommendations', recommendationSelect, key, recommendationToFields(recommendation), recommendationFromItem);
   }
 
   async saveRecommendation(recommendation: Versioned<Recommendation>): Promise<Versioned<Recommendation>> {

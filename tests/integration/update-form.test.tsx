@@ -3,16 +3,16 @@ import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../../emulator/server';
-import { LocalDraftStore } from '../../adapters/browser/local-draft-store';
-import { GraphEvidenceStore } from '../../adapters/graph/graph-evidence-store';
-import type { RecommendationDetail } from '../../application/ports';
-import type { Session } from '../../application/session';
-import { updateDraftSchema } from '../../application/update-draft';
-import { parseOpinion, parseTargetDate, type OwnerUpdate } from '../../domain';
-import { contextFor, owner, provisioned, startTestEmulator } from '../../../tests/support/emulator-harness';
-import { SessionContext } from '../shared/session-context';
-import { UpdateForm } from './update-form';
+import type { Emulator } from '../../emulator/server';
+import { LocalDraftStore } from '../../src/adapters/browser/local-draft-store';
+import { GraphEvidenceStore } from '../../src/adapters/graph/graph-evidence-store';
+import type { RecommendationDetail } from '../../src/application/ports';
+import type { Session } from '../../src/application/session';
+import { updateDraftSchema } from '../../src/application/update-draft';
+import { parseOpinion, parseTargetDate, type OwnerUpdate } from '../../src/domain';
+import { contextFor, owner, provisioned, startTestEmulator } from '../support/emulator-harness';
+import { SessionContext } from '../../src/features/shared/session-context';
+import { UpdateForm } from '../../src/features/owner/update-form';
 
 const priya = { email: owner, name: 'Priya Anand' };
 
