@@ -14,3 +14,4 @@ export * from './target-history';
 export * from './urgency';
 export * from './meeting';
 export * from './timeline';
+export * from './panel-paper';

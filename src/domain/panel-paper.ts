@@ -1,0 +1,211 @@
+import { compareAuditsOldestFirst, auditHeading, type Audit } from './audit';
+import { monthYearLabel, type IsoDate } from './calendar';
+import { isRunning } from './lifecycle';
+import type { Meeting } from './meeting';
+import type { OwnerUpdate } from './owner-update';
+import { priorities, priorityColour, type Priority } from './priority';
+import { effectiveStatus, type Recommendation } from './recommendation';
+import { compareReferences } from './reference';
+import { currentTarget, hasExceededOriginal, nextRevisionNeedsPanel, type RevisionPolicy } from './target-history';
+
+/** The organisation's wording around the computed tables, kept with each meeting so old papers reprint as sent. */
+export interface PaperBoilerplate {
+  reportOf: string;
+  subject: string;
+  author: string;
+  background: string;
+  purpose: string;
+  smartTargets: string;
+  recommendation: string;
+  implications: { financial: string; legal: string; equality: string; risks: string; plan: string };
+  backgroundPapers: string;
+  contacts: string;
+}
+
+export const defaultBoilerplate: PaperBoilerplate = {
+  reportOf: 'Chief Finance Officer',
+  subject: 'Internal audit recommendations: progress update',
+  author: 'Audit and Inspection Team',
+  background: 'The internal auditor delivers an annual programme of audits agreed with the organisation. Each audit makes recommendations with an owner and a target date.',
+  purpose: 'This report gives the panel the progress updates from business owners on the recommendations made by the internal auditor.',
+  smartTargets: 'Business leads are encouraged to set SMART and achievable target dates. The table above shows where circumstances beyond the lead\u2019s control have moved them.',
+  recommendation: 'The panel is asked to note the updates at Appendix A and, where sufficiently evidenced, to agree the recommendations proposed closed.',
+  implications: {
+    financial: 'None',
+    legal: 'None',
+    equality: 'None',
+    risks: 'Risk to the efficiency and effectiveness of business functions where agreed recommendations are not implemented in a timely manner.',
+    plan: 'Transparency and accountability for business functions.',
+  },
+  backgroundPapers: 'None',
+  contacts: 'Audit and Inspection Team',
+};
+
+export interface SummaryRow {
+  priority: Priority;
+  /** Reported to this panel: every running recommendation of this priority (shown in its priority's colour column). */
+  totalReported: number;
+  running: number;
+  proposedClosed: number;
+  notAccepted: number;
+}
+
+export interface PaperItem {
+  recommendationId: string;
+  auditTitle: string;
+  priority: Priority;
+  reference: string;
+  title: string;
+}
+
+export interface ExceededTarget extends Omit<PaperItem, 'priority'> {
+  originalTarget: string;
+  currentTarget: string;
+  context: string;
+}
+
+export interface ExtensionRequest extends PaperItem {
+  currentTarget: string;
+  requestedTarget: string;
+  reason: string;
+  needsPanel: boolean;
+}
+
+export interface AppendixItem {
+  recommendation: Recommendation;
+  /** This cycle's update (the latest, when there are several); undefined when none came in. */
+  update: OwnerUpdate | undefined;
+  /** The Word bookmark §5 points its page number at. */
+  bookmark: string;
+}
+
+export interface PanelPaper {
+  meeting: Meeting;
+  boilerplate: PaperBoilerplate;
+  summary: { rows: SummaryRow[]; total: Omit<SummaryRow, 'priority'> };
+  proposedClosed: PaperItem[];
+  exceededTargets: ExceededTarget[];
+  extensionRequests: ExtensionRequest[];
+  appendix: { audit: Audit; heading: string; items: AppendixItem[] }[];
+}
+
+export interface PaperInput {
+  meeting: Meeting;
+  /** The meeting before this one, if any: a proposal returned since then counts as not accepted this cycle. */
+  previousMeetingDate?: IsoDate;
+  audits: readonly Audit[];
+  recommendations: readonly Recommendation[];
+  updates: readonly OwnerUpdate[];
+  boilerplate?: PaperBoilerplate;
+  policy?: RevisionPolicy;
+}
+
+export const bookmarkFor = (recommendationId: string): string => `rec_${recommendationId.replace(/[^A-Za-z0-9_]/g, '_')}`;
+
+const latest = <T extends { submittedAt: string }>(items: readonly T[]): T | undefined =>
+  [...items].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)).at(-1);
+
+const firstSentence = (text: string): string => {
+  const trimmed = text.trim().replace(/\s+/g, ' ');
+  const end = trimmed.search(/[.!?](\s|$)/);
+  return end === -1 ? trimmed : trimmed.slice(0, end + 1);
+};
+
+/**
+ * Compiles the panel paper from the data: counts, the proposed-closed list, targets exceeded, extension
+ * requests and Appendix A, in the paper's order. Pure: the same data always makes the same paper.
+ */
+export function compilePanelPaper(input: PaperInput): PanelPaper {
+  const { meeting } = input;
+  const audits = new Map(input.audits.map((a) => [a.id, a]));
+  const updatesByRec = new Map<string, OwnerUpdate[]>();
+  for (const update of input.updates) updatesByRec.set(update.recommendationId, [...(updatesByRec.get(update.recommendationId) ?? []), update]);
+
+  const since = input.previousMeetingDate ?? '0000-01-01';
+  const entries = input.recommendations
+    .map((r) => {
+      const updates = updatesByRec.get(r.id) ?? [];
+      return { r, updates, status: effectiveStatus(r, updates), audit: audits.get(r.auditId) };
+    })
+    .filter((e): e is typeof e & { audit: Audit } => e.audit !== undefined)
+    .sort((a, b) => compareAuditsOldestFirst(a.audit, b.audit) || compareReferences(a.r.reference, b.r.reference));
+
+  const running = entries.filter((e) => isRunning(e.status));
+  const returnedThisCycle = entries.filter((e) => e.status === 'returnedToOwner' && (e.r.statusChangedAt ?? '') >= since);
+  const item = (e: (typeof entries)[number]): PaperItem => ({
+    recommendationId: e.r.id,
+    auditTitle: auditHeading(e.audit),
+    priority: e.r.priority,
+    reference: e.r.reference,
+    title: e.r.title,
+  });
+
+  const rows = priorities.map((priority): SummaryRow => {
+    const mine = running.filter((e) => e.r.priority === priority);
+    return {
+      priority,
+      totalReported: mine.length,
+      running: mine.length,
+      proposedClosed: mine.filter((e) => e.status === 'acceptedForPanel').length,
+      notAccepted: returnedThisCycle.filter((e) => e.r.priority === priority).length,
+    };
+  });
+  const sum = (key: keyof Omit<SummaryRow, 'priority'>): number => rows.reduce((n, row) => n + row[key], 0);
+
+  const exceededTargets = running
+    .filter((e) => hasExceededOriginal(e.r.targets, meeting.date))
+    .map((e): ExceededTarget => {
+      const revision = e.r.targets.revisions.at(-1);
+      const update = latest(e.updates.filter((u) => u.kind === 'ownerUpdate'));
+      const context = revision?.reason ?? (update ? firstSentence(update.remaining || update.achieved) : 'No update received');
+      const { priority: _priority, ...rest } = item(e);
+      return {
+        ...rest,
+        originalTarget: e.r.targets.original.text || '—',
+        currentTarget: currentTarget(e.r.targets).text || '—',
+        context: e.status === 'acceptedForPanel' ? `${context} Now proposed closed.` : context,
+      };
+    });
+
+  const extensionRequests = running.flatMap((e): ExtensionRequest[] => {
+    const request = latest(e.updates.filter((u) => u.cycle === meeting.cycle && u.targetRequest));
+    const asked = request?.targetRequest;
+    if (!request || !asked) return [];
+    const decided = e.r.targets.revisions.some((r) => `${r.approvedOn}T23:59:59Z` >= request.submittedAt);
+    if (decided) return [];
+    return [
+      {
+        ...item(e),
+        currentTarget: currentTarget(e.r.targets).text || '—',
+        requestedTarget: asked.target.text,
+        reason: asked.reason,
+        needsPanel: nextRevisionNeedsPanel(e.r.targets, input.policy).needsPanel,
+      },
+    ];
+  });
+
+  const appendix: PanelPaper['appendix'] = [];
+  for (const e of running) {
+    let group = appendix.at(-1);
+    if (!group || group.audit.id !== e.audit.id) {
+      group = { audit: e.audit, heading: `${auditHeading(e.audit)} – ${monthYearLabel(`${e.audit.issuedYear}-${String(e.audit.issuedMonth).padStart(2, '0')}-01`)}`, items: [] };
+      appendix.push(group);
+    }
+    group.items.push({ recommendation: e.r, update: latest(e.updates.filter((u) => u.cycle === meeting.cycle)), bookmark: bookmarkFor(e.r.id) });
+  }
+
+  return {
+    meeting,
+    boilerplate: input.boilerplate ?? defaultBoilerplate,
+    summary: {
+      rows,
+      total: { totalReported: sum('totalReported'), running: sum('running'), proposedClosed: sum('proposedClosed'), notAccepted: sum('notAccepted') },
+    },
+    proposedClosed: running.filter((e) => e.status === 'acceptedForPanel').map(item),
+    exceededTargets,
+    extensionRequests,
+    appendix,
+  };
+}
+
+export const priorityHeading = (priority: Priority): string => `${priorityColour[priority]} ${priority}`;
