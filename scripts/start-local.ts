@@ -22,7 +22,6 @@ if (!hasData) {
   const report = await seedDemo(
     context.store,
     new GraphEvidenceStore(context.graph, context.siteId),
-    context.gateway,
     await emulatorPeople(emulator.origin),
     new Date().toISOString().slice(0, 10),
     (line) => console.log(`  ${line}`),

@@ -59,6 +59,14 @@ export interface RecommendationDetail {
   meetings: Meeting[];
 }
 
+export interface PaperData {
+  audits: Audit[];
+  recommendations: Recommendation[];
+  meetings: Meeting[];
+  updates: OwnerUpdate[];
+  invalid: InvalidRecordError[];
+}
+
 export interface RecommendationStore {
   /** Every audit and recommendation (follows paging). */
   loadRegister(): Promise<Register>;
@@ -76,6 +84,10 @@ export interface RecommendationStore {
   upsertAudit(audit: Omit<Audit, 'id'>): Promise<Versioned<Audit>>;
   /** Creates or replaces by audit + normalised reference. */
   upsertRecommendation(recommendation: Omit<Recommendation, 'id'>): Promise<Versioned<Recommendation>>;
+  /** Everything a panel paper is compiled from: one batch, then any further pages. */
+  paperData(updatesSince: string): Promise<PaperData>;
+  /** Creates a meeting, or replaces the one for the same cycle. */
+  saveMeeting(meeting: Omit<Meeting, 'id'>): Promise<Meeting>;
   /** Saves with the eTag it was read at; ConflictError when the stored one has changed. */
   saveRecommendation(recommendation: Versioned<Recommendation>): Promise<Versioned<Recommendation>>;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema, type IsoDate } from './calendar';
+import { paperBoilerplateSchema } from './panel-paper';
 
 /** A panel meeting: its paper covers the cycle whose updates are due by the deadline. */
 export const meetingSchema = z
@@ -9,6 +10,8 @@ export const meetingSchema = z
     date: isoDateSchema,
     updateDeadline: isoDateSchema,
     cycle: z.string().trim().min(1),
+    /** The paper's wording for this meeting; the organisation's default when absent. */
+    boilerplate: z.lazy(() => paperBoilerplateSchema).optional(),
   })
   .refine((m) => m.updateDeadline <= m.date, { message: 'The update deadline must be on or before the meeting', path: ['updateDeadline'] });
 export type Meeting = z.infer<typeof meetingSchema>;

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { compareAuditsOldestFirst, auditHeading, type Audit } from './audit';
 import { monthYearLabel, type IsoDate } from './calendar';
 import { isRunning } from './lifecycle';
@@ -9,18 +10,19 @@ import { compareReferences } from './reference';
 import { currentTarget, hasExceededOriginal, nextRevisionNeedsPanel, type RevisionPolicy } from './target-history';
 
 /** The organisation's wording around the computed tables, kept with each meeting so old papers reprint as sent. */
-export interface PaperBoilerplate {
-  reportOf: string;
-  subject: string;
-  author: string;
-  background: string;
-  purpose: string;
-  smartTargets: string;
-  recommendation: string;
-  implications: { financial: string; legal: string; equality: string; risks: string; plan: string };
-  backgroundPapers: string;
-  contacts: string;
-}
+export const paperBoilerplateSchema = z.object({
+  reportOf: z.string(),
+  subject: z.string(),
+  author: z.string(),
+  background: z.string(),
+  purpose: z.string(),
+  smartTargets: z.string(),
+  recommendation: z.string(),
+  implications: z.object({ financial: z.string(), legal: z.string(), equality: z.string(), risks: z.string(), plan: z.string() }),
+  backgroundPapers: z.string(),
+  contacts: z.string(),
+});
+export type PaperBoilerplate = z.infer<typeof paperBoilerplateSchema>;
 
 export const defaultBoilerplate: PaperBoilerplate = {
   reportOf: 'Chief Finance Officer',
@@ -196,7 +198,7 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
 
   return {
     meeting,
-    boilerplate: input.boilerplate ?? defaultBoilerplate,
+    boilerplate: input.boilerplate ?? meeting.boilerplate ?? defaultBoilerplate,
     summary: {
       rows,
       total: { totalReported: sum('totalReported'), running: sum('running'), proposedClosed: sum('proposedClosed'), notAccepted: sum('notAccepted') },

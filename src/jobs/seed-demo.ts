@@ -12,7 +12,6 @@ runJob(async (args) => {
   const report = await seedDemo(
     context.store,
     new GraphEvidenceStore(context.graph, context.siteId),
-    context.gateway,
     await emulatorPeople(new URL(values.graph).origin),
     new Date().toISOString().slice(0, 10),
     (line) => console.log(line),

@@ -29,7 +29,7 @@ export async function setup(project: TestProject): Promise<void> {
   emulator = await startEmulator({ data: join(dataDir, 'graph.sqlite'), retryAfterSeconds: 0 });
   const context = jobContext({ graph: emulator.origin });
   await provision(context.graph, context.siteId, await context.permissions());
-  await seedDemo(context.store, new GraphEvidenceStore(context.graph, context.siteId), context.gateway, await emulatorPeople(emulator.origin), e2eToday);
+  await seedDemo(context.store, new GraphEvidenceStore(context.graph, context.siteId), await emulatorPeople(emulator.origin), e2eToday);
 
   process.env.TAB_GRAPH_ORIGIN = emulator.origin;
   process.env.TAB_AUTH_MODE = 'emulator';

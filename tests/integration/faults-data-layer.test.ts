@@ -17,7 +17,7 @@ describe('the data layer under injected faults', () => {
   it('provisions and writes the whole demo organisation with nothing duplicated and nothing lost', async () => {
     const context = await provisioned(emulator);
     const people = await emulatorPeople(emulator.origin);
-    const report = await seedDemo(context.store, new GraphEvidenceStore(context.graph, context.siteId), context.gateway, people, today);
+    const report = await seedDemo(context.store, new GraphEvidenceStore(context.graph, context.siteId), people, today);
     const expected = demoOrganisation(people.owners, people.coordinators[0]!, today);
 
     emulator.faults.plan = { throttle: [], lost: 0 };

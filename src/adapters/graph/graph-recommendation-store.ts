@@ -1,4 +1,4 @@
-import type { Audit, OwnerUpdate, Recommendation } from '../../domain';
+import type { Audit, Meeting, OwnerUpdate, Recommendation } from '../../domain';
 import { auditKey } from '../../domain';
 import {
   ConflictError,
@@ -6,6 +6,7 @@ import {
   InvalidRecordError,
   type RecommendationDetail,
   type OwnerView,
+  type PaperData,
   type RecommendationStore,
   type Register,
   type Versioned,
@@ -17,6 +18,7 @@ import {
   auditToFields,
   meetingFromItem,
   meetingSelect,
+  meetingToFields,
   recommendationFromItem,
   recommendationKey,
   recommendationSelect,
@@ -128,6 +130,30 @@ export class GraphRecommendationStore implements RecommendationStore {
     };
   }
 
+  async paperData(updatesSince: string): Promise<PaperData> {
+    const responses = await this.gateway.batch([
+      { id: 'audits', method: 'GET', url: this.gateway.itemsUrl('audits', { select: auditSelect }) },
+      { id: 'recommendations', method: 'GET', url: this.gateway.itemsUrl('recommendations', { select: recommendationSelect }) },
+      { id: 'meetings', method: 'GET', url: this.gateway.itemsUrl('meetings', { select: meetingSelect }) },
+      { id: 'updates', method: 'GET', url: this.gateway.itemsUrl('updates', { select: updateSelect, filter: `fields/SubmittedAt ge ${updatesSince}T00:00:00Z` }) },
+    ]);
+    const [audits, recommendations, meetings, updates] = await Promise.all(
+      responses.map(async (response) => (await this.gateway.followPages(this.gateway.parsePage(okBody(response, `Reading ${response.id}`)))).items),
+    );
+    const invalid: InvalidRecordError[] = [];
+    return {
+      audits: mapAll(audits ?? [], auditFromItem, invalid).map((a) => a.value),
+      recommendations: mapAll(recommendations ?? [], recommendationFromItem, invalid).map((r) => r.value),
+      meetings: mapAll(meetings ?? [], meetingFromItem, invalid),
+      updates: mapAll(updates ?? [], updateFromItem, invalid),
+      invalid,
+    };
+  }
+
+  saveMeeting(meeting: Omit<Meeting, 'id'>): Promise<Meeting> {
+    return this.upsertByKey('meetings', meetingSelect, { field: 'Cycle', value: meeting.cycle }, meetingToFields(meeting), meetingFromItem);
+  }
+
   async getRecommendation(id: string): Promise<Versioned<Recommendation>> {
     return recommendationFromItem(await this.gateway.get('recommendations', id, recommendationSelect));
   }
@@ -182,7 +208,7 @@ export class GraphRecommendationStore implements RecommendationStore {
    * (a concurrent or retried write) falls back to replacing.
    */
   private async upsertByKey<T>(
-    list: 'audits' | 'recommendations',
+    list: 'audits' | 'recommendations' | 'meetings',
     select: readonly string[],
     key: { field: string; value: string },
     fields: Record<string, unknown>,

@@ -205,13 +205,30 @@ export function updateFromItem(item: ListItem): OwnerUpdate {
 
 // Meetings
 
-export const meetingSelect = ['Title', 'MeetingDate', 'UpdateDeadline', 'Cycle'] as const;
+export const meetingSelect = ['Title', 'MeetingDate', 'UpdateDeadline', 'Cycle', 'BoilerplateJson'] as const;
+
+export function meetingToFields(m: Omit<Meeting, 'id'>): Fields {
+  return {
+    Title: m.title,
+    MeetingDate: `${m.date}T10:00:00Z`,
+    UpdateDeadline: `${m.updateDeadline}T17:00:00Z`,
+    Cycle: m.cycle,
+    BoilerplateJson: m.boilerplate ? JSON.stringify(m.boilerplate) : null,
+  };
+}
 
 export function meetingFromItem(item: ListItem): Meeting {
   const f = item.fields;
   return parsed(
     meetingSchema,
-    { id: item.id, title: text(f, 'Title'), date: dateOnly(f, 'MeetingDate'), updateDeadline: dateOnly(f, 'UpdateDeadline'), cycle: text(f, 'Cycle') },
+    {
+      id: item.id,
+      title: text(f, 'Title'),
+      date: dateOnly(f, 'MeetingDate'),
+      updateDeadline: dateOnly(f, 'UpdateDeadline'),
+      cycle: text(f, 'Cycle'),
+      boilerplate: json(f, 'BoilerplateJson'),
+    },
     `Meeting ${item.id}`,
   );
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Person } from '../../domain';
 import type { EvidenceStore, RecommendationStore } from '../../application/ports';
-import { UniqueValueError, type ListGateway } from '../../adapters/graph/list-gateway';
 import { demoOrganisation } from './demo-organisation';
 
 export interface SeedReport {
@@ -31,7 +30,6 @@ export async function emulatorPeople(origin: string): Promise<{ owners: Person[]
 export async function seedDemo(
   store: RecommendationStore,
   evidence: EvidenceStore,
-  gateway: ListGateway,
   people: { owners: Person[]; coordinators: Person[] },
   today: string,
   progress: (line: string) => void = () => {},
@@ -65,20 +63,6 @@ export async function seedDemo(
     await store.addUpdate({ ...update, recommendationId, evidence: refs });
   }
   progress(`${demo.updates.length} updates, ${files} evidence files`);
-  const existingMeetings = await gateway.query('meetings', { select: ['Title', 'Cycle'] });
-  for (const meeting of demo.meetings) {
-    if (existingMeetings.some((m) => m.fields.Cycle === meeting.cycle)) continue;
-    await gateway
-      .create('meetings', {
-        Title: meeting.title,
-        MeetingDate: `${meeting.date}T10:00:00Z`,
-        UpdateDeadline: `${meeting.updateDeadline}T17:00:00Z`,
-        Cycle: meeting.cycle,
-      })
-      .catch((error: unknown) => {
-        // The cycle is unique: a retried create whose answer was lost is already there.
-        if (!(error instanceof UniqueValueError)) throw error;
-      });
-  }
+  for (const meeting of demo.meetings) await store.saveMeeting(meeting);
   return { audits: demo.audits.length, recommendations: demo.recommendations.length, updates: demo.updates.length, evidence: files, meetings: demo.meetings.length };
 }

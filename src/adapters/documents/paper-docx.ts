@@ -1,0 +1,168 @@
+import {
+  AlignmentType,
+  Bookmark,
+  Document,
+  ExternalHyperlink,
+  HeadingLevel,
+  PageBreak,
+  PageReference,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ParagraphChild,
+} from 'docx';
+import { monthYearLabel, priorityColour, updateQuestions, type PanelPaper, type Priority } from '../../domain';
+
+/**
+ * The panel paper as a Word document in the house template's order. §5's page numbers are PAGEREF fields to a
+ * bookmark on each Appendix A item, so Word computes them (the document asks Word to update fields on open).
+ */
+
+const cell = (text: string, options: { bold?: boolean; shade?: string } = {}): TableCell =>
+  new TableCell({
+    children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: options.bold })] })),
+    shading: options.shade ? { fill: options.shade, type: 'clear', color: 'auto' } : undefined,
+  });
+
+const row = (cells: (string | TableCell)[], header = false): TableRow =>
+  new TableRow({ tableHeader: header, children: cells.map((c) => (typeof c === 'string' ? cell(c, { bold: header }) : c)) });
+
+const table = (header: string[], rows: (string | TableCell)[][]): Table =>
+  new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [row(header, true), ...rows.map((r) => row(r))] });
+
+const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_2): Paragraph => new Paragraph({ text, heading: level });
+const para = (text: string): Paragraph => new Paragraph({ children: [new TextRun(text)] });
+const numbered = (n: number, text: string): Paragraph => para(`${n}. ${text}`);
+
+const colourFill: Record<'RED' | 'AMBER' | 'GREEN', string> = { RED: 'F4CCCC', AMBER: 'FCE5CD', GREEN: 'D9EAD3' };
+const count = (n: number): string => (n === 0 ? '-' : String(n));
+
+function summaryTable(paper: PanelPaper): Table {
+  const priorities: Priority[] = ['High', 'Medium', 'Low'];
+  const coloured = (p: Priority, n: number, own: Priority): TableCell => cell(p === own ? count(n) : '-', { shade: p === own ? colourFill[priorityColour[own]] : undefined });
+  return table(
+    ['Risk/Priority', 'Total reported: RED High', 'Total reported: AMBER Medium', 'Total reported: GREEN Low', 'Total running', 'Proposed closed', 'Not accepted proposed closed'],
+    [
+      ...paper.summary.rows.map((r) => [
+        r.priority,
+        ...priorities.map((p) => coloured(p, r.totalReported, r.priority)),
+        count(r.running),
+        count(r.proposedClosed),
+        count(r.notAccepted),
+      ]),
+      ['Total', ...priorities.map((p) => count(paper.summary.rows.find((r) => r.priority === p)?.totalReported ?? 0)), count(paper.summary.total.running), count(paper.summary.total.proposedClosed), count(paper.summary.total.notAccepted)],
+    ],
+  );
+}
+
+function pageCell(bookmark: string): TableCell {
+  return new TableCell({ children: [new Paragraph({ children: [new PageReference(bookmark)] })] });
+}
+
+function appendix(paper: PanelPaper): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [new Paragraph({ children: [new PageBreak()] }), heading('Appendix A: recommendation updates', HeadingLevel.HEADING_1)];
+  for (const group of paper.appendix) {
+    out.push(heading(group.heading), para(group.audit.opinion.asWritten));
+    for (const item of group.items) {
+      const r = item.recommendation;
+      out.push(
+        new Paragraph({
+          heading: HeadingLevel.HEADING_3,
+          children: [new Bookmark({ id: item.bookmark, children: [new TextRun(`${r.reference} ${r.title}`)] })],
+        }),
+        para(`${r.priority} priority recommendation: ${r.text}`),
+        para(`Management response: ${r.managementResponse || '—'}`),
+        para(`Owners: ${r.owners.map((o) => o.name).join(', ') || 'not assigned'}. Original target: ${r.targets.original.text || '—'}.`),
+      );
+      const u = item.update;
+      if (!u) {
+        out.push(para(`No update received for ${paper.meeting.cycle}.`));
+        continue;
+      }
+      out.push(new Paragraph({ children: [new TextRun({ text: `UPDATE ${u.cycle}`, bold: true })] }));
+      if (u.note) out.push(para(u.note));
+      const answers: [string, string][] = [
+        [updateQuestions.achieved, u.achieved],
+        [updateQuestions.remaining, u.remaining],
+        [updateQuestions.barriers, u.barriers],
+        [updateQuestions.mitigation, u.mitigation],
+      ];
+      for (const [question, answer] of answers) {
+        if (!answer.trim()) continue;
+        out.push(new Paragraph({ children: [new TextRun({ text: question, italics: true })] }), para(answer));
+      }
+      if (u.proposesClosure) {
+        out.push(new Paragraph({ children: [new TextRun({ text: 'Is the recommendation proposed closed? Yes – proposed closed', italics: true })] }), para(u.closureNarrative));
+        const links: ParagraphChild[] = u.evidence.flatMap((ref, index) => [
+          ...(index > 0 ? [new TextRun('; ')] : []),
+          new ExternalHyperlink({ link: ref.url, children: [new TextRun({ text: ref.name, style: 'Hyperlink' })] }),
+        ]);
+        out.push(new Paragraph({ children: [new TextRun('Evidence: '), ...links] }));
+      }
+      if (u.targetRequest) out.push(para(`New target date requested: ${u.targetRequest.target.text} – ${u.targetRequest.reason}`));
+    }
+  }
+  return out;
+}
+
+export function panelPaperDocument(paper: PanelPaper): Document {
+  const b = paper.boilerplate;
+  const date = monthYearLabel(paper.meeting.date);
+  let n = 0;
+  const next = (): number => ++n;
+  const body: (Paragraph | Table)[] = [
+    new Paragraph({ text: paper.meeting.title, heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER }),
+    table(['', ''], [['Report of', b.reportOf], ['Subject', b.subject], ['Date', `${paper.meeting.date} (${date})`], ['Author', b.author]]),
+    heading('Brief background'),
+    numbered(next(), b.background),
+    heading('Purpose of report'),
+    numbered(next(), b.purpose),
+    numbered(next(), 'The following table shows the number of running, proposed closed and not accepted recommendations by priority for this reporting period:'),
+    summaryTable(paper),
+    numbered(next(), `Audit recommendations proposed closed: the following ${paper.proposedClosed.length} recommendation(s) are proposed closed. The page is the page of the item in Appendix A.`),
+    table(
+      ['Audit title', 'Priority', 'Section/recommendation reference', 'Proposed closed', 'Page'],
+      paper.proposedClosed.map((p) => {
+        const bookmark = paper.appendix.flatMap((g) => g.items).find((i) => i.recommendation.id === p.recommendationId)?.bookmark ?? '';
+        return [p.auditTitle, p.priority, `${p.reference} ${p.title}`, 'Yes', pageCell(bookmark)];
+      }),
+    ),
+    numbered(next(), 'Recommendations that have exceeded their original target date:'),
+    table(
+      ['Audit', 'Recommendation', 'Original target', 'Current target', 'Context'],
+      paper.exceededTargets.map((e) => [e.auditTitle, `${e.reference} ${e.title}`, e.originalTarget, e.currentTarget, e.context]),
+    ),
+    heading('Target date extension requests for decision'),
+    paper.extensionRequests.length === 0
+      ? para('There are no extension requests this cycle.')
+      : table(
+          ['Audit', 'Recommendation', 'Current target', 'Requested target', 'Reason', 'Needs the panel'],
+          paper.extensionRequests.map((e) => [e.auditTitle, `${e.reference} ${e.title}`, e.currentTarget, e.requestedTarget, e.reason, e.needsPanel ? 'Yes' : 'No']),
+        ),
+    numbered(next(), b.smartTargets),
+    heading('Recommendation'),
+    numbered(next(), b.recommendation),
+    heading('Implications'),
+    table(['', ''], [
+      ['Financial', b.implications.financial],
+      ['Legal', b.implications.legal],
+      ['Equality impact assessment', b.implications.equality],
+      ['Risks and impact', b.implications.risks],
+      ['Link to the plan', b.implications.plan],
+    ]),
+    heading('Background papers'),
+    para(b.backgroundPapers),
+    heading('Contacts'),
+    para(b.contacts),
+    ...appendix(paper),
+  ];
+  return new Document({
+    creator: 'Audit Tracker',
+    title: `${paper.meeting.title}: ${b.subject}`,
+    features: { updateFields: true },
+    sections: [{ children: body }],
+  });
+}

@@ -1,0 +1,38 @@
+import { addDays, compilePanelPaper, type Meeting, type PanelPaper } from '../domain';
+import type { RecommendationStore } from './ports';
+
+export class MeetingNotFoundError extends Error {
+  constructor(reference: string, known: Meeting[]) {
+    super(`No meeting '${reference}'. Known meetings: ${known.map((m) => `${m.id} (${m.date})`).join(', ') || 'none'}`);
+    this.name = 'MeetingNotFoundError';
+  }
+}
+
+/** Updates older than this cannot belong to the paper's cycle or its context. */
+const updateWindowDays = 400;
+
+/** Finds the meeting by id or date and compiles its paper from the store's current data. */
+export async function compileMeetingPaper(store: RecommendationStore, meetingReference: string, today: string): Promise<PanelPaper> {
+  const data = await store.paperData(addDays(today, -updateWindowDays));
+  const meetings = [...data.meetings].sort((a, b) => a.date.localeCompare(b.date));
+  const meeting = meetings.find((m) => m.id === meetingReference || m.date === meetingReference);
+  if (!meeting) throw new MeetingNotFoundError(meetingReference, meetings);
+  const previous = meetings.filter((m) => m.date < meeting.date).at(-1);
+  return compilePanelPaper({ ...data, meeting, previousMeetingDate: previous?.date });
+}
+
+/** The tables of the paper as plain data, for `npm run pack -- --json` and for checking the paper. */
+export function paperTables(paper: PanelPaper) {
+  return {
+    summary: paper.summary,
+    proposedClosed: paper.proposedClosed.map(({ auditTitle, priority, reference, title }) => ({ auditTitle, priority, reference, title })),
+    exceededTargets: paper.exceededTargets.map(({ auditTitle, reference, title, originalTarget, currentTarget, context }) => ({
+      auditTitle,
+      reference,
+      title,
+      originalTarget,
+      currentTarget,
+      context,
+    })),
+  };
+}
