@@ -51,12 +51,24 @@ export interface OwnerView {
   updates: OwnerUpdate[];
 }
 
+/** One entry of the audit trail: who did what to a recommendation, and when. */
+export interface DecisionRecord {
+  recommendationId: string;
+  meetingId?: string;
+  kind: string;
+  actor: string;
+  at: string;
+  detail: string;
+  idempotencyKey: string;
+}
+
 export interface RecommendationDetail {
   recommendation: Versioned<Recommendation>;
   audit: Audit | undefined;
   /** Every update, oldest first. */
   updates: OwnerUpdate[];
   meetings: Meeting[];
+  decisions: DecisionRecord[];
 }
 
 export interface PaperData {
@@ -88,6 +100,8 @@ export interface RecommendationStore {
   paperData(updatesSince: string): Promise<PaperData>;
   /** Creates a meeting, or replaces the one for the same cycle. */
   saveMeeting(meeting: Omit<Meeting, 'id'>): Promise<Meeting>;
+  /** Adds to the audit trail; idempotent by the record's key. */
+  recordDecision(decision: DecisionRecord): Promise<void>;
   /** Saves with the eTag it was read at; ConflictError when the stored one has changed. */
   saveRecommendation(recommendation: Versioned<Recommendation>): Promise<Versioned<Recommendation>>;
 }

@@ -2,6 +2,7 @@ import type { Audit, Meeting, OwnerUpdate, Recommendation } from '../../domain';
 import { auditKey } from '../../domain';
 import {
   ConflictError,
+  type DecisionRecord,
   ForbiddenError,
   InvalidRecordError,
   type RecommendationDetail,
@@ -16,6 +17,9 @@ import {
   auditFromItem,
   auditSelect,
   auditToFields,
+  decisionFromItem,
+  decisionSelect,
+  decisionToFields,
   meetingFromItem,
   meetingSelect,
   meetingToFields,
@@ -159,11 +163,12 @@ export class GraphRecommendationStore implements RecommendationStore {
   }
 
   async recommendationDetail(id: string): Promise<RecommendationDetail> {
-    const [recommendation, updates, audits, meetings] = await this.gateway.batch([
+    const [recommendation, updates, audits, meetings, decisions] = await this.gateway.batch([
       { id: 'recommendation', method: 'GET', url: `${this.gateway.listPath('recommendations')}/items/${id}?$expand=fields($select=${recommendationSelect.join(',')})` },
       { id: 'updates', method: 'GET', url: this.gateway.itemsUrl('updates', { select: updateSelect, filter: eq('RecommendationId', id) }) },
       { id: 'audits', method: 'GET', url: this.gateway.itemsUrl('audits', { select: auditSelect }) },
       { id: 'meetings', method: 'GET', url: this.gateway.itemsUrl('meetings', { select: meetingSelect }) },
+      { id: 'decisions', method: 'GET', url: this.gateway.itemsUrl('decisions', { select: decisionSelect, filter: eq('RecommendationId', id) }) },
     ]);
     if (recommendation?.status === 404) throw new NotFoundError(`Recommendation ${id}`);
     if (recommendation?.status === 403) throw new ForbiddenError();
@@ -177,7 +182,17 @@ export class GraphRecommendationStore implements RecommendationStore {
       audit: allAudits.find((a) => a.value.id === item.value.auditId)?.value,
       updates: mapAll(await page(updates, 'Reading updates'), updateFromItem, invalid).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)),
       meetings: mapAll(await page(meetings, 'Reading meetings'), meetingFromItem, invalid),
+      decisions: mapAll(await page(decisions, 'Reading the audit trail'), decisionFromItem, invalid).sort((a, b) => a.at.localeCompare(b.at)),
     };
+  }
+
+  async recordDecision(decision: DecisionRecord): Promise<void> {
+    try {
+      await this.gateway.create('decisions', decisionToFields(decision));
+    } catch (error) {
+      // The key is unique: a retried write whose answer was lost is already recorded.
+      if (!(error instanceof UniqueValueError)) throw error;
+    }
   }
 
   async updatesFor(recommendationId: string): Promise<OwnerUpdate[]> {

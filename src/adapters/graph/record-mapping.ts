@@ -12,7 +12,7 @@ import {
   type OwnerUpdate,
   type Recommendation,
 } from '../../domain';
-import { InvalidRecordError, type Versioned } from '../../application/ports';
+import { InvalidRecordError, type DecisionRecord, type Versioned } from '../../application/ports';
 import type { ListItem } from './list-gateway';
 
 /**
@@ -230,5 +230,49 @@ export function meetingFromItem(item: ListItem): Meeting {
       boilerplate: json(f, 'BoilerplateJson'),
     },
     `Meeting ${item.id}`,
+  );
+}
+
+// The audit trail
+
+export const decisionSelect = ['IdempotencyKey', 'RecommendationId', 'MeetingId', 'Kind', 'ActorEmail', 'At', 'DetailJson'] as const;
+
+const decisionSchema = z.object({
+  recommendationId: z.string().min(1),
+  meetingId: z.string().optional(),
+  kind: z.string().min(1),
+  actor: z.string().min(1),
+  at: z.string().min(1),
+  detail: z.string(),
+  idempotencyKey: z.string().min(1),
+});
+
+export function decisionToFields(d: DecisionRecord): Fields {
+  return {
+    Title: d.kind,
+    IdempotencyKey: d.idempotencyKey,
+    RecommendationId: d.recommendationId,
+    MeetingId: d.meetingId ?? null,
+    Kind: d.kind,
+    ActorEmail: d.actor,
+    At: d.at,
+    DetailJson: d.detail,
+  };
+}
+
+export function decisionFromItem(item: ListItem): DecisionRecord {
+  const f = item.fields;
+  return parsed(
+    decisionSchema,
+    {
+      recommendationId: text(f, 'RecommendationId'),
+      meetingId: optionalText(f, 'MeetingId'),
+      kind: text(f, 'Kind'),
+      actor: text(f, 'ActorEmail'),
+      at: text(f, 'At'),
+      detail: text(f, 'DetailJson'),
+      idempotencyKey: text(f, 'IdempotencyKey'),
+    },
+    `Decision ${item.id}`,
   );
 }

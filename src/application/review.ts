@@ -1,0 +1,140 @@
+import {
+  applyTransition,
+  effectiveStatus,
+  isOwnedBy,
+  reviseTarget,
+  type OwnerUpdate,
+  type Person,
+  type Recommendation,
+  type Role,
+  type TransitionName,
+} from '../domain';
+import type { RecommendationDetail, RecommendationStore, Versioned } from './ports';
+
+export interface Actor extends Person {
+  role: Role;
+}
+
+const latestProposal = (updates: readonly OwnerUpdate[]): OwnerUpdate | undefined =>
+  [...updates].filter((u) => u.kind === 'ownerUpdate' && u.proposesClosure).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)).at(-1);
+
+/** What each decision is called in the audit trail and the timeline. */
+export const decisionLabels: Record<TransitionName | 'extensionGranted' | 'extensionRefused' | 'extensionApproved' | 'note', string> = {
+  proposeClosure: 'Proposed closed',
+  acceptForPanel: 'Closure accepted for the panel',
+  returnToOwner: 'Closure returned to the owner',
+  panelAgreeClosure: 'Closure agreed by the panel',
+  panelNotAcceptClosure: 'Closure not accepted by the panel',
+  markNotAdopted: 'Marked not adopted',
+  markRiskAccepted: 'Marked risk accepted',
+  markSuperseded: 'Marked superseded',
+  extensionApproved: 'New target approved by the coordinator',
+  extensionGranted: 'Extension granted by the panel',
+  extensionRefused: 'Extension refused by the panel',
+  note: 'Note recorded',
+};
+
+async function save(
+  store: RecommendationStore,
+  current: Versioned<Recommendation>,
+  value: Recommendation,
+  trail: { kind: keyof typeof decisionLabels; actor: Actor; detail: string; now: Date; meetingId?: string },
+): Promise<Versioned<Recommendation>> {
+  const saved = await store.saveRecommendation({ ...current, value });
+  // Keyed by the version it changed, so a retry of the same decision is recorded once.
+  await store.recordDecision({
+    recommendationId: value.id,
+    meetingId: trail.meetingId,
+    kind: trail.kind,
+    actor: trail.actor.email,
+    at: trail.now.toISOString(),
+    detail: trail.detail,
+    idempotencyKey: `${value.id}:${current.etag}:${trail.kind}`,
+  });
+  return saved;
+}
+
+/**
+ * A lifecycle step on a recommendation, checked by the domain's state machine, saved with its eTag (a concurrent
+ * change is a ConflictError, never overwritten) and written to the audit trail.
+ */
+export async function performTransition(
+  store: RecommendationStore,
+  detail: Pick<RecommendationDetail, 'recommendation' | 'updates'>,
+  transition: TransitionName,
+  actor: Actor,
+  now: Date,
+  options: { reason?: string; meetingId?: string } = {},
+): Promise<Versioned<Recommendation>> {
+  const current = detail.recommendation;
+  const proposal = latestProposal(detail.updates);
+  const next = applyTransition(effectiveStatus(current.value, detail.updates), {
+    transition,
+    actor: { role: actor.role, ownsItem: isOwnedBy(current.value, actor.email) },
+    narrative: proposal?.closureNarrative,
+    evidenceCount: proposal?.evidence.length,
+    reason: options.reason,
+  });
+  const value: Recommendation = { ...current.value, status: next, statusChangedAt: now.toISOString(), statusReason: options.reason?.trim() || undefined };
+  return save(store, current, value, { kind: transition, actor, detail: options.reason ?? '', now, meetingId: options.meetingId });
+}
+
+/**
+ * Decides an owner's request for a new target. The coordinator may approve within the revision policy (the
+ * domain refuses beyond it); the panel grants or refuses at its meeting.
+ */
+export async function decideTargetRequest(
+  store: RecommendationStore,
+  current: Versioned<Recommendation>,
+  request: OwnerUpdate,
+  decision: { by: 'coordinator' | 'panel'; grant: boolean; meetingId?: string },
+  actor: Actor,
+  now: Date,
+): Promise<Versioned<Recommendation>> {
+  const asked = request.targetRequest;
+  if (!asked) throw new Error('This update does not ask for a new target date');
+  const kind = decision.by === 'coordinator' ? 'extensionApproved' : decision.grant ? 'extensionGranted' : 'extensionRefused';
+  const detail = `${asked.target.text}: ${asked.reason}`;
+  if (!decision.grant) {
+    await store.recordDecision({ recommendationId: current.value.id, meetingId: decision.meetingId, kind, actor: actor.email, at: now.toISOString(), detail, idempotencyKey: `${current.value.id}:${request.id}:${kind}` });
+    return current;
+  }
+  const targets = reviseTarget(current.value.targets, {
+    target: asked.target,
+    reason: asked.reason,
+    requestedBy: request.onBehalfOf ?? request.author,
+    approvedBy: decision.by,
+    approvedOn: now.toISOString().slice(0, 10),
+  });
+  return save(store, current, { ...current.value, targets }, { kind, actor, detail, now, meetingId: decision.meetingId });
+}
+
+/** A note the coordinator records for an owner who could not update ("lead unwell at the time of reporting"). */
+export function recordNoteOnBehalf(
+  store: RecommendationStore,
+  recommendation: Recommendation,
+  note: string,
+  cycle: string,
+  actor: Actor,
+  idempotencyKey: string,
+  now: Date,
+): Promise<OwnerUpdate> {
+  if (!note.trim()) throw new Error('Write the note');
+  return store.addUpdate({
+    recommendationId: recommendation.id,
+    cycle,
+    kind: 'coordinatorNote',
+    author: { email: actor.email, name: actor.name },
+    onBehalfOf: recommendation.owners[0],
+    achieved: '',
+    remaining: '',
+    barriers: '',
+    mitigation: '',
+    proposesClosure: false,
+    closureNarrative: '',
+    evidence: [],
+    note,
+    idempotencyKey,
+    submittedAt: now.toISOString(),
+  });
+}

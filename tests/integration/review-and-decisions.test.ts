@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Emulator } from '../../emulator/server';
+import { ConflictError } from '../../src/application/ports';
+import { compileMeetingPaper } from '../../src/application/meeting-paper';
+import { decideTargetRequest, performTransition, recordNoteOnBehalf, type Actor } from '../../src/application/review';
+import { IllegalTransitionError, parseOpinion, parseTargetDate, RevisionNotAllowedError, type OwnerUpdate } from '../../src/domain';
+import type { JobContext } from '../../src/jobs/job-context';
+import { contextFor, coordinator, owner, provisioned, startTestEmulator } from '../support/emulator-harness';
+
+const casey: Actor = { email: coordinator, name: 'Casey Marlow', role: 'coordinator' };
+const priya: Actor = { email: owner, name: 'Priya Anand', role: 'owner' };
+const now = new Date('2025-06-25T10:00:00Z');
+let keys = 0;
+
+describe('coordinator review and panel decisions against the emulator', () => {
+  let emulator: Emulator;
+  let admin: JobContext;
+  let auditId: string;
+
+  beforeAll(async () => {
+    emulator = await startTestEmulator();
+    admin = await provisioned(emulator);
+    auditId = (await admin.store.upsertAudit({ title: 'Seized Property', issuedYear: 2022, issuedMonth: 5, auditor: 'Northgate', opinion: parseOpinion('LIMITED ASSURANCE') })).value.id;
+    await admin.store.saveMeeting({ title: 'Panel July 2025', date: '2025-07-15', updateDeadline: '2025-06-24', cycle: 'June 2025' });
+  });
+  afterAll(() => emulator.close());
+
+  async function recommendation(reference: string) {
+    return admin.store.upsertRecommendation({
+      auditId, reference, referenceKey: reference, title: `Rec ${reference}`, priority: 'High', text: 't', managementResponse: 'm',
+      owners: [{ email: owner, name: 'Priya Anand' }], subParts: [], targets: { original: parseTargetDate('March 2025'), revisions: [] }, status: 'open',
+    });
+  }
+
+  function ownerUpdate(recommendationId: string, over: Partial<OwnerUpdate> = {}) {
+    return contextFor(emulator, owner).store.addUpdate({
+      recommendationId, cycle: 'June 2025', kind: 'ownerUpdate', author: priya, achieved: 'Done', remaining: '', barriers: '', mitigation: '',
+      proposesClosure: false, closureNarrative: '', evidence: [], note: '', idempotencyKey: `review-key-${++keys}`, submittedAt: '2025-06-20T10:00:00Z', ...over,
+    });
+  }
+
+  it('takes a proposal through coordinator acceptance and panel agreement, and the paper follows', async () => {
+    const id = (await recommendation('1')).value.id;
+    await ownerUpdate(id, { proposesClosure: true, closureNarrative: 'Property audit complete', evidence: [{ name: 'audit.pdf', url: 'https://x.example/audit.pdf' }] });
+    const before = await compileMeetingPaper(admin.store, '2025-07-15', '2025-06-25');
+
+    await expect(performTransition(admin.store, await contextFor(emulator, owner).store.recommendationDetail(id), 'acceptForPanel', priya, now)).rejects.toBeInstanceOf(IllegalTransitionError);
+    await performTransition(admin.store, await admin.store.recommendationDetail(id), 'acceptForPanel', casey, now);
+    const during = await compileMeetingPaper(admin.store, '2025-07-15', '2025-06-25');
+    expect(during.summary.total.proposedClosed).toBe(before.summary.total.proposedClosed + 1);
+    expect(during.proposedClosed.map((p) => p.recommendationId)).toContain(id);
+
+    await performTransition(admin.store, await admin.store.recommendationDetail(id), 'panelAgreeClosure', casey, now);
+    const after = await compileMeetingPaper(admin.store, '2025-07-15', '2025-06-25');
+    expect(after.summary.total.running).toBe(before.summary.total.running - 1);
+    const detail = await admin.store.recommendationDetail(id);
+    expect(detail.recommendation.value.status).toBe('closed');
+    expect(detail.decisions.map((d) => d.kind)).toEqual(['acceptForPanel', 'panelAgreeClosure']);
+  });
+
+  it('returns a proposal to the owner only with a comment, which the owner then sees', async () => {
+    const id = (await recommendation('2')).value.id;
+    await ownerUpdate(id, { proposesClosure: true, closureNarrative: 'Nearly', evidence: [{ name: 'draft.docx', url: 'https://x.example/draft.docx' }] });
+    await expect(performTransition(admin.store, await admin.store.recommendationDetail(id), 'returnToOwner', casey, now)).rejects.toThrow('Give a reason');
+    await performTransition(admin.store, await admin.store.recommendationDetail(id), 'returnToOwner', casey, now, { reason: 'The procedure is still a draft' });
+    const seen = await contextFor(emulator, owner).store.recommendationDetail(id);
+    expect(seen.recommendation.value).toMatchObject({ status: 'returnedToOwner', statusReason: 'The procedure is still a draft' });
+  });
+
+  it('lets the coordinator approve one new target, then needs the panel', async () => {
+    const id = (await recommendation('3')).value.id;
+    const first = await ownerUpdate(id, { targetRequest: { target: parseTargetDate('Sept 2025'), reason: 'Supplier late' } });
+    const once = await decideTargetRequest(admin.store, await admin.store.getRecommendation(id), first, { by: 'coordinator', grant: true }, casey, now);
+    expect(once.value.targets.revisions.map((r) => [r.target.text, r.approvedBy])).toEqual([['Sept 2025', 'coordinator']]);
+    const second = await ownerUpdate(id, { targetRequest: { target: parseTargetDate('Dec 2025'), reason: 'Supplier later still' } });
+    await expect(decideTargetRequest(admin.store, once, second, { by: 'coordinator', grant: true }, casey, now)).rejects.toBeInstanceOf(RevisionNotAllowedError);
+    const granted = await decideTargetRequest(admin.store, once, second, { by: 'panel', grant: true }, casey, now);
+    expect(granted.value.targets.revisions.map((r) => r.approvedBy)).toEqual(['coordinator', 'panel']);
+    expect(granted.value.targets.original.text).toBe('March 2025');
+  });
+
+  it('detects two coordinators deciding on the same version, losing neither decision silently', async () => {
+    const id = (await recommendation('4')).value.id;
+    const seenByBoth = await admin.store.recommendationDetail(id);
+    await performTransition(admin.store, seenByBoth, 'markRiskAccepted', casey, now, { reason: 'Cost outweighs risk' });
+    const second = performTransition(contextFor(emulator, 'jordan.lead@northmere.example').store, seenByBoth, 'markSuperseded', { ...casey, email: 'jordan.lead@northmere.example' }, now, { reason: 'Replaced' });
+    await expect(second).rejects.toBeInstanceOf(ConflictError);
+    expect((await admin.store.getRecommendation(id)).value.status).toBe('riskAccepted');
+  });
+
+  it('records a note on behalf of an owner who could not update', async () => {
+    const rec = (await recommendation('5')).value;
+    const note = await recordNoteOnBehalf(admin.store, rec, 'Lead unwell at the time of reporting', 'June 2025', casey, 'note-key-0001', now);
+    expect(note).toMatchObject({ kind: 'coordinatorNote', onBehalfOf: { email: owner }, author: { email: coordinator } });
+  });
+});
