@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LocalDraftStore } from '../adapters/browser/local-draft-store';
+import { documentExporter } from '../adapters/documents/document-exporter';
 import { updateDraftSchema } from '../application/update-draft';
 import { EmulatorTokenProvider } from '../adapters/auth/emulator-token-provider';
 import { connectGraph } from '../adapters/graph/graph-client';
@@ -31,6 +32,7 @@ export function emulatorSession(config: Extract<TabConfig, { TAB_AUTH_MODE: 'emu
     store: new GraphRecommendationStore(new ListGateway(graph, config.TAB_SITE_ID)),
     evidence: new GraphEvidenceStore(graph, config.TAB_SITE_ID, config.TAB_EVIDENCE_MAX_MB * 1024 * 1024),
     drafts: new LocalDraftStore(updateDraftSchema),
+    documents: documentExporter,
     evidenceLimit: config.TAB_EVIDENCE_MAX_MB * 1024 * 1024,
     today: today(),
   };

@@ -1,14 +1,20 @@
 import { useEffect, useState } from 'react';
 
 /** Routes live in the URL hash, so a reload or a Teams deep link lands on the same screen. */
-export type Route = { page: 'mine' } | { page: 'recommendation'; id: string };
+export type Page = 'home' | 'register' | 'review' | 'paper';
+export type Route = { page: Page } | { page: 'recommendation'; id: string };
+
+const pages: Page[] = ['register', 'review', 'paper'];
 
 export function parseRoute(hash: string): Route {
   const match = /^#\/recommendations\/([^/?#]+)$/.exec(hash);
-  return match?.[1] ? { page: 'recommendation', id: decodeURIComponent(match[1]) } : { page: 'mine' };
+  if (match?.[1]) return { page: 'recommendation', id: decodeURIComponent(match[1]) };
+  const page = /^#\/([a-z]+)$/.exec(hash)?.[1];
+  return { page: pages.find((p) => p === page) ?? 'home' };
 }
 
-export const routeHash = (route: Route): string => (route.page === 'recommendation' ? `#/recommendations/${encodeURIComponent(route.id)}` : '#/');
+export const routeHash = (route: Route): string =>
+  route.page === 'recommendation' ? `#/recommendations/${encodeURIComponent(route.id)}` : route.page === 'home' ? '#/' : `#/${route.page}`;
 
 export function useHashRoute(): [Route, (route: Route) => void] {
   const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));

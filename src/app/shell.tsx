@@ -1,10 +1,13 @@
-import { Body1, Caption1, FluentProvider, Title3, makeStyles, tokens, type Theme } from '@fluentui/react-components';
+import { Body1, Caption1, FluentProvider, Tab, TabList, Title3, makeStyles, tokens, type Theme } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import type { Session } from '../application/session';
 import { MyRecommendationsPage } from '../features/owner/my-recommendations-page';
 import { RecommendationPage } from '../features/owner/recommendation-page';
 import { SessionContext } from '../features/shared/session-context';
-import { useHashRoute } from './routes';
+import { useHashRoute, type Page } from './routes';
+import { RegisterPage } from '../features/coordinator/register-page';
+import { ReviewPage } from '../features/coordinator/review-page';
+import { PaperPage } from '../features/panel/paper-page';
 
 const useStyles = makeStyles({
   shell: { minHeight: '100vh', display: 'flex', flexDirection: 'column' },
@@ -39,15 +42,47 @@ export function Shell({ theme, session, actions, children }: { theme: Theme; ses
   );
 }
 
+const tabsFor: Record<Session['user']['role'], { page: Page; label: string }[]> = {
+  owner: [{ page: 'home', label: 'My recommendations' }],
+  coordinator: [
+    { page: 'register', label: 'Register' },
+    { page: 'review', label: 'Review' },
+    { page: 'paper', label: 'Panel paper' },
+  ],
+  panel: [{ page: 'paper', label: 'Panel paper' }],
+};
+
 function Screens({ session }: { session: Session }) {
   const [route, navigate] = useHashRoute();
+  const tabs = tabsFor[session.user.role];
+  const home = tabs[0]?.page ?? 'home';
+  const page = route.page === 'home' ? home : route.page;
+  const open = (id: string): void => navigate({ page: 'recommendation', id });
+  const allowed = page === 'recommendation' || tabs.some((t) => t.page === page);
   return (
     <SessionContext.Provider value={session}>
+      {tabs.length > 1 && (
+        <TabList selectedValue={page} onTabSelect={(_, d) => navigate({ page: d.value as Page })} aria-label="Sections" style={{ padding: '0 16px' }}>
+          {tabs.map((t) => (
+            <Tab key={t.page} value={t.page}>
+              {t.label}
+            </Tab>
+          ))}
+        </TabList>
+      )}
       <main>
         {route.page === 'recommendation' ? (
-          <RecommendationPage id={route.id} onBack={() => navigate({ page: 'mine' })} />
+          <RecommendationPage id={route.id} onBack={() => navigate({ page: home })} backLabel={tabs[0]?.label ?? 'Back'} />
+        ) : !allowed ? (
+          <MyRecommendationsPage onOpen={open} />
+        ) : page === 'register' ? (
+          <RegisterPage onOpen={open} />
+        ) : page === 'review' ? (
+          <ReviewPage onOpen={open} />
+        ) : page === 'paper' ? (
+          <PaperPage canDecide={session.user.role === 'coordinator'} />
         ) : (
-          <MyRecommendationsPage onOpen={(id) => navigate({ page: 'recommendation', id })} />
+          <MyRecommendationsPage onOpen={open} />
         )}
       </main>
     </SessionContext.Provider>

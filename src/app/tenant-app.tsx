@@ -3,6 +3,7 @@ import { createNestablePublicClientApplication } from '@azure/msal-browser';
 import { app as teamsApp } from '@microsoft/teams-js';
 import { useEffect, useState } from 'react';
 import { LocalDraftStore } from '../adapters/browser/local-draft-store';
+import { documentExporter } from '../adapters/documents/document-exporter';
 import { MsalAuth } from '../adapters/auth/msal-auth';
 import { connectGraph } from '../adapters/graph/graph-client';
 import { GraphEvidenceStore } from '../adapters/graph/graph-evidence-store';
@@ -31,6 +32,7 @@ function tenantSession(config: TenantConfig, auth: MsalAuth, account: AccountInf
     store: new GraphRecommendationStore(new ListGateway(graph, config.TAB_SITE_ID)),
     evidence: new GraphEvidenceStore(graph, config.TAB_SITE_ID, config.TAB_EVIDENCE_MAX_MB * 1024 * 1024),
     drafts: new LocalDraftStore(updateDraftSchema),
+    documents: documentExporter,
     evidenceLimit: config.TAB_EVIDENCE_MAX_MB * 1024 * 1024,
     today: new Date().toISOString().slice(0, 10),
   };

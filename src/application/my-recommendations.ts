@@ -15,13 +15,25 @@ import {
 } from '../domain';
 import type { InvalidRecordError, RecommendationStore, Versioned } from './ports';
 
-export interface OwnedRecommendation {
-  recommendation: Versioned<Recommendation>;
-  audit: Audit | undefined;
+export interface ItemProgress {
   status: Status;
   rag: ProgressRag;
   current: TargetDate;
+  /** Workable and without an update for the current cycle. */
   updateDue: boolean;
+}
+
+export interface OwnedRecommendation extends ItemProgress {
+  recommendation: Versioned<Recommendation>;
+  audit: Audit | undefined;
+}
+
+/** Where one recommendation stands today, from its stored state and its own updates. */
+export function itemProgress(recommendation: Recommendation, ownUpdates: readonly OwnerUpdate[], cycle: string | undefined, today: string): ItemProgress {
+  const status = effectiveStatus(recommendation, ownUpdates);
+  const current = currentTarget(recommendation.targets);
+  const updateDue = cycle !== undefined && (status === 'open' || status === 'returnedToOwner') && !ownUpdates.some((u) => u.cycle === cycle);
+  return { status, rag: progressRag(status, current, today), current, updateDue };
 }
 
 export interface MyRecommendations {
@@ -42,10 +54,7 @@ export function arrangeMyRecommendations(
   const audits = new Map(register.audits.map((a) => [a.value.id, a.value]));
   const items = register.recommendations.map((entry): OwnedRecommendation => {
     const own = updates.filter((u) => u.recommendationId === entry.value.id);
-    const status = effectiveStatus(entry.value, own);
-    const current = currentTarget(entry.value.targets);
-    const updateDue = cycle !== undefined && (status === 'open' || status === 'returnedToOwner') && !own.some((u) => u.cycle === cycle);
-    return { recommendation: entry, audit: audits.get(entry.value.auditId), status, rag: progressRag(status, current, today), current, updateDue };
+    return { recommendation: entry, audit: audits.get(entry.value.auditId), ...itemProgress(entry.value, own, cycle, today) };
   });
   items.sort((a, b) => compareUrgency({ ...a, priority: a.recommendation.value.priority }, { ...b, priority: b.recommendation.value.priority }, today));
   return { items, invalid: register.invalid };

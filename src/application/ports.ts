@@ -1,4 +1,4 @@
-import type { Audit, EvidenceRef, Meeting, OwnerUpdate, Recommendation } from '../domain';
+import type { Audit, EvidenceRef, Meeting, OwnerUpdate, PanelPaper, Recommendation } from '../domain';
 
 /** A record with the version it was read at, so a save can be refused if someone changed it meanwhile. */
 export interface Versioned<T> {
@@ -132,4 +132,10 @@ export interface DraftStore<T> {
   load(key: string): T | undefined;
   save(key: string, draft: T): void;
   clear(key: string): void;
+}
+
+/** Documents made for download: the panel paper (.docx) and the register (.xlsx). */
+export interface DocumentExporter {
+  paperDocx(paper: PanelPaper): Promise<Blob>;
+  registerXlsx(data: Pick<PaperData, 'audits' | 'recommendations' | 'updates'>): Promise<Blob>;
 }

@@ -1,5 +1,5 @@
 import type { Person, Role } from '../domain';
-import type { DraftStore, EvidenceStore, RecommendationStore } from './ports';
+import type { DocumentExporter, DraftStore, EvidenceStore, RecommendationStore } from './ports';
 import type { UpdateDraft } from './update-draft';
 
 /** Who is signed in and the stores their requests go to. */
@@ -8,6 +8,7 @@ export interface Session {
   store: RecommendationStore;
   evidence: EvidenceStore;
   drafts: DraftStore<UpdateDraft>;
+  documents: DocumentExporter;
   /** Largest evidence file accepted, in bytes (from configuration). */
   evidenceLimit: number;
   /** Today in the organisation's calendar, for RAG and due dates. */

@@ -7,7 +7,7 @@ import type { OwnerUpdate } from './owner-update';
 import { priorities, priorityColour, type Priority } from './priority';
 import { effectiveStatus, type Recommendation } from './recommendation';
 import { compareReferences } from './reference';
-import { currentTarget, hasExceededOriginal, nextRevisionNeedsPanel, type RevisionPolicy } from './target-history';
+import { currentTarget, hasExceededOriginal, nextRevisionNeedsPanel, requestDecided, type RevisionPolicy } from './target-history';
 
 /** The organisation's wording around the computed tables, kept with each meeting so old papers reprint as sent. */
 export const paperBoilerplateSchema = z.object({
@@ -173,8 +173,7 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
     const request = latest(e.updates.filter((u) => u.cycle === meeting.cycle && u.targetRequest));
     const asked = request?.targetRequest;
     if (!request || !asked) return [];
-    const decided = e.r.targets.revisions.some((r) => `${r.approvedOn}T23:59:59Z` >= request.submittedAt);
-    if (decided) return [];
+    if (requestDecided(e.r.targets, request.submittedAt)) return [];
     return [
       {
         ...item(e),

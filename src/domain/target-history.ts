@@ -71,3 +71,8 @@ export function hasExceededOriginal(history: TargetHistory, today: string): bool
   if (originalDue === undefined) return history.revisions.length > 0;
   return originalDue < today || (currentDue !== undefined && currentDue > originalDue);
 }
+
+/** Whether a target request made at `requestedAt` has been decided: a revision was approved on or after that day. */
+export function requestDecided(history: TargetHistory, requestedAt: string): boolean {
+  return history.revisions.some((r) => `${r.approvedOn}T23:59:59Z` >= requestedAt);
+}

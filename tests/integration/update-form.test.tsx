@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server';
 import { LocalDraftStore } from '../../src/adapters/browser/local-draft-store';
+import { documentExporter } from '../../src/adapters/documents/document-exporter';
 import { GraphEvidenceStore } from '../../src/adapters/graph/graph-evidence-store';
 import type { RecommendationDetail } from '../../src/application/ports';
 import type { Session } from '../../src/application/session';
@@ -45,6 +46,7 @@ describe('the update form', () => {
       store: ownerContext.store,
       evidence: new GraphEvidenceStore(ownerContext.graph, 'root'),
       drafts: new LocalDraftStore(updateDraftSchema),
+      documents: documentExporter,
       evidenceLimit: 1024 * 1024,
       today: '2025-05-20',
     };

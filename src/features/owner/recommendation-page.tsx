@@ -37,7 +37,7 @@ const useStyles = makeStyles({
 });
 
 /** One recommendation: its audit, text, response, targets, full timeline, and the owner's update form. */
-export function RecommendationPage({ id, onBack }: { id: string; onBack: () => void }) {
+export function RecommendationPage({ id, onBack, backLabel }: { id: string; onBack: () => void; backLabel: string }) {
   const styles = useStyles();
   const session = useSession();
   const load = useCallback(() => session.store.recommendationDetail(id), [session, id]);
@@ -51,7 +51,7 @@ export function RecommendationPage({ id, onBack }: { id: string; onBack: () => v
         <MessageBarBody>This recommendation could not be loaded: {state.error.message}</MessageBarBody>
         <MessageBarActions>
           <Button onClick={reload}>Try again</Button>
-          <Button onClick={onBack}>Back to my recommendations</Button>
+          <Button onClick={onBack}>Back to {backLabel.toLowerCase()}</Button>
         </MessageBarActions>
       </MessageBar>
     );
@@ -70,7 +70,7 @@ export function RecommendationPage({ id, onBack }: { id: string; onBack: () => v
     <article className={styles.page} aria-labelledby="rec-title">
       <div>
         <Button appearance="subtle" onClick={onBack}>
-          ← My recommendations
+          ← {backLabel}
         </Button>
       </div>
       <Title2 as="h1" id="rec-title">

@@ -61,6 +61,9 @@ const topics: [string, string[]][] = [
   ['Partnerships', ['Partnership agreements', 'Funding monitoring', 'Outcome reporting']],
 ];
 
+/** Titles any audit may add to its own, so no audit repeats a title. */
+const commonTitles = ['Management information', 'Policy review cycle', 'Training records', 'Roles and responsibilities'];
+
 const oldOpinions = ['SATISFACTORY ASSURANCE', 'LIMITED ASSURANCE', 'SUBSTANTIAL ASSURANCE', 'SATISFACTORY ASSURANCE'];
 const newOpinions = ['MODERATE OPINION', 'LIMITED OPINION', 'SUBSTANTIAL OPINION'];
 
@@ -88,10 +91,11 @@ export function demoOrganisation(owners: Person[], coordinator: Person, today: I
   const recommendations: DemoOrganisation['recommendations'] = [];
   const updates: DemoOrganisation['updates'] = [];
   topics.forEach(([title, recTitles], index) => {
-    const issuedYear = Math.min(2018 + Math.floor(index / 2.6), year - 1);
+    // Audits from eight years ago to last year, so the register looks the same whenever the demo is made.
+    const issuedYear = year - 8 + Math.floor(index / 2.6);
     const issuedMonth = 1 + ((index * 5) % 12);
     const revisit = index % 7 === 6;
-    const opinion = parseOpinion(pick(issuedYear >= 2024 ? newOpinions : oldOpinions));
+    const opinion = parseOpinion(pick(issuedYear >= year - 2 ? newOpinions : oldOpinions));
     const key = `${title}|${issuedYear}-${issuedMonth}`;
     audits.push({
       key,
@@ -99,12 +103,13 @@ export function demoOrganisation(owners: Person[], coordinator: Person, today: I
       qualifier: revisit ? '(Revisit Audit)' : undefined,
       issuedYear,
       issuedMonth,
-      auditor: issuedYear >= 2024 ? 'Northgate Forvale LLP' : 'Northgate Audit LLP',
+      auditor: issuedYear >= year - 2 ? 'Northgate Forvale LLP' : 'Northgate Audit LLP',
       opinion,
     });
+    const titles = [...recTitles, ...commonTitles];
     const count = 5 + Math.floor(random() * 3);
     for (let n = 0; n < count; n++) {
-      const recTitle = recTitles[n % recTitles.length] + (n >= recTitles.length ? ` (part ${Math.floor(n / recTitles.length) + 1})` : '');
+      const recTitle = titles[n % titles.length] ?? `Recommendation ${n + 1}`;
       const reference = index % 5 === 4 ? `${n + 1}.` : `4.${n + 1}`;
       const priority: Priority = pick(['High', 'Medium', 'Medium', 'Low', 'Low']);
       const originalDue = endOfMonth(issuedYear + Math.floor((issuedMonth + 3 + n) / 12), ((issuedMonth + 3 + n) % 12) + 1);

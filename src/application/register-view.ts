@@ -1,0 +1,96 @@
+import { addDays, auditHeading, nextMeeting, requestDecided, type Meeting, type OwnerUpdate, type Priority, type ProgressRag, type Recommendation, type Status } from '../domain';
+import { itemProgress, type ItemProgress } from './my-recommendations';
+import type { PaperData, RecommendationStore } from './ports';
+
+export interface RegisterRow extends ItemProgress {
+  recommendation: Recommendation;
+  auditTitle: string;
+  owners: string;
+  /** Lower-case text searched by the register's search box. */
+  haystack: string;
+}
+
+export interface RegisterView {
+  rows: RegisterRow[];
+  meeting: Meeting | undefined;
+  data: PaperData;
+}
+
+export interface RegisterFilter {
+  search: string;
+  auditId: string;
+  priority: Priority | '';
+  status: Status | '';
+  owner: string;
+  rag: ProgressRag | '';
+  overdueOnly: boolean;
+  noUpdateOnly: boolean;
+}
+
+export const emptyFilter: RegisterFilter = { search: '', auditId: '', priority: '', status: '', owner: '', rag: '', overdueOnly: false, noUpdateOnly: false };
+
+export function buildRegister(data: PaperData, today: string): RegisterView {
+  const meeting = nextMeeting(data.meetings, today);
+  const audits = new Map(data.audits.map((a) => [a.id, a]));
+  const updates = new Map<string, OwnerUpdate[]>();
+  for (const u of data.updates) updates.set(u.recommendationId, [...(updates.get(u.recommendationId) ?? []), u]);
+  const rows = data.recommendations.map((recommendation): RegisterRow => {
+    const audit = audits.get(recommendation.auditId);
+    const auditTitle = audit ? auditHeading(audit) : '(unknown audit)';
+    const owners = recommendation.owners.map((o) => o.name).join(', ');
+    return {
+      recommendation,
+      auditTitle,
+      owners,
+      haystack: `${auditTitle} ${recommendation.reference} ${recommendation.title} ${owners} ${recommendation.text}`.toLowerCase(),
+      ...itemProgress(recommendation, updates.get(recommendation.id) ?? [], meeting?.cycle, today),
+    };
+  });
+  return { rows, meeting, data };
+}
+
+/** The rows a filter keeps; every criterion must hold. */
+export function filterRegister(rows: readonly RegisterRow[], filter: RegisterFilter): RegisterRow[] {
+  const words = filter.search.toLowerCase().split(/\s+/).filter(Boolean);
+  return rows.filter(
+    (row) =>
+      words.every((w) => row.haystack.includes(w)) &&
+      (!filter.auditId || row.recommendation.auditId === filter.auditId) &&
+      (!filter.priority || row.recommendation.priority === filter.priority) &&
+      (!filter.status || row.status === filter.status) &&
+      (!filter.owner || row.recommendation.owners.some((o) => o.email === filter.owner)) &&
+      (!filter.rag || row.rag === filter.rag) &&
+      (!filter.overdueOnly || row.rag === 'RED') &&
+      (!filter.noUpdateOnly || row.updateDue),
+  );
+}
+
+export type RegisterSort = 'audit' | 'priority' | 'target' | 'status' | 'owner';
+
+export function sortRegister(rows: readonly RegisterRow[], by: RegisterSort): RegisterRow[] {
+  const rank: Record<Priority, number> = { High: 0, Medium: 1, Low: 2 };
+  const key = (row: RegisterRow): string | number =>
+    by === 'priority' ? rank[row.recommendation.priority] : by === 'target' ? (row.current.due ?? '9999') : by === 'status' ? row.status : by === 'owner' ? row.owners : `${row.auditTitle} ${row.recommendation.referenceKey.padStart(6, '0')}`;
+  return [...rows].sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+}
+
+export async function loadRegisterView(store: RecommendationStore, today: string): Promise<RegisterView> {
+  return buildRegister(await store.paperData(addDays(today, -400)), today);
+}
+
+/** What the coordinator must look at: proposals to review, target requests, and owners yet to update. */
+export function reviewQueue(view: RegisterView) {
+  const cycle = view.meeting?.cycle;
+  const updatesOf = (id: string) => view.data.updates.filter((u) => u.recommendationId === id).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+  return {
+    proposals: view.rows.filter((r) => r.status === 'proposedClosed'),
+    targetRequests: view.rows.flatMap((row) => {
+      const request = updatesOf(row.recommendation.id).filter((u) => u.cycle === cycle && u.targetRequest).at(-1);
+      return request && !requestDecided(row.recommendation.targets, request.submittedAt) ? [{ row, request }] : [];
+    }),
+    missingUpdates: view.rows.filter((r) => r.updateDue),
+  };
+}

@@ -1,0 +1,204 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  Checkbox,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Title2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useMemo, useState } from 'react';
+import { emptyFilter, filterRegister, loadRegisterView, sortRegister, type RegisterFilter, type RegisterSort } from '../../application/register-view';
+import { priorities, statusLabel, statuses, type ProgressRag } from '../../domain';
+import { PriorityBadge, ProgressBadge, StatusText } from '../shared/badges';
+import { download } from '../shared/download';
+import { useSession } from '../shared/session-context';
+import { useAsync } from '../shared/use-async';
+
+const rowHeight = 48;
+const viewportRows = 14;
+const overscan = 6;
+
+const useStyles = makeStyles({
+  page: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end' },
+  scroller: { maxHeight: `${rowHeight * viewportRows + 40}px`, overflowY: 'auto', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  row: { height: `${rowHeight}px` },
+  title: { display: 'flex', flexDirection: 'column', textAlign: 'left' },
+});
+
+/** Every recommendation: filter, sort, search; only the rows in view are drawn, so 5,000 rows stay smooth. */
+export function RegisterPage({ onOpen }: { onOpen: (id: string) => void }) {
+  const styles = useStyles();
+  const session = useSession();
+  const load = useCallback(() => loadRegisterView(session.store, session.today), [session]);
+  const [state] = useAsync(load);
+  const [filter, setFilter] = useState<RegisterFilter>(emptyFilter);
+  const [sort, setSort] = useState<RegisterSort>('audit');
+  const [scrollTop, setScrollTop] = useState(0);
+  const [exporting, setExporting] = useState(false);
+
+  const view = state.status === 'ready' ? state.value : undefined;
+  const rows = useMemo(() => (view ? sortRegister(filterRegister(view.rows, filter), sort) : []), [view, filter, sort]);
+  const owners = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const r of view?.data.recommendations ?? []) for (const o of r.owners) seen.set(o.email, o.name);
+    return [...seen.entries()].sort((a, b) => a[1].localeCompare(b[1]));
+  }, [view]);
+
+  if (state.status === 'loading') return <Spinner label="Loading the register…" />;
+  if (state.status === 'error') {
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>The register could not be loaded: {state.error.message}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const set = (patch: Partial<RegisterFilter>): void => {
+    setFilter((f) => ({ ...f, ...patch }));
+    setScrollTop(0);
+  };
+  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
+  const last = Math.min(rows.length, first + viewportRows + overscan * 2);
+  const exportXlsx = async (): Promise<void> => {
+    setExporting(true);
+    try {
+      download(await session.documents.registerXlsx(state.value.data), `register-${session.today}.xlsx`);
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  return (
+    <section className={styles.page} aria-labelledby="register-title">
+      <Title2 as="h1" id="register-title">
+        Register
+      </Title2>
+      <div className={styles.filters}>
+        <Field label="Search">
+          <Input value={filter.search} onChange={(_, d) => set({ search: d.value })} placeholder="Title, reference, owner…" />
+        </Field>
+        <Field label="Audit">
+          <Select value={filter.auditId} onChange={(_, d) => set({ auditId: d.value })}>
+            <option value="">All audits</option>
+            {state.value.data.audits.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.title} {a.qualifier ?? ''} ({a.issuedYear})
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Priority">
+          <Select value={filter.priority} onChange={(_, d) => set({ priority: d.value as RegisterFilter['priority'] })}>
+            <option value="">All</option>
+            {priorities.map((p) => (
+              <option key={p}>{p}</option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Status">
+          <Select value={filter.status} onChange={(_, d) => set({ status: d.value as RegisterFilter['status'] })}>
+            <option value="">All</option>
+            {statuses.map((s) => (
+              <option key={s} value={s}>
+                {statusLabel[s]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Owner">
+          <Select value={filter.owner} onChange={(_, d) => set({ owner: d.value })}>
+            <option value="">Everyone</option>
+            {owners.map(([email, name]) => (
+              <option key={email} value={email}>
+                {name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Progress">
+          <Select value={filter.rag} onChange={(_, d) => set({ rag: d.value as ProgressRag | '' })}>
+            <option value="">All</option>
+            <option value="RED">Overdue</option>
+            <option value="AMBER">Not yet due</option>
+            <option value="GREEN">Implemented</option>
+            <option value="GREY">Not adopted</option>
+          </Select>
+        </Field>
+        <Field label="Sort by">
+          <Select value={sort} onChange={(_, d) => setSort(d.value as RegisterSort)}>
+            <option value="audit">Audit</option>
+            <option value="priority">Priority</option>
+            <option value="target">Current target</option>
+            <option value="status">Status</option>
+            <option value="owner">Owner</option>
+          </Select>
+        </Field>
+        <Checkbox label="Overdue only" checked={filter.overdueOnly} onChange={(_, d) => set({ overdueOnly: d.checked === true })} />
+        <Checkbox label={`No update for ${state.value.meeting?.cycle ?? 'this cycle'}`} checked={filter.noUpdateOnly} onChange={(_, d) => set({ noUpdateOnly: d.checked === true })} />
+        <Button onClick={() => void exportXlsx()} disabled={exporting}>
+          {exporting ? 'Preparing…' : 'Download register (.xlsx)'}
+        </Button>
+      </div>
+      <Body1 aria-live="polite">
+        {rows.length} of {state.value.rows.length} recommendations
+      </Body1>
+      <div className={styles.scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} data-testid="register-scroller">
+        <Table aria-label="Register" aria-rowcount={rows.length + 1}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>Recommendation</TableHeaderCell>
+              <TableHeaderCell>Priority</TableHeaderCell>
+              <TableHeaderCell>Progress</TableHeaderCell>
+              <TableHeaderCell>Target</TableHeaderCell>
+              <TableHeaderCell>Status</TableHeaderCell>
+              <TableHeaderCell>Owners</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {first > 0 && <tr style={{ height: first * rowHeight }} aria-hidden="true" />}
+            {rows.slice(first, last).map((row, index) => (
+              <TableRow key={row.recommendation.id} className={styles.row} aria-rowindex={first + index + 2}>
+                <TableCell>
+                  <Button appearance="transparent" onClick={() => onOpen(row.recommendation.id)}>
+                    <span className={styles.title}>
+                      <Body1>
+                        {row.recommendation.reference} {row.recommendation.title}
+                      </Body1>
+                      <Caption1>{row.auditTitle}</Caption1>
+                    </span>
+                  </Button>
+                </TableCell>
+                <TableCell>
+                  <PriorityBadge priority={row.recommendation.priority} />
+                </TableCell>
+                <TableCell>
+                  <ProgressBadge rag={row.rag} />
+                </TableCell>
+                <TableCell>{row.current.text || '—'}</TableCell>
+                <TableCell>
+                  <StatusText status={row.status} />
+                  {row.updateDue && <Caption1 block>No update yet</Caption1>}
+                </TableCell>
+                <TableCell>{row.owners || 'Assign an owner'}</TableCell>
+              </TableRow>
+            ))}
+            {last < rows.length && <tr style={{ height: (rows.length - last) * rowHeight }} aria-hidden="true" />}
+          </TableBody>
+        </Table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,149 @@
+import { Body1, Button, Caption1, Card, Link, MessageBar, MessageBarBody, Spinner, Subtitle1, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useMemo } from 'react';
+import { loadRegisterView, reviewQueue } from '../../application/register-view';
+import { decideTargetRequest, performTransition, recordNoteOnBehalf } from '../../application/review';
+import { nextRevisionNeedsPanel } from '../../domain';
+import { PriorityBadge } from '../shared/badges';
+import { useSession } from '../shared/session-context';
+import { useAsync } from '../shared/use-async';
+import { ReasonDialog } from './reason-dialog';
+import { useDecision } from './use-decision';
+
+const useStyles = makeStyles({
+  page: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1000px' },
+  card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+/** The coordinator's queue: proposed closures, target-date requests, and owners who have not updated. */
+export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
+  const styles = useStyles();
+  const session = useSession();
+  const load = useCallback(() => loadRegisterView(session.store, session.today), [session]);
+  const [state, reload] = useAsync(load);
+  const decision = useDecision(reload);
+  const queue = useMemo(() => (state.status === 'ready' ? reviewQueue(state.value) : undefined), [state]);
+  const actor = session.user;
+
+  if (state.status === 'loading' || !queue) return <Spinner label="Loading what needs review…" />;
+  if (state.status === 'error') {
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>The review queue could not be loaded: {state.error.message}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const cycle = state.value.meeting?.cycle ?? '';
+  const detail = (id: string) => session.store.recommendationDetail(id);
+  const latestProposal = (id: string) =>
+    state.value.data.updates.filter((u) => u.recommendationId === id && u.proposesClosure).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)).at(-1);
+
+  return (
+    <section className={styles.page} aria-labelledby="review-title">
+      <Title2 as="h1" id="review-title">
+        Review
+      </Title2>
+      {decision.message && (
+        <MessageBar intent={decision.message.intent}>
+          <MessageBarBody>{decision.message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Subtitle1 as="h2">Proposed closures ({queue.proposals.length})</Subtitle1>
+      {queue.proposals.length === 0 && <Body1>No proposals are waiting.</Body1>}
+      {queue.proposals.map((row) => {
+        const proposal = latestProposal(row.recommendation.id);
+        const id = row.recommendation.id;
+        return (
+          <Card key={id} className={styles.card} aria-label={`Proposal ${row.recommendation.reference} ${row.recommendation.title}`}>
+            <Body1>
+              <PriorityBadge priority={row.recommendation.priority} />{' '}
+              <Link onClick={() => onOpen(id)}>
+                {row.recommendation.reference} {row.recommendation.title}
+              </Link>{' '}
+              – {row.auditTitle}, {row.owners}
+            </Body1>
+            <Body1>{proposal?.closureNarrative}</Body1>
+            <Caption1>
+              Evidence:{' '}
+              {proposal?.evidence.map((e) => (
+                <Link key={e.url} href={e.url} target="_blank" rel="noreferrer">
+                  {e.name}{' '}
+                </Link>
+              ))}
+            </Caption1>
+            <div className={styles.actions}>
+              <Button
+                appearance="primary"
+                disabled={decision.busy}
+                onClick={() => decision.run('Accepted for the panel', async () => performTransition(session.store, await detail(id), 'acceptForPanel', actor, new Date()))}
+              >
+                Accept for the panel
+              </Button>
+              <ReasonDialog
+                trigger="Return to owner…"
+                title="Return this proposal to the owner"
+                label="What is missing?"
+                confirm="Return to owner"
+                onConfirm={(reason) => decision.run('Returned to the owner', async () => performTransition(session.store, await detail(id), 'returnToOwner', actor, new Date(), { reason }))}
+              />
+            </div>
+          </Card>
+        );
+      })}
+
+      <Subtitle1 as="h2">Target date requests ({queue.targetRequests.length})</Subtitle1>
+      {queue.targetRequests.length === 0 && <Body1>No requests are waiting.</Body1>}
+      {queue.targetRequests.map(({ row, request }) => {
+        const policy = nextRevisionNeedsPanel(row.recommendation.targets);
+        return (
+          <Card key={request.id} className={styles.card} aria-label={`Target request ${row.recommendation.reference} ${row.recommendation.title}`}>
+            <Body1>
+              {row.recommendation.reference} {row.recommendation.title} – {row.auditTitle}: from {row.current.text || 'none'} to {request.targetRequest?.target.text}
+            </Body1>
+            <Caption1>
+              {request.targetRequest?.reason} · {policy.why}
+            </Caption1>
+            <div className={styles.actions}>
+              {policy.needsPanel ? (
+                <Body1>This request is in the panel paper for decision.</Body1>
+              ) : (
+                <Button
+                  disabled={decision.busy}
+                  onClick={() =>
+                    decision.run('New target approved', async () =>
+                      decideTargetRequest(session.store, await session.store.getRecommendation(row.recommendation.id), request, { by: 'coordinator', grant: true }, actor, new Date()),
+                    )
+                  }
+                >
+                  Approve new target
+                </Button>
+              )}
+            </div>
+          </Card>
+        );
+      })}
+
+      <Subtitle1 as="h2">
+        No update yet for {cycle || 'this cycle'} ({queue.missingUpdates.length})
+      </Subtitle1>
+      {queue.missingUpdates.map((row) => (
+        <Card key={row.recommendation.id} className={styles.card} aria-label={`Missing update ${row.recommendation.reference} ${row.recommendation.title}`}>
+          <Body1>
+            {row.recommendation.reference} {row.recommendation.title} – {row.auditTitle}, {row.owners || 'no owner'}
+          </Body1>
+          <div className={styles.actions}>
+            <ReasonDialog
+              trigger="Record a note…"
+              title="Record a note for the owner"
+              label="Note (e.g. lead unwell at the time of reporting)"
+              confirm="Record note"
+              onConfirm={(note) =>
+                decision.run('Note recorded', () => recordNoteOnBehalf(session.store, row.recommendation, note, cycle, actor, crypto.randomUUID(), new Date()))
+              }
+            />
+          </div>
+        </Card>
+      ))}
+    </section>
+  );
+}

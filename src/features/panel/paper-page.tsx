@@ -1,0 +1,224 @@
+import {
+  Body1,
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Subtitle1,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Title2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useCallback, useState } from 'react';
+import { compileMeetingPaper } from '../../application/meeting-paper';
+import { decideTargetRequest, performTransition } from '../../application/review';
+import { monthYearLabel, nextMeeting, type PanelPaper } from '../../domain';
+import { ReasonDialog } from '../coordinator/reason-dialog';
+import { useDecision } from '../coordinator/use-decision';
+import { download } from '../shared/download';
+import { useSession } from '../shared/session-context';
+import { useAsync } from '../shared/use-async';
+
+const useStyles = makeStyles({
+  page: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '1100px' },
+  bar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+});
+
+function SimpleTable({ label, head, rows }: { label: string; head: string[]; rows: React.ReactNode[][] }) {
+  return (
+    <Table aria-label={label} size="small">
+      <TableHeader>
+        <TableRow>
+          {head.map((h) => (
+            <TableHeaderCell key={h}>{h}</TableHeaderCell>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((cells, i) => (
+          <TableRow key={i}>
+            {cells.map((c, j) => (
+              <TableCell key={j}>{c}</TableCell>
+            ))}
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+/** The panel paper computed from the data, previewed in the tab; the coordinator downloads it and records decisions. */
+export function PaperPage({ canDecide }: { canDecide: boolean }) {
+  const styles = useStyles();
+  const session = useSession();
+  const [meetingRef, setMeetingRef] = useState<string | undefined>();
+  const load = useCallback(async () => {
+    const data = await session.store.paperData('2000-01-01');
+    const meetings = [...data.meetings].sort((a, b) => b.date.localeCompare(a.date));
+    const chosen = meetingRef ?? nextMeeting(meetings, session.today)?.id ?? meetings[0]?.id;
+    return { meetings, paper: chosen ? await compileMeetingPaper(session.store, chosen, session.today) : undefined };
+  }, [session, meetingRef]);
+  const [state, reload] = useAsync(load);
+  const decision = useDecision(reload);
+  const [downloading, setDownloading] = useState(false);
+
+  if (state.status === 'loading') return <Spinner label="Compiling the paper…" />;
+  if (state.status === 'error') {
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>The paper could not be compiled: {state.error.message}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const { meetings, paper } = state.value;
+  if (!paper) return <Body1>No panel meeting has been set up yet.</Body1>;
+  const actor = session.user;
+  const meetingId = paper.meeting.id;
+  const exportDocx = async (p: PanelPaper): Promise<void> => {
+    setDownloading(true);
+    try {
+      download(await session.documents.paperDocx(p), `panel-paper-${p.meeting.date}.docx`);
+    } finally {
+      setDownloading(false);
+    }
+  };
+  const detail = (id: string) => session.store.recommendationDetail(id);
+
+  return (
+    <section className={styles.page} aria-labelledby="paper-title">
+      <Title2 as="h1" id="paper-title">
+        {paper.meeting.title}
+      </Title2>
+      <div className={styles.bar}>
+        <Field label="Meeting">
+          <Select value={paper.meeting.id} onChange={(_, d) => setMeetingRef(d.value)}>
+            {meetings.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.title} ({m.date})
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Button appearance="primary" onClick={() => void exportDocx(paper)} disabled={downloading}>
+          {downloading ? 'Preparing…' : 'Download paper (.docx)'}
+        </Button>
+      </div>
+      {decision.message && (
+        <MessageBar intent={decision.message.intent}>
+          <MessageBarBody>{decision.message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Body1>
+        {paper.boilerplate.subject}. Date: {monthYearLabel(paper.meeting.date)}. Author: {paper.boilerplate.author}. Updates were due by {paper.meeting.updateDeadline} ({paper.meeting.cycle}).
+      </Body1>
+      <Subtitle1 as="h2">Recommendations by priority</Subtitle1>
+      <SimpleTable
+        label="Counts by priority"
+        head={['Priority', 'Total reported', 'Total running', 'Proposed closed', 'Not accepted proposed closed']}
+        rows={[
+          ...paper.summary.rows.map((r) => [r.priority, r.totalReported, r.running, r.proposedClosed, r.notAccepted]),
+          ['Total', paper.summary.total.totalReported, paper.summary.total.running, paper.summary.total.proposedClosed, paper.summary.total.notAccepted],
+        ]}
+      />
+      <Subtitle1 as="h2">Proposed closed ({paper.proposedClosed.length})</Subtitle1>
+      <SimpleTable
+        label="Proposed closed"
+        head={['Audit title', 'Priority', 'Reference', ...(canDecide ? ['Panel decision'] : [])]}
+        rows={paper.proposedClosed.map((p) => [
+          p.auditTitle,
+          p.priority,
+          `${p.reference} ${p.title}`,
+          ...(canDecide
+            ? [
+                <div className={styles.actions} key="d">
+                  <Button
+                    size="small"
+                    disabled={decision.busy}
+                    onClick={() => decision.run(`Closure of ${p.reference} agreed`, async () => performTransition(session.store, await detail(p.recommendationId), 'panelAgreeClosure', actor, new Date(), { meetingId }))}
+                  >
+                    Agreed
+                  </Button>
+                  <ReasonDialog
+                    trigger="Not accepted…"
+                    title={`The panel did not accept closure of ${p.reference}`}
+                    label="The panel's reason"
+                    confirm="Record"
+                    onConfirm={(reason) =>
+                      decision.run(`Closure of ${p.reference} not accepted`, async () =>
+                        performTransition(session.store, await detail(p.recommendationId), 'panelNotAcceptClosure', actor, new Date(), { reason, meetingId }),
+                      )
+                    }
+                  />
+                </div>,
+              ]
+            : []),
+        ])}
+      />
+      <Subtitle1 as="h2">Past their original target ({paper.exceededTargets.length})</Subtitle1>
+      <SimpleTable
+        label="Past their original target"
+        head={['Audit', 'Recommendation', 'Original target', 'Current target', 'Context']}
+        rows={paper.exceededTargets.map((e) => [e.auditTitle, `${e.reference} ${e.title}`, e.originalTarget, e.currentTarget, e.context])}
+      />
+      <Subtitle1 as="h2">Extension requests ({paper.extensionRequests.length})</Subtitle1>
+      <SimpleTable
+        label="Extension requests"
+        head={['Audit', 'Recommendation', 'Current', 'Requested', 'Reason', ...(canDecide ? ['Panel decision'] : [])]}
+        rows={paper.extensionRequests.map((e) => [
+          e.auditTitle,
+          `${e.reference} ${e.title}`,
+          e.currentTarget,
+          e.requestedTarget,
+          e.reason,
+          ...(canDecide
+            ? [
+                <div className={styles.actions} key="d">
+                  {(['Granted', 'Refused'] as const).map((verdict) => (
+                    <Button
+                      key={verdict}
+                      size="small"
+                      disabled={decision.busy}
+                      onClick={() =>
+                        decision.run(`Extension for ${e.reference} ${verdict.toLowerCase()}`, async () => {
+                          const d = await detail(e.recommendationId);
+                          const request = d.updates.filter((u) => u.targetRequest).at(-1);
+                          if (!request) throw new Error('The request is no longer there');
+                          return decideTargetRequest(session.store, d.recommendation, request, { by: 'panel', grant: verdict === 'Granted', meetingId }, actor, new Date());
+                        })
+                      }
+                    >
+                      {verdict}
+                    </Button>
+                  ))}
+                </div>,
+              ]
+            : []),
+        ])}
+      />
+      <Subtitle1 as="h2">Appendix A</Subtitle1>
+      {paper.appendix.map((group) => (
+        <details key={group.audit.id}>
+          <summary>
+            {group.heading} ({group.items.length})
+          </summary>
+          <ul>
+            {group.items.map((item) => (
+              <li key={item.recommendation.id}>
+                {item.recommendation.reference} {item.recommendation.title}: {item.update ? (item.update.note || item.update.achieved || 'update received') : `no update for ${paper.meeting.cycle}`}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openTab, screenshot, seriousAccessibilityViolations, signInAs } from './browser';
+
+async function paperCount(page: Page, column: 'Total running' | 'Proposed closed'): Promise<number> {
+  const table = page.getByRole('table', { name: 'Counts by priority' });
+  await table.waitFor();
+  const headers = await table.getByRole('columnheader').allTextContents();
+  const totalRow = table.getByRole('row').filter({ hasText: 'Total' }).last();
+  return Number(await totalRow.getByRole('cell').nth(headers.indexOf(column)).textContent());
+}
+
+describe('the coordinator and the panel', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser.close());
+
+  it('filters the register and downloads it', async () => {
+    const page = await openTab(browser, inject('appUrl'), inject('today'));
+    await signInAs(page, 'Casey Marlow');
+    await page.getByRole('heading', { name: 'Register' }).waitFor();
+    const count = page.getByText(/\d+ of \d+ recommendations/);
+    const all = Number((await count.textContent())?.split(' ')[2]);
+    expect(all).toBeGreaterThan(100);
+    await page.getByLabel('Overdue only').check();
+    await expect.poll(async () => Number((await count.textContent())?.split(' ')[0])).toBeLessThan(all);
+    await screenshot(page, 'coordinator-register');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download register (.xlsx)' }).click()]);
+    const zip = await JSZip.loadAsync(readFileSync((await file.path()) ?? ''));
+    expect(Object.keys(zip.files)).toContain('xl/worksheets/sheet1.xml');
+  });
+
+  it('accepts a proposed closure, downloads the paper, records the panel decision, and the counts follow', async () => {
+    const page = await openTab(browser, inject('appUrl'), inject('today'));
+    await signInAs(page, 'Casey Marlow');
+    await page.getByRole('tab', { name: 'Panel paper' }).click();
+    const proposedBefore = await paperCount(page, 'Proposed closed');
+    const runningBefore = await paperCount(page, 'Total running');
+
+    await page.getByRole('tab', { name: 'Review' }).click();
+    const firstProposal = page.locator('[aria-label^="Proposal "]').first();
+    await firstProposal.waitFor();
+    const label = (await firstProposal.getAttribute('aria-label'))?.replace('Proposal ', '') ?? '';
+    await screenshot(page, 'coordinator-review');
+    await firstProposal.getByRole('button', { name: 'Accept for the panel' }).click();
+    await page.getByText('Accepted for the panel').waitFor();
+    expect(await page.locator(`[aria-label="Proposal ${label}"]`).count()).toBe(0);
+
+    await page.getByRole('tab', { name: 'Panel paper' }).click();
+    await expect.poll(() => paperCount(page, 'Proposed closed')).toBe(proposedBefore + 1);
+    const proposedTable = page.getByRole('table', { name: 'Proposed closed' });
+    expect(await proposedTable.getByText(label).count()).toBe(1);
+    await screenshot(page, 'panel-paper');
+
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download paper (.docx)' }).click()]);
+    const xml = (await (await JSZip.loadAsync(readFileSync((await file.path()) ?? ''))).file('word/document.xml')?.async('string')) ?? '';
+    expect(xml).toContain('PAGEREF rec_');
+
+    await proposedTable.getByRole('row').filter({ hasText: label }).getByRole('button', { name: 'Agreed' }).click();
+    await page.getByText(/Closure of .* agreed/).waitFor();
+    await expect.poll(() => paperCount(page, 'Total running')).toBe(runningBefore - 1);
+    expect(await paperCount(page, 'Proposed closed')).toBe(proposedBefore);
+  });
+
+  it('shows the panel a read-only paper', async () => {
+    const page = await openTab(browser, `${inject('appUrl')}#/paper`, inject('today'));
+    await signInAs(page, 'Helen Ashworth');
+    await page.getByRole('table', { name: 'Counts by priority' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Agreed' }).count()).toBe(0);
+    expect(await page.getByRole('tab', { name: 'Review' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Download paper (.docx)' }).isVisible()).toBe(true);
+  });
+});
