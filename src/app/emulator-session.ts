@@ -4,6 +4,7 @@ import { documentExporter } from '../adapters/documents/document-exporter';
 import { updateDraftSchema } from '../application/update-draft';
 import { EmulatorTokenProvider } from '../adapters/auth/emulator-token-provider';
 import { connectGraph } from '../adapters/graph/graph-client';
+import { GraphDirectory } from '../adapters/graph/graph-directory';
 import { GraphEvidenceStore } from '../adapters/graph/graph-evidence-store';
 import { GraphRecommendationStore } from '../adapters/graph/graph-recommendation-store';
 import { ListGateway } from '../adapters/graph/list-gateway';
@@ -33,6 +34,7 @@ export function emulatorSession(config: Extract<TabConfig, { TAB_AUTH_MODE: 'emu
     evidence: new GraphEvidenceStore(graph, config.TAB_SITE_ID, config.TAB_EVIDENCE_MAX_MB * 1024 * 1024),
     drafts: new LocalDraftStore(updateDraftSchema),
     documents: documentExporter,
+    directory: new GraphDirectory(graph),
     evidenceLimit: config.TAB_EVIDENCE_MAX_MB * 1024 * 1024,
     today: today(),
   };

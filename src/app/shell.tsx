@@ -7,6 +7,7 @@ import { SessionContext } from '../features/shared/session-context';
 import { useHashRoute, type Page } from './routes';
 import { RegisterPage } from '../features/coordinator/register-page';
 import { ReviewPage } from '../features/coordinator/review-page';
+import { AuditsPage } from '../features/coordinator/audits-page';
 import { PaperPage } from '../features/panel/paper-page';
 
 const useStyles = makeStyles({
@@ -47,6 +48,7 @@ const tabsFor: Record<Session['user']['role'], { page: Page; label: string }[]> 
   coordinator: [
     { page: 'register', label: 'Register' },
     { page: 'review', label: 'Review' },
+    { page: 'audits', label: 'Audits' },
     { page: 'paper', label: 'Panel paper' },
   ],
   panel: [{ page: 'paper', label: 'Panel paper' }],
@@ -79,6 +81,8 @@ function Screens({ session }: { session: Session }) {
           <RegisterPage onOpen={open} />
         ) : page === 'review' ? (
           <ReviewPage onOpen={open} />
+        ) : page === 'audits' ? (
+          <AuditsPage />
         ) : page === 'paper' ? (
           <PaperPage canDecide={session.user.role === 'coordinator'} />
         ) : (

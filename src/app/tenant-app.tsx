@@ -6,6 +6,7 @@ import { LocalDraftStore } from '../adapters/browser/local-draft-store';
 import { documentExporter } from '../adapters/documents/document-exporter';
 import { MsalAuth } from '../adapters/auth/msal-auth';
 import { connectGraph } from '../adapters/graph/graph-client';
+import { GraphDirectory } from '../adapters/graph/graph-directory';
 import { GraphEvidenceStore } from '../adapters/graph/graph-evidence-store';
 import { GraphRecommendationStore } from '../adapters/graph/graph-recommendation-store';
 import { ListGateway } from '../adapters/graph/list-gateway';
@@ -33,6 +34,7 @@ function tenantSession(config: TenantConfig, auth: MsalAuth, account: AccountInf
     evidence: new GraphEvidenceStore(graph, config.TAB_SITE_ID, config.TAB_EVIDENCE_MAX_MB * 1024 * 1024),
     drafts: new LocalDraftStore(updateDraftSchema),
     documents: documentExporter,
+    directory: new GraphDirectory(graph),
     evidenceLimit: config.TAB_EVIDENCE_MAX_MB * 1024 * 1024,
     today: new Date().toISOString().slice(0, 10),
   };

@@ -1,4 +1,4 @@
-import type { Audit, EvidenceRef, Meeting, OwnerUpdate, PanelPaper, Recommendation } from '../domain';
+import type { Audit, EvidenceRef, Meeting, OwnerUpdate, PanelPaper, Person, Recommendation } from '../domain';
 
 /** A record with the version it was read at, so a save can be refused if someone changed it meanwhile. */
 export interface Versioned<T> {
@@ -138,4 +138,9 @@ export interface DraftStore<T> {
 export interface DocumentExporter {
   paperDocx(paper: PanelPaper): Promise<Blob>;
   registerXlsx(data: Pick<PaperData, 'audits' | 'recommendations' | 'updates'>): Promise<Blob>;
+}
+
+/** The organisation's people, for choosing owners. */
+export interface PeopleDirectory {
+  people(): Promise<Person[]>;
 }

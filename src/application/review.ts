@@ -10,6 +10,7 @@ import {
   type TransitionName,
 } from '../domain';
 import type { RecommendationDetail, RecommendationStore, Versioned } from './ports';
+import { describeChanges } from './recommendation-changes';
 
 export interface Actor extends Person {
   role: Role;
@@ -19,7 +20,7 @@ const latestProposal = (updates: readonly OwnerUpdate[]): OwnerUpdate | undefine
   [...updates].filter((u) => u.kind === 'ownerUpdate' && u.proposesClosure).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)).at(-1);
 
 /** What each decision is called in the audit trail and the timeline. */
-export const decisionLabels: Record<TransitionName | 'extensionGranted' | 'extensionRefused' | 'extensionApproved' | 'note', string> = {
+export const decisionLabels: Record<TransitionName | 'extensionGranted' | 'extensionRefused' | 'extensionApproved' | 'note' | 'created' | 'edited', string> = {
   proposeClosure: 'Proposed closed',
   acceptForPanel: 'Closure accepted for the panel',
   returnToOwner: 'Closure returned to the owner',
@@ -32,7 +33,11 @@ export const decisionLabels: Record<TransitionName | 'extensionGranted' | 'exten
   extensionGranted: 'Extension granted by the panel',
   extensionRefused: 'Extension refused by the panel',
   note: 'Note recorded',
+  created: 'Recommendation created',
+  edited: 'Recommendation edited',
 };
+
+export const decisionLabel = (kind: string): string => (kind in decisionLabels ? decisionLabels[kind as keyof typeof decisionLabels] : kind);
 
 async function save(
   store: RecommendationStore,
@@ -137,4 +142,36 @@ export function recordNoteOnBehalf(
     idempotencyKey,
     submittedAt: now.toISOString(),
   });
+}
+
+/** The coordinator's edit of a recommendation: saved with its eTag, and what changed written to the audit trail. */
+export async function editRecommendation(
+  store: RecommendationStore,
+  current: Versioned<Recommendation>,
+  edited: Recommendation,
+  actor: Actor,
+  now: Date,
+): Promise<Versioned<Recommendation>> {
+  if (actor.role !== 'coordinator') throw new Error('Only the audit coordinator edits recommendations');
+  return save(store, current, edited, { kind: 'edited', actor, detail: describeChanges(current.value, edited).join('; '), now });
+}
+
+/** A recommendation the coordinator adds by hand; its creation starts its audit trail. */
+export async function createRecommendation(
+  store: RecommendationStore,
+  recommendation: Omit<Recommendation, 'id'>,
+  actor: Actor,
+  now: Date,
+): Promise<Versioned<Recommendation>> {
+  if (actor.role !== 'coordinator') throw new Error('Only the audit coordinator adds recommendations');
+  const saved = await store.upsertRecommendation(recommendation);
+  await store.recordDecision({
+    recommendationId: saved.value.id,
+    kind: 'created',
+    actor: actor.email,
+    at: now.toISOString(),
+    detail: `${recommendation.reference} ${recommendation.title}`,
+    idempotencyKey: `${saved.value.id}:created`,
+  });
+  return saved;
 }

@@ -1,5 +1,5 @@
 import type { Person, Role } from '../domain';
-import type { DocumentExporter, DraftStore, EvidenceStore, RecommendationStore } from './ports';
+import type { DocumentExporter, DraftStore, EvidenceStore, PeopleDirectory, RecommendationStore } from './ports';
 import type { UpdateDraft } from './update-draft';
 
 /** Who is signed in and the stores their requests go to. */
@@ -9,6 +9,7 @@ export interface Session {
   evidence: EvidenceStore;
   drafts: DraftStore<UpdateDraft>;
   documents: DocumentExporter;
+  directory: PeopleDirectory;
   /** Largest evidence file accepted, in bytes (from configuration). */
   evidenceLimit: number;
   /** Today in the organisation's calendar, for RAG and due dates. */

@@ -1,6 +1,7 @@
 import { isOwnedBy, type OwnerUpdate, type Person, type Recommendation } from '../domain';
 import { ForbiddenError, type RecommendationStore, type Versioned } from './ports';
-import { describeChanges, validateDraft, type DraftField, type UpdateDraft } from './update-draft';
+import { describeChanges } from './recommendation-changes';
+import { validateDraft, type DraftField, type UpdateDraft } from './update-draft';
 
 export type SubmitResult =
   | { kind: 'submitted'; update: OwnerUpdate }

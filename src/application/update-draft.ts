@@ -6,9 +6,6 @@ import {
   fieldErrors,
   isoDateSchema,
   ownerUpdateSchema,
-  priorityColour,
-  statusLabel,
-  currentTarget,
   type EvidenceRef,
   type OwnerUpdate,
   type Person,
@@ -138,18 +135,3 @@ export function validateDraft(
   return { update };
 }
 
-/** What changed in a recommendation between two versions, in words the owner understands. */
-export function describeChanges(before: Recommendation, after: Recommendation): string[] {
-  const changes: string[] = [];
-  if (before.status !== after.status) changes.push(`Status changed from ${statusLabel[before.status]} to ${statusLabel[after.status]}`);
-  const [was, now] = [currentTarget(before.targets).text, currentTarget(after.targets).text];
-  if (was !== now) changes.push(`Target date changed from ${was || 'none'} to ${now || 'none'}`);
-  if (before.priority !== after.priority) changes.push(`Priority changed from ${before.priority} (${priorityColour[before.priority]}) to ${after.priority}`);
-  if (before.title !== after.title) changes.push(`Title changed to "${after.title}"`);
-  if (before.text !== after.text) changes.push('The recommendation text was edited');
-  if (before.managementResponse !== after.managementResponse) changes.push('The management response was edited');
-  const owners = (r: Recommendation): string => r.owners.map((o) => o.name).join(', ');
-  if (owners(before) !== owners(after)) changes.push(`Owners changed to ${owners(after) || 'nobody'}`);
-  if ((before.statusReason ?? '') !== (after.statusReason ?? '')) changes.push(`Coordinator's comment: ${after.statusReason ?? ''}`);
-  return changes.length > 0 ? changes : ['The recommendation was saved again with no visible change'];
-}

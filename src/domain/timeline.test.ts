@@ -26,3 +26,11 @@ describe('timeline', () => {
     expect(timeline({ ...base, status: 'open', statusChangedAt: undefined, targets: { ...base.targets, revisions: [] } }, [])).toEqual([]);
   });
 });
+
+describe('timeline with an audit trail', () => {
+  it('shows who decided what, between the updates', () => {
+    const events = timeline(base, [update('2025-04-02T10:00:00Z')], [{ at: '2025-05-01T09:00:00Z', label: 'Closure returned to the owner', actor: 'c@example.org', detail: 'Evidence is a draft' }]);
+    expect(events.map((e) => e.kind)).toEqual(['update', 'decision']);
+    expect(events[1]).toMatchObject({ text: 'Closure returned to the owner', actor: 'c@example.org', detail: 'Evidence is a draft' });
+  });
+});

@@ -76,3 +76,55 @@ describe('the coordinator and the panel', () => {
     expect(await page.getByRole('button', { name: 'Download paper (.docx)' }).isVisible()).toBe(true);
   });
 });
+
+describe('the coordinator keeps the register', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser.close());
+
+  it('records a new audit and a recommendation, then edits it with the change in its timeline', async () => {
+    const page = await openTab(browser, `${inject('appUrl')}#/audits`, inject('today'));
+    await signInAs(page, 'Casey Marlow');
+    const form = page.getByRole('group', { name: 'New audit' });
+    await form.getByLabel('Title').fill('Cash Handling');
+    await form.getByLabel('Auditor').fill('Northgate Forvale LLP');
+    await form.getByLabel('Opinion, as written').fill('MODERATE OPINION');
+    await form.getByRole('button', { name: 'Save audit' }).click();
+    const card = page.getByRole('group', { name: 'Cash Handling' });
+    await card.waitFor();
+    await card.getByText('Add a recommendation to Cash Handling').click();
+    await card.getByLabel('Reference').fill('4.1');
+    await card.getByLabel('Short title').fill('Safe counts');
+    await card.getByLabel('Target date, as agreed').fill('3rd Qtr 2025-26');
+    expect(await card.getByText('Read as due 2025-12-31').isVisible()).toBe(true);
+    await card.getByRole('button', { name: 'Add recommendation' }).click();
+    await card.getByText('Recommendation 4.1 added').waitFor();
+    await screenshot(page, 'coordinator-audits');
+
+    await page.getByRole('tab', { name: 'Register' }).click();
+    await page.getByLabel('Search').fill('safe counts');
+    await page.getByRole('button', { name: /4\.1 Safe counts/ }).click();
+    await page.getByLabel('Short title').fill('Safe counts and cash reconciliation');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByText('Changes saved').waitFor();
+    const timeline = page.getByRole('list', { name: 'Timeline' });
+    await timeline.getByText('Recommendation edited').waitFor();
+    expect(await timeline.getByText(/Title changed to "Safe counts and cash reconciliation"/).isVisible()).toBe(true);
+  });
+
+  it('sets up the next meeting with its own wording, and the paper uses it', async () => {
+    const page = await openTab(browser, `${inject('appUrl')}#/paper`, inject('today'));
+    await signInAs(page, 'Casey Marlow');
+    await page.getByRole('button', { name: 'New meeting…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Title').fill('Audit panel October 2025');
+    await dialog.getByLabel('Meeting date').fill('2025-10-14');
+    await dialog.getByLabel('Updates due by').fill('2025-09-23');
+    await dialog.getByLabel('Subject').fill('Audit recommendations: autumn update');
+    await dialog.getByRole('button', { name: 'Save meeting' }).click();
+    await page.getByRole('heading', { name: 'Audit panel October 2025' }).waitFor();
+    expect(await page.getByText(/Audit recommendations: autumn update\. Date: October 2025/).isVisible()).toBe(true);
+  });
+});

@@ -7,6 +7,7 @@ import type { Emulator } from '../../emulator/server';
 import { LocalDraftStore } from '../../src/adapters/browser/local-draft-store';
 import { documentExporter } from '../../src/adapters/documents/document-exporter';
 import { GraphEvidenceStore } from '../../src/adapters/graph/graph-evidence-store';
+import { GraphDirectory } from '../../src/adapters/graph/graph-directory';
 import type { RecommendationDetail } from '../../src/application/ports';
 import type { Session } from '../../src/application/session';
 import { updateDraftSchema } from '../../src/application/update-draft';
@@ -47,6 +48,7 @@ describe('the update form', () => {
       evidence: new GraphEvidenceStore(ownerContext.graph, 'root'),
       drafts: new LocalDraftStore(updateDraftSchema),
       documents: documentExporter,
+      directory: new GraphDirectory(ownerContext.graph),
       evidenceLimit: 1024 * 1024,
       today: '2025-05-20',
     };

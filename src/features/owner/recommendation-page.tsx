@@ -24,9 +24,11 @@ import {
   timeline,
   type OwnerUpdate,
 } from '../../domain';
+import { decisionLabel } from '../../application/review';
 import { PriorityBadge, ProgressBadge, StatusText } from '../shared/badges';
 import { useSession } from '../shared/session-context';
 import { useAsync } from '../shared/use-async';
+import { RecommendationEditor } from '../coordinator/recommendation-editor';
 import { TimelineView } from './timeline-view';
 import { UpdateForm } from './update-form';
 
@@ -104,14 +106,21 @@ export function RecommendationPage({ id, onBack, backLabel }: { id: string; onBa
       <Body1 className={styles.text}>{r.managementResponse || '—'}</Body1>
       {r.closureCondition && <Body1>Closure condition: {r.closureCondition}</Body1>}
       <Subtitle1 as="h2">Timeline</Subtitle1>
-      <TimelineView events={timeline(r, sent ? [...detail.updates.filter((u) => u.id !== sent.id), sent] : detail.updates)} />
+      <TimelineView
+        events={timeline(
+          r,
+          sent ? [...detail.updates.filter((u) => u.id !== sent.id), sent] : detail.updates,
+          detail.decisions.map((d) => ({ at: d.at, label: decisionLabel(d.kind), actor: d.actor, detail: d.detail })),
+        )}
+      />
       <Divider />
       {sent && (
         <MessageBar intent="success">
           <MessageBarBody>Your update for {sent.cycle} has been sent to the audit team. Thank you.</MessageBarBody>
         </MessageBar>
       )}
-      {!mine && (
+      {session.user.role === 'coordinator' && <RecommendationEditor key={detail.recommendation.etag} detail={detail} onSaved={reload} />}
+      {!mine && session.user.role !== 'coordinator' && (
         <MessageBar intent="info">
           <MessageBarBody>You can read this recommendation; only its owners can update it.</MessageBarBody>
         </MessageBar>

@@ -73,6 +73,15 @@ export function TimelineView({ events }: { events: TimelineEvent[] }) {
               </Caption1>
             </>
           )}
+          {event.kind === 'decision' && (
+            <>
+              <Subtitle2 as="h3">{event.text}</Subtitle2>
+              <Caption1 block>
+                {when(event.at)} by {event.actor}
+                {event.detail ? `: ${event.detail}` : ''}
+              </Caption1>
+            </>
+          )}
           {event.kind === 'status' && (
             <>
               <Subtitle2 as="h3">{event.text}</Subtitle2>

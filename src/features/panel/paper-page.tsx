@@ -21,6 +21,7 @@ import { useCallback, useState } from 'react';
 import { compileMeetingPaper } from '../../application/meeting-paper';
 import { decideTargetRequest, performTransition } from '../../application/review';
 import { monthYearLabel, nextMeeting, type PanelPaper } from '../../domain';
+import { MeetingEditor } from '../coordinator/meeting-editor';
 import { ReasonDialog } from '../coordinator/reason-dialog';
 import { useDecision } from '../coordinator/use-decision';
 import { download } from '../shared/download';
@@ -80,7 +81,14 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
     );
   }
   const { meetings, paper } = state.value;
-  if (!paper) return <Body1>No panel meeting has been set up yet.</Body1>;
+  if (!paper) {
+    return (
+      <section className={styles.page}>
+        <Body1>No panel meeting has been set up yet.</Body1>
+        {canDecide && <MeetingEditor onSaved={(m) => setMeetingRef(m.id)} />}
+      </section>
+    );
+  }
   const actor = session.user;
   const meetingId = paper.meeting.id;
   const exportDocx = async (p: PanelPaper): Promise<void> => {
@@ -111,6 +119,8 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
         <Button appearance="primary" onClick={() => void exportDocx(paper)} disabled={downloading}>
           {downloading ? 'Preparing…' : 'Download paper (.docx)'}
         </Button>
+        {canDecide && <MeetingEditor key={`edit-${paper.meeting.id}`} meeting={paper.meeting} onSaved={reload} />}
+        {canDecide && <MeetingEditor key="new" onSaved={(m) => setMeetingRef(m.id)} />}
       </div>
       {decision.message && (
         <MessageBar intent={decision.message.intent}>

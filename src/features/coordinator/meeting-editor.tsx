@@ -1,0 +1,97 @@
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Input, MessageBar, MessageBarBody, Textarea } from '@fluentui/react-components';
+import { useState } from 'react';
+import { cycleLabel, defaultBoilerplate, meetingSchema, type Meeting, type PaperBoilerplate } from '../../domain';
+import { useSession } from '../shared/session-context';
+
+type TextKey = Exclude<keyof PaperBoilerplate, 'implications'>;
+const wording: [TextKey, string][] = [
+  ['reportOf', 'Report of'],
+  ['subject', 'Subject'],
+  ['author', 'Author'],
+  ['background', 'Brief background'],
+  ['purpose', 'Purpose of report'],
+  ['smartTargets', 'Paragraph on SMART target dates'],
+  ['recommendation', 'Recommendation to the panel'],
+  ['backgroundPapers', 'Background papers'],
+  ['contacts', 'Contacts'],
+];
+const implications: [keyof PaperBoilerplate['implications'], string][] = [
+  ['financial', 'Financial implications'],
+  ['legal', 'Legal implications'],
+  ['equality', 'Equality impact assessment'],
+  ['risks', 'Risks and impact'],
+  ['plan', 'Link to the plan'],
+];
+
+/** Creates a meeting or edits one, with the paper's wording kept with it. */
+export function MeetingEditor({ meeting, onSaved }: { meeting?: Meeting; onSaved: (saved: Meeting) => void }) {
+  const session = useSession();
+  const [open, setOpen] = useState(false);
+  const [form, setForm] = useState({ title: meeting?.title ?? '', date: meeting?.date ?? '', updateDeadline: meeting?.updateDeadline ?? '' });
+  const [text, setText] = useState<PaperBoilerplate>(meeting?.boilerplate ?? defaultBoilerplate);
+  const [error, setError] = useState<string | undefined>();
+  const [saving, setSaving] = useState(false);
+  const save = (): void => {
+    const candidate = { id: meeting?.id ?? 'new', ...form, cycle: form.updateDeadline ? cycleLabel(form.updateDeadline) : '', boilerplate: text };
+    const checked = meetingSchema.safeParse(candidate);
+    if (!checked.success) {
+      setError(checked.error.issues.map((i) => `${i.path.join('.') || 'meeting'}: ${i.message}`).join('; '));
+      return;
+    }
+    setSaving(true);
+    const { id: _id, ...rest } = checked.data;
+    session.store.saveMeeting(rest).then(
+      (saved) => {
+        setOpen(false);
+        onSaved(saved);
+      },
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    ).finally(() => setSaving(false));
+  };
+  return (
+    <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
+      <DialogTrigger disableButtonEnhancement>
+        <Button>{meeting ? 'Edit meeting and wording…' : 'New meeting…'}</Button>
+      </DialogTrigger>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>{meeting ? 'Edit the meeting' : 'New panel meeting'}</DialogTitle>
+          <DialogContent>
+            {error && (
+              <MessageBar intent="error">
+                <MessageBarBody>{error}</MessageBarBody>
+              </MessageBar>
+            )}
+            <Field label="Title" required>
+              <Input value={form.title} onChange={(_, d) => setForm({ ...form, title: d.value })} />
+            </Field>
+            <Field label="Meeting date" required>
+              <Input type="date" value={form.date} onChange={(_, d) => setForm({ ...form, date: d.value })} />
+            </Field>
+            <Field label="Updates due by" required hint={form.updateDeadline ? `Owners update for the ${cycleLabel(form.updateDeadline)} cycle` : undefined}>
+              <Input type="date" value={form.updateDeadline} onChange={(_, d) => setForm({ ...form, updateDeadline: d.value })} />
+            </Field>
+            {wording.map(([key, label]) => (
+              <Field key={key} label={label}>
+                <Textarea value={text[key]} onChange={(_, d) => setText({ ...text, [key]: d.value })} rows={2} />
+              </Field>
+            ))}
+            {implications.map(([key, label]) => (
+              <Field key={key} label={label}>
+                <Textarea value={text.implications[key]} onChange={(_, d) => setText({ ...text, implications: { ...text.implications, [key]: d.value } })} rows={1} />
+              </Field>
+            ))}
+          </DialogContent>
+          <DialogActions>
+            <DialogTrigger disableButtonEnhancement>
+              <Button appearance="secondary">Cancel</Button>
+            </DialogTrigger>
+            <Button appearance="primary" onClick={save} disabled={saving}>
+              Save meeting
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,97 @@
+import { Button, Field, Input, MessageBar, MessageBarBody, Select, Subtitle1, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { useCallback, useState } from 'react';
+import type { RecommendationDetail } from '../../application/ports';
+import { editRecommendation, performTransition } from '../../application/review';
+import { priorities, recommendationSchema, type Priority, type Recommendation } from '../../domain';
+import { useSession } from '../shared/session-context';
+import { useAsync } from '../shared/use-async';
+import { PeoplePicker } from './people-picker';
+import { ReasonDialog } from './reason-dialog';
+import { useDecision } from './use-decision';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '820px' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+});
+
+/** The coordinator edits a recommendation, reassigns it, links a repeat, or withdraws it with a reason. */
+export function RecommendationEditor({ detail, onSaved }: { detail: RecommendationDetail; onSaved: () => void }) {
+  const styles = useStyles();
+  const session = useSession();
+  const [draft, setDraft] = useState<Recommendation>(detail.recommendation.value);
+  const [error, setError] = useState<string | undefined>();
+  const loadOptions = useCallback(async () => ({ people: await session.directory.people(), register: await session.store.loadRegister() }), [session]);
+  const [options] = useAsync(loadOptions);
+  const decision = useDecision(onSaved);
+  const set = (patch: Partial<Recommendation>): void => setDraft((d) => ({ ...d, ...patch }));
+  const others = options.status === 'ready' ? options.value.register.recommendations.filter((r) => r.value.id !== draft.id && r.value.auditId !== draft.auditId) : [];
+  const auditTitle = (id: string): string => (options.status === 'ready' ? (options.value.register.audits.find((a) => a.value.id === id)?.value.title ?? '') : '');
+
+  const save = (): void => {
+    const checked = recommendationSchema.safeParse(draft);
+    if (!checked.success) {
+      setError(checked.error.issues.map((i) => i.message).join('; '));
+      return;
+    }
+    setError(undefined);
+    decision.run('Changes saved', () => editRecommendation(session.store, detail.recommendation, checked.data, session.user, new Date()));
+  };
+  const withdraw = (transition: 'markNotAdopted' | 'markRiskAccepted' | 'markSuperseded', label: string) => (reason: string) =>
+    decision.run(label, () => performTransition(session.store, detail, transition, session.user, new Date(), { reason }));
+
+  return (
+    <section className={styles.form} aria-labelledby="edit-title">
+      <Subtitle1 as="h2" id="edit-title">
+        Edit (audit team)
+      </Subtitle1>
+      {decision.message && (
+        <MessageBar intent={decision.message.intent}>
+          <MessageBarBody>{decision.message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Field label="Short title">
+        <Input value={draft.title} onChange={(_, d) => set({ title: d.value })} />
+      </Field>
+      <Field label="Priority">
+        <Select value={draft.priority} onChange={(_, d) => set({ priority: d.value as Priority })}>
+          {priorities.map((p) => (
+            <option key={p}>{p}</option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Recommendation text">
+        <Textarea value={draft.text} onChange={(_, d) => set({ text: d.value })} rows={3} />
+      </Field>
+      <Field label="Management response">
+        <Textarea value={draft.managementResponse} onChange={(_, d) => set({ managementResponse: d.value })} rows={3} />
+      </Field>
+      {options.status === 'ready' && <PeoplePicker people={options.value.people} value={draft.owners} onChange={(owners) => set({ owners })} />}
+      <Field label="Repeat of (an earlier audit's recommendation)">
+        <Select value={draft.repeatOf ?? ''} onChange={(_, d) => set({ repeatOf: d.value || undefined })}>
+          <option value="">Not a repeat</option>
+          {others.map((r) => (
+            <option key={r.value.id} value={r.value.id}>
+              {auditTitle(r.value.auditId)} {r.value.reference} {r.value.title}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Closure condition">
+        <Textarea value={draft.closureCondition ?? ''} onChange={(_, d) => set({ closureCondition: d.value || undefined })} rows={2} />
+      </Field>
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={save} disabled={decision.busy}>
+          Save changes
+        </Button>
+        <ReasonDialog trigger="Not adopted…" title="Mark as not adopted" label="Why is it not adopted?" confirm="Mark not adopted" onConfirm={withdraw('markNotAdopted', 'Marked not adopted')} />
+        <ReasonDialog trigger="Risk accepted…" title="Mark as risk accepted" label="Why is the risk accepted?" confirm="Mark risk accepted" onConfirm={withdraw('markRiskAccepted', 'Marked risk accepted')} />
+        <ReasonDialog trigger="Superseded…" title="Mark as superseded" label="What supersedes it?" confirm="Mark superseded" onConfirm={withdraw('markSuperseded', 'Marked superseded')} />
+      </div>
+    </section>
+  );
+}
