@@ -15,3 +15,4 @@ export * from './urgency';
 export * from './meeting';
 export * from './timeline';
 export * from './panel-paper';
+export * from './register-import';

@@ -1,0 +1,225 @@
+import { auditKey, type Audit } from './audit';
+import { isoDate, monthNames } from './calendar';
+import type { Status } from './lifecycle';
+import { parseOpinion } from './opinion';
+import { personSchema, type Person } from './people';
+import { parsePriority } from './priority';
+import type { Recommendation } from './recommendation';
+import { normaliseReference } from './reference';
+import { parseTargetDate, type TargetDate } from './target-date';
+
+/**
+ * Reading a register as customers keep it: one row per recommendation in the template's columns, with the
+ * mess real registers have (ditto marks, reference variants, free-text dates, two owners in a cell, Word
+ * artefacts). Everything is kept as written; what cannot be read becomes a finding, never a guess.
+ */
+export const templateColumns = [
+  'Audit Title', 'Audit Date', 'Assurance', 'Reference', 'Recommendation Title', 'Priority', 'Recommendation',
+  'Management Response', 'Owner Name', 'Owner Email', 'Original Target', 'Current Target', 'Status', 'Latest Update',
+] as const;
+export type TemplateColumn = (typeof templateColumns)[number];
+export const requiredColumns: readonly TemplateColumn[] = ['Audit Title', 'Reference', 'Recommendation Title', 'Priority'];
+
+export interface Finding {
+  level: 'error' | 'warning';
+  column?: TemplateColumn;
+  message: string;
+}
+
+export interface ImportedRow {
+  /** The row's number in the file, counting the header as row 1. */
+  rowNumber: number;
+  auditKey: string;
+  recommendation: Omit<Recommendation, 'id' | 'auditId'>;
+  latestUpdate?: string;
+  findings: Finding[];
+}
+
+export interface ImportPlan {
+  audits: Map<string, Omit<Audit, 'id'>>;
+  rows: ImportedRow[];
+  /** Problems with the file as a whole (missing columns): nothing can be imported. */
+  fileErrors: string[];
+}
+
+const fold = (text: string): string => text.toLowerCase().replace(/[^a-z]/g, '');
+
+/** Word's hidden bookmarks and stray whitespace, removed; the text is otherwise as written. */
+export function cleanCell(raw: string | undefined): string {
+  return (raw ?? '')
+    .replace(/\[bookmark:\s*[^\]]*\]/gi, '')
+    .replace(/\u00a0/g, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\s*\n\s*/g, '\n')
+    .trim();
+}
+
+const isDitto = (text: string): boolean => /^(["\u201c\u201d\u201e\u2033\u3003]+|ditto|as above|-\s*"\s*-)$/i.test(text.trim());
+
+/** Maps the header row to template columns, tolerating case, spacing and punctuation. */
+export function matchHeader(header: readonly string[]): { columns: Map<TemplateColumn, number>; missing: TemplateColumn[] } {
+  const columns = new Map<TemplateColumn, number>();
+  header.forEach((name, index) => {
+    const column = templateColumns.find((c) => fold(c) === fold(cleanCell(name)));
+    if (column && !columns.has(column)) columns.set(column, index);
+  });
+  return { columns, missing: requiredColumns.filter((c) => !columns.has(c)) };
+}
+
+/** "September 2018", "Sep-18", "2018-09", "09/2018", an Excel date as 2018-09-01: to month and year. */
+export function parseAuditDate(text: string): { year: number; month: number } | undefined {
+  const value = text.trim();
+  let m = /^(\d{4})-(\d{1,2})(?:-\d{1,2})?(?:T.*)?$/.exec(value);
+  if (m) return { year: Number(m[1]), month: Number(m[2]) };
+  m = /^(\d{1,2})\/(\d{4})$/.exec(value);
+  if (m) return { year: Number(m[2]), month: Number(m[1]) };
+  m = /^(?:\d{1,2}(?:st|nd|rd|th)?\s+)?([a-z]{3,9})\.?[\s-]+(\d{4}|\d{2})$/i.exec(value);
+  if (m) {
+    const month = monthNames.findIndex((name) => name.slice(0, 3).toLowerCase() === m?.[1]?.slice(0, 3).toLowerCase()) + 1;
+    const year = m[2]?.length === 2 ? 2000 + Number(m[2]) : Number(m[2]);
+    if (month > 0) return { year, month };
+  }
+  return undefined;
+}
+
+const statusWords: [RegExp, Status][] = [
+  [/^(open|ongoing|in progress|not started|outstanding|live)$/, 'open'],
+  [/^(proposed closed|proposed for closure|propose closed|proposed)$/, 'proposedClosed'],
+  [/^(closed|complete|completed|implemented|done|agreed closed)$/, 'closed'],
+  [/^(not adopted|not accepted|risk accepted|withdrawn|superseded)$/, 'notAdopted'],
+];
+
+export function parseStatus(text: string): Status | undefined {
+  const value = text.toLowerCase().replace(/[^a-z ]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!value) return 'open';
+  return statusWords.find(([pattern]) => pattern.test(value))?.[1];
+}
+
+const splitList = (text: string): string[] => text.split(/\s*(?:;|\n|\/|,|\band\b|&)\s*/i).map((s) => s.trim()).filter(Boolean);
+
+/** Owners from the name and email cells: one or more of each, in the same order; "Name <email>" works too. */
+export function parseOwners(names: string, emails: string): { owners: Person[]; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const nameList = splitList(names.replace(/<[^>]*>/g, ''));
+  const emailList = [...`${emails} ${names}`.matchAll(/[^\s<>;,/]+@[^\s<>;,/]+/g)].map((m) => m[0].toLowerCase());
+  const unique = [...new Set(emailList)];
+  if (unique.length === 0) {
+    findings.push({ level: 'warning', column: 'Owner Email', message: nameList.length ? `No email for ${nameList.join(', ')}: assign an owner` : 'No owner: assign an owner' });
+    return { owners: [], findings };
+  }
+  const owners: Person[] = [];
+  unique.forEach((email, i) => {
+    const parsed = personSchema.safeParse({ email, name: nameList[i] ?? email.split('@')[0] ?? email });
+    if (parsed.success) owners.push(parsed.data);
+    else findings.push({ level: 'warning', column: 'Owner Email', message: `'${email}' is not an email address: assign an owner` });
+  });
+  if (owners.length > 3) {
+    findings.push({ level: 'warning', column: 'Owner Name', message: `${owners.length} owners: the first three are kept; give the others sub-parts` });
+  }
+  return { owners: owners.slice(0, 3), findings };
+}
+
+function targetFindings(target: TargetDate, column: TemplateColumn): Finding[] {
+  if (target.flag === 'noDate') return [{ level: 'warning', column, message: target.text ? `'${target.text}' has no date: set a target` : 'No target date: set one' }];
+  if (target.flag === 'unparsed') return [{ level: 'warning', column, message: `'${target.text}' is not a date we can read: check it` }];
+  if (target.flag === 'ambiguous') return [{ level: 'warning', column, message: `'${target.text}' holds more than one date: check which applies` }];
+  return [];
+}
+
+/** Reads the rows (header first) into what would be created, with each row's findings. */
+export function planRegisterImport(table: readonly (readonly string[])[], importedOn: string): ImportPlan {
+  const [header = [], ...body] = table;
+  const { columns, missing } = matchHeader(header);
+  const plan: ImportPlan = { audits: new Map(), rows: [], fileErrors: [] };
+  if (missing.length > 0) {
+    plan.fileErrors.push(`Missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}. The template's columns are: ${templateColumns.join(', ')}.`);
+    return plan;
+  }
+  const above: Partial<Record<'Audit Title' | 'Audit Date' | 'Assurance', string>> = {};
+  body.forEach((cells, index) => {
+    const rowNumber = index + 2;
+    const cell = (column: TemplateColumn): string => {
+      const at = columns.get(column);
+      return at === undefined ? '' : cleanCell(cells[at]);
+    };
+    if (cells.every((c) => !cleanCell(c))) return;
+    const findings: Finding[] = [];
+    const inherited = (column: 'Audit Title' | 'Audit Date' | 'Assurance'): string => {
+      const value = cell(column);
+      if (value && !isDitto(value)) above[column] = value;
+      return above[column] ?? '';
+    };
+    const title = inherited('Audit Title');
+    const dateText = inherited('Audit Date');
+    const assurance = inherited('Assurance');
+    if (!title) findings.push({ level: 'error', column: 'Audit Title', message: 'No audit title, and none above to repeat' });
+    const issued = parseAuditDate(dateText);
+    if (!issued) findings.push({ level: 'error', column: 'Audit Date', message: dateText ? `'${dateText}' is not a month and year` : 'No audit date' });
+    const qualifierMatch = /\s*(\([^)]*\))\s*$/.exec(title);
+    const audit: Omit<Audit, 'id'> = {
+      title: qualifierMatch ? title.slice(0, qualifierMatch.index) : title,
+      qualifier: qualifierMatch?.[1],
+      issuedYear: issued?.year ?? 0,
+      issuedMonth: issued?.month ?? 1,
+      auditor: 'Internal audit',
+      opinion: parseOpinion(assurance),
+    };
+    if (assurance && !audit.opinion.level) findings.push({ level: 'warning', column: 'Assurance', message: `'${assurance}' is not an assurance level we know` });
+
+    const reference = cell('Reference');
+    if (!reference) findings.push({ level: 'error', column: 'Reference', message: 'No reference' });
+    const recTitle = cell('Recommendation Title');
+    if (!recTitle) findings.push({ level: 'error', column: 'Recommendation Title', message: 'No recommendation title' });
+    if (recTitle.length > 255) findings.push({ level: 'error', column: 'Recommendation Title', message: 'The title is over 255 characters: shorten it' });
+    const priority = parsePriority(cell('Priority'));
+    if (!priority) findings.push({ level: 'error', column: 'Priority', message: `'${cell('Priority')}' is not High, Medium or Low` });
+    const status = parseStatus(cell('Status'));
+    if (!status) findings.push({ level: 'error', column: 'Status', message: `'${cell('Status')}' is not Open, Proposed closed, Closed or Not adopted` });
+    const { owners, findings: ownerFindings } = parseOwners(cell('Owner Name'), cell('Owner Email'));
+    findings.push(...ownerFindings);
+
+    const original = parseTargetDate(cell('Original Target'));
+    findings.push(...targetFindings(original, 'Original Target'));
+    const currentText = cell('Current Target');
+    const current = currentText ? parseTargetDate(currentText) : undefined;
+    if (current && current.text !== original.text) findings.push(...targetFindings(current, 'Current Target'));
+    const revisions =
+      current && current.text !== original.text
+        ? [{ target: current, reason: 'As recorded in the imported register', requestedBy: owners[0] ?? { email: 'unknown@invalid.example', name: 'Unknown' }, approvedBy: 'coordinator' as const, approvedOn: importedOn }]
+        : [];
+
+    const key = issued && title ? auditKey(audit) : `row-${rowNumber}`;
+    if (issued && title && !plan.audits.has(key)) plan.audits.set(key, audit);
+    plan.rows.push({
+      rowNumber,
+      auditKey: key,
+      recommendation: {
+        reference,
+        referenceKey: normaliseReference(reference || '-'),
+        title: recTitle,
+        priority: priority ?? 'Medium',
+        text: cell('Recommendation'),
+        managementResponse: cell('Management Response'),
+        owners,
+        subParts: [],
+        targets: { original, revisions },
+        status: status ?? 'open',
+      },
+      latestUpdate: cell('Latest Update') || undefined,
+      findings,
+    });
+  });
+  const seen = new Map<string, number>();
+  for (const row of plan.rows) {
+    const id = `${row.auditKey}#${row.recommendation.referenceKey}`;
+    const first = seen.get(id);
+    if (first !== undefined) row.findings.push({ level: 'error', column: 'Reference', message: `Same audit and reference as row ${first}` });
+    else seen.set(id, row.rowNumber);
+  }
+  return plan;
+}
+
+export const hasErrors = (row: ImportedRow): boolean => row.findings.some((f) => f.level === 'error');
+
+/** The first of the month, for a month and year read from a register. */
+export const auditMonth = (audit: Pick<Audit, 'issuedYear' | 'issuedMonth'>): string => isoDate(audit.issuedYear, audit.issuedMonth, 1);
