@@ -49,7 +49,7 @@ describe('the coordinator and the panel', () => {
     await screenshot(page, 'coordinator-review');
     await firstProposal.getByRole('button', { name: 'Accept for the panel' }).click();
     await page.getByText('Accepted for the panel').waitFor();
-    expect(await page.locator(`[aria-label="Proposal ${label}"]`).count()).toBe(0);
+    await expect.poll(() => page.locator(`[aria-label="Proposal ${label}"]`).count()).toBe(0);
 
     await page.getByRole('tab', { name: 'Panel paper' }).click();
     await expect.poll(() => paperCount(page, 'Proposed closed')).toBe(proposedBefore + 1);

@@ -1,5 +1,5 @@
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, Subtitle1, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { RecommendationDetail } from '../../application/ports';
 import { editRecommendation, performTransition } from '../../application/review';
 import { priorities, recommendationSchema, type Priority, type Recommendation } from '../../domain';
@@ -19,6 +19,8 @@ export function RecommendationEditor({ detail, onSaved }: { detail: Recommendati
   const styles = useStyles();
   const session = useSession();
   const [draft, setDraft] = useState<Recommendation>(detail.recommendation.value);
+  // A saved or reloaded version replaces the form's content; the message about the save stays.
+  useEffect(() => setDraft(detail.recommendation.value), [detail.recommendation]);
   const [error, setError] = useState<string | undefined>();
   const loadOptions = useCallback(async () => ({ people: await session.directory.people(), register: await session.store.loadRegister() }), [session]);
   const [options] = useAsync(loadOptions);

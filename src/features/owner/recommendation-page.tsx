@@ -119,7 +119,7 @@ export function RecommendationPage({ id, onBack, backLabel }: { id: string; onBa
           <MessageBarBody>Your update for {sent.cycle} has been sent to the audit team. Thank you.</MessageBarBody>
         </MessageBar>
       )}
-      {session.user.role === 'coordinator' && <RecommendationEditor key={detail.recommendation.etag} detail={detail} onSaved={reload} />}
+      {session.user.role === 'coordinator' && <RecommendationEditor detail={detail} onSaved={reload} />}
       {!mine && session.user.role !== 'coordinator' && (
         <MessageBar intent="info">
           <MessageBarBody>You can read this recommendation; only its owners can update it.</MessageBarBody>
