@@ -79,6 +79,16 @@ export interface PaperData {
   invalid: InvalidRecordError[];
 }
 
+export type RecommendationWrite =
+  | { kind: 'create'; value: Omit<Recommendation, 'id'> }
+  | { kind: 'update'; current: Versioned<Recommendation>; value: Recommendation };
+
+export interface WriteOutcome {
+  outcome: 'written' | 'conflict' | 'failed';
+  id?: string;
+  message?: string;
+}
+
 export interface RecommendationStore {
   /** Every audit and recommendation (follows paging). */
   loadRegister(): Promise<Register>;
@@ -100,6 +110,11 @@ export interface RecommendationStore {
   paperData(updatesSince: string): Promise<PaperData>;
   /** Creates a meeting, or replaces the one for the same cycle. */
   saveMeeting(meeting: Omit<Meeting, 'id'>): Promise<Meeting>;
+  /**
+   * Writes many recommendations in $batch requests, reporting progress. Creates that meet an existing key
+   * (an interrupted earlier run) become updates; an update whose eTag is stale is reported, never forced.
+   */
+  writeRecommendations(writes: RecommendationWrite[], onProgress?: (done: number, total: number) => void): Promise<WriteOutcome[]>;
   /** Adds to the audit trail; idempotent by the record's key. */
   recordDecision(decision: DecisionRecord): Promise<void>;
   /** Saves with the eTag it was read at; ConflictError when the stored one has changed. */

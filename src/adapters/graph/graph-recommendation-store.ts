@@ -7,12 +7,14 @@ import {
   InvalidRecordError,
   type RecommendationDetail,
   type OwnerView,
+  type RecommendationWrite,
+  type WriteOutcome,
   type PaperData,
   type RecommendationStore,
   type Register,
   type Versioned,
 } from '../../application/ports';
-import { eq, ListGateway, NotFoundError, PreconditionFailedError, UniqueValueError, type BatchResponse, type ListItem } from './list-gateway';
+import { batchLimit, eq, ListGateway, NotFoundError, PreconditionFailedError, UniqueValueError, type BatchRequest, type BatchResponse, type ListItem } from './list-gateway';
 import {
   auditFromItem,
   auditSelect,
@@ -184,6 +186,37 @@ export class GraphRecommendationStore implements RecommendationStore {
       meetings: mapAll(await page(meetings, 'Reading meetings'), meetingFromItem, invalid),
       decisions: mapAll(await page(decisions, 'Reading the audit trail'), decisionFromItem, invalid).sort((a, b) => a.at.localeCompare(b.at)),
     };
+  }
+
+  async writeRecommendations(writes: RecommendationWrite[], onProgress?: (done: number, total: number) => void): Promise<WriteOutcome[]> {
+    const outcomes: WriteOutcome[] = [];
+    const path = `${this.gateway.listPath('recommendations')}/items`;
+    for (let start = 0; start < writes.length; start += batchLimit) {
+      const chunk = writes.slice(start, start + batchLimit);
+      const responses = await this.gateway.batch(
+        chunk.map((write, i): BatchRequest => {
+          if (write.kind === 'create') return { id: String(i), method: 'POST', url: path, body: { fields: recommendationToFields(write.value) } };
+          const { id, ...rest } = write.value;
+          return { id: String(i), method: 'PATCH', url: `${path}/${id}/fields`, body: recommendationToFields(rest), headers: { 'If-Match': write.current.etag } };
+        }),
+      );
+      for (const [i, response] of responses.entries()) {
+        const write = chunk[i];
+        if (!write) continue;
+        if (response.status >= 200 && response.status < 300) {
+          outcomes.push({ outcome: 'written', id: write.kind === 'update' ? write.value.id : (response.body as { id?: string } | undefined)?.id });
+        } else if (write.kind === 'create' && response.status === 409) {
+          // Already made by an earlier, interrupted run (or a lost answer): write it over by its key.
+          outcomes.push(await this.upsertRecommendation(write.value).then((saved) => ({ outcome: 'written' as const, id: saved.value.id })));
+        } else if (response.status === 412) {
+          outcomes.push({ outcome: 'conflict', message: 'Changed in the tracker since the preview: not overwritten' });
+        } else {
+          outcomes.push({ outcome: 'failed', message: (response.body as { error?: { message?: string } } | undefined)?.error?.message ?? `HTTP ${response.status}` });
+        }
+      }
+      onProgress?.(Math.min(start + batchLimit, writes.length), writes.length);
+    }
+    return outcomes;
   }
 
   async recordDecision(decision: DecisionRecord): Promise<void> {

@@ -1,0 +1,121 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Emulator } from '../../emulator/server';
+import { ImportFileError, maxImportBytes, readRegisterFile } from '../../src/adapters/documents/register-file';
+import { registerColumns, registerRows, registerWorkbook } from '../../src/adapters/documents/register-xlsx';
+import { applyImport, previewImport } from '../../src/application/import-register';
+import type { Actor } from '../../src/application/review';
+import type { JobContext } from '../../src/jobs/job-context';
+import { coordinator, provisioned, startTestEmulator } from '../support/emulator-harness';
+
+const run = promisify(execFile);
+const root = join(import.meta.dirname, '../..');
+const fixture = join(root, 'tests/fixtures/messy-register.csv');
+const casey: Actor = { email: coordinator, name: 'Casey Marlow', role: 'coordinator' };
+const today = '2025-05-20';
+
+describe('importing a register', () => {
+  let emulator: Emulator;
+  let context: JobContext;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'import-'));
+    emulator = await startTestEmulator();
+    context = await provisioned(emulator);
+  });
+  afterAll(async () => {
+    await emulator.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const count = async () => (await context.store.loadRegister()).recommendations.length;
+
+  it('dry-run prints the report, writes nothing, and exits non-zero when rows have errors', async () => {
+    const failure = await run(process.execPath, ['--import', 'tsx', 'src/jobs/import.ts', fixture, '--dry-run', '--graph', emulator.origin], { cwd: root }).catch((e: { code: number; stdout: string }) => e);
+    expect(failure).toMatchObject({ code: 1 });
+    const out = (failure as { stdout: string }).stdout;
+    expect(out).toContain('4 to create, 0 to change, 0 unchanged, 2 not imported (errors); 2 new audit(s).');
+    expect(out).toContain("row 6 error [Priority]: 'Critical' is not High, Medium or Low (row not imported)");
+    expect(out).toContain('row 7 error [Reference]: No reference (row not imported)');
+    expect(out).toContain('row 4 warning [Owner Email]: No owner: assign an owner');
+    expect(out).toContain("row 2 warning [Current Target]: 'Revised to August 2025 31st March 2025' holds more than one date: check which applies");
+    expect(out).toContain('Dry run: nothing was written.');
+    expect(await count()).toBe(0);
+  });
+
+  it('imports the good rows, flags the rest, and a second import changes nothing', async () => {
+    const table = await readRegisterFile('messy-register.csv', new Uint8Array(readFileSync(fixture)));
+    const progress: number[] = [];
+    const result = await applyImport(context.store, await previewImport(context.store, table, today), casey, new Date(), (done) => progress.push(done));
+    expect(result).toMatchObject({ written: 4, conflicts: [], failed: [], notes: 2 });
+    expect(progress.at(-1)).toBe(4);
+    const register = await context.store.loadRegister();
+    expect(register.audits.map((a) => [a.value.title, a.value.qualifier ?? '']).sort()).toEqual([['HARBOUR PATROL', ''], ['Records Management', '(Revisit Audit)']]);
+    const fuel = register.recommendations.find((r) => r.value.title === 'Fuel card controls')?.value;
+    expect(fuel).toMatchObject({ referenceKey: '1', owners: [], priority: 'Low' });
+    const crew = register.recommendations.find((r) => r.value.title === 'Crew training records')?.value;
+    expect(crew?.targets.revisions[0]?.target).toMatchObject({ text: '3rd Qtr 2025-26', due: '2025-12-31' });
+
+    const marker = await context.store.loadRegister();
+    const again = await previewImport(context.store, table, today);
+    expect(again.counts).toMatchObject({ create: 0, update: 0, unchanged: 4, skip: 2 });
+    const second = await applyImport(context.store, again, casey, new Date());
+    expect(second).toMatchObject({ written: 0, notes: 0 });
+    const refreshed = await context.store.refreshRegister(marker);
+    expect(refreshed.recommendations.map((r) => r.etag).sort()).toEqual(marker.recommendations.map((r) => r.etag).sort());
+  });
+
+  it('round-trips: the exported register imports as unchanged, with formula-like text neutralised', async () => {
+    const data = await context.store.paperData('2000-01-01');
+    const rows = registerRows(data.audits, data.recommendations, data.updates);
+    const file = join(dir, 'export.xlsx');
+    writeFileSync(file, Buffer.from(await registerWorkbook(rows)));
+    const table = await readRegisterFile('export.xlsx', new Uint8Array(readFileSync(file)));
+    expect(table[0]).toEqual([...registerColumns]);
+    const preview = await previewImport(context.store, table, today);
+    expect(preview.counts).toMatchObject({ create: 0, update: 0, unchanged: data.recommendations.length, skip: 0 });
+    expect(registerRows(data.audits, [{ ...data.recommendations[0]!, title: '=HYPERLINK("http://evil.example")' }], [])[0]?.[4]).toBe('\'=HYPERLINK("http://evil.example")');
+  });
+
+  it('after an interrupted import, running it again completes it without duplicates', async () => {
+    const header = [...registerColumns];
+    const rows = Array.from({ length: 45 }, (_, i) => ['Stores', 'June 2023', 'MODERATE OPINION', `5.${i + 1}`, `Stock item ${i + 1}`, 'Low', '', '', 'Kim Vale', 'kim.vale@example.org', 'Dec 2025', '', 'Open', '']);
+    const table = [header, ...rows];
+    emulator.faults.plan = { throttle: [{ status: 503, probability: 0.2 }], lost: 0.2 };
+    try {
+      await applyImport(context.store, await previewImport(context.store, table, today), casey, new Date()).catch(() => undefined);
+    } finally {
+      emulator.faults.plan = { throttle: [], lost: 0 };
+    }
+    await applyImport(context.store, await previewImport(context.store, table, today), casey, new Date());
+    const stores = (await context.store.loadRegister()).recommendations.filter((r) => r.value.title.startsWith('Stock item'));
+    expect(stores).toHaveLength(45);
+    expect(new Set(stores.map((r) => r.value.referenceKey)).size).toBe(45);
+  });
+
+  it.each([
+    ['notes.txt', Buffer.from('hello'), 'is not a register file'],
+    ['empty.csv', Buffer.alloc(0), 'is empty'],
+    ['header-only.csv', Buffer.from('Audit Title,Reference\n'), 'has no recommendations under its header row'],
+    ['broken.xlsx', Buffer.concat([Buffer.from('PK'), Buffer.alloc(100, 7)]), 'damaged and cannot be opened'],
+    ['renamed.xlsx', Buffer.from('Audit Title,Reference\nA,1\n'), 'is not an Excel workbook'],
+    ['huge.csv', Buffer.alloc(maxImportBytes + 1, 65), 'a register can be at most'],
+  ])('refuses %s with one clear message', async (name, bytes, message) => {
+    await expect(readRegisterFile(name, new Uint8Array(bytes))).rejects.toThrow(message);
+    await expect(readRegisterFile(name, new Uint8Array(bytes))).rejects.toBeInstanceOf(ImportFileError);
+  });
+
+  it('names the missing columns of a file that is not in the template', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('x').addRows([['Audit', 'Ref', 'Title'], ['Fleet', '1', 'T']]);
+    const table = await readRegisterFile('other.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const preview = await previewImport(context.store, table, today);
+    expect(preview.plan.fileErrors[0]).toMatch(/^Missing required columns: Audit Title, Reference, Recommendation Title, Priority/);
+  });
+});
