@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LocalDraftStore } from '../adapters/browser/local-draft-store';
-import { documentExporter } from '../adapters/documents/document-exporter';
+import { documentFiles } from '../adapters/documents/document-files';
 import { updateDraftSchema } from '../application/update-draft';
 import { EmulatorTokenProvider } from '../adapters/auth/emulator-token-provider';
 import { connectGraph } from '../adapters/graph/graph-client';
@@ -33,7 +33,7 @@ export function emulatorSession(config: Extract<TabConfig, { TAB_AUTH_MODE: 'emu
     store: new GraphRecommendationStore(new ListGateway(graph, config.TAB_SITE_ID)),
     evidence: new GraphEvidenceStore(graph, config.TAB_SITE_ID, config.TAB_EVIDENCE_MAX_MB * 1024 * 1024),
     drafts: new LocalDraftStore(updateDraftSchema),
-    documents: documentExporter,
+    documents: documentFiles,
     directory: new GraphDirectory(graph),
     evidenceLimit: config.TAB_EVIDENCE_MAX_MB * 1024 * 1024,
     today: today(),

@@ -8,6 +8,7 @@ import { useHashRoute, type Page } from './routes';
 import { RegisterPage } from '../features/coordinator/register-page';
 import { ReviewPage } from '../features/coordinator/review-page';
 import { AuditsPage } from '../features/coordinator/audits-page';
+import { ImportPage } from '../features/coordinator/import-page';
 import { PaperPage } from '../features/panel/paper-page';
 
 const useStyles = makeStyles({
@@ -49,6 +50,7 @@ const tabsFor: Record<Session['user']['role'], { page: Page; label: string }[]> 
     { page: 'register', label: 'Register' },
     { page: 'review', label: 'Review' },
     { page: 'audits', label: 'Audits' },
+    { page: 'import', label: 'Import' },
     { page: 'paper', label: 'Panel paper' },
   ],
   panel: [{ page: 'paper', label: 'Panel paper' }],
@@ -83,6 +85,8 @@ function Screens({ session }: { session: Session }) {
           <ReviewPage onOpen={open} />
         ) : page === 'audits' ? (
           <AuditsPage />
+        ) : page === 'import' ? (
+          <ImportPage />
         ) : page === 'paper' ? (
           <PaperPage canDecide={session.user.role === 'coordinator'} />
         ) : (

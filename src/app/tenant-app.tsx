@@ -3,7 +3,7 @@ import { createNestablePublicClientApplication } from '@azure/msal-browser';
 import { app as teamsApp } from '@microsoft/teams-js';
 import { useEffect, useState } from 'react';
 import { LocalDraftStore } from '../adapters/browser/local-draft-store';
-import { documentExporter } from '../adapters/documents/document-exporter';
+import { documentFiles } from '../adapters/documents/document-files';
 import { MsalAuth } from '../adapters/auth/msal-auth';
 import { connectGraph } from '../adapters/graph/graph-client';
 import { GraphDirectory } from '../adapters/graph/graph-directory';
@@ -33,7 +33,7 @@ function tenantSession(config: TenantConfig, auth: MsalAuth, account: AccountInf
     store: new GraphRecommendationStore(new ListGateway(graph, config.TAB_SITE_ID)),
     evidence: new GraphEvidenceStore(graph, config.TAB_SITE_ID, config.TAB_EVIDENCE_MAX_MB * 1024 * 1024),
     drafts: new LocalDraftStore(updateDraftSchema),
-    documents: documentExporter,
+    documents: documentFiles,
     directory: new GraphDirectory(graph),
     evidenceLimit: config.TAB_EVIDENCE_MAX_MB * 1024 * 1024,
     today: new Date().toISOString().slice(0, 10),

@@ -149,10 +149,13 @@ export interface DraftStore<T> {
   clear(key: string): void;
 }
 
-/** Documents made for download: the panel paper (.docx) and the register (.xlsx). */
-export interface DocumentExporter {
+/** Office files in and out: the panel paper (.docx), the register and its empty template (.xlsx), and reading a register. */
+export interface DocumentFiles {
   paperDocx(paper: PanelPaper): Promise<Blob>;
   registerXlsx(data: Pick<PaperData, 'audits' | 'recommendations' | 'updates'>): Promise<Blob>;
+  templateXlsx(): Promise<Blob>;
+  /** Rows of text, header first; throws an error with one clear message for a file it cannot read. */
+  readRegister(name: string, bytes: Uint8Array): Promise<string[][]>;
 }
 
 /** The organisation's people, for choosing owners. */

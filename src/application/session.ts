@@ -1,5 +1,5 @@
 import type { Person, Role } from '../domain';
-import type { DocumentExporter, DraftStore, EvidenceStore, PeopleDirectory, RecommendationStore } from './ports';
+import type { DocumentFiles, DraftStore, EvidenceStore, PeopleDirectory, RecommendationStore } from './ports';
 import type { UpdateDraft } from './update-draft';
 
 /** Who is signed in and the stores their requests go to. */
@@ -8,7 +8,7 @@ export interface Session {
   store: RecommendationStore;
   evidence: EvidenceStore;
   drafts: DraftStore<UpdateDraft>;
-  documents: DocumentExporter;
+  documents: DocumentFiles;
   directory: PeopleDirectory;
   /** Largest evidence file accepted, in bytes (from configuration). */
   evidenceLimit: number;

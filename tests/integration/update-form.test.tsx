@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server';
 import { LocalDraftStore } from '../../src/adapters/browser/local-draft-store';
-import { documentExporter } from '../../src/adapters/documents/document-exporter';
+import { documentFiles } from '../../src/adapters/documents/document-files';
 import { GraphEvidenceStore } from '../../src/adapters/graph/graph-evidence-store';
 import { GraphDirectory } from '../../src/adapters/graph/graph-directory';
 import type { RecommendationDetail } from '../../src/application/ports';
@@ -47,7 +47,7 @@ describe('the update form', () => {
       store: ownerContext.store,
       evidence: new GraphEvidenceStore(ownerContext.graph, 'root'),
       drafts: new LocalDraftStore(updateDraftSchema),
-      documents: documentExporter,
+      documents: documentFiles,
       directory: new GraphDirectory(ownerContext.graph),
       evidenceLimit: 1024 * 1024,
       today: '2025-05-20',

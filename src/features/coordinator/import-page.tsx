@@ -1,0 +1,182 @@
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Title2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useRef, useState } from 'react';
+import { applyImport, previewImport, type ImportPreview, type ImportResult, type RowAction } from '../../application/import-register';
+import { download } from '../shared/download';
+import { useSession } from '../shared/session-context';
+
+const useStyles = makeStyles({
+  page: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '1100px' },
+  bar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
+  findings: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+const actionBadge: Record<RowAction, { label: string; color: 'success' | 'brand' | 'informative' | 'danger' }> = {
+  create: { label: 'Create', color: 'success' },
+  update: { label: 'Change', color: 'brand' },
+  unchanged: { label: 'Unchanged', color: 'informative' },
+  skip: { label: 'Not imported', color: 'danger' },
+};
+
+type Stage =
+  | { kind: 'choose' }
+  | { kind: 'reading'; name: string }
+  | { kind: 'preview'; name: string; preview: ImportPreview }
+  | { kind: 'writing'; name: string; preview: ImportPreview; done: number; total: number }
+  | { kind: 'done'; name: string; result: ImportResult };
+
+/** The import wizard: choose a file, see what would happen row by row, confirm, watch it write. */
+export function ImportPage() {
+  const styles = useStyles();
+  const session = useSession();
+  const input = useRef<HTMLInputElement>(null);
+  const [stage, setStage] = useState<Stage>({ kind: 'choose' });
+  const [problem, setProblem] = useState<string | undefined>();
+
+  const choose = async (file: File): Promise<void> => {
+    setProblem(undefined);
+    setStage({ kind: 'reading', name: file.name });
+    try {
+      const table = await session.documents.readRegister(file.name, new Uint8Array(await file.arrayBuffer()));
+      const preview = await previewImport(session.store, table, session.today);
+      if (preview.plan.fileErrors.length > 0) throw new Error(preview.plan.fileErrors.join(' '));
+      setStage({ kind: 'preview', name: file.name, preview });
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+      setStage({ kind: 'choose' });
+    }
+  };
+
+  const confirm = (name: string, preview: ImportPreview): void => {
+    const total = preview.counts.create + preview.counts.update;
+    setStage({ kind: 'writing', name, preview, done: 0, total });
+    applyImport(session.store, preview, session.user, new Date(), (done) => setStage({ kind: 'writing', name, preview, done, total })).then(
+      (result) => setStage({ kind: 'done', name, result }),
+      (error: unknown) => {
+        setProblem(`The import stopped: ${error instanceof Error ? error.message : String(error)}. Nothing already written is lost; import the same file again to finish.`);
+        setStage({ kind: 'preview', name, preview });
+      },
+    );
+  };
+
+  return (
+    <section className={styles.page} aria-labelledby="import-title">
+      <Title2 as="h1" id="import-title">
+        Import a register
+      </Title2>
+      <Body1>
+        One row per recommendation in the template&apos;s columns, as .xlsx or .csv. Ditto marks and blank audit cells mean &quot;as above&quot;. Nothing is written until you confirm.
+      </Body1>
+      <div className={styles.bar}>
+        <Button onClick={() => void session.documents.templateXlsx().then((blob) => download(blob, 'register-template.xlsx'))}>Download the empty template</Button>
+        <input
+          ref={input}
+          type="file"
+          hidden
+          accept=".xlsx,.csv"
+          data-testid="register-file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void choose(file);
+          }}
+        />
+        <Button appearance="primary" onClick={() => input.current?.click()} disabled={stage.kind === 'reading' || stage.kind === 'writing'}>
+          Choose a register file…
+        </Button>
+      </div>
+      {problem && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>The file was not imported</MessageBarTitle>
+            {problem}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {stage.kind === 'reading' && <Body1>Reading {stage.name}…</Body1>}
+      {stage.kind === 'writing' && (
+        <Field label={`Writing ${stage.done} of ${stage.total}`} validationState="none">
+          <ProgressBar value={stage.total === 0 ? 1 : stage.done / stage.total} />
+        </Field>
+      )}
+      {stage.kind === 'done' && (
+        <MessageBar intent={stage.result.failed.length + stage.result.conflicts.length > 0 ? 'warning' : 'success'}>
+          <MessageBarBody>
+            <MessageBarTitle>Imported {stage.name}</MessageBarTitle>
+            {stage.result.written} recommendation(s) written, {stage.result.notes} update note(s) added.
+            {[...stage.result.conflicts, ...stage.result.failed].map((f) => ` Row ${f.rowNumber}: ${f.message}.`)}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {(stage.kind === 'preview' || stage.kind === 'writing') && (
+        <>
+          <Body1 aria-live="polite">
+            {stage.name}: {stage.preview.counts.create} to create, {stage.preview.counts.update} to change, {stage.preview.counts.unchanged} unchanged,{' '}
+            {stage.preview.counts.skip} not imported; {stage.preview.counts.warnings} flagged for review; {stage.preview.newAudits.length} new audit(s).
+          </Body1>
+          {stage.kind === 'preview' && (
+            <div className={styles.bar}>
+              <Button appearance="primary" disabled={stage.preview.counts.create + stage.preview.counts.update === 0} onClick={() => confirm(stage.name, stage.preview)}>
+                Import {stage.preview.counts.create + stage.preview.counts.update} row(s)
+              </Button>
+              <Button onClick={() => setStage({ kind: 'choose' })}>Cancel</Button>
+            </div>
+          )}
+          <Table aria-label="Import preview" size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>Row</TableHeaderCell>
+                <TableHeaderCell>Recommendation</TableHeaderCell>
+                <TableHeaderCell>What happens</TableHeaderCell>
+                <TableHeaderCell>Findings</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {stage.preview.rows.map(({ row, action }) => (
+                <TableRow key={row.rowNumber}>
+                  <TableCell>{row.rowNumber}</TableCell>
+                  <TableCell>
+                    {row.recommendation.reference} {row.recommendation.title}
+                    <Caption1 block>{stage.preview.plan.audits.get(row.auditKey)?.title ?? ''}</Caption1>
+                  </TableCell>
+                  <TableCell>
+                    <Badge appearance="tint" color={actionBadge[action].color}>
+                      {actionBadge[action].label}
+                    </Badge>
+                  </TableCell>
+                  <TableCell>
+                    <ul className={styles.findings}>
+                      {row.findings.map((f) => (
+                        <li key={f.message}>
+                          {f.level === 'error' ? 'Error' : 'Warning'}: {f.message}
+                        </li>
+                      ))}
+                    </ul>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      )}
+    </section>
+  );
+}

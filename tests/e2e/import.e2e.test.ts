@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, openTab, screenshot, signInAs } from './browser';
+
+describe('the import wizard', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser.close());
+
+  it('previews a messy register row by row, writes only when confirmed, with progress, and explains a bad file', async () => {
+    const page = await openTab(browser, `${inject('appUrl')}#/import`, inject('today'));
+    await signInAs(page, 'Casey Marlow');
+    await page.getByRole('heading', { name: 'Import a register' }).waitFor();
+
+    await page.getByTestId('register-file').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    await page.getByText('notes.txt is not a register file').waitFor();
+
+    const csv = readFileSync(join(import.meta.dirname, '../fixtures/messy-register.csv'));
+    await page.getByTestId('register-file').setInputFiles({ name: 'messy-register.csv', mimeType: 'text/csv', buffer: csv });
+    await page.getByRole('table', { name: 'Import preview' }).waitFor();
+    expect(await page.getByText(/4 to create, 0 to change, 0 unchanged, 2 not imported/).isVisible()).toBe(true);
+    expect(await page.getByText("Error: 'Critical' is not High, Medium or Low").isVisible()).toBe(true);
+    await screenshot(page, 'import-preview');
+
+    await page.getByRole('button', { name: 'Import 4 row(s)' }).click();
+    await page.getByText('Imported messy-register.csv').waitFor();
+    expect(await page.getByText(/4 recommendation\(s\) written/).isVisible()).toBe(true);
+
+    await page.getByTestId('register-file').setInputFiles({ name: 'messy-register.csv', mimeType: 'text/csv', buffer: csv });
+    await page.getByText(/0 to create, 0 to change, 4 unchanged/).waitFor();
+    expect(await page.getByRole('button', { name: 'Import 0 row(s)' }).isDisabled()).toBe(true);
+  });
+});
