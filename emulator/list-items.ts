@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { accessDenied, badRequest, GraphError, notFound, ok, type EmuRequest, type EmuResponse, type Route } from './http';
 import { FilterSyntaxError, filterFields, parseFilter, type FilterNode } from './odata-filter';
-import type { ColumnRow, ColumnType, ItemRow, ListRow, PermissionLevel, RolePermissions, Store, UserRow } from './store';
+import { fieldExpression, type ColumnRow, type ColumnType, type ItemRow, type ListRow, type PermissionLevel, type RolePermissions, type Store, type UserRow } from './store';
 
 /** SharePoint's list view threshold: above it, only indexed columns may be filtered or sorted on. */
 export const listViewThreshold = 5000;
@@ -153,7 +153,7 @@ function enforceUnique(store: Store, list: ListRow, columns: ColumnRow[], fields
   for (const column of columns) {
     const value = fields[column.name];
     if (!column.enforceUnique || value === undefined || value === null) continue;
-    const clash = store.queryItems(list.id, `json_extract(fields, ?) = ? AND id != ?`, [`$."${column.name}"`, value, exceptId ?? -1], 'id', 1, 0);
+    const clash = store.queryItems(list.id, `${fieldExpression(column.name)} = ? AND id != ?`, [value, exceptId ?? -1], 'id', 1, 0);
     if (clash.length > 0) {
       throw new GraphError(409, 'nameAlreadyExists', `An item with the same value in the unique column '${column.name}' already exists`);
     }
@@ -207,21 +207,18 @@ export function itemResource(store: Store, request: EmuRequest, list: ListRow, i
 
 const safeName = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** Field names are checked against the list's columns first, so writing them into SQL is safe. */
 function toSql(node: FilterNode, params: unknown[]): string {
   if (node.kind === 'logical') return `(${toSql(node.left, params)} ${node.op.toUpperCase()} ${toSql(node.right, params)})`;
-  const path = `$."${node.field}"`;
-  const column = `json_extract(fields, ?)`;
+  const column = fieldExpression(node.field);
   const value = typeof node.value === 'boolean' ? (node.value ? 1 : 0) : node.value;
-  if (value === null) {
-    params.push(path);
-    return node.op === 'eq' ? `${column} IS NULL` : `${column} IS NOT NULL`;
-  }
+  if (value === null) return node.op === 'eq' ? `${column} IS NULL` : `${column} IS NOT NULL`;
   if (node.op === 'ne') {
-    params.push(path, path, value);
+    params.push(value);
     return `(${column} IS NULL OR ${column} != ?)`;
   }
   const sqlOp = { eq: '=', lt: '<', le: '<=', gt: '>', ge: '>=' }[node.op];
-  params.push(path, value);
+  params.push(value);
   return `${column} ${sqlOp} ?`;
 }
 
@@ -288,7 +285,7 @@ function listItems(store: Store, request: EmuRequest, list: ListRow): EmuRespons
       return { name: match[1], desc: match[2]?.toLowerCase() === 'desc' };
     });
   checkQueryable(request, store, list, columns, orderParts.map((p) => p.name), 'orderby');
-  const orderBy = [...orderParts.map((p) => `json_extract(fields, '$."${p.name}"') ${p.desc ? 'DESC' : 'ASC'}`), 'id ASC'].join(', ');
+  const orderBy = [...orderParts.map((p) => `${fieldExpression(p.name)} ${p.desc ? 'DESC' : 'ASC'}`), 'id ASC'].join(', ');
   const size = pageSize(request);
   const offset = Number(request.query.get('$skiptoken') ?? '0') || 0;
   const rows = store.queryItems(list.id, where, params, orderBy, size + 1, offset);

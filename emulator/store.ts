@@ -80,6 +80,12 @@ CREATE TABLE IF NOT EXISTS messages (
   id TEXT PRIMARY KEY, channel_id TEXT NOT NULL, body TEXT NOT NULL, created_by TEXT NOT NULL, created_at TEXT NOT NULL, seq INTEGER NOT NULL);
 `;
 
+/** The SQL for a field's value; the same text in queries and in indexes, so SQLite uses the index. */
+export const fieldExpression = (name: string): string => {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`Unsafe field name '${name}'`);
+  return `json_extract(fields, '$."${name}"')`;
+};
+
 const now = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** The emulator's persistence: SQLite in WAL mode, each write one transaction, so a killed process leaves a consistent store. */
@@ -236,11 +242,19 @@ export class Store {
         column.maxLength,
         position,
       );
+    if (column.indexed) this.indexColumn(listId, column.name);
+  }
+
+  /** An indexed SharePoint column is an index here too, so filters on it stay fast on large lists. */
+  private indexColumn(listId: string, name: string): void {
+    const indexName = `idx_${listId.replace(/[^A-Za-z0-9]/g, '_')}_${name}`;
+    this.db.exec(`CREATE INDEX IF NOT EXISTS "${indexName}" ON items (list_id, ${fieldExpression(name)})`);
   }
 
   updateColumn(listId: string, name: string, change: { indexed?: boolean }): void {
     if (change.indexed !== undefined) {
       this.db.prepare('UPDATE columns SET indexed = ? WHERE list_id = ? AND name = ?').run(change.indexed ? 1 : 0, listId, name);
+      if (change.indexed) this.indexColumn(listId, name);
     }
   }
 
