@@ -16,3 +16,4 @@ export * from './meeting';
 export * from './timeline';
 export * from './panel-paper';
 export * from './register-import';
+export * from './reminder-plan';

@@ -1,0 +1,131 @@
+import { addDays, type IsoDate } from './calendar';
+import type { Meeting } from './meeting';
+import type { OwnerUpdate } from './owner-update';
+import type { Person } from './people';
+import type { Priority } from './priority';
+import { effectiveStatus, type Recommendation } from './recommendation';
+import { currentTarget } from './target-history';
+
+/** When owners are chased, relative to the update deadline; set per organisation. */
+export interface ReminderSchedule {
+  requestDaysBefore: number;
+  reminderDaysBefore: number;
+  overdueEveryDays: number;
+  targetSoonDaysBefore: number;
+  timeZone: string;
+}
+
+export const defaultReminderSchedule: ReminderSchedule = {
+  requestDaysBefore: 21,
+  reminderDaysBefore: 7,
+  overdueEveryDays: 7,
+  targetSoonDaysBefore: 14,
+  timeZone: 'Europe/London',
+};
+
+/** The calendar date at an instant in the organisation's time zone (DST included). */
+export function localDate(instant: Date, timeZone: string): IsoDate {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+export type ReminderStep = 'request' | 'reminder' | 'due' | `overdue-${number}` | 'target-soon' | 'target-passed';
+
+export interface ReminderItem {
+  recommendationId: string;
+  reference: string;
+  title: string;
+  priority: Priority;
+  /** For deadline reminders the update deadline; for target reminders the target date. */
+  due: IsoDate;
+}
+
+/** One thing to tell one owner, recorded under its key so it is never sent twice. */
+export interface ReminderUnit {
+  key: string;
+  step: ReminderStep;
+  owner: Person;
+  items: ReminderItem[];
+}
+
+export interface ReminderPlan {
+  today: IsoDate;
+  meeting: Meeting | undefined;
+  /** Units grouped per owner: one message each. */
+  messages: { owner: Person; units: ReminderUnit[] }[];
+  /** Everyone still owing an update for the cycle, for the coordinators' digest. */
+  outstanding: { owner: Person; items: ReminderItem[] }[];
+  daysToDeadline: number | undefined;
+}
+
+/** The deadline step that applies today: only the latest, so a late first run does not send three at once. */
+export function deadlineStep(today: IsoDate, deadline: IsoDate, schedule: ReminderSchedule): ReminderStep | undefined {
+  if (today > deadline) {
+    const days = Math.round((Date.parse(today) - Date.parse(deadline)) / 86_400_000);
+    const round = Math.floor(days / schedule.overdueEveryDays);
+    return round >= 1 ? `overdue-${round}` : 'due';
+  }
+  if (today === deadline) return 'due';
+  if (today >= addDays(deadline, -schedule.reminderDaysBefore)) return 'reminder';
+  if (today >= addDays(deadline, -schedule.requestDaysBefore)) return 'request';
+  return undefined;
+}
+
+/**
+ * Plans one reminder run: who owes an update for the next meeting and which step applies, and which targets
+ * are near or past. Keys include the owner and the date, so reassigning or re-dating an item re-plans it, and
+ * an item closed or updated drops out. `alreadySent` are the keys in the reminder log.
+ */
+export function planReminders(input: {
+  now: Date;
+  meetings: readonly Meeting[];
+  recommendations: readonly Recommendation[];
+  updates: readonly OwnerUpdate[];
+  alreadySent: ReadonlySet<string>;
+  schedule?: ReminderSchedule;
+}): ReminderPlan {
+  const schedule = input.schedule ?? defaultReminderSchedule;
+  const today = localDate(input.now, schedule.timeZone);
+  // The meeting being prepared: the first whose date is still ahead.
+  const meeting = [...input.meetings].filter((m) => m.date >= today).sort((a, b) => a.date.localeCompare(b.date))[0];
+  const updatesOf = (id: string) => input.updates.filter((u) => u.recommendationId === id);
+  const units: ReminderUnit[] = [];
+  const outstanding = new Map<string, { owner: Person; items: ReminderItem[] }>();
+
+  for (const r of input.recommendations) {
+    const status = effectiveStatus(r, updatesOf(r.id));
+    if (status !== 'open' && status !== 'returnedToOwner') continue;
+    const item = (due: IsoDate): ReminderItem => ({ recommendationId: r.id, reference: r.reference, title: r.title, priority: r.priority, due });
+    if (meeting && !updatesOf(r.id).some((u) => u.cycle === meeting.cycle)) {
+      for (const owner of r.owners) {
+        const entry = outstanding.get(owner.email) ?? { owner, items: [] };
+        entry.items.push(item(meeting.updateDeadline));
+        outstanding.set(owner.email, entry);
+      }
+    }
+    const due = currentTarget(r.targets).due;
+    if (!due) continue;
+    const targetStep: ReminderStep | undefined = today > due ? 'target-passed' : today >= addDays(due, -schedule.targetSoonDaysBefore) ? 'target-soon' : undefined;
+    if (!targetStep) continue;
+    for (const owner of r.owners) units.push({ key: `${targetStep}:${r.id}:${due}:${owner.email}`, step: targetStep, owner, items: [item(due)] });
+  }
+
+  const step = meeting ? deadlineStep(today, meeting.updateDeadline, schedule) : undefined;
+  if (meeting && step) {
+    for (const { owner, items } of outstanding.values()) units.push({ key: `${meeting.cycle}:${step}:${owner.email}`, step, owner, items });
+  }
+
+  const messages = new Map<string, { owner: Person; units: ReminderUnit[] }>();
+  for (const unit of units) {
+    if (input.alreadySent.has(unit.key)) continue;
+    const entry = messages.get(unit.owner.email) ?? { owner: unit.owner, units: [] };
+    entry.units.push(unit);
+    messages.set(unit.owner.email, entry);
+  }
+  return {
+    today,
+    meeting,
+    messages: [...messages.values()].sort((a, b) => a.owner.name.localeCompare(b.owner.name)),
+    outstanding: [...outstanding.values()].sort((a, b) => a.owner.name.localeCompare(b.owner.name)),
+    daysToDeadline: meeting ? Math.round((Date.parse(meeting.updateDeadline) - Date.parse(today)) / 86_400_000) : undefined,
+  };
+}
