@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { ChannelMessage } from '../../application/reminder-cards';
+import type { Notifier } from '../../application/reminders';
+import type { Person } from '../../domain';
+import type { GraphConnection } from './graph-client';
+
+const userSchema = z.object({ id: z.string(), displayName: z.string().nullable().optional() });
+const escape = (text: string): string => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+
+/** Posts a card as the signed-in coordinator through Graph (ChannelMessage.Send), with real @mentions. */
+export class GraphChannelNotifier implements Notifier {
+  private readonly ids = new Map<string, Promise<string | undefined>>();
+
+  constructor(
+    private readonly graph: GraphConnection,
+    private readonly teamId: string,
+    private readonly channelId: string,
+  ) {}
+
+  private userId(person: Person): Promise<string | undefined> {
+    let id = this.ids.get(person.email);
+    if (!id) {
+      id = this.graph.client
+        .api(`/users/${encodeURIComponent(person.email)}?$select=id,displayName`)
+        .get()
+        .then((body: unknown) => userSchema.parse(body).id)
+        .catch(() => undefined);
+      this.ids.set(person.email, id);
+    }
+    return id;
+  }
+
+  async post(message: ChannelMessage): Promise<void> {
+    const known = (await Promise.all(message.mentions.map(async (p) => ({ person: p, id: await this.userId(p) })))).filter(
+      (m): m is { person: Person; id: string } => m.id !== undefined,
+    );
+    const mentionHtml = known.map((m, i) => `<at id="${i}">${escape(m.person.name)}</at>`).join(', ');
+    await this.graph.client.api(`/teams/${this.teamId}/channels/${encodeURIComponent(this.channelId)}/messages`).post({
+      body: { contentType: 'html', content: `${mentionHtml ? `${mentionHtml}: ` : ''}${escape(message.summary)}<attachment id="card"></attachment>` },
+      attachments: [{ id: 'card', contentType: 'application/vnd.microsoft.card.adaptive', content: JSON.stringify(message.card) }],
+      mentions: known.map((m, i) => ({ id: i, mentionText: m.person.name, mentioned: { user: { id: m.id, displayName: m.person.name, userIdentityType: 'aadUser' } } })),
+    });
+  }
+}

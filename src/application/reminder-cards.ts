@@ -1,0 +1,94 @@
+import { priorities, priorityColour, type Person, type ReminderItem, type ReminderPlan, type ReminderStep, type ReminderUnit } from '../domain';
+
+/** Teams refuses a channel message above about 28 KB; cards are split well below it. */
+export const cardByteLimit = 24 * 1024;
+
+export type AdaptiveCard = { type: 'AdaptiveCard'; version: '1.5'; body: unknown[]; actions?: unknown[]; $schema: string; msteams?: unknown };
+
+export interface ChannelMessage {
+  /** Plain text for notifications and for hosts that show no cards. */
+  summary: string;
+  card: AdaptiveCard;
+  /** People the message @mentions where the channel supports it. */
+  mentions: Person[];
+}
+
+const stepWords: Record<string, string> = {
+  request: 'Your quarterly update is requested',
+  reminder: 'Reminder: your update is due in a week',
+  due: 'Your update is due today',
+  'target-soon': 'A target date is coming up',
+  'target-passed': 'A target date has passed',
+};
+const describeStep = (step: ReminderStep): string => stepWords[step] ?? 'Your update is overdue';
+
+/** Teams resolves `<at>Name</at>` in a card through these entities (by email for Workflows posts). */
+const mentionEntities = (people: readonly Person[]) => ({
+  entities: people.map((p) => ({ type: 'mention', text: `<at>${p.name}</at>`, mentioned: { id: p.email, name: p.name } })),
+});
+
+const card = (body: unknown[], actions: unknown[] = [], mentioned: readonly Person[] = []): AdaptiveCard => ({
+  type: 'AdaptiveCard',
+  version: '1.5',
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+  body,
+  ...(actions.length > 0 ? { actions } : {}),
+  ...(mentioned.length > 0 ? { msteams: mentionEntities(mentioned) } : {}),
+});
+
+const size = (value: unknown): number => new TextEncoder().encode(JSON.stringify(value)).byteLength;
+
+/** Splits rows into as many cards as needed to keep each under the limit. */
+function splitCards(header: (part: number, parts: number) => unknown[], rows: unknown[], actions: unknown[], mentioned: readonly Person[]): AdaptiveCard[] {
+  const groups: unknown[][] = [[]];
+  for (const row of rows) {
+    const current = groups.at(-1) ?? [];
+    if (current.length > 0 && size(card([...header(99, 99), ...current, row], actions, mentioned)) > cardByteLimit) groups.push([row]);
+    else current.push(row);
+  }
+  return groups.map((group, i) => card([...header(i + 1, groups.length), ...group], actions, mentioned));
+}
+
+const itemRow = (item: ReminderItem, link: (id: string) => string): unknown => ({
+  type: 'TextBlock',
+  wrap: true,
+  text: `[${item.reference} ${item.title}](${link(item.recommendationId)}) – ${item.priority} priority, due ${item.due}`,
+});
+
+/** One owner's reminder: every outstanding item with a link into the tab; split if it is very long. */
+export function ownerMessages(owner: Person, units: readonly ReminderUnit[], link: (id: string) => string, openTab: string): ChannelMessage[] {
+  const rows = units.flatMap((unit) => [{ type: 'TextBlock', weight: 'Bolder', wrap: true, text: describeStep(unit.step) }, ...unit.items.map((i) => itemRow(i, link))]);
+  const cards = splitCards(
+    (part, parts) => [{ type: 'TextBlock', size: 'Medium', weight: 'Bolder', wrap: true, text: `<at>${owner.name}</at>, audit recommendations need you${parts > 1 ? ` (${part} of ${parts})` : ''}` }],
+    rows,
+    [{ type: 'Action.OpenUrl', title: 'Open my recommendations', url: openTab }],
+    [owner],
+  );
+  const count = units.reduce((n, u) => n + u.items.length, 0);
+  return cards.map((c) => ({ summary: `${owner.name}: ${count} audit recommendation(s) need your update`, card: c, mentions: [owner] }));
+}
+
+/** The coordinators' digest for each run; it says so when nothing is outstanding, so silence never hides a failure. */
+export function digestMessages(plan: ReminderPlan, sent: number, failed: number, openRegister: string): ChannelMessage[] {
+  const items = plan.outstanding.flatMap((o) => o.items);
+  const unique = new Map(items.map((i) => [i.recommendationId, i]));
+  const byPriority = priorities.map((p) => `${priorityColour[p]} ${p}: ${[...unique.values()].filter((i) => i.priority === p).length}`).join(' · ');
+  const headline = !plan.meeting
+    ? 'No panel meeting is scheduled: no updates are being chased.'
+    : plan.outstanding.length === 0
+      ? `Everyone is up to date for ${plan.meeting.cycle}.`
+      : `${plan.outstanding.length} owner(s) still owe ${unique.size} update(s) for ${plan.meeting.cycle}; the deadline is ${plan.meeting.updateDeadline} (${plan.daysToDeadline} day(s)).`;
+  const header = (part: number, parts: number): unknown[] => [
+    { type: 'TextBlock', size: 'Medium', weight: 'Bolder', wrap: true, text: `Reminder run ${plan.today}${parts > 1 ? ` (${part} of ${parts})` : ''}` },
+    { type: 'TextBlock', wrap: true, text: headline },
+    ...(unique.size > 0 ? [{ type: 'TextBlock', wrap: true, text: byPriority }] : []),
+    { type: 'TextBlock', wrap: true, isSubtle: true, text: `${sent} reminder(s) sent this run${failed > 0 ? `, ${failed} failed and will be retried` : ''}.` },
+  ];
+  const rows = plan.outstanding.map((o) => ({ type: 'TextBlock', wrap: true, text: `<at>${o.owner.name}</at>: ${o.items.map((i) => i.reference).join(', ')}` }));
+  const mentioned = plan.outstanding.map((o) => o.owner);
+  return splitCards(header, rows, [{ type: 'Action.OpenUrl', title: 'Open the register', url: openRegister }], mentioned).map((c) => ({
+    summary: `Reminder run ${plan.today}: ${headline}`,
+    card: c,
+    mentions: mentioned,
+  }));
+}

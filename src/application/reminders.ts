@@ -1,0 +1,84 @@
+import { addDays, planReminders, type ReminderPlan, type ReminderSchedule } from '../domain';
+import { digestMessages, ownerMessages, type ChannelMessage } from './reminder-cards';
+import type { RecommendationStore } from './ports';
+
+/** Where reminders go: a Workflows webhook (unattended) or a channel through Graph (a signed-in coordinator). */
+export interface Notifier {
+  post(message: ChannelMessage): Promise<void>;
+}
+
+export interface ReminderLogEntry {
+  key: string;
+  ownerEmail: string;
+  step: string;
+  sentAt: string;
+  outcome: 'sent' | 'failed';
+}
+
+export interface ReminderLog {
+  /** Keys of reminders already sent (failed attempts are not among them, so they are retried). */
+  sentKeys(): Promise<Set<string>>;
+  record(entry: ReminderLogEntry): Promise<void>;
+}
+
+export interface ReminderRun {
+  plan: ReminderPlan;
+  sent: number;
+  failed: { owner: string; message: string }[];
+  digestPosted: boolean;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Posts with backoff; the notifier's error after the last attempt is passed on. */
+async function postWithRetry(notifier: Notifier, message: ChannelMessage, attempts: number, backoffMs: number): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await notifier.post(message);
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      await sleep(backoffMs * 2 ** (attempt - 1));
+    }
+  }
+}
+
+/**
+ * One reminder pass: plan what is due, send one message per owner, record each sent reminder in the log, and
+ * post the digest. Running it again sends nothing already sent; failures are recorded and retried next run.
+ */
+export async function runReminders(deps: {
+  store: RecommendationStore;
+  log: ReminderLog;
+  notifier: Notifier;
+  now: Date;
+  dryRun?: boolean;
+  schedule?: ReminderSchedule;
+  links: { recommendation: (id: string) => string; myRecommendations: string; register: string };
+  retry?: { attempts: number; backoffMs: number };
+}): Promise<ReminderRun> {
+  const retry = deps.retry ?? { attempts: 3, backoffMs: 500 };
+  const data = await deps.store.paperData(addDays(deps.now.toISOString().slice(0, 10), -400));
+  const plan = planReminders({ now: deps.now, meetings: data.meetings, recommendations: data.recommendations, updates: data.updates, alreadySent: await deps.log.sentKeys(), schedule: deps.schedule });
+  const run: ReminderRun = { plan, sent: 0, failed: [], digestPosted: false };
+  if (deps.dryRun) return run;
+  for (const { owner, units } of plan.messages) {
+    try {
+      for (const message of ownerMessages(owner, units, deps.links.recommendation, deps.links.myRecommendations)) {
+        await postWithRetry(deps.notifier, message, retry.attempts, retry.backoffMs);
+      }
+      for (const unit of units) await deps.log.record({ key: unit.key, ownerEmail: owner.email, step: unit.step, sentAt: deps.now.toISOString(), outcome: 'sent' });
+      run.sent++;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      run.failed.push({ owner: owner.email, message });
+      for (const unit of units) {
+        await deps.log.record({ key: `${unit.key}:failed:${deps.now.toISOString()}`, ownerEmail: owner.email, step: unit.step, sentAt: deps.now.toISOString(), outcome: 'failed' });
+      }
+    }
+  }
+  for (const message of digestMessages(plan, run.sent, run.failed.length, deps.links.register)) {
+    await postWithRetry(deps.notifier, message, retry.attempts, retry.backoffMs);
+  }
+  run.digestPosted = true;
+  return run;
+}

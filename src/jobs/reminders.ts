@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { GraphChannelNotifier } from '../adapters/graph/graph-channel-notifier';
+import { GraphReminderLog } from '../adapters/graph/graph-reminder-log';
+import { WorkflowsNotifier } from '../adapters/notify/workflows-notifier';
+import { reminderLinks } from '../application/reminder-links';
+import { runReminders, type Notifier } from '../application/reminders';
+import { commonOptions, jobContext, parseArgs, runJob, type JobContext } from './job-context';
+
+const idsSchema = z.object({ value: z.array(z.object({ id: z.string() })) });
+
+/** The emulator's (or a named) team channel. */
+async function channelNotifier(context: JobContext, team?: string, channel?: string): Promise<Notifier> {
+  const teamId = team ?? idsSchema.parse(await context.graph.client.api('/me/joinedTeams').get()).value[0]?.id;
+  if (!teamId) throw new Error('No team to post to: pass --team and --channel, or --webhook');
+  const channelId = channel ?? idsSchema.parse(await context.graph.client.api(`/teams/${teamId}/channels`).get()).value[0]?.id;
+  if (!channelId) throw new Error(`Team ${teamId} has no channel to post to`);
+  return new GraphChannelNotifier(context.graph, teamId, channelId);
+}
+
+/**
+ * `npm run reminders -- [--now <ISO date>] [--dry-run] [--graph <emulator URL>] [--webhook <Workflows URL>]`
+ * One reminder pass; schedule it daily (docs/deploy.md). Running it twice in a day sends nothing the second time.
+ */
+runJob(async (args) => {
+  const { values } = parseArgs({
+    args,
+    options: {
+      ...commonOptions,
+      now: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      webhook: { type: 'string' },
+      team: { type: 'string' },
+      channel: { type: 'string' },
+      'app-url': { type: 'string' },
+    },
+  });
+  const now = values.now ? new Date(values.now) : new Date();
+  if (Number.isNaN(now.getTime())) throw new Error('--now must be an ISO date or date-time, e.g. 2025-06-17T08:00:00Z');
+  const context = jobContext(values);
+  const webhook = values.webhook ?? process.env.REMINDER_WEBHOOK_URL;
+  const notifier = webhook ? new WorkflowsNotifier(webhook) : await channelNotifier(context, values.team ?? process.env.REMINDER_TEAM_ID, values.channel ?? process.env.REMINDER_CHANNEL_ID);
+  const teamsAppId = process.env.TEAMS_APP_ID;
+  const links = teamsAppId ? reminderLinks({ teamsAppId }) : reminderLinks({ appUrl: values['app-url'] ?? process.env.REMINDER_APP_URL ?? 'http://127.0.0.1:53000' });
+  const run = await runReminders({ store: context.store, log: new GraphReminderLog(context.gateway), notifier, now, dryRun: values['dry-run'], links });
+  for (const { owner, units } of run.plan.messages) console.log(`${values['dry-run'] ? 'would send' : 'due'}: ${owner.email}: ${units.map((u) => `${u.step} (${u.items.length})`).join(', ')}`);
+  console.log(`${run.plan.today}: ${run.sent} reminder(s) sent, ${run.failed.length} failed${run.digestPosted ? ', digest posted' : ''}${values['dry-run'] ? ' (dry run: nothing sent)' : ''}.`);
+  for (const f of run.failed) console.log(`failed: ${f.owner}: ${f.message}`);
+  if (run.failed.length > 0) process.exitCode = 1;
+});

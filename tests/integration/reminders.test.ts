@@ -1,0 +1,133 @@
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Emulator } from '../../emulator/server';
+import { GraphChannelNotifier } from '../../src/adapters/graph/graph-channel-notifier';
+import { GraphEvidenceStore } from '../../src/adapters/graph/graph-evidence-store';
+import { GraphReminderLog } from '../../src/adapters/graph/graph-reminder-log';
+import { WorkflowsNotifier } from '../../src/adapters/notify/workflows-notifier';
+import { cardByteLimit, ownerMessages, type ChannelMessage } from '../../src/application/reminder-cards';
+import { reminderLinks } from '../../src/application/reminder-links';
+import { runReminders, type Notifier } from '../../src/application/reminders';
+import { addDays } from '../../src/domain';
+import { emulatorPeople, seedDemo } from '../../src/jobs/demo/seed-demo';
+import type { JobContext } from '../../src/jobs/job-context';
+import { provisioned, rawCall, coordinator, startTestEmulator } from '../support/emulator-harness';
+
+const run = promisify(execFile);
+const links = reminderLinks({ appUrl: 'http://127.0.0.1:53000' });
+const today = '2025-05-20';
+
+describe('reminders against the emulator', () => {
+  let emulator: Emulator;
+  let context: JobContext;
+  let channelPath: string;
+  let deadline: string;
+  let notifier: GraphChannelNotifier;
+
+  beforeAll(async () => {
+    emulator = await startTestEmulator();
+    context = await provisioned(emulator);
+    await seedDemo(context.store, new GraphEvidenceStore(context.graph, context.siteId), await emulatorPeople(emulator.origin), today);
+    const team = (await rawCall(emulator, coordinator, 'GET', '/me/joinedTeams')).body.value[0].id;
+    const channel = (await rawCall(emulator, coordinator, 'GET', `/teams/${team}/channels`)).body.value[0].id;
+    channelPath = `/teams/${team}/channels/${encodeURIComponent(channel)}/messages?$top=50`;
+    notifier = new GraphChannelNotifier(context.graph, team, channel);
+    const meetings = (await context.store.paperData('2000-01-01')).meetings.sort((a, b) => a.date.localeCompare(b.date));
+    deadline = meetings.at(-1)!.updateDeadline;
+  });
+  afterAll(() => emulator.close());
+
+  const messages = async () => (await rawCall(emulator, coordinator, 'GET', channelPath)).body.value as { body: { content: string }; attachments: { content: string }[]; mentions: unknown[] }[];
+  const firstReminderCard = (posted: Awaited<ReturnType<typeof messages>>): string =>
+    posted.find((m) => m.attachments[0]?.content.includes('Reminder: your update is due in a week'))?.attachments[0]?.content ?? '{"body":[]}';
+  const reminderDay = () => new Date(`${addDays(deadline, -7)}T08:00:00Z`);
+
+  it('sends one message per owner with mentions, then a digest, and records each in the log', async () => {
+    const result = await runReminders({ store: context.store, log: new GraphReminderLog(context.gateway), notifier, now: reminderDay(), links, retry: { attempts: 2, backoffMs: 1 } });
+    expect(result.sent).toBe(result.plan.messages.length);
+    expect(result.sent).toBeGreaterThan(2);
+    expect(result.failed).toEqual([]);
+    const posted = await messages();
+    expect(posted).toHaveLength(result.sent + 1);
+    expect(posted[0]?.body.content).toContain('Reminder run');
+    const ownerMessage = posted.find((m) => m.body.content.includes('need your update'));
+    expect(ownerMessage?.mentions.length).toBe(1);
+    const texts = (JSON.parse(firstReminderCard(posted)) as { body: { text: string }[] }).body.map((b) => b.text);
+    expect(texts).toContain('Reminder: your update is due in a week');
+    const log = await new GraphReminderLog(context.gateway).sentKeys();
+    expect([...log].filter((k) => k.includes(':reminder:'))).toHaveLength(result.plan.messages.filter((m) => m.units.some((u) => u.step === 'reminder')).length);
+  });
+
+  it('sends nothing again the same day; only the digest reports the run', async () => {
+    const before = (await messages()).length;
+    const again = await runReminders({ store: context.store, log: new GraphReminderLog(context.gateway), notifier, now: new Date(reminderDay().getTime() + 3_600_000), links });
+    expect(again.sent).toBe(0);
+    expect((await messages()).length).toBe(before + 1);
+  });
+
+  it('records a failed post and retries it next run without resending what went out', async () => {
+    const day = new Date(`${deadline}T08:00:00Z`);
+    const failing = new Set<string>();
+    const flaky: Notifier = {
+      post: async (message: ChannelMessage) => {
+        const owner = message.mentions[0]?.email ?? '';
+        if (message.summary.includes('need your update') && failing.size === 0) failing.add(owner);
+        if (failing.has(owner) && message.summary.includes('need your update')) throw new Error('503 from the channel');
+        await notifier.post(message);
+      },
+    };
+    const first = await runReminders({ store: context.store, log: new GraphReminderLog(context.gateway), notifier: flaky, now: day, links, retry: { attempts: 2, backoffMs: 1 } });
+    expect(first.failed.map((f) => f.owner)).toEqual([...failing]);
+    failing.clear();
+    const second = await runReminders({ store: context.store, log: new GraphReminderLog(context.gateway), notifier, now: new Date(day.getTime() + 3_600_000), links, retry: { attempts: 2, backoffMs: 1 } });
+    expect(second.plan.messages.map((m) => m.owner.email)).toEqual(first.failed.map((f) => f.owner));
+    expect(second.sent).toBe(1);
+  });
+
+  it('dry-run from the command line plans and sends nothing', async () => {
+    const before = (await messages()).length;
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/jobs/reminders.ts', '--graph', emulator.origin, '--dry-run', '--now', `${addDays(deadline, 8)}T08:00:00Z`], { cwd: join(import.meta.dirname, '../..') });
+    expect(stdout).toMatch(/would send: .+: overdue-1/);
+    expect(stdout).toMatch(/0 reminder\(s\) sent, 0 failed \(dry run: nothing sent\)\./);
+    expect((await messages()).length).toBe(before);
+  });
+});
+
+describe('reminder cards and the Workflows webhook', () => {
+  it('splits a long list across cards, each under the channel limit', () => {
+    const items = Array.from({ length: 400 }, (_, i) => ({ recommendationId: String(i), reference: `4.${i}`, title: `A long recommendation title number ${i} `.repeat(2), priority: 'High' as const, due: '2025-06-24' }));
+    const cards = ownerMessages({ email: 'a@example.org', name: 'A' }, [{ key: 'k', step: 'request', owner: { email: 'a@example.org', name: 'A' }, items }], links.recommendation, links.myRecommendations);
+    expect(cards.length).toBeGreaterThan(1);
+    for (const c of cards) expect(new TextEncoder().encode(JSON.stringify(c.card)).byteLength).toBeLessThanOrEqual(cardByteLimit);
+    const listed = cards.flatMap((c) => c.card.body.filter((b) => JSON.stringify(b).includes('/#/recommendations/')));
+    expect(listed).toHaveLength(400);
+  });
+
+  it('posts the card to the webhook, and reports a failure with its status', async () => {
+    const received: unknown[] = [];
+    let answer = 503;
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        received.push(JSON.parse(body));
+        res.writeHead(answer).end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/workflow`;
+    try {
+      const message = ownerMessages({ email: 'a@example.org', name: 'A' }, [{ key: 'k', step: 'due', owner: { email: 'a@example.org', name: 'A' }, items: [] }], links.recommendation, links.myRecommendations)[0]!;
+      await expect(new WorkflowsNotifier(url).post(message)).rejects.toThrow('answered 503');
+      answer = 202;
+      await new WorkflowsNotifier(url).post(message);
+      expect(received[1]).toMatchObject({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', msteams: { entities: [{ mentioned: { id: 'a@example.org' } }] } } }] });
+    } finally {
+      server.close();
+    }
+  });
+});
