@@ -4,6 +4,10 @@ import { GraphEvidenceStore } from '../src/adapters/graph/graph-evidence-store';
 import { provision } from '../src/adapters/graph/provision';
 import { emulatorPeople, seedDemo } from '../src/jobs/demo/seed-demo';
 import { jobContext } from '../src/jobs/job-context';
+import { GraphTeamChannel } from '../src/adapters/graph/graph-channel-notifier';
+import { GraphReminderLog } from '../src/adapters/graph/graph-reminder-log';
+import { reminderLinks } from '../src/application/reminder-links';
+import { runReminders } from '../src/application/reminders';
 
 /**
  * `npm start`: the embedded default. Starts the Graph emulator (data in .data/, kept between runs), provisions it
@@ -35,7 +39,22 @@ const vite = await createServer({ server: { port: appPort, strictPort: true, hos
 await vite.listen();
 console.log(`\nAudit Tracker is running: open http://127.0.0.1:${appPort}/\n`);
 
+// The embedded default runs the reminder job daily in-process, as a scheduler would in a tenant.
+const teams = await context.graph.client.api('/me/joinedTeams').get();
+const teamId = (teams as { value: { id: string }[] }).value[0]?.id ?? '';
+const channels = await context.graph.client.api(`/teams/${teamId}/channels`).get();
+const channel = new GraphTeamChannel(context.graph, teamId, (channels as { value: { id: string }[] }).value[0]?.id ?? '');
+const remind = (): void => {
+  runReminders({ store: context.store, log: new GraphReminderLog(context.gateway), notifier: channel.notifier, now: new Date(), links: reminderLinks({ appUrl: `http://127.0.0.1:${appPort}` }) }).then(
+    (run) => console.log(`Reminders ${run.plan.today}: ${run.sent} sent, ${run.failed.length} failed (see the Channel tab).`),
+    (error: unknown) => console.error('Reminder run failed:', error instanceof Error ? error.message : error),
+  );
+};
+remind();
+const daily = setInterval(remind, 24 * 60 * 60 * 1000);
+
 const stop = (): void => {
+  clearInterval(daily);
   void Promise.all([vite.close(), emulator.close()]).then(() => process.exit(0));
 };
 process.on('SIGINT', stop);

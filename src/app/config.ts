@@ -14,6 +14,7 @@ const configSchema = z.discriminatedUnion('TAB_AUTH_MODE', [
     TAB_CLIENT_ID: z.string().uuid('TAB_CLIENT_ID must be the Entra app (client) id'),
     TAB_TENANT_ID: z.string().min(1, 'TAB_TENANT_ID is required (tenant id or domain)'),
     TAB_SITE_ID: z.string().min(1, 'TAB_SITE_ID is required: the SharePoint site id'),
+    TAB_TEAMS_APP_ID: z.string().optional(),
     TAB_EVIDENCE_MAX_MB: z.coerce.number().positive().default(100),
   }),
 ]);

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 
 /** Routes live in the URL hash, so a reload or a Teams deep link lands on the same screen. */
-export type Page = 'home' | 'register' | 'review' | 'audits' | 'import' | 'paper';
+export type Page = 'home' | 'register' | 'review' | 'audits' | 'import' | 'channel' | 'paper';
 export type Route = { page: Page } | { page: 'recommendation'; id: string };
 
-const pages: Page[] = ['register', 'review', 'audits', 'import', 'paper'];
+const pages: Page[] = ['register', 'review', 'audits', 'import', 'channel', 'paper'];
 
 export function parseRoute(hash: string): Route {
   const match = /^#\/recommendations\/([^/?#]+)$/.exec(hash);

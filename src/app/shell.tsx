@@ -9,6 +9,7 @@ import { RegisterPage } from '../features/coordinator/register-page';
 import { ReviewPage } from '../features/coordinator/review-page';
 import { AuditsPage } from '../features/coordinator/audits-page';
 import { ImportPage } from '../features/coordinator/import-page';
+import { ChannelPage } from '../features/coordinator/channel-page';
 import { PaperPage } from '../features/panel/paper-page';
 
 const useStyles = makeStyles({
@@ -51,6 +52,7 @@ const tabsFor: Record<Session['user']['role'], { page: Page; label: string }[]> 
     { page: 'review', label: 'Review' },
     { page: 'audits', label: 'Audits' },
     { page: 'import', label: 'Import' },
+    { page: 'channel', label: 'Channel' },
     { page: 'paper', label: 'Panel paper' },
   ],
   panel: [{ page: 'paper', label: 'Panel paper' }],
@@ -87,6 +89,8 @@ function Screens({ session }: { session: Session }) {
           <AuditsPage />
         ) : page === 'import' ? (
           <ImportPage />
+        ) : page === 'channel' ? (
+          <ChannelPage />
         ) : page === 'paper' ? (
           <PaperPage canDecide={session.user.role === 'coordinator'} />
         ) : (

@@ -7,6 +7,9 @@ import { documentFiles } from '../adapters/documents/document-files';
 import { MsalAuth } from '../adapters/auth/msal-auth';
 import { connectGraph } from '../adapters/graph/graph-client';
 import { GraphDirectory } from '../adapters/graph/graph-directory';
+import { GraphTeamChannel } from '../adapters/graph/graph-channel-notifier';
+import { GraphReminderLog } from '../adapters/graph/graph-reminder-log';
+import { reminderLinks } from '../application/reminder-links';
 import { GraphEvidenceStore } from '../adapters/graph/graph-evidence-store';
 import { GraphRecommendationStore } from '../adapters/graph/graph-recommendation-store';
 import { ListGateway } from '../adapters/graph/list-gateway';
@@ -25,16 +28,21 @@ const useStyles = makeStyles({ page: { padding: tokens.spacingHorizontalXXL, dis
 /** The path the msal v5 popup returns to: a same-origin page that hands the response to this window. */
 export const redirectBridgePath = '/auth-redirect.html';
 
-function tenantSession(config: TenantConfig, auth: MsalAuth, account: AccountInfo): Session {
+function tenantSession(config: TenantConfig, auth: MsalAuth, account: AccountInfo, host: HostContext | undefined): Session {
   const graph = connectGraph(auth, config.TAB_GRAPH_ORIGIN);
+  const gateway = new ListGateway(graph, config.TAB_SITE_ID);
   return {
     // The personal tab is the owner's; coordinators and the panel use the channel tab (configured per channel).
     user: { email: account.username.toLowerCase(), name: account.name ?? account.username, role: 'owner' },
-    store: new GraphRecommendationStore(new ListGateway(graph, config.TAB_SITE_ID)),
+    store: new GraphRecommendationStore(gateway),
     evidence: new GraphEvidenceStore(graph, config.TAB_SITE_ID, config.TAB_EVIDENCE_MAX_MB * 1024 * 1024),
     drafts: new LocalDraftStore(updateDraftSchema),
     documents: documentFiles,
     directory: new GraphDirectory(graph),
+    // In a channel tab the host names the team and channel; the personal tab has none.
+    channel: async () => (host?.teamId && host.channelId ? new GraphTeamChannel(graph, host.teamId, host.channelId) : undefined),
+    reminderLog: new GraphReminderLog(gateway),
+    links: config.TAB_TEAMS_APP_ID ? reminderLinks({ teamsAppId: config.TAB_TEAMS_APP_ID }) : reminderLinks({ appUrl: window.location.origin }),
     evidenceLimit: config.TAB_EVIDENCE_MAX_MB * 1024 * 1024,
     today: new Date().toISOString().slice(0, 10),
   };
@@ -78,7 +86,7 @@ export function TenantApp({ config }: { config: TenantConfig }) {
       const auth = new MsalAuth(pca, { loginHint: context?.user.loginHint });
       const account = await auth.trySilentSignIn();
       if (!live) return;
-      setStage(account ? { kind: 'ready', session: tenantSession(config, auth, account) } : { kind: 'needsSignIn', auth });
+      setStage(account ? { kind: 'ready', session: tenantSession(config, auth, account, context) } : { kind: 'needsSignIn', auth });
     })().catch((error: unknown) => live && setStage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }));
     return () => {
       live = false;
@@ -87,7 +95,7 @@ export function TenantApp({ config }: { config: TenantConfig }) {
 
   const signIn = (auth: MsalAuth): void => {
     auth.signInWithPopup().then(
-      (account) => setStage({ kind: 'ready', session: tenantSession(config, auth, account) }),
+      (account) => setStage({ kind: 'ready', session: tenantSession(config, auth, account, host) }),
       (error: unknown) => setStage({ kind: 'failed', auth, message: error instanceof Error ? error.message : String(error) }),
     );
   };

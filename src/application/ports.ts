@@ -1,3 +1,4 @@
+import type { Notifier } from './reminders';
 import type { Audit, EvidenceRef, Meeting, OwnerUpdate, PanelPaper, Person, Recommendation } from '../domain';
 
 /** A record with the version it was read at, so a save can be refused if someone changed it meanwhile. */
@@ -161,4 +162,19 @@ export interface DocumentFiles {
 /** The organisation's people, for choosing owners. */
 export interface PeopleDirectory {
   people(): Promise<Person[]>;
+}
+
+/** A message as posted in the channel, for the in-tab Channel view. */
+export interface PostedMessage {
+  id: string;
+  at: string;
+  from: string;
+  text: string;
+  cards: unknown[];
+}
+
+/** The coordinators' channel: where reminders go and what the tab shows of it. */
+export interface TeamChannel {
+  notifier: Notifier;
+  recent(): Promise<PostedMessage[]>;
 }

@@ -1,5 +1,6 @@
 import type { Person, Role } from '../domain';
-import type { DocumentFiles, DraftStore, EvidenceStore, PeopleDirectory, RecommendationStore } from './ports';
+import type { DocumentFiles, DraftStore, EvidenceStore, PeopleDirectory, RecommendationStore, TeamChannel } from './ports';
+import type { ReminderLog } from './reminders';
 import type { UpdateDraft } from './update-draft';
 
 /** Who is signed in and the stores their requests go to. */
@@ -10,6 +11,11 @@ export interface Session {
   drafts: DraftStore<UpdateDraft>;
   documents: DocumentFiles;
   directory: PeopleDirectory;
+  /** The coordinators' channel, when the tab knows it (a channel tab, or the emulator's team). */
+  channel: () => Promise<TeamChannel | undefined>;
+  reminderLog: ReminderLog;
+  /** Where reminder links point: the tab in Teams, or this app. */
+  links: { recommendation: (id: string) => string; myRecommendations: string; register: string };
   /** Largest evidence file accepted, in bytes (from configuration). */
   evidenceLimit: number;
   /** Today in the organisation's calendar, for RAG and due dates. */

@@ -8,6 +8,8 @@ import { LocalDraftStore } from '../../src/adapters/browser/local-draft-store';
 import { documentFiles } from '../../src/adapters/documents/document-files';
 import { GraphEvidenceStore } from '../../src/adapters/graph/graph-evidence-store';
 import { GraphDirectory } from '../../src/adapters/graph/graph-directory';
+import { GraphReminderLog } from '../../src/adapters/graph/graph-reminder-log';
+import { reminderLinks } from '../../src/application/reminder-links';
 import type { RecommendationDetail } from '../../src/application/ports';
 import type { Session } from '../../src/application/session';
 import { updateDraftSchema } from '../../src/application/update-draft';
@@ -49,6 +51,9 @@ describe('the update form', () => {
       drafts: new LocalDraftStore(updateDraftSchema),
       documents: documentFiles,
       directory: new GraphDirectory(ownerContext.graph),
+      channel: async () => undefined,
+      reminderLog: new GraphReminderLog(ownerContext.gateway),
+      links: reminderLinks({ appUrl: 'http://localhost' }),
       evidenceLimit: 1024 * 1024,
       today: '2025-05-20',
     };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ChannelMessage } from '../../application/reminder-cards';
+import type { PostedMessage, TeamChannel } from '../../application/ports';
 import type { Notifier } from '../../application/reminders';
 import type { Person } from '../../domain';
 import type { GraphConnection } from './graph-client';
@@ -8,6 +9,18 @@ const userSchema = z.object({ id: z.string(), displayName: z.string().nullable()
 const escape = (text: string): string => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 
 /** Posts a card as the signed-in coordinator through Graph (ChannelMessage.Send), with real @mentions. */
+const messagesSchema = z.object({
+  value: z.array(
+    z.object({
+      id: z.string(),
+      createdDateTime: z.string(),
+      from: z.object({ user: z.object({ displayName: z.string().nullable().optional() }).nullable().optional() }).nullable().optional(),
+      body: z.object({ content: z.string() }),
+      attachments: z.array(z.object({ contentType: z.string(), content: z.string().nullable().optional() })).optional(),
+    }),
+  ),
+});
+
 export class GraphChannelNotifier implements Notifier {
   private readonly ids = new Map<string, Promise<string | undefined>>();
 
@@ -40,5 +53,37 @@ export class GraphChannelNotifier implements Notifier {
       attachments: [{ id: 'card', contentType: 'application/vnd.microsoft.card.adaptive', content: JSON.stringify(message.card) }],
       mentions: known.map((m, i) => ({ id: i, mentionText: m.person.name, mentioned: { user: { id: m.id, displayName: m.person.name, userIdentityType: 'aadUser' } } })),
     });
+  }
+}
+
+/** The channel as the tab shows it: recent messages with their cards, and the notifier that posts there. */
+export class GraphTeamChannel implements TeamChannel {
+  readonly notifier: GraphChannelNotifier;
+
+  constructor(
+    private readonly graph: GraphConnection,
+    private readonly teamId: string,
+    private readonly channelId: string,
+  ) {
+    this.notifier = new GraphChannelNotifier(graph, teamId, channelId);
+  }
+
+  async recent(): Promise<PostedMessage[]> {
+    const body: unknown = await this.graph.client.api(`/teams/${this.teamId}/channels/${encodeURIComponent(this.channelId)}/messages?$top=20`).get();
+    return messagesSchema.parse(body).value.map((m) => ({
+      id: m.id,
+      at: m.createdDateTime,
+      from: m.from?.user?.displayName ?? 'Someone',
+      text: m.body.content.replace(/<attachment[^>]*><\/attachment>/g, '').replace(/<[^>]+>/g, ''),
+      cards: (m.attachments ?? [])
+        .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive' && a.content)
+        .flatMap((a) => {
+          try {
+            return [JSON.parse(a.content ?? '') as unknown];
+          } catch {
+            return [];
+          }
+        }),
+    }));
   }
 }

@@ -1,0 +1,98 @@
+import { Body1, Button, Caption1, Card, MessageBar, MessageBarBody, Spinner, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { AdaptiveCard } from 'adaptivecards';
+import { useCallback, useEffect, useRef } from 'react';
+import type { PostedMessage } from '../../application/ports';
+import { runReminders } from '../../application/reminders';
+import { safeMarkdown } from '../shared/safe-markdown';
+import { useSession } from '../shared/session-context';
+import { useAsync } from '../shared/use-async';
+import { useDecision } from './use-decision';
+
+const useStyles = makeStyles({
+  page: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '760px' },
+  message: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  card: { backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+});
+
+AdaptiveCard.onProcessMarkdown = (text, result) => {
+  result.outputHtml = safeMarkdown(text);
+  result.didProcess = true;
+};
+
+/** Renders a posted Adaptive Card with the same renderer Teams uses, so what is shown here is what Teams shows. */
+function RenderedCard({ json }: { json: unknown }) {
+  const styles = useStyles();
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const card = new AdaptiveCard();
+    card.parse(json);
+    const element = card.render();
+    const target = host.current;
+    if (!target || !element) return;
+    target.replaceChildren(element);
+    return () => target.replaceChildren();
+  }, [json]);
+  return <div ref={host} className={styles.card} data-testid="adaptive-card" />;
+}
+
+function MessageView({ message }: { message: PostedMessage }) {
+  const styles = useStyles();
+  return (
+    <Card className={styles.message} aria-label={`Message from ${message.from}`}>
+      <Caption1>
+        {message.from} · {new Date(message.at).toLocaleString()}
+      </Caption1>
+      {message.text && <Body1>{message.text}</Body1>}
+      {message.cards.map((card, i) => (
+        <RenderedCard key={i} json={card} />
+      ))}
+    </Card>
+  );
+}
+
+/** The coordinators' channel as Teams would show it, and "Send reminders now". */
+export function ChannelPage() {
+  const styles = useStyles();
+  const session = useSession();
+  const load = useCallback(async () => {
+    const channel = await session.channel();
+    return { channel, messages: channel ? await channel.recent() : [] };
+  }, [session]);
+  const [state, reload] = useAsync(load);
+  const decision = useDecision(reload);
+
+  if (state.status === 'loading') return <Spinner label="Loading the channel…" />;
+  if (state.status === 'error') {
+    return (
+      <MessageBar intent="error">
+        <MessageBarBody>The channel could not be read: {state.error.message}</MessageBarBody>
+      </MessageBar>
+    );
+  }
+  const { channel, messages } = state.value;
+  if (!channel) return <Body1>Open this tab in the coordinators&apos; channel to see and send reminders.</Body1>;
+  const sendNow = (): void =>
+    decision.run('Reminders sent', async () => {
+      const run = await runReminders({ store: session.store, log: session.reminderLog, notifier: channel.notifier, now: new Date(), links: session.links });
+      if (run.failed.length > 0) throw new Error(`${run.sent} reminder(s) sent; ${run.failed.length} failed and will be retried: ${run.failed.map((f) => f.owner).join(', ')}`);
+      return run;
+    });
+  return (
+    <section className={styles.page} aria-labelledby="channel-title">
+      <Title2 as="h1" id="channel-title">
+        Channel
+      </Title2>
+      <div>
+        <Button appearance="primary" onClick={sendNow} disabled={decision.busy}>
+          {decision.busy ? 'Sending…' : 'Send reminders now'}
+        </Button>
+      </div>
+      {decision.message && (
+        <MessageBar intent={decision.message.intent}>
+          <MessageBarBody>{decision.message.text}</MessageBarBody>
+        </MessageBar>
+      )}
+      {messages.length === 0 ? <Body1>No messages yet.</Body1> : messages.map((m) => <MessageView key={m.id} message={m} />)}
+    </section>
+  );
+}
