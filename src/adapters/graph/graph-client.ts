@@ -65,3 +65,11 @@ export function connectGraph(tokens: TokenProvider, origin: string = microsoftGr
 }
 
 export const statusOf = (error: unknown): number | undefined => (error instanceof GraphError ? error.statusCode : undefined);
+
+/**
+ * A next or delta link as a path the client resolves against its own base. The client takes only https
+ * addresses as absolute, so the emulator's http links would otherwise be misread as paths.
+ */
+export function graphPath(url: string): string {
+  return url.replace(/^https?:\/\/[^/]+/, '').replace(/^\/v1\.0(?=\/)/, '');
+}

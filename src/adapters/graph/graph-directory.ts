@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Person } from '../../domain';
 import type { PeopleDirectory } from '../../application/ports';
-import type { GraphConnection } from './graph-client';
+import { graphPath, type GraphConnection } from './graph-client';
 
 const usersSchema = z.object({
   value: z.array(z.object({ displayName: z.string().nullable().optional(), mail: z.string().nullable().optional(), userPrincipalName: z.string().optional() })),
@@ -16,7 +16,7 @@ export class GraphDirectory implements PeopleDirectory {
     const out: Person[] = [];
     let url: string | undefined = '/users?$select=displayName,mail,userPrincipalName&$top=999';
     while (url) {
-      const page = usersSchema.parse(await this.graph.client.api(url).get());
+      const page = usersSchema.parse(await this.graph.client.api(graphPath(url)).get());
       for (const u of page.value) {
         const email = u.mail ?? u.userPrincipalName;
         if (email) out.push({ email: email.toLowerCase(), name: u.displayName ?? email });

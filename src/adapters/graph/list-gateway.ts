@@ -1,7 +1,7 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import { ForbiddenError } from '../../application/ports';
-import type { GraphConnection } from './graph-client';
+import { graphPath, type GraphConnection } from './graph-client';
 import { lists, type ListName } from './list-schema';
 
 /** SharePoint answers at most 5,000 items a page; asking for that saves round trips over the default 200. */
@@ -142,7 +142,7 @@ export class ListGateway {
   }
 
   private async getPage(url: string): Promise<Page> {
-    const raw: unknown = await this.call(url, () => this.graph.client.api(url).get());
+    const raw: unknown = await this.call(url, () => this.graph.client.api(graphPath(url)).get());
     return pageSchema.parse(raw);
   }
 
@@ -252,7 +252,7 @@ export class ListGateway {
 
   /** A Graph URL (absolute next/delta link or path) as a $batch sub-request URL: relative, without the version. */
   relative(url: string): string {
-    return url.replace(/^https?:\/\/[^/]+/, '').replace(/^\/v1\.0/, '');
+    return graphPath(url);
   }
 }
 
