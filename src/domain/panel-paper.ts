@@ -6,7 +6,6 @@ import type { Meeting } from './meeting';
 import type { OwnerUpdate } from './owner-update';
 import { priorities, priorityColour, type Priority } from './priority';
 import { effectiveStatus, type Recommendation } from './recommendation';
-import { compareReferences } from './reference';
 import { currentTarget, hasExceededOriginal, nextRevisionNeedsPanel, requestDecided, type RevisionPolicy } from './target-history';
 
 /** The organisation's wording around the computed tables, kept with each meeting so old papers reprint as sent. */
@@ -102,6 +101,8 @@ export interface PaperInput {
   policy?: RevisionPolicy;
 }
 
+const numericOrder = new Intl.Collator('en', { numeric: true });
+
 export const bookmarkFor = (recommendationId: string): string => `rec_${recommendationId.replace(/[^A-Za-z0-9_]/g, '_')}`;
 
 const latest = <T extends { submittedAt: string }>(items: readonly T[]): T | undefined =>
@@ -130,7 +131,7 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
       return { r, updates, status: effectiveStatus(r, updates), audit: audits.get(r.auditId) };
     })
     .filter((e): e is typeof e & { audit: Audit } => e.audit !== undefined)
-    .sort((a, b) => compareAuditsOldestFirst(a.audit, b.audit) || compareReferences(a.r.reference, b.r.reference));
+    .sort((a, b) => compareAuditsOldestFirst(a.audit, b.audit) || numericOrder.compare(a.r.referenceKey, b.r.referenceKey));
 
   const running = entries.filter((e) => isRunning(e.status));
   const returnedThisCycle = entries.filter((e) => e.status === 'returnedToOwner' && (e.r.statusChangedAt ?? '') >= since);

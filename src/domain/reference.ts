@@ -9,7 +9,9 @@ export function normaliseReference(asWritten: string): string {
   return compact.replace(/[.\s]+$/, '').toLowerCase();
 }
 
+const numericOrder = new Intl.Collator('en', { numeric: true });
+
 /** Orders "4.10" after "4.9" and "2" before "10". */
 export function compareReferences(a: string, b: string): number {
-  return normaliseReference(a).localeCompare(normaliseReference(b), 'en', { numeric: true });
+  return numericOrder.compare(normaliseReference(a), normaliseReference(b));
 }

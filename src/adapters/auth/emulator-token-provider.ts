@@ -21,11 +21,10 @@ export class EmulatorTokenProvider implements TokenProvider {
   }
 
   private async fetchToken(): Promise<string> {
-    const response = await fetch(`${this.origin}/_dev/token`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ user: this.user }),
-    });
+    const request = () =>
+      fetch(`${this.origin}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user: this.user }) });
+    // A connection the emulator closed while busy fails once; a fresh one then answers.
+    const response = await request().catch(() => request());
     const body: unknown = await response.json().catch(() => ({}));
     if (!response.ok) {
       const message = (body as { error?: { message?: string } }).error?.message ?? response.statusText;

@@ -34,6 +34,9 @@ import {
   updateToFields,
 } from './record-mapping';
 
+/** Recommendation ids per updates query: keeps each $filter short enough for any URL limit. */
+const idsPerQuery = 15;
+
 /** Maps items, keeping those that fail validation aside so the coordinator can see and fix them. */
 function mapAll<T>(items: ListItem[], map: (item: ListItem) => T, invalid: InvalidRecordError[]): T[] {
   const out: T[] = [];
@@ -102,7 +105,7 @@ export class GraphRecommendationStore implements RecommendationStore {
 
   async ownerView(email: string, updatesSince: string): Promise<OwnerView> {
     const me = email.trim().toLowerCase();
-    const [recommendations, audits, meetings, updates] = await this.gateway.batch([
+    const [recommendations, audits, meetings] = await this.gateway.batch([
       {
         id: 'recommendations',
         method: 'GET',
@@ -113,18 +116,23 @@ export class GraphRecommendationStore implements RecommendationStore {
       },
       { id: 'audits', method: 'GET', url: this.gateway.itemsUrl('audits', { select: auditSelect }) },
       { id: 'meetings', method: 'GET', url: this.gateway.itemsUrl('meetings', { select: meetingSelect }) },
-      {
-        id: 'updates',
-        method: 'GET',
-        url: this.gateway.itemsUrl('updates', { select: updateSelect, filter: `fields/SubmittedAt ge ${updatesSince}T00:00:00Z` }),
-      },
     ]);
     const invalid: InvalidRecordError[] = [];
     const page = async (response: BatchResponse | undefined, what: string) =>
       (await this.gateway.followPages(this.gateway.parsePage(okBody(response, what)))).items;
     const mine = mapAll(await page(recommendations, 'Reading your recommendations'), recommendationFromItem, invalid);
-    const ids = new Set(mine.map((r) => r.value.id));
     const auditIds = new Set(mine.map((r) => r.value.auditId));
+    // The owner's updates only, by their recommendations' ids: a few ids a query, all queries in one batch.
+    const ids = mine.map((r) => r.value.id);
+    const groups = Array.from({ length: Math.ceil(ids.length / idsPerQuery) }, (_, i) => ids.slice(i * idsPerQuery, (i + 1) * idsPerQuery));
+    const updateResponses = await this.gateway.batch(
+      groups.map((group, i) => ({
+        id: `updates-${i}`,
+        method: 'GET' as const,
+        url: this.gateway.itemsUrl('updates', { select: updateSelect, filter: group.map((id) => eq('RecommendationId', id)).join(' or ') }),
+      })),
+    );
+    const updates = (await Promise.all(updateResponses.map((r) => page(r, 'Reading updates')))).flat();
     return {
       register: {
         recommendations: mine,
@@ -132,7 +140,7 @@ export class GraphRecommendationStore implements RecommendationStore {
         invalid,
       },
       meetings: mapAll(await page(meetings, 'Reading meetings'), meetingFromItem, invalid),
-      updates: mapAll(await page(updates, 'Reading updates'), updateFromItem, invalid).filter((u) => ids.has(u.recommendationId)),
+      updates: mapAll(updates, updateFromItem, invalid).filter((u) => u.submittedAt.slice(0, 10) >= updatesSince),
     };
   }
 
