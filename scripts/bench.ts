@@ -39,7 +39,8 @@ async function organisation(size: number): Promise<{ emulator: Emulator; setupMs
     }
     for (let r = 0; r < size; r++) {
       const auditId = String(1 + (r % auditCount));
-      const mine = r % 25 === 0;
+      // One owner holds about 40 items at every size, as a real owner would.
+      const mine = r % Math.max(1, Math.floor(size / 40)) === 0;
       const fields = recommendationToFields({
         auditId, reference: `4.${r}`, referenceKey: `4.${r}`, title: `Recommendation ${r}`, priority: (['High', 'Medium', 'Low'] as const)[r % 3] ?? 'Low',
         text: 'Strengthen the control and report progress to the board. '.repeat(3), managementResponse: 'Agreed.',

@@ -1,16 +1,10 @@
-import { Body1, Caption1, FluentProvider, Tab, TabList, Title3, makeStyles, tokens, type Theme } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
+import { Body1, Caption1, FluentProvider, Spinner, Tab, TabList, Title3, makeStyles, tokens, type Theme } from '@fluentui/react-components';
+import { lazy, Suspense, type ReactNode } from 'react';
 import type { Session } from '../application/session';
 import { MyRecommendationsPage } from '../features/owner/my-recommendations-page';
 import { RecommendationPage } from '../features/owner/recommendation-page';
 import { SessionContext } from '../features/shared/session-context';
 import { useHashRoute, type Page } from './routes';
-import { RegisterPage } from '../features/coordinator/register-page';
-import { ReviewPage } from '../features/coordinator/review-page';
-import { AuditsPage } from '../features/coordinator/audits-page';
-import { ImportPage } from '../features/coordinator/import-page';
-import { ChannelPage } from '../features/coordinator/channel-page';
-import { PaperPage } from '../features/panel/paper-page';
 
 const useStyles = makeStyles({
   shell: { minHeight: '100vh', display: 'flex', flexDirection: 'column' },
@@ -45,6 +39,12 @@ export function Shell({ theme, session, actions, children }: { theme: Theme; ses
   );
 }
 
+const RegisterPage = lazy(() => import('../features/coordinator/register-page').then((m) => ({ default: m.RegisterPage })));
+const ReviewPage = lazy(() => import('../features/coordinator/review-page').then((m) => ({ default: m.ReviewPage })));
+const AuditsPage = lazy(() => import('../features/coordinator/audits-page').then((m) => ({ default: m.AuditsPage })));
+const ImportPage = lazy(() => import('../features/coordinator/import-page').then((m) => ({ default: m.ImportPage })));
+const ChannelPage = lazy(() => import('../features/coordinator/channel-page').then((m) => ({ default: m.ChannelPage })));
+const PaperPage = lazy(() => import('../features/panel/paper-page').then((m) => ({ default: m.PaperPage })));
 const tabsFor: Record<Session['user']['role'], { page: Page; label: string }[]> = {
   owner: [{ page: 'home', label: 'My recommendations' }],
   coordinator: [
@@ -77,6 +77,7 @@ function Screens({ session }: { session: Session }) {
         </TabList>
       )}
       <main>
+        <Suspense fallback={<Spinner label="Loading…" />}>
         {route.page === 'recommendation' ? (
           <RecommendationPage id={route.id} onBack={() => navigate({ page: home })} backLabel={tabs[0]?.label ?? 'Back'} />
         ) : !allowed ? (
@@ -96,6 +97,7 @@ function Screens({ session }: { session: Session }) {
         ) : (
           <MyRecommendationsPage onOpen={open} />
         )}
+        </Suspense>
       </main>
     </SessionContext.Provider>
   );

@@ -10,6 +10,7 @@ import {
   type TransitionName,
 } from '../domain';
 import type { RecommendationDetail, RecommendationStore, Versioned } from './ports';
+import type { decisionLabels } from './decision-labels';
 import { describeChanges } from './recommendation-changes';
 
 export interface Actor extends Person {
@@ -19,25 +20,6 @@ export interface Actor extends Person {
 const latestProposal = (updates: readonly OwnerUpdate[]): OwnerUpdate | undefined =>
   [...updates].filter((u) => u.kind === 'ownerUpdate' && u.proposesClosure).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)).at(-1);
 
-/** What each decision is called in the audit trail and the timeline. */
-export const decisionLabels: Record<TransitionName | 'extensionGranted' | 'extensionRefused' | 'extensionApproved' | 'note' | 'created' | 'edited', string> = {
-  proposeClosure: 'Proposed closed',
-  acceptForPanel: 'Closure accepted for the panel',
-  returnToOwner: 'Closure returned to the owner',
-  panelAgreeClosure: 'Closure agreed by the panel',
-  panelNotAcceptClosure: 'Closure not accepted by the panel',
-  markNotAdopted: 'Marked not adopted',
-  markRiskAccepted: 'Marked risk accepted',
-  markSuperseded: 'Marked superseded',
-  extensionApproved: 'New target approved by the coordinator',
-  extensionGranted: 'Extension granted by the panel',
-  extensionRefused: 'Extension refused by the panel',
-  note: 'Note recorded',
-  created: 'Recommendation created',
-  edited: 'Recommendation edited',
-};
-
-export const decisionLabel = (kind: string): string => (kind in decisionLabels ? decisionLabels[kind as keyof typeof decisionLabels] : kind);
 
 async function save(
   store: RecommendationStore,

@@ -12,7 +12,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useState } from 'react';
+import { lazy, Suspense, useCallback, useState } from 'react';
 import {
   auditHeading,
   currentTarget,
@@ -24,13 +24,15 @@ import {
   timeline,
   type OwnerUpdate,
 } from '../../domain';
-import { decisionLabel } from '../../application/review';
+import { decisionLabel } from '../../application/decision-labels';
 import { PriorityBadge, ProgressBadge, StatusText } from '../shared/badges';
 import { useSession } from '../shared/session-context';
 import { useAsync } from '../shared/use-async';
-import { RecommendationEditor } from '../coordinator/recommendation-editor';
 import { TimelineView } from './timeline-view';
 import { UpdateForm } from './update-form';
+
+// Only coordinators edit: their editor loads when they open a recommendation.
+const RecommendationEditor = lazy(() => import('../coordinator/recommendation-editor').then((m) => ({ default: m.RecommendationEditor })));
 
 const useStyles = makeStyles({
   page: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '980px' },
@@ -119,7 +121,11 @@ export function RecommendationPage({ id, onBack, backLabel }: { id: string; onBa
           <MessageBarBody>Your update for {sent.cycle} has been sent to the audit team. Thank you.</MessageBarBody>
         </MessageBar>
       )}
-      {session.user.role === 'coordinator' && <RecommendationEditor detail={detail} onSaved={reload} />}
+      {session.user.role === 'coordinator' && (
+        <Suspense fallback={<Spinner label="Loading the editor…" />}>
+          <RecommendationEditor detail={detail} onSaved={reload} />
+        </Suspense>
+      )}
       {!mine && session.user.role !== 'coordinator' && (
         <MessageBar intent="info">
           <MessageBarBody>You can read this recommendation; only its owners can update it.</MessageBarBody>

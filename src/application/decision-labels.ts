@@ -1,0 +1,21 @@
+import type { TransitionName } from '../domain';
+
+/** What each decision is called in the audit trail and the timeline. */
+export const decisionLabels: Record<TransitionName | 'extensionGranted' | 'extensionRefused' | 'extensionApproved' | 'note' | 'created' | 'edited', string> = {
+  proposeClosure: 'Proposed closed',
+  acceptForPanel: 'Closure accepted for the panel',
+  returnToOwner: 'Closure returned to the owner',
+  panelAgreeClosure: 'Closure agreed by the panel',
+  panelNotAcceptClosure: 'Closure not accepted by the panel',
+  markNotAdopted: 'Marked not adopted',
+  markRiskAccepted: 'Marked risk accepted',
+  markSuperseded: 'Marked superseded',
+  extensionApproved: 'New target approved by the coordinator',
+  extensionGranted: 'Extension granted by the panel',
+  extensionRefused: 'Extension refused by the panel',
+  note: 'Note recorded',
+  created: 'Recommendation created',
+  edited: 'Recommendation edited',
+};
+
+export const decisionLabel = (kind: string): string => (kind in decisionLabels ? decisionLabels[kind as keyof typeof decisionLabels] : kind);
