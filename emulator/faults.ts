@@ -22,6 +22,9 @@ export function parseFaults(spec: string | undefined): FaultPlan {
 }
 
 export class FaultInjector {
+  /** Faults answered so far, by kind: for reliability figures. */
+  readonly injected = { throttled: 0, lost: 0 };
+
   constructor(
     public plan: FaultPlan,
     public retryAfterSeconds: number,
@@ -32,6 +35,7 @@ export class FaultInjector {
   before(): void {
     for (const fault of this.plan.throttle) {
       if (this.random() < fault.probability) {
+        this.injected.throttled++;
         const code = fault.status === 429 ? 'TooManyRequests' : 'serviceNotAvailable';
         throw new GraphError(fault.status, code, 'Injected fault: try again later', { 'Retry-After': String(this.retryAfterSeconds) });
       }
@@ -40,6 +44,8 @@ export class FaultInjector {
 
   /** Whether a processed write loses its response. */
   loseResponse(method: string): boolean {
-    return method !== 'GET' && this.plan.lost > 0 && this.random() < this.plan.lost;
+    const lose = method !== 'GET' && this.plan.lost > 0 && this.random() < this.plan.lost;
+    if (lose) this.injected.lost++;
+    return lose;
   }
 }
