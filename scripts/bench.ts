@@ -1,4 +1,7 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { chromium } from 'playwright-core';
+import { build, preview } from 'vite';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Packer } from 'docx';
@@ -79,6 +82,36 @@ async function naiveLoad(emulator: Emulator): Promise<{ trips: number; ms: numbe
   return { trips, ms: Date.now() - started, items };
 }
 
+/** Time to the owner's first screen in headless Chromium, and the Graph calls the page made for it. */
+async function firstRender(emulator: Emulator): Promise<{ ms: number; trips: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-'));
+  process.env.TAB_GRAPH_ORIGIN = emulator.origin;
+  process.env.TAB_AUTH_MODE = 'emulator';
+  await build({ logLevel: 'silent', build: { outDir: dir, emptyOutDir: true, sourcemap: false } });
+  const server = await preview({ logLevel: 'silent', build: { outDir: dir }, preview: { port: 0, host: '127.0.0.1' } });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  });
+  try {
+    const context = await browser.newContext();
+    await context.addInitScript(`localStorage.setItem('auditTracker.emulatorUser', JSON.stringify(${JSON.stringify({ ...owner, role: 'owner' })}))`);
+    const page = await context.newPage();
+    let trips = 0;
+    page.on('request', (r) => {
+      if (r.url().startsWith(`${emulator.origin}/v1.0/`) && r.method() !== 'OPTIONS') trips++;
+    });
+    const started = Date.now();
+    await page.goto(server.resolvedUrls?.local[0] ?? '');
+    await page.getByRole('table', { name: 'My recommendations' }).waitFor({ timeout: 60_000 });
+    return { ms: Date.now() - started, trips };
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
@@ -126,6 +159,11 @@ for (const size of sizes) {
       started = Date.now();
       const bytes = await Packer.toBuffer(panelPaperDocument(paper));
       add(String(size), '.docx generation', '-', `${Date.now() - started} ms`, `${(bytes.byteLength / 1024).toFixed(0)} KB, ${paper.appendix.flatMap((g) => g.items).length} appendix items`);
+    }
+    if (size === 5000) {
+      emulator.setLatency(latency);
+      const render = await firstRender(emulator);
+      add(String(size), "owner's view: first render in Chromium", String(render.trips), `${render.ms} ms`, 'from navigation to the table, signed in');
     }
   } finally {
     await emulator.close();
