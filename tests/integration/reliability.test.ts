@@ -199,8 +199,17 @@ describe('reliability', () => {
     const row = registerRows(data.audits, data.recommendations.filter((r) => r.id === saved.value.id), [])[0];
     expect(row?.[6]?.startsWith('<script>')).toBe(true);
     expect(registerRows(data.audits, [{ ...back, title: '=cmd|"/c calc"!A1' }], [])[0]?.[4]).toBe('\'=cmd|"/c calc"!A1');
+    const imported = await applyImport(
+      admin.store,
+      await previewImport(admin.store, [[...templateColumns], ['Hostile import', 'May 2024', 'LIMITED OPINION', 'h2', '=1+1 <b>bold</b>', 'Low', hostile, '', '', '', 'TBC', '', 'Open', '']], '2025-06-01'),
+      casey,
+      new Date(),
+    );
+    expect(imported.written).toBe(1);
+    const fromImport = (await admin.store.loadRegister()).recommendations.find((r) => r.value.reference === 'h2')?.value;
+    expect(fromImport).toMatchObject({ title: '=1+1 <b>bold</b>', text: hostile.replace(/[ \t]+/g, ' ').trim() });
     const tooLong = await submitUpdate(contextFor(emulator, owner).store, { ...newDraft({ value: { ...back, owners: [{ email: owner, name: 'P' }] }, etag: 'x' }, key), achieved: 'x'.repeat(1_000_001) }, priya, 'June 2025', new Date());
     expect(tooLong).toMatchObject({ kind: 'invalid', errors: { achieved: 'Keep each answer under 100,000 characters' } });
-    figures.push({ flow: 'hostile text: scripts, formula, RTL, control characters, emoji, 140 KB field', runs: 1, detail: 'stored intact; escaped in the .docx; formula neutralised in .xlsx; 1 MB answer refused with a message' });
+    figures.push({ flow: 'hostile text: scripts, formula, RTL, control characters, emoji, 140 KB field', runs: 1, detail: 'stored intact through the store and the import; escaped in the .docx; formula neutralised in .xlsx; 1 MB answer refused with a message' });
   });
 });

@@ -90,6 +90,15 @@ function toListItem(raw: z.infer<typeof itemSchema>): ListItem {
   };
 }
 
+const isoDateTime = /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/;
+
+/** Whether a stored field holds what we sent; SharePoint returns date-times normalised (no milliseconds). */
+function sameFieldValue(stored: unknown, sent: unknown): boolean {
+  const [a, b] = [stored ?? null, sent ?? null];
+  if (a === b) return true;
+  return typeof a === 'string' && typeof b === 'string' && isoDateTime.test(a) && isoDateTime.test(b) && Math.floor(Date.parse(a) / 1000) === Math.floor(Date.parse(b) / 1000);
+}
+
 const odataString = (value: string): string => `'${value.replace(/'/g, "''")}'`;
 export const eq = (field: string, value: string): string => `fields/${field} eq ${odataString(value)}`;
 
@@ -206,7 +215,7 @@ export class ListGateway {
     } catch (error) {
       if (!(error instanceof GraphError && error.statusCode === 412)) throw error;
       const current = await this.get(list, id, Object.keys(fields));
-      const ours = Object.entries(fields).every(([name, value]) => (current.fields[name] ?? null) === (value ?? null));
+      const ours = Object.entries(fields).every(([name, value]) => sameFieldValue(current.fields[name], value));
       if (!ours) throw new PreconditionFailedError(id);
     }
   }
