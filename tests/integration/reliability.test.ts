@@ -14,7 +14,7 @@ import { compileMeetingPaper } from '../../src/application/meeting-paper';
 import { ConflictError } from '../../src/application/ports';
 import { reminderLinks } from '../../src/application/reminder-links';
 import { runReminders } from '../../src/application/reminders';
-import { decideTargetRequest, performTransition, type Actor } from '../../src/application/review';
+import { performTransition, type Actor } from '../../src/application/review';
 import { submitUpdate } from '../../src/application/submit-update';
 import { newDraft } from '../../src/application/update-draft';
 import { parseOpinion, parseTargetDate, templateColumns } from '../../src/domain';

@@ -52,7 +52,7 @@ class OriginAuthHandler implements Middleware {
 export function connectGraph(tokens: TokenProvider, origin: string = microsoftGraphOrigin): GraphConnection {
   const url = new URL(origin);
   const auth = new OriginAuthHandler(url.origin, tokens);
-  const retry = new RetryHandler(new RetryHandlerOptions(1, 5));
+  const retry = new RetryHandler(new RetryHandlerOptions(1, 8));
   auth.setNext(retry);
   retry.setNext(new HTTPMessageHandler());
   const client = Client.initWithMiddleware({

@@ -9,7 +9,7 @@ export const pageSize = 5000;
 /** Graph's limit of requests in one $batch. */
 export const batchLimit = 20;
 const retryableStatuses = new Set([429, 503, 504]);
-const maxAttempts = 6;
+const maxAttempts = 10;
 
 export interface ListItem {
   id: string;

@@ -17,7 +17,7 @@ const roleDefinitionIds: Record<Exclude<Access, 'none'>, number> = {
 };
 
 const retryable = new Set([429, 503, 504]);
-const maxAttempts = 6;
+const maxAttempts = 10;
 
 const groupsSchema = z.object({ value: z.array(z.object({ Id: z.number(), Title: z.string() })) });
 
