@@ -19,7 +19,7 @@ const directorySchema = z.object({
 });
 export type Directory = z.infer<typeof directorySchema>;
 
-export const defaultDirectoryPath = join(dirname(fileURLToPath(import.meta.url)), 'seed', 'directory.json');
+const defaultDirectoryPath = join(dirname(fileURLToPath(import.meta.url)), 'seed', 'directory.json');
 
 export function loadDirectory(path = defaultDirectoryPath): Directory {
   return directorySchema.parse(JSON.parse(readFileSync(path, 'utf8')));

@@ -4,7 +4,7 @@ import { monthYearLabel, type IsoDate } from './calendar';
 import { isRunning } from './lifecycle';
 import type { Meeting } from './meeting';
 import type { OwnerUpdate } from './owner-update';
-import { priorities, priorityColour, type Priority } from './priority';
+import { priorities, type Priority } from './priority';
 import { effectiveStatus, type Recommendation } from './recommendation';
 import { currentTarget, hasExceededOriginal, nextRevisionNeedsPanel, requestDecided, type RevisionPolicy } from './target-history';
 
@@ -209,5 +209,3 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
     appendix,
   };
 }
-
-export const priorityHeading = (priority: Priority): string => `${priorityColour[priority]} ${priority}`;

@@ -1,5 +1,5 @@
 import { auditKey, type Audit } from './audit';
-import { isoDate, monthNames } from './calendar';
+import { monthNames } from './calendar';
 import type { Status } from './lifecycle';
 import { parseOpinion } from './opinion';
 import { personSchema, type Person } from './people';
@@ -220,6 +220,3 @@ export function planRegisterImport(table: readonly (readonly string[])[], import
 }
 
 export const hasErrors = (row: ImportedRow): boolean => row.findings.some((f) => f.level === 'error');
-
-/** The first of the month, for a month and year read from a register. */
-export const auditMonth = (audit: Pick<Audit, 'issuedYear' | 'issuedMonth'>): string => isoDate(audit.issuedYear, audit.issuedMonth, 1);

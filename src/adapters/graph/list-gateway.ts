@@ -175,10 +175,6 @@ export class ListGateway {
     return (await this.followPages(await this.getPage(this.itemsUrl(list, options)))).items;
   }
 
-  async delta(url: string): Promise<DeltaResult> {
-    return this.deltaFrom(await this.getPage(url));
-  }
-
   async deltaFrom(first: Page): Promise<DeltaResult> {
     const { items, removed, deltaLink } = await this.followPages(first);
     if (!deltaLink) throw new Error('The delta feed ended without a deltaLink');

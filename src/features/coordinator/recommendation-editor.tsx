@@ -2,7 +2,7 @@ import { Button, Field, Input, MessageBar, MessageBarBody, Select, Subtitle1, Te
 import { useCallback, useEffect, useState } from 'react';
 import type { RecommendationDetail } from '../../application/ports';
 import { editRecommendation, performTransition } from '../../application/review';
-import { priorities, recommendationSchema, type Priority, type Recommendation } from '../../domain';
+import { availableTransitions, effectiveStatus, priorities, recommendationSchema, type Priority, type Recommendation } from '../../domain';
 import { useSession } from '../shared/session-context';
 import { useAsync } from '../shared/use-async';
 import { PeoplePicker } from './people-picker';
@@ -38,6 +38,8 @@ export function RecommendationEditor({ detail, onSaved }: { detail: Recommendati
     setError(undefined);
     decision.run('Changes saved', () => editRecommendation(session.store, detail.recommendation, checked.data, session.user, new Date()));
   };
+  // Only the steps the state machine allows from here are offered.
+  const allowed = availableTransitions(effectiveStatus(detail.recommendation.value, detail.updates), { role: session.user.role, ownsItem: false });
   const withdraw = (transition: 'markNotAdopted' | 'markRiskAccepted' | 'markSuperseded', label: string) => (reason: string) =>
     decision.run(label, () => performTransition(session.store, detail, transition, session.user, new Date(), { reason }));
 
@@ -90,9 +92,15 @@ export function RecommendationEditor({ detail, onSaved }: { detail: Recommendati
         <Button appearance="primary" onClick={save} disabled={decision.busy}>
           Save changes
         </Button>
-        <ReasonDialog trigger="Not adopted…" title="Mark as not adopted" label="Why is it not adopted?" confirm="Mark not adopted" onConfirm={withdraw('markNotAdopted', 'Marked not adopted')} />
-        <ReasonDialog trigger="Risk accepted…" title="Mark as risk accepted" label="Why is the risk accepted?" confirm="Mark risk accepted" onConfirm={withdraw('markRiskAccepted', 'Marked risk accepted')} />
-        <ReasonDialog trigger="Superseded…" title="Mark as superseded" label="What supersedes it?" confirm="Mark superseded" onConfirm={withdraw('markSuperseded', 'Marked superseded')} />
+        {allowed.includes('markNotAdopted') && (
+          <ReasonDialog trigger="Not adopted…" title="Mark as not adopted" label="Why is it not adopted?" confirm="Mark not adopted" onConfirm={withdraw('markNotAdopted', 'Marked not adopted')} />
+        )}
+        {allowed.includes('markRiskAccepted') && (
+          <ReasonDialog trigger="Risk accepted…" title="Mark as risk accepted" label="Why is the risk accepted?" confirm="Mark risk accepted" onConfirm={withdraw('markRiskAccepted', 'Marked risk accepted')} />
+        )}
+        {allowed.includes('markSuperseded') && (
+          <ReasonDialog trigger="Superseded…" title="Mark as superseded" label="What supersedes it?" confirm="Mark superseded" onConfirm={withdraw('markSuperseded', 'Marked superseded')} />
+        )}
       </div>
     </section>
   );
