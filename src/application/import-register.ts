@@ -9,7 +9,7 @@ import {
   type Recommendation,
 } from '../domain';
 import type { RecommendationStore, RecommendationWrite, Versioned, WriteOutcome } from './ports';
-import type { Actor } from './review';
+import { recordNoteOnBehalf, type Actor } from './review';
 
 export type RowAction = 'create' | 'update' | 'unchanged' | 'skip';
 
@@ -134,22 +134,7 @@ export async function applyImport(
   for (const [i, r] of todo.entries()) {
     const id = outcomes[i]?.outcome === 'written' ? outcomes[i]?.id : undefined;
     if (!id || !r.row.latestUpdate || (r.existing && r.action === 'unchanged')) continue;
-    await store.addUpdate({
-      recommendationId: id,
-      cycle: 'Imported',
-      kind: 'coordinatorNote',
-      author: { email: actor.email, name: actor.name },
-      achieved: '',
-      remaining: '',
-      barriers: '',
-      mitigation: '',
-      proposesClosure: false,
-      closureNarrative: '',
-      evidence: [],
-      note: `From the imported register: ${r.row.latestUpdate}`,
-      idempotencyKey: noteKey(r.row),
-      submittedAt: now.toISOString(),
-    });
+    await recordNoteOnBehalf(store, { id, owners: r.row.recommendation.owners }, `From the imported register: ${r.row.latestUpdate}`, 'Imported', actor, noteKey(r.row), now);
     result.notes++;
   }
   return result;

@@ -99,7 +99,7 @@ export async function decideTargetRequest(
 /** A note the coordinator records for an owner who could not update ("lead unwell at the time of reporting"). */
 export function recordNoteOnBehalf(
   store: RecommendationStore,
-  recommendation: Recommendation,
+  recommendation: Pick<Recommendation, 'id' | 'owners'>,
   note: string,
   cycle: string,
   actor: Actor,
