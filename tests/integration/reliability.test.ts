@@ -185,12 +185,13 @@ describe('reliability', () => {
   it('stores hostile text intact and renders it inert in the paper, the export and the store', async () => {
     const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)> =cmd|"/c calc"!A1 \u202eevil\u202c \u0007 مرحبا 👩🏽‍💻';
     const saved = await admin.store.upsertRecommendation({
-      auditId, reference: 'h1', referenceKey: 'h1', title: 'Hostile', priority: 'Low', text: hostile, managementResponse: hostile.repeat(2000),
+      auditId, reference: 'h1', referenceKey: 'h1', title: 'Hostile', priority: 'Low', text: hostile, managementResponse: hostile.repeat(15000),
       owners: [], subParts: [], targets: { original: parseTargetDate('TBC'), revisions: [] }, status: 'open',
     });
     const back = (await admin.store.getRecommendation(saved.value.id)).value;
     expect(back.text).toBe(hostile);
-    expect(back.managementResponse).toHaveLength(hostile.length * 2000);
+    expect(back.managementResponse).toHaveLength(hostile.length * 15000);
+    expect(back.managementResponse.length).toBeGreaterThan(1_000_000);
     const paper = await compileMeetingPaper(admin.store, '2025-07-15', '2025-06-01');
     const xml = (await (await JSZip.loadAsync(await Packer.toBuffer(panelPaperDocument(paper)))).file('word/document.xml')?.async('string')) ?? '';
     expect(xml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -210,6 +211,6 @@ describe('reliability', () => {
     expect(fromImport).toMatchObject({ title: '=1+1 <b>bold</b>', text: hostile.replace(/[ \t]+/g, ' ').trim() });
     const tooLong = await submitUpdate(contextFor(emulator, owner).store, { ...newDraft({ value: { ...back, owners: [{ email: owner, name: 'P' }] }, etag: 'x' }, key), achieved: 'x'.repeat(1_000_001) }, priya, 'June 2025', new Date());
     expect(tooLong).toMatchObject({ kind: 'invalid', errors: { achieved: 'Keep each answer under 100,000 characters' } });
-    figures.push({ flow: 'hostile text: scripts, formula, RTL, control characters, emoji, 140 KB field', runs: 1, detail: 'stored intact through the store and the import; escaped in the .docx; formula neutralised in .xlsx; 1 MB answer refused with a message' });
+    figures.push({ flow: 'hostile text: scripts, formula, RTL, control characters, emoji, a 1 MB field', runs: 1, detail: 'stored intact through the store and the import; escaped in the .docx; formula neutralised in .xlsx; 1 MB answer refused with a message' });
   });
 });
