@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { Role } from '../domain';
 
 /** Routes live in the URL hash, so a reload or a Teams deep link lands on the same screen. */
 export type Page = 'home' | 'register' | 'review' | 'audits' | 'import' | 'channel' | 'paper';
@@ -30,4 +31,10 @@ export function useHashRoute(): [Route, (route: Route) => void] {
       window.scrollTo(0, 0);
     },
   ];
+}
+
+/** Which view a tab shows: the channel tab's address carries ?view=coordinator or ?view=panel; otherwise owner. */
+export function viewFromAddress(search: string): Role {
+  const view = new URLSearchParams(search).get('view');
+  return view === 'coordinator' || view === 'panel' ? view : 'owner';
 }

@@ -18,6 +18,7 @@ import type { Session } from '../application/session';
 import { updateDraftSchema } from '../application/update-draft';
 import type { AccountInfo } from '@azure/msal-browser';
 import type { TabConfig } from './config';
+import { viewFromAddress } from './routes';
 import { Shell } from './shell';
 import { ThemeSwitcher, themes, useThemeChoice, type ThemeName } from './theme';
 
@@ -32,8 +33,9 @@ function tenantSession(config: TenantConfig, auth: MsalAuth, account: AccountInf
   const graph = connectGraph(auth, config.TAB_GRAPH_ORIGIN);
   const gateway = new ListGateway(graph, config.TAB_SITE_ID);
   return {
-    // The personal tab is the owner's; coordinators and the panel use the channel tab (configured per channel).
-    user: { email: account.username.toLowerCase(), name: account.name ?? account.username, role: 'owner' },
+    // The personal tab is the owner's; a channel tab's address says which view it shows (?view=coordinator or
+    // ?view=panel). SharePoint's permissions decide what each person can actually do.
+    user: { email: account.username.toLowerCase(), name: account.name ?? account.username, role: viewFromAddress(window.location.search) },
     store: new GraphRecommendationStore(gateway),
     evidence: new GraphEvidenceStore(graph, config.TAB_SITE_ID, config.TAB_EVIDENCE_MAX_MB * 1024 * 1024),
     drafts: new LocalDraftStore(updateDraftSchema),
