@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { appPackageDir, buildAppPackage, checkIcons, fillPlaceholders, validateManifest } from '../../scripts/app-package';
+
+const env = {
+  TEAMS_APP_ID: '6f1c2a0e-3b7d-4e59-9a41-2d8c5f0b7e13',
+  AAD_APP_CLIENT_ID: '2b3c4d5e-6f70-4812-9abc-def012345678',
+  PUBLISHER_NAME: 'Northmere',
+  TAB_DOMAIN: 'audit.northmere.example',
+  TAB_ENDPOINT: 'https://audit.northmere.example',
+};
+
+describe('the Teams app package', () => {
+  it('fills the manifest, validates it against the bundled 1.29 schema, and zips it with its icons', async () => {
+    const result = await buildAppPackage(env);
+    expect('problems' in result ? result.problems : []).toEqual([]);
+    if (!('zip' in result)) return;
+    const zip = await JSZip.loadAsync(result.zip);
+    expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    const manifest = JSON.parse((await zip.file('manifest.json')?.async('string')) ?? '{}');
+    expect(manifest).toMatchObject({
+      manifestVersion: '1.29',
+      id: env.TEAMS_APP_ID,
+      validDomains: [env.TAB_DOMAIN],
+      webApplicationInfo: { id: env.AAD_APP_CLIENT_ID, nestedAppAuthInfo: [{ redirectUri: `brk-multihub://${env.TAB_DOMAIN}` }] },
+    });
+    expect(manifest.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  it('names every missing variable instead of packaging blanks', async () => {
+    expect(await buildAppPackage({ ...env, TAB_DOMAIN: '', AAD_APP_CLIENT_ID: undefined })).toEqual({
+      problems: ['Set TAB_DOMAIN, AAD_APP_CLIENT_ID in the environment file'],
+    });
+    expect(fillPlaceholders('${{A}}-${{ B }}', { A: 'x', B: 'y' })).toEqual({ text: 'x-y', missing: [] });
+  });
+
+  it('reports schema errors and wrong icon sizes', () => {
+    const manifest = JSON.parse(fillPlaceholders(readFileSync(join(appPackageDir, 'manifest.json'), 'utf8'), env).text);
+    expect(validateManifest({ ...manifest, id: 'not-a-guid', accentColor: 'blue' }).length).toBeGreaterThanOrEqual(2);
+    expect(validateManifest({ ...manifest, unknownProperty: true })).not.toEqual([]);
+    const color = readFileSync(join(appPackageDir, 'color.png'));
+    const outline = readFileSync(join(appPackageDir, 'outline.png'));
+    expect(checkIcons(color, outline)).toEqual([]);
+    expect(checkIcons(outline, color)).toEqual(['color.png must be a 192x192 PNG (found 32x32)', 'outline.png must be a 32x32 PNG (found 192x192)']);
+  });
+});
