@@ -35,8 +35,11 @@ const useStyles = makeStyles({
   page: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   filters: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'end' },
   scroller: { maxHeight: `${rowHeight * viewportRows + 40}px`, overflowY: 'auto', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
-  row: { height: `${rowHeight}px` },
-  title: { display: 'flex', flexDirection: 'column', textAlign: 'left' },
+  // Rows keep one height (text is cut with an ellipsis, the full text is in the tooltip) so the window maths holds.
+  row: { height: `${rowHeight}px`, maxHeight: `${rowHeight}px` },
+  title: { display: 'flex', flexDirection: 'column', textAlign: 'left', minWidth: 0, width: '100%', overflow: 'hidden' },
+  open: { maxWidth: '100%', minWidth: 0, justifyContent: 'flex-start', overflow: 'hidden' },
+  oneLine: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', display: 'block' },
 });
 
 /** Every recommendation: filter, sort, search; only the rows in view are drawn, so 5,000 rows stay smooth. */
@@ -159,11 +162,11 @@ export function RegisterPage({ onOpen }: { onOpen: (id: string) => void }) {
         <Table aria-label="Register" aria-rowcount={rows.length + 1}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>Recommendation</TableHeaderCell>
-              <TableHeaderCell>Priority</TableHeaderCell>
-              <TableHeaderCell>Progress</TableHeaderCell>
-              <TableHeaderCell>Target</TableHeaderCell>
-              <TableHeaderCell>Status</TableHeaderCell>
+              <TableHeaderCell style={{ width: '34%' }}>Recommendation</TableHeaderCell>
+              <TableHeaderCell style={{ width: '9%' }}>Priority</TableHeaderCell>
+              <TableHeaderCell style={{ width: '11%' }}>Progress</TableHeaderCell>
+              <TableHeaderCell style={{ width: '13%' }}>Target</TableHeaderCell>
+              <TableHeaderCell style={{ width: '14%' }}>Status</TableHeaderCell>
               <TableHeaderCell>Owners</TableHeaderCell>
             </TableRow>
           </TableHeader>
@@ -172,12 +175,12 @@ export function RegisterPage({ onOpen }: { onOpen: (id: string) => void }) {
             {rows.slice(first, last).map((row, index) => (
               <TableRow key={row.recommendation.id} className={styles.row} aria-rowindex={first + index + 2}>
                 <TableCell>
-                  <Button appearance="transparent" onClick={() => onOpen(row.recommendation.id)}>
+                  <Button appearance="transparent" className={styles.open} onClick={() => onOpen(row.recommendation.id)} title={`${row.recommendation.reference} ${row.recommendation.title} – ${row.auditTitle}`}>
                     <span className={styles.title}>
-                      <Body1>
+                      <Body1 className={styles.oneLine}>
                         {row.recommendation.reference} {row.recommendation.title}
                       </Body1>
-                      <Caption1>{row.auditTitle}</Caption1>
+                      <Caption1 className={styles.oneLine}>{row.auditTitle}</Caption1>
                     </span>
                   </Button>
                 </TableCell>
@@ -192,7 +195,9 @@ export function RegisterPage({ onOpen }: { onOpen: (id: string) => void }) {
                   <StatusText status={row.status} />
                   {row.updateDue && <Caption1 block>No update yet</Caption1>}
                 </TableCell>
-                <TableCell>{row.owners || 'Assign an owner'}</TableCell>
+                <TableCell title={row.owners}>
+                  <span className={styles.oneLine}>{row.owners || 'Assign an owner'}</span>
+                </TableCell>
               </TableRow>
             ))}
             {last < rows.length && <tr style={{ height: (rows.length - last) * rowHeight }} aria-hidden="true" />}
