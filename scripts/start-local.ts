@@ -4,7 +4,7 @@ import { GraphEvidenceStore } from '../src/adapters/graph/graph-evidence-store';
 import { provision } from '../src/adapters/graph/provision';
 import { emulatorPeople, seedDemo } from '../src/jobs/demo/seed-demo';
 import { jobContext } from '../src/jobs/job-context';
-import { GraphTeamChannel } from '../src/adapters/graph/graph-channel-notifier';
+import { teamChannel } from '../src/adapters/graph/graph-channel-notifier';
 import { GraphReminderLog } from '../src/adapters/graph/graph-reminder-log';
 import { reminderLinks } from '../src/application/reminder-links';
 import { runReminders } from '../src/application/reminders';
@@ -40,10 +40,8 @@ await vite.listen();
 console.log(`\nAudit Tracker is running: open http://127.0.0.1:${appPort}/\n`);
 
 // The embedded default runs the reminder job daily in-process, as a scheduler would in a tenant.
-const teams = await context.graph.client.api('/me/joinedTeams').get();
-const teamId = (teams as { value: { id: string }[] }).value[0]?.id ?? '';
-const channels = await context.graph.client.api(`/teams/${teamId}/channels`).get();
-const channel = new GraphTeamChannel(context.graph, teamId, (channels as { value: { id: string }[] }).value[0]?.id ?? '');
+const channel = await teamChannel(context.graph);
+if (!channel) throw new Error("The emulator has no team channel for reminders");
 const remind = (): void => {
   runReminders({ store: context.store, log: new GraphReminderLog(context.gateway), notifier: channel.notifier, now: new Date(), links: reminderLinks({ appUrl: `http://127.0.0.1:${appPort}` }) }).then(
     (run) => console.log(`Reminders ${run.plan.today}: ${run.sent} sent, ${run.failed.length} failed (see the Channel tab).`),

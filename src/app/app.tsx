@@ -3,7 +3,8 @@ import { useCallback, useMemo, useState } from 'react';
 import type { DirectoryPerson } from '../application/session';
 import { SignInPage } from '../features/sign-in/sign-in-page';
 import type { TabConfig } from './config';
-import { emulatorPeople, emulatorSession } from './emulator-session';
+import { emulatorDirectory } from '../adapters/auth/emulator-token-provider';
+import { emulatorSession } from './emulator-session';
 import { Shell } from './shell';
 import { ThemeSwitcher, useThemeChoice } from './theme';
 
@@ -40,7 +41,7 @@ export function EmulatorApp({ config }: { config: Extract<TabConfig, { TAB_AUTH_
   const [theme, setTheme] = useThemeChoice();
   const [person, setPerson] = useState<DirectoryPerson | undefined>(readStoredUser);
   const session = useMemo(() => (person ? emulatorSession(config, person) : undefined), [config, person]);
-  const loadPeople = useCallback(() => emulatorPeople(config.TAB_GRAPH_ORIGIN), [config]);
+  const loadPeople = useCallback(() => emulatorDirectory(config.TAB_GRAPH_ORIGIN), [config]);
   const signIn = (next: DirectoryPerson | undefined): void => {
     if (next) localStorage.setItem(storedUserKey, JSON.stringify(next));
     else localStorage.removeItem(storedUserKey);

@@ -2,23 +2,16 @@ import { Body1, Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens 
 import { createNestablePublicClientApplication } from '@azure/msal-browser';
 import { app as teamsApp } from '@microsoft/teams-js';
 import { useEffect, useState } from 'react';
-import { LocalDraftStore } from '../adapters/browser/local-draft-store';
-import { documentFiles } from '../adapters/documents/document-files';
 import { MsalAuth } from '../adapters/auth/msal-auth';
 import { connectGraph } from '../adapters/graph/graph-client';
-import { GraphDirectory } from '../adapters/graph/graph-directory';
-import { GraphTeamChannel } from '../adapters/graph/graph-channel-notifier';
-import { GraphReminderLog } from '../adapters/graph/graph-reminder-log';
+import { teamChannel } from '../adapters/graph/graph-channel-notifier';
 import { reminderLinks } from '../application/reminder-links';
-import { GraphEvidenceStore } from '../adapters/graph/graph-evidence-store';
-import { GraphRecommendationStore } from '../adapters/graph/graph-recommendation-store';
-import { ListGateway } from '../adapters/graph/list-gateway';
 import { connectTeamsHost, onHostThemeChange, type HostContext } from '../adapters/teams/teams-host';
 import type { Session } from '../application/session';
-import { updateDraftSchema } from '../application/update-draft';
 import type { AccountInfo } from '@azure/msal-browser';
 import type { TabConfig } from './config';
 import { viewFromAddress } from './routes';
+import { graphSession } from './graph-session';
 import { Shell } from './shell';
 import { ThemeSwitcher, themes, useThemeChoice, type ThemeName } from './theme';
 
@@ -30,24 +23,18 @@ const useStyles = makeStyles({ page: { padding: tokens.spacingHorizontalXXL, dis
 export const redirectBridgePath = '/auth-redirect.html';
 
 function tenantSession(config: TenantConfig, auth: MsalAuth, account: AccountInfo, host: HostContext | undefined): Session {
-  const graph = connectGraph(auth, config.TAB_GRAPH_ORIGIN);
-  const gateway = new ListGateway(graph, config.TAB_SITE_ID);
-  return {
-    // The personal tab is the owner's; a channel tab's address says which view it shows (?view=coordinator or
-    // ?view=panel). SharePoint's permissions decide what each person can actually do.
-    user: { email: account.username.toLowerCase(), name: account.name ?? account.username, role: viewFromAddress(window.location.search) },
-    store: new GraphRecommendationStore(gateway),
-    evidence: new GraphEvidenceStore(graph, config.TAB_SITE_ID, config.TAB_EVIDENCE_MAX_MB * 1024 * 1024),
-    drafts: new LocalDraftStore(updateDraftSchema),
-    documents: documentFiles,
-    directory: new GraphDirectory(graph),
-    // In a channel tab the host names the team and channel; the personal tab has none.
-    channel: async () => (host?.teamId && host.channelId ? new GraphTeamChannel(graph, host.teamId, host.channelId) : undefined),
-    reminderLog: new GraphReminderLog(gateway),
-    links: config.TAB_TEAMS_APP_ID ? reminderLinks({ teamsAppId: config.TAB_TEAMS_APP_ID }) : reminderLinks({ appUrl: window.location.origin }),
-    evidenceLimit: config.TAB_EVIDENCE_MAX_MB * 1024 * 1024,
-    today: new Date().toISOString().slice(0, 10),
-  };
+  return graphSession(
+    connectGraph(auth, config.TAB_GRAPH_ORIGIN),
+    { siteId: config.TAB_SITE_ID, evidenceMaxMb: config.TAB_EVIDENCE_MAX_MB },
+    {
+      // The personal tab is the owner's; a channel tab's address says which view it shows (?view=coordinator or
+      // ?view=panel). SharePoint's permissions decide what each person can actually do.
+      user: { email: account.username.toLowerCase(), name: account.name ?? account.username, role: viewFromAddress(window.location.search) },
+      links: config.TAB_TEAMS_APP_ID ? reminderLinks({ teamsAppId: config.TAB_TEAMS_APP_ID }) : reminderLinks({ appUrl: window.location.origin }),
+      // In a channel tab the host names the team and channel; the personal tab has none.
+      channel: async (graph) => (host?.teamId && host.channelId ? teamChannel(graph, host.teamId, host.channelId) : undefined),
+    },
+  );
 }
 
 type Stage =

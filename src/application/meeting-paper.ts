@@ -1,5 +1,5 @@
 import { addDays, compilePanelPaper, type Meeting, type PanelPaper } from '../domain';
-import type { RecommendationStore } from './ports';
+import type { PaperData, RecommendationStore } from './ports';
 
 export class MeetingNotFoundError extends Error {
   constructor(reference: string, known: Meeting[]) {
@@ -11,14 +11,21 @@ export class MeetingNotFoundError extends Error {
 /** Updates older than this cannot belong to the paper's cycle or its context. */
 const updateWindowDays = 400;
 
-/** Finds the meeting by id or date and compiles its paper from the store's current data. */
-export async function compileMeetingPaper(store: RecommendationStore, meetingReference: string, today: string): Promise<PanelPaper> {
-  const data = await store.paperData(addDays(today, -updateWindowDays));
+/** Reads what papers are compiled from: one batch. */
+export const loadPaperData = (store: RecommendationStore, today: string): Promise<PaperData> => store.paperData(addDays(today, -updateWindowDays));
+
+/** Finds the meeting by id or date in data already read and compiles its paper. */
+export function paperForMeeting(data: PaperData, meetingReference: string): PanelPaper {
   const meetings = [...data.meetings].sort((a, b) => a.date.localeCompare(b.date));
   const meeting = meetings.find((m) => m.id === meetingReference || m.date === meetingReference);
   if (!meeting) throw new MeetingNotFoundError(meetingReference, meetings);
   const previous = meetings.filter((m) => m.date < meeting.date).at(-1);
   return compilePanelPaper({ ...data, meeting, previousMeetingDate: previous?.date });
+}
+
+/** Finds the meeting by id or date and compiles its paper from the store's current data. */
+export async function compileMeetingPaper(store: RecommendationStore, meetingReference: string, today: string): Promise<PanelPaper> {
+  return paperForMeeting(await loadPaperData(store, today), meetingReference);
 }
 
 /** The tables of the paper as plain data, for `npm run pack -- --json` and for checking the paper. */

@@ -1,4 +1,5 @@
-import { addDays, auditHeading, nextMeeting, requestDecided, type Meeting, type OwnerUpdate, type Priority, type ProgressRag, type Recommendation, type Status } from '../domain';
+import { loadPaperData } from './meeting-paper';
+import { auditHeading, nextMeeting, requestDecided, type Meeting, type OwnerUpdate, type Priority, type ProgressRag, type Recommendation, type Status } from '../domain';
 import { itemProgress, type ItemProgress } from './my-recommendations';
 import type { PaperData, RecommendationStore } from './ports';
 
@@ -78,7 +79,7 @@ export function sortRegister(rows: readonly RegisterRow[], by: RegisterSort): Re
 }
 
 export async function loadRegisterView(store: RecommendationStore, today: string): Promise<RegisterView> {
-  return buildRegister(await store.paperData(addDays(today, -400)), today);
+  return buildRegister(await loadPaperData(store, today), today);
 }
 
 /** What the coordinator must look at: proposals to review, target requests, and owners yet to update. */

@@ -17,7 +17,8 @@ export interface Actor extends Person {
   role: Role;
 }
 
-const latestProposal = (updates: readonly OwnerUpdate[]): OwnerUpdate | undefined =>
+/** The owner's most recent proposal of closure among a recommendation's updates. */
+export const latestProposal = (updates: readonly OwnerUpdate[]): OwnerUpdate | undefined =>
   [...updates].filter((u) => u.kind === 'ownerUpdate' && u.proposesClosure).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)).at(-1);
 
 

@@ -1,20 +1,15 @@
-import { z } from 'zod';
-import { GraphChannelNotifier } from '../adapters/graph/graph-channel-notifier';
+import { teamChannel } from '../adapters/graph/graph-channel-notifier';
 import { GraphReminderLog } from '../adapters/graph/graph-reminder-log';
 import { WorkflowsNotifier } from '../adapters/notify/workflows-notifier';
 import { reminderLinks } from '../application/reminder-links';
 import { runReminders, type Notifier } from '../application/reminders';
 import { commonOptions, jobContext, parseArgs, runJob, type JobContext } from './job-context';
 
-const idsSchema = z.object({ value: z.array(z.object({ id: z.string() })) });
-
 /** The emulator's (or a named) team channel. */
 async function channelNotifier(context: JobContext, team?: string, channel?: string): Promise<Notifier> {
-  const teamId = team ?? idsSchema.parse(await context.graph.client.api('/me/joinedTeams').get()).value[0]?.id;
-  if (!teamId) throw new Error('No team to post to: pass --team and --channel, or --webhook');
-  const channelId = channel ?? idsSchema.parse(await context.graph.client.api(`/teams/${teamId}/channels`).get()).value[0]?.id;
-  if (!channelId) throw new Error(`Team ${teamId} has no channel to post to`);
-  return new GraphChannelNotifier(context.graph, teamId, channelId);
+  const found = await teamChannel(context.graph, team, channel);
+  if (!found) throw new Error('No team channel to post to: pass --team and --channel, or --webhook');
+  return found.notifier;
 }
 
 /**

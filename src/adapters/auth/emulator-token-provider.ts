@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { TokenProvider } from '../../application/ports';
+import type { DirectoryPerson } from '../../application/session';
+import { roles } from '../../domain';
 
 const tokenResponse = z.object({ access_token: z.string().min(1) });
 
@@ -43,4 +45,15 @@ export class StaticTokenProvider implements TokenProvider {
     if (!token) throw new Error(`No ${resource} access token was given`);
     return token;
   }
+}
+
+const directorySchema = z.object({
+  value: z.array(z.object({ mail: z.string(), displayName: z.string(), jobTitle: z.string().optional(), role: z.enum(roles) })),
+});
+
+/** The emulator's people with their roles, for its sign-in screen and its demo data. */
+export async function emulatorDirectory(origin: string): Promise<DirectoryPerson[]> {
+  const response = await fetch(`${origin}/_dev/users`);
+  if (!response.ok) throw new Error(`the emulator answered ${response.status}`);
+  return directorySchema.parse(await response.json()).value.map((u) => ({ email: u.mail, name: u.displayName, role: u.role, jobTitle: u.jobTitle }));
 }

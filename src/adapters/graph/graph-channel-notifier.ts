@@ -87,3 +87,13 @@ export class GraphTeamChannel implements TeamChannel {
     }));
   }
 }
+
+const idsSchema = z.object({ value: z.array(z.object({ id: z.string() })) });
+
+/** A named team channel, or the first channel of the user's first team (the emulator's coordinators' channel). */
+export async function teamChannel(graph: GraphConnection, team?: string, channel?: string): Promise<GraphTeamChannel | undefined> {
+  const teamId = team ?? idsSchema.parse(await graph.client.api('/me/joinedTeams').get()).value[0]?.id;
+  if (!teamId) return undefined;
+  const channelId = channel ?? idsSchema.parse(await graph.client.api(`/teams/${teamId}/channels`).get()).value[0]?.id;
+  return channelId ? new GraphTeamChannel(graph, teamId, channelId) : undefined;
+}

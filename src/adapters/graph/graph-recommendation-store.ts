@@ -70,6 +70,11 @@ function okBody(response: BatchResponse | undefined, what: string): unknown {
 export class GraphRecommendationStore implements RecommendationStore {
   constructor(readonly gateway: ListGateway) {}
 
+  /** The items of a batch answer, with every further page. */
+  private async itemsOf(response: BatchResponse | undefined, what: string): Promise<ListItem[]> {
+    return (await this.gateway.followPages(this.gateway.parsePage(okBody(response, what)))).items;
+  }
+
   async loadRegister(): Promise<Register> {
     const [audits, recommendations] = await this.gateway.batch([
       { id: 'audits', method: 'GET', url: this.gateway.deltaUrl('audits', auditSelect) },
@@ -118,9 +123,7 @@ export class GraphRecommendationStore implements RecommendationStore {
       { id: 'meetings', method: 'GET', url: this.gateway.itemsUrl('meetings', { select: meetingSelect }) },
     ]);
     const invalid: InvalidRecordError[] = [];
-    const page = async (response: BatchResponse | undefined, what: string) =>
-      (await this.gateway.followPages(this.gateway.parsePage(okBody(response, what)))).items;
-    const mine = mapAll(await page(recommendations, 'Reading your recommendations'), recommendationFromItem, invalid);
+    const mine = mapAll(await this.itemsOf(recommendations, 'Reading your recommendations'), recommendationFromItem, invalid);
     const auditIds = new Set(mine.map((r) => r.value.auditId));
     // The owner's updates only, by their recommendations' ids: a few ids a query, all queries in one batch.
     const ids = mine.map((r) => r.value.id);
@@ -132,14 +135,14 @@ export class GraphRecommendationStore implements RecommendationStore {
         url: this.gateway.itemsUrl('updates', { select: updateSelect, filter: group.map((id) => eq('RecommendationId', id)).join(' or ') }),
       })),
     );
-    const updates = (await Promise.all(updateResponses.map((r) => page(r, 'Reading updates')))).flat();
+    const updates = (await Promise.all(updateResponses.map((r) => this.itemsOf(r, 'Reading updates')))).flat();
     return {
       register: {
         recommendations: mine,
-        audits: mapAll(await page(audits, 'Reading audits'), auditFromItem, invalid).filter((a) => auditIds.has(a.value.id)),
+        audits: mapAll(await this.itemsOf(audits, 'Reading audits'), auditFromItem, invalid).filter((a) => auditIds.has(a.value.id)),
         invalid,
       },
-      meetings: mapAll(await page(meetings, 'Reading meetings'), meetingFromItem, invalid),
+      meetings: mapAll(await this.itemsOf(meetings, 'Reading meetings'), meetingFromItem, invalid),
       updates: mapAll(updates, updateFromItem, invalid).filter((u) => u.submittedAt.slice(0, 10) >= updatesSince),
     };
   }
@@ -152,7 +155,7 @@ export class GraphRecommendationStore implements RecommendationStore {
       { id: 'updates', method: 'GET', url: this.gateway.itemsUrl('updates', { select: updateSelect, filter: `fields/SubmittedAt ge ${updatesSince}T00:00:00Z` }) },
     ]);
     const [audits, recommendations, meetings, updates] = await Promise.all(
-      responses.map(async (response) => (await this.gateway.followPages(this.gateway.parsePage(okBody(response, `Reading ${response.id}`)))).items),
+      responses.map((response) => this.itemsOf(response, `Reading ${response.id}`)),
     );
     const invalid: InvalidRecordError[] = [];
     return {
@@ -183,16 +186,14 @@ export class GraphRecommendationStore implements RecommendationStore {
     if (recommendation?.status === 404) throw new NotFoundError(`Recommendation ${id}`);
     if (recommendation?.status === 403) throw new ForbiddenError();
     const item = recommendationFromItem(this.gateway.parseItem(okBody(recommendation, 'Reading the recommendation')));
-    const page = async (response: BatchResponse | undefined, what: string) =>
-      (await this.gateway.followPages(this.gateway.parsePage(okBody(response, what)))).items;
     const invalid: InvalidRecordError[] = [];
-    const allAudits = mapAll(await page(audits, 'Reading audits'), auditFromItem, invalid);
+    const allAudits = mapAll(await this.itemsOf(audits, 'Reading audits'), auditFromItem, invalid);
     return {
       recommendation: item,
       audit: allAudits.find((a) => a.value.id === item.value.auditId)?.value,
-      updates: mapAll(await page(updates, 'Reading updates'), updateFromItem, invalid).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)),
-      meetings: mapAll(await page(meetings, 'Reading meetings'), meetingFromItem, invalid),
-      decisions: mapAll(await page(decisions, 'Reading the audit trail'), decisionFromItem, invalid).sort((a, b) => a.at.localeCompare(b.at)),
+      updates: mapAll(await this.itemsOf(updates, 'Reading updates'), updateFromItem, invalid).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)),
+      meetings: mapAll(await this.itemsOf(meetings, 'Reading meetings'), meetingFromItem, invalid),
+      decisions: mapAll(await this.itemsOf(decisions, 'Reading the audit trail'), decisionFromItem, invalid).sort((a, b) => a.at.localeCompare(b.at)),
     };
   }
 

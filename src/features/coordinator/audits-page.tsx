@@ -32,6 +32,7 @@ import {
   type Person,
   type Priority,
 } from '../../domain';
+import { LoadFailed } from '../shared/load-failed';
 import { useSession } from '../shared/session-context';
 import { useAsync } from '../shared/use-async';
 import { PeoplePicker } from './people-picker';
@@ -185,16 +186,13 @@ function NewRecommendation({ audit, people, onCreated }: { audit: Audit; people:
 export function AuditsPage() {
   const styles = useStyles();
   const session = useSession();
-  const load = useCallback(async () => ({ register: await session.store.loadRegister(), people: await session.directory.people() }), [session]);
+  const load = useCallback(async () => {
+    const [register, people] = await Promise.all([session.store.loadRegister(), session.directory.people()]);
+    return { register, people };
+  }, [session]);
   const [state, reload] = useAsync(load);
   if (state.status === 'loading') return <Spinner label="Loading audits…" />;
-  if (state.status === 'error') {
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>Audits could not be loaded: {state.error.message}</MessageBarBody>
-      </MessageBar>
-    );
-  }
+  if (state.status === 'error') return <LoadFailed problem="Audits could not be loaded" error={state.error} onRetry={reload} />;
   const { register, people } = state.value;
   const audits = register.audits.map((a) => a.value).sort(compareAuditsOldestFirst).reverse();
   return (

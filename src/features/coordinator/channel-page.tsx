@@ -1,11 +1,13 @@
-import { Body1, Button, Caption1, Card, MessageBar, MessageBarBody, Spinner, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Card, Spinner, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { AdaptiveCard } from 'adaptivecards';
 import { useCallback, useEffect, useRef } from 'react';
 import type { PostedMessage } from '../../application/ports';
 import { runReminders } from '../../application/reminders';
 import { safeMarkdown } from '../shared/safe-markdown';
+import { LoadFailed } from '../shared/load-failed';
 import { useSession } from '../shared/session-context';
 import { useAsync } from '../shared/use-async';
+import { DecisionMessage } from './decision-message';
 import { useDecision } from './use-decision';
 
 const useStyles = makeStyles({
@@ -62,13 +64,7 @@ export function ChannelPage() {
   const decision = useDecision(reload);
 
   if (state.status === 'loading') return <Spinner label="Loading the channel…" />;
-  if (state.status === 'error') {
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>The channel could not be read: {state.error.message}</MessageBarBody>
-      </MessageBar>
-    );
-  }
+  if (state.status === 'error') return <LoadFailed problem="The channel could not be read" error={state.error} onRetry={reload} />;
   const { channel, messages } = state.value;
   if (!channel) return <Body1>Open this tab in the coordinators&apos; channel to see and send reminders.</Body1>;
   const sendNow = (): void =>
@@ -87,11 +83,7 @@ export function ChannelPage() {
           {decision.busy ? 'Sending…' : 'Send reminders now'}
         </Button>
       </div>
-      {decision.message && (
-        <MessageBar intent={decision.message.intent}>
-          <MessageBarBody>{decision.message.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <DecisionMessage message={decision.message} />
       {messages.length === 0 ? <Body1>No messages yet.</Body1> : messages.map((m) => <MessageView key={m.id} message={m} />)}
     </section>
   );

@@ -5,6 +5,7 @@ import { editRecommendation, performTransition } from '../../application/review'
 import { availableTransitions, effectiveStatus, priorities, recommendationSchema, type Priority, type Recommendation } from '../../domain';
 import { useSession } from '../shared/session-context';
 import { useAsync } from '../shared/use-async';
+import { DecisionMessage } from './decision-message';
 import { PeoplePicker } from './people-picker';
 import { ReasonDialog } from './reason-dialog';
 import { useDecision } from './use-decision';
@@ -22,7 +23,10 @@ export function RecommendationEditor({ detail, onSaved }: { detail: Recommendati
   // A saved or reloaded version replaces the form's content; the message about the save stays.
   useEffect(() => setDraft(detail.recommendation.value), [detail.recommendation]);
   const [error, setError] = useState<string | undefined>();
-  const loadOptions = useCallback(async () => ({ people: await session.directory.people(), register: await session.store.loadRegister() }), [session]);
+  const loadOptions = useCallback(async () => {
+    const [people, register] = await Promise.all([session.directory.people(), session.store.loadRegister()]);
+    return { people, register };
+  }, [session]);
   const [options] = useAsync(loadOptions);
   const decision = useDecision(onSaved);
   const set = (patch: Partial<Recommendation>): void => setDraft((d) => ({ ...d, ...patch }));
@@ -48,11 +52,7 @@ export function RecommendationEditor({ detail, onSaved }: { detail: Recommendati
       <Subtitle1 as="h2" id="edit-title">
         Edit (audit team)
       </Subtitle1>
-      {decision.message && (
-        <MessageBar intent={decision.message.intent}>
-          <MessageBarBody>{decision.message.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <DecisionMessage message={decision.message} />
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>{error}</MessageBarBody>

@@ -5,8 +5,6 @@ import {
   Checkbox,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   Select,
   Spinner,
   Table,
@@ -24,6 +22,7 @@ import { emptyFilter, filterRegister, loadRegisterView, sortRegister, type Regis
 import { priorities, statusLabel, statuses, type ProgressRag } from '../../domain';
 import { PriorityBadge, ProgressBadge, StatusText } from '../shared/badges';
 import { download } from '../shared/download';
+import { LoadFailed } from '../shared/load-failed';
 import { useSession } from '../shared/session-context';
 import { useAsync } from '../shared/use-async';
 
@@ -47,7 +46,7 @@ export function RegisterPage({ onOpen }: { onOpen: (id: string) => void }) {
   const styles = useStyles();
   const session = useSession();
   const load = useCallback(() => loadRegisterView(session.store, session.today), [session]);
-  const [state] = useAsync(load);
+  const [state, reload] = useAsync(load);
   const [filter, setFilter] = useState<RegisterFilter>(emptyFilter);
   const [sort, setSort] = useState<RegisterSort>('audit');
   const [scrollTop, setScrollTop] = useState(0);
@@ -62,13 +61,7 @@ export function RegisterPage({ onOpen }: { onOpen: (id: string) => void }) {
   }, [view]);
 
   if (state.status === 'loading') return <Spinner label="Loading the register…" />;
-  if (state.status === 'error') {
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>The register could not be loaded: {state.error.message}</MessageBarBody>
-      </MessageBar>
-    );
-  }
+  if (state.status === 'error') return <LoadFailed problem="The register could not be loaded" error={state.error} onRetry={reload} />;
   const set = (patch: Partial<RegisterFilter>): void => {
     setFilter((f) => ({ ...f, ...patch }));
     setScrollTop(0);

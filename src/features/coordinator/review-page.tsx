@@ -1,11 +1,13 @@
-import { Body1, Button, Caption1, Card, Link, MessageBar, MessageBarBody, Spinner, Subtitle1, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Card, Link, Spinner, Subtitle1, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo } from 'react';
 import { loadRegisterView, reviewQueue } from '../../application/register-view';
-import { decideTargetRequest, performTransition, recordNoteOnBehalf } from '../../application/review';
+import { decideTargetRequest, latestProposal, performTransition, recordNoteOnBehalf } from '../../application/review';
 import { nextRevisionNeedsPanel } from '../../domain';
 import { PriorityBadge } from '../shared/badges';
+import { LoadFailed } from '../shared/load-failed';
 import { useSession } from '../shared/session-context';
 import { useAsync } from '../shared/use-async';
+import { DecisionMessage } from './decision-message';
 import { ReasonDialog } from './reason-dialog';
 import { useDecision } from './use-decision';
 
@@ -26,32 +28,20 @@ export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
   const actor = session.user;
 
   if (state.status === 'loading' || !queue) return <Spinner label="Loading what needs review…" />;
-  if (state.status === 'error') {
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>The review queue could not be loaded: {state.error.message}</MessageBarBody>
-      </MessageBar>
-    );
-  }
+  if (state.status === 'error') return <LoadFailed problem="The review queue could not be loaded" error={state.error} onRetry={reload} />;
   const cycle = state.value.meeting?.cycle ?? '';
   const detail = (id: string) => session.store.recommendationDetail(id);
-  const latestProposal = (id: string) =>
-    state.value.data.updates.filter((u) => u.recommendationId === id && u.proposesClosure).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)).at(-1);
 
   return (
     <section className={styles.page} aria-labelledby="review-title">
       <Title2 as="h1" id="review-title">
         Review
       </Title2>
-      {decision.message && (
-        <MessageBar intent={decision.message.intent}>
-          <MessageBarBody>{decision.message.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <DecisionMessage message={decision.message} />
       <Subtitle1 as="h2">Proposed closures ({queue.proposals.length})</Subtitle1>
       {queue.proposals.length === 0 && <Body1>No proposals are waiting.</Body1>}
       {queue.proposals.map((row) => {
-        const proposal = latestProposal(row.recommendation.id);
+        const proposal = latestProposal(state.value.data.updates.filter((u) => u.recommendationId === row.recommendation.id));
         const id = row.recommendation.id;
         return (
           <Card key={id} className={styles.card} aria-label={`Proposal ${row.recommendation.reference} ${row.recommendation.title}`}>

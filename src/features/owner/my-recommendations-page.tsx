@@ -4,7 +4,6 @@ import {
   Button,
   Caption1,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   Spinner,
   Table,
@@ -21,6 +20,7 @@ import { useCallback } from 'react';
 import { loadMyRecommendations } from '../../application/my-recommendations';
 import { auditHeading, daysBetween, monthYearLabel } from '../../domain';
 import { PriorityBadge, ProgressBadge, StatusText } from '../shared/badges';
+import { LoadFailed } from '../shared/load-failed';
 import { useSession } from '../shared/session-context';
 import { useAsync } from '../shared/use-async';
 
@@ -37,16 +37,7 @@ export function MyRecommendationsPage({ onOpen }: { onOpen: (recommendationId: s
   const [state, reload] = useAsync(load);
 
   if (state.status === 'loading') return <Spinner label="Loading your recommendations…" />;
-  if (state.status === 'error') {
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>Your recommendations could not be loaded: {state.error.message}</MessageBarBody>
-        <MessageBarActions>
-          <Button onClick={reload}>Try again</Button>
-        </MessageBarActions>
-      </MessageBar>
-    );
-  }
+  if (state.status === 'error') return <LoadFailed problem="Your recommendations could not be loaded" error={state.error} onRetry={reload} />;
   const { items, meeting, invalid } = state.value;
   const owing = items.filter((i) => i.updateDue).length;
   return (

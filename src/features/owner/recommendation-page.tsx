@@ -4,7 +4,6 @@ import {
   Caption1,
   Divider,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   Spinner,
   Subtitle1,
@@ -26,6 +25,7 @@ import {
 } from '../../domain';
 import { decisionLabel } from '../../application/decision-labels';
 import { PriorityBadge, ProgressBadge, StatusText } from '../shared/badges';
+import { LoadFailed } from '../shared/load-failed';
 import { useSession } from '../shared/session-context';
 import { useAsync } from '../shared/use-async';
 import { TimelineView } from './timeline-view';
@@ -51,13 +51,9 @@ export function RecommendationPage({ id, onBack, backLabel }: { id: string; onBa
   if (state.status === 'loading') return <Spinner label="Loading the recommendation…" />;
   if (state.status === 'error') {
     return (
-      <MessageBar intent="error">
-        <MessageBarBody>This recommendation could not be loaded: {state.error.message}</MessageBarBody>
-        <MessageBarActions>
-          <Button onClick={reload}>Try again</Button>
-          <Button onClick={onBack}>Back to {backLabel.toLowerCase()}</Button>
-        </MessageBarActions>
-      </MessageBar>
+      <LoadFailed problem="This recommendation could not be loaded" error={state.error} onRetry={reload}>
+        <Button onClick={onBack}>Back to {backLabel.toLowerCase()}</Button>
+      </LoadFailed>
     );
   }
   const detail = state.value;

@@ -2,8 +2,6 @@ import {
   Body1,
   Button,
   Field,
-  MessageBar,
-  MessageBarBody,
   Select,
   Spinner,
   Subtitle1,
@@ -18,13 +16,15 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
-import { compileMeetingPaper } from '../../application/meeting-paper';
+import { loadPaperData, paperForMeeting } from '../../application/meeting-paper';
 import { decideTargetRequest, performTransition } from '../../application/review';
 import { monthYearLabel, nextMeeting, type PanelPaper } from '../../domain';
+import { DecisionMessage } from '../coordinator/decision-message';
 import { MeetingEditor } from '../coordinator/meeting-editor';
 import { ReasonDialog } from '../coordinator/reason-dialog';
 import { useDecision } from '../coordinator/use-decision';
 import { download } from '../shared/download';
+import { LoadFailed } from '../shared/load-failed';
 import { useSession } from '../shared/session-context';
 import { useAsync } from '../shared/use-async';
 
@@ -63,23 +63,18 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
   const session = useSession();
   const [meetingRef, setMeetingRef] = useState<string | undefined>();
   const load = useCallback(async () => {
-    const data = await session.store.paperData('2000-01-01');
+    // One read serves both the list of meetings and the chosen meeting's paper.
+    const data = await loadPaperData(session.store, session.today);
     const meetings = [...data.meetings].sort((a, b) => b.date.localeCompare(a.date));
     const chosen = meetingRef ?? nextMeeting(meetings, session.today)?.id ?? meetings[0]?.id;
-    return { meetings, paper: chosen ? await compileMeetingPaper(session.store, chosen, session.today) : undefined };
+    return { meetings, paper: chosen ? paperForMeeting(data, chosen) : undefined };
   }, [session, meetingRef]);
   const [state, reload] = useAsync(load);
   const decision = useDecision(reload);
   const [downloading, setDownloading] = useState(false);
 
   if (state.status === 'loading') return <Spinner label="Compiling the paper…" />;
-  if (state.status === 'error') {
-    return (
-      <MessageBar intent="error">
-        <MessageBarBody>The paper could not be compiled: {state.error.message}</MessageBarBody>
-      </MessageBar>
-    );
-  }
+  if (state.status === 'error') return <LoadFailed problem="The paper could not be compiled" error={state.error} onRetry={reload} />;
   const { meetings, paper } = state.value;
   if (!paper) {
     return (
@@ -122,11 +117,7 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
         {canDecide && <MeetingEditor key={`edit-${paper.meeting.id}`} meeting={paper.meeting} onSaved={reload} />}
         {canDecide && <MeetingEditor key="new" onSaved={(m) => setMeetingRef(m.id)} />}
       </div>
-      {decision.message && (
-        <MessageBar intent={decision.message.intent}>
-          <MessageBarBody>{decision.message.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <DecisionMessage message={decision.message} />
       <Body1>
         {paper.boilerplate.subject}. Date: {monthYearLabel(paper.meeting.date)}. Author: {paper.boilerplate.author}. Updates were due by {paper.meeting.updateDeadline} ({paper.meeting.cycle}).
       </Body1>

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { emulatorDirectory } from '../../adapters/auth/emulator-token-provider';
 import type { Person } from '../../domain';
 import type { EvidenceStore, RecommendationStore } from '../../application/ports';
 import { demoOrganisation } from './demo-organisation';
@@ -11,16 +11,11 @@ export interface SeedReport {
   meetings: number;
 }
 
-const directorySchema = z.object({
-  value: z.array(z.object({ mail: z.string(), displayName: z.string(), role: z.enum(['coordinator', 'owner', 'panel']) })),
-});
-
-/** The emulator's people by role, from its dev directory. */
+/** The emulator's owners and coordinators, from its dev directory. */
 export async function emulatorPeople(origin: string): Promise<{ owners: Person[]; coordinators: Person[] }> {
-  const response = await fetch(`${origin}/_dev/users`);
-  const { value } = directorySchema.parse(await response.json());
-  const people = (role: string): Person[] => value.filter((u) => u.role === role).map((u) => ({ email: u.mail, name: u.displayName }));
-  return { owners: people('owner'), coordinators: people('coordinator') };
+  const people = await emulatorDirectory(origin);
+  const byRole = (role: string): Person[] => people.filter((p) => p.role === role).map(({ email, name }) => ({ email, name }));
+  return { owners: byRole('owner'), coordinators: byRole('coordinator') };
 }
 
 /**

@@ -1,0 +1,37 @@
+import { LocalDraftStore } from '../adapters/browser/local-draft-store';
+import { documentFiles } from '../adapters/documents/document-files';
+import type { GraphConnection } from '../adapters/graph/graph-client';
+import { GraphDirectory } from '../adapters/graph/graph-directory';
+import { GraphEvidenceStore } from '../adapters/graph/graph-evidence-store';
+import type { GraphTeamChannel } from '../adapters/graph/graph-channel-notifier';
+import { GraphRecommendationStore } from '../adapters/graph/graph-recommendation-store';
+import { GraphReminderLog } from '../adapters/graph/graph-reminder-log';
+import { ListGateway } from '../adapters/graph/list-gateway';
+import type { Session } from '../application/session';
+import { updateDraftSchema } from '../application/update-draft';
+
+/**
+ * The session's adapters over one Graph connection: the same for the emulator and a tenant, which differ only in
+ * how the user signed in, which channel is theirs and where reminder links point.
+ */
+export function graphSession(
+  graph: GraphConnection,
+  settings: { siteId: string; evidenceMaxMb: number },
+  who: Pick<Session, 'user' | 'links'> & { channel: (graph: GraphConnection) => Promise<GraphTeamChannel | undefined> },
+): Session {
+  const gateway = new ListGateway(graph, settings.siteId);
+  const evidenceLimit = settings.evidenceMaxMb * 1024 * 1024;
+  return {
+    user: who.user,
+    store: new GraphRecommendationStore(gateway),
+    evidence: new GraphEvidenceStore(graph, settings.siteId, evidenceLimit),
+    drafts: new LocalDraftStore(updateDraftSchema),
+    documents: documentFiles,
+    directory: new GraphDirectory(graph),
+    channel: () => who.channel(graph),
+    reminderLog: new GraphReminderLog(gateway),
+    links: who.links,
+    evidenceLimit,
+    today: new Date().toISOString().slice(0, 10),
+  };
+}
