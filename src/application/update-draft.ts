@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  blankAnswers,
   evidenceRefSchema,
   recommendationSchema,
   exactTarget,
@@ -62,13 +63,7 @@ export function newDraft(opened: Versioned<Recommendation>, makeKey: () => strin
     recommendationId: opened.value.id,
     opened,
     idempotencyKey: makeKey(),
-    achieved: '',
-    remaining: '',
-    barriers: '',
-    mitigation: '',
-    proposesClosure: false,
-    closureNarrative: '',
-    evidence: [],
+    ...blankAnswers(),
     requestNewTarget: false,
     newTargetDate: '',
     newTargetReason: '',

@@ -72,6 +72,17 @@ export const ownerUpdateSchema = z
   });
 export type OwnerUpdate = z.infer<typeof ownerUpdateSchema>;
 
+/** An update's answers before anything is written: where every update starts, and all a coordinator note has. */
+export const blankAnswers = (): Pick<OwnerUpdate, 'achieved' | 'remaining' | 'barriers' | 'mitigation' | 'proposesClosure' | 'closureNarrative' | 'evidence'> => ({
+  achieved: '',
+  remaining: '',
+  barriers: '',
+  mitigation: '',
+  proposesClosure: false,
+  closureNarrative: '',
+  evidence: [],
+});
+
 /** Field -> first message, for showing validation beside each field. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
