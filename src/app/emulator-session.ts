@@ -4,18 +4,24 @@ import { connectGraph } from '../adapters/graph/graph-client';
 import { reminderLinks } from '../application/reminder-links';
 import type { DirectoryPerson, Session } from '../application/session';
 import type { TabConfig } from './config';
-import { graphSession } from './graph-session';
+import type { HostContext } from '../adapters/teams/teams-host';
+import { graphSession, hostChannel } from './graph-session';
+import { viewFromAddress } from './routes';
 
-/** A session against the local emulator, signed in through its dev identity; its channel is the team's first. */
-export function emulatorSession(config: Extract<TabConfig, { TAB_AUTH_MODE: 'emulator' }>, person: DirectoryPerson): Session {
+/**
+ * A session against the local emulator, signed in through its dev identity. Inside a Teams host it behaves as in a
+ * tenant (the tab's address picks the view, the host names the channel); in a plain browser the person's role picks
+ * the view and the channel is the team's first.
+ */
+export function emulatorSession(config: Extract<TabConfig, { TAB_AUTH_MODE: 'emulator' }>, person: DirectoryPerson, host?: HostContext): Session {
   const origin = new URL(config.TAB_GRAPH_ORIGIN).origin;
   return graphSession(
     connectGraph(new EmulatorTokenProvider(origin, person.email), origin),
     { siteId: config.TAB_SITE_ID, evidenceMaxMb: config.TAB_EVIDENCE_MAX_MB },
     {
-      user: { email: person.email, name: person.name, role: person.role },
+      user: { email: person.email, name: person.name, role: host ? viewFromAddress(window.location.search) : person.role },
       links: reminderLinks({ appUrl: `${window.location.origin}${window.location.pathname}` }),
-      channel: (graph) => teamChannel(graph),
+      channel: host ? hostChannel(host) : (graph) => teamChannel(graph),
     },
   );
 }

@@ -3,7 +3,8 @@ import { documentFiles } from '../adapters/documents/document-files';
 import type { GraphConnection } from '../adapters/graph/graph-client';
 import { GraphDirectory } from '../adapters/graph/graph-directory';
 import { GraphEvidenceStore } from '../adapters/graph/graph-evidence-store';
-import type { GraphTeamChannel } from '../adapters/graph/graph-channel-notifier';
+import { teamChannel, type GraphTeamChannel } from '../adapters/graph/graph-channel-notifier';
+import type { HostContext } from '../adapters/teams/teams-host';
 import { GraphRecommendationStore } from '../adapters/graph/graph-recommendation-store';
 import { GraphReminderLog } from '../adapters/graph/graph-reminder-log';
 import { ListGateway } from '../adapters/graph/list-gateway';
@@ -35,3 +36,9 @@ export function graphSession(
     today: new Date().toISOString().slice(0, 10),
   };
 }
+
+/** In a channel tab the Teams host names the team and channel; the personal tab has none. */
+export const hostChannel =
+  (host: HostContext | undefined) =>
+  (graph: GraphConnection): Promise<GraphTeamChannel | undefined> =>
+    host?.teamId && host.channelId ? teamChannel(graph, host.teamId, host.channelId) : Promise.resolve(undefined);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, routeHash, viewFromAddress } from './routes';
+import { channelTabSettings, deepLinkHash, parseRoute, routeHash, viewFromAddress } from './routes';
 
 describe('routes', () => {
   it('reads and writes the hash routes, defaulting to home', () => {
@@ -16,5 +16,26 @@ describe('routes', () => {
     expect(viewFromAddress('?view=panel&x=1')).toBe('panel');
     expect(viewFromAddress('?view=admin')).toBe('owner');
     expect(viewFromAddress('')).toBe('owner');
+  });
+});
+
+describe('the channel tab and deep links', () => {
+  it("saves each view as the tab's address with ?view=, which the tab reads back", () => {
+    for (const view of ['coordinator', 'panel'] as const) {
+      const settings = channelTabSettings(view, 'https://tab.example/index.html?configure=1#/');
+      expect(settings.contentUrl).toBe(`https://tab.example/index.html?view=${view}`);
+      expect(settings.websiteUrl).toBe(settings.contentUrl);
+      expect(viewFromAddress(new URL(settings.contentUrl).search)).toBe(view);
+    }
+    expect(channelTabSettings('panel', 'https://tab.example/index.html').entityId).not.toBe(channelTabSettings('coordinator', 'https://tab.example/index.html').entityId);
+  });
+
+  it("opens the deep link's recommendation only when the address has not chosen a screen", () => {
+    expect(deepLinkHash('rec 7', '')).toBe('#/recommendations/rec%207');
+    expect(deepLinkHash('rec 7', '#/')).toBe('#/recommendations/rec%207');
+    expect(deepLinkHash('rec 7', '#/register')).toBeUndefined();
+    expect(deepLinkHash('rec 7', '#/recommendations/8')).toBeUndefined();
+    expect(deepLinkHash(undefined, '')).toBeUndefined();
+    expect(deepLinkHash('', '')).toBeUndefined();
   });
 });

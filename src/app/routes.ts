@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Role } from '../domain';
+import type { ChannelTabSettings } from '../adapters/teams/channel-tab-config';
 
 /** Routes live in the URL hash, so a reload or a Teams deep link lands on the same screen. */
 export type Page = 'home' | 'register' | 'review' | 'audits' | 'import' | 'channel' | 'paper';
@@ -37,4 +38,29 @@ export function useHashRoute(): [Route, (route: Route) => void] {
 export function viewFromAddress(search: string): Role {
   const view = new URLSearchParams(search).get('view');
   return view === 'coordinator' || view === 'panel' ? view : 'owner';
+}
+
+/** The views a channel tab can show; the personal tab is the owner's. */
+export type ChannelView = Exclude<Role, 'owner'>;
+export const channelViews: { view: ChannelView; name: string; description: string }[] = [
+  { view: 'coordinator', name: 'Audit tracker', description: 'The register, review queue, audits, import, reminders and the panel paper. For the audit coordinator.' },
+  { view: 'panel', name: 'Audit panel paper', description: 'The paper for the next meeting, read-only. For audit committee members.' },
+];
+
+/** What the configuration page saves for a view: the tab's own address with ?view=, which viewFromAddress reads back. */
+export function channelTabSettings(view: ChannelView, tabAddress: string): ChannelTabSettings {
+  const url = new URL(tabAddress);
+  url.search = new URLSearchParams({ view }).toString();
+  url.hash = '';
+  const name = channelViews.find((v) => v.view === view)?.name ?? view;
+  return { entityId: `audit-tracker-${view}`, contentUrl: url.href, websiteUrl: url.href, suggestedDisplayName: name };
+}
+
+/**
+ * A Teams deep link opens the tab with a sub-page (a recommendation id). It decides the screen only when the address
+ * has not already chosen one, so a reload after moving on keeps the user's place.
+ */
+export function deepLinkHash(subPageId: string | undefined, hash: string): string | undefined {
+  if (!subPageId || !['', '#', '#/'].includes(hash)) return undefined;
+  return routeHash({ page: 'recommendation', id: subPageId });
 }

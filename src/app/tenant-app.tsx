@@ -1,19 +1,18 @@
 import { Body1, Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { createNestablePublicClientApplication } from '@azure/msal-browser';
-import { app as teamsApp } from '@microsoft/teams-js';
 import { useEffect, useState } from 'react';
 import { MsalAuth } from '../adapters/auth/msal-auth';
 import { connectGraph } from '../adapters/graph/graph-client';
-import { teamChannel } from '../adapters/graph/graph-channel-notifier';
 import { reminderLinks } from '../application/reminder-links';
-import { connectTeamsHost, onHostThemeChange, type HostContext } from '../adapters/teams/teams-host';
+import type { HostContext } from '../adapters/teams/teams-host';
 import type { Session } from '../application/session';
 import type { AccountInfo } from '@azure/msal-browser';
 import type { TabConfig } from './config';
 import { viewFromAddress } from './routes';
-import { graphSession } from './graph-session';
+import { graphSession, hostChannel } from './graph-session';
 import { Shell } from './shell';
-import { ThemeSwitcher, themes, useThemeChoice, type ThemeName } from './theme';
+import { ThemeSwitcher, themes, useThemeChoice } from './theme';
+import { useTeamsHost } from './use-teams-host';
 
 type TenantConfig = Extract<TabConfig, { TAB_AUTH_MODE: 'msal' }>;
 
@@ -31,8 +30,7 @@ function tenantSession(config: TenantConfig, auth: MsalAuth, account: AccountInf
       // ?view=panel). SharePoint's permissions decide what each person can actually do.
       user: { email: account.username.toLowerCase(), name: account.name ?? account.username, role: viewFromAddress(window.location.search) },
       links: config.TAB_TEAMS_APP_ID ? reminderLinks({ teamsAppId: config.TAB_TEAMS_APP_ID }) : reminderLinks({ appUrl: window.location.origin }),
-      // In a channel tab the host names the team and channel; the personal tab has none.
-      channel: async (graph) => (host?.teamId && host.channelId ? teamChannel(graph, host.teamId, host.channelId) : undefined),
+      channel: hostChannel(host),
     },
   );
 }
@@ -50,20 +48,14 @@ type Stage =
 export function TenantApp({ config }: { config: TenantConfig }) {
   const styles = useStyles();
   const [choice, setChoice] = useThemeChoice();
-  const [host, setHost] = useState<HostContext | undefined>();
-  const [hostTheme, setHostTheme] = useState<ThemeName | undefined>();
+  const host = useTeamsHost();
+  const hostContext = host.status === 'connected' ? host.context : undefined;
   const [stage, setStage] = useState<Stage>({ kind: 'starting' });
 
   useEffect(() => {
+    if (host.status === 'connecting') return;
     let live = true;
     (async () => {
-      const context = await connectTeamsHost(teamsApp);
-      if (!live) return;
-      setHost(context);
-      if (context) {
-        setHostTheme(context.theme);
-        onHostThemeChange(teamsApp, setHostTheme);
-      }
       const pca = await createNestablePublicClientApplication({
         auth: {
           clientId: config.TAB_CLIENT_ID,
@@ -72,29 +64,28 @@ export function TenantApp({ config }: { config: TenantConfig }) {
         },
         cache: { cacheLocation: 'localStorage' },
       });
-      const auth = new MsalAuth(pca, { loginHint: context?.user.loginHint });
+      const auth = new MsalAuth(pca, { loginHint: hostContext?.user.loginHint });
       const account = await auth.trySilentSignIn();
       if (!live) return;
-      setStage(account ? { kind: 'ready', session: tenantSession(config, auth, account, context) } : { kind: 'needsSignIn', auth });
+      setStage(account ? { kind: 'ready', session: tenantSession(config, auth, account, hostContext) } : { kind: 'needsSignIn', auth });
     })().catch((error: unknown) => live && setStage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }));
     return () => {
       live = false;
     };
-  }, [config]);
+  }, [config, host.status, hostContext]);
 
   const signIn = (auth: MsalAuth): void => {
     auth.signInWithPopup().then(
-      (account) => setStage({ kind: 'ready', session: tenantSession(config, auth, account, host) }),
+      (account) => setStage({ kind: 'ready', session: tenantSession(config, auth, account, hostContext) }),
       (error: unknown) => setStage({ kind: 'failed', auth, message: error instanceof Error ? error.message : String(error) }),
     );
   };
 
-  const themeName = hostTheme ?? choice.name;
   return (
     <Shell
-      theme={themes[themeName]}
+      theme={host.status === 'connected' ? themes[host.theme] : choice.theme}
       session={stage.kind === 'ready' ? stage.session : undefined}
-      actions={host ? undefined : <ThemeSwitcher choice={choice.name} onChange={setChoice} />}
+      actions={hostContext ? undefined : <ThemeSwitcher choice={choice.name} onChange={setChoice} />}
     >
       <div className={styles.page}>
         {stage.kind === 'starting' && <Spinner label="Signing you in…" />}

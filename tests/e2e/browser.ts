@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 
 export const screenshotDir = join(import.meta.dirname, '../../test-output/screenshots');
 
@@ -16,6 +16,13 @@ export function launchBrowser(): Promise<Browser> {
 
 /** Opens the tab with the browser's clock set to the demo's day, so due dates are the same every run. */
 export async function openTab(browser: Browser, appUrl: string, today: string): Promise<Page> {
+  const page = await newPageOnDay(browser, today);
+  await page.goto(appUrl);
+  return page;
+}
+
+/** A page in a fresh browser context whose clock (in every frame) reads the given day. */
+export async function newPageOnDay(browser: Browser, today: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(`{
     const fixed = new Date('${today}T12:00:00Z').getTime();
@@ -26,9 +33,7 @@ export async function openTab(browser: Browser, appUrl: string, today: string): 
     }
     globalThis.Date = FixedDate;
   }`);
-  const page = await context.newPage();
-  await page.goto(appUrl);
-  return page;
+  return context.newPage();
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
@@ -41,7 +46,7 @@ export async function signInAs(page: Page, name: string): Promise<void> {
 }
 
 /** axe-core's serious and critical findings on the page as it is now. */
-export async function seriousAccessibilityViolations(page: Page): Promise<string[]> {
+export async function seriousAccessibilityViolations(page: Page | Frame): Promise<string[]> {
   const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   await page.addScriptTag({ content: source });
   const violations = await page.evaluate(async () => {

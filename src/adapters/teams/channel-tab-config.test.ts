@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { ChannelTabConfiguration, type ChannelTabSettings, type TeamsPages } from './channel-tab-config';
+
+type SaveEvent = Parameters<Parameters<TeamsPages['config']['registerOnSaveHandler']>[0]>[0];
+
+/** A stand-in for Teams' side of pages.config: it records what the page tells it and can press Save. */
+function fakeTeams(setConfig: (settings: ChannelTabSettings) => Promise<void> = async () => undefined) {
+  const seen = { validity: [] as boolean[], saved: [] as ChannelTabSettings[] };
+  let onSave: ((event: SaveEvent) => void) | undefined;
+  const teams: TeamsPages = {
+    getConfig: () => Promise.reject(new Error('not configured yet')),
+    config: {
+      registerOnSaveHandler: (handler) => {
+        onSave = handler;
+      },
+      setConfig: async (settings) => {
+        await setConfig(settings as ChannelTabSettings);
+        seen.saved.push(settings as ChannelTabSettings);
+      },
+      setValidityState: (valid) => {
+        seen.validity.push(valid);
+      },
+    },
+  };
+  const pressSave = () =>
+    new Promise<string>((resolve) => {
+      let notified = false;
+      const event: SaveEvent = {
+        result: {},
+        notifySuccess: () => {
+          if (notified) throw new Error('notified twice');
+          notified = true;
+          resolve('success');
+        },
+        notifyFailure: (reason) => {
+          if (notified) throw new Error('notified twice');
+          notified = true;
+          resolve(`failure: ${reason}`);
+        },
+      };
+      onSave?.(event);
+    });
+  return { teams, seen, pressSave };
+}
+
+const panel: ChannelTabSettings = { entityId: 'audit-tracker-panel', contentUrl: 'https://tab.example/index.html?view=panel', websiteUrl: 'https://tab.example/index.html?view=panel', suggestedDisplayName: 'Audit panel paper' };
+
+describe('the channel tab configuration', () => {
+  it('keeps Save disabled until a view is chosen, then saves that view', async () => {
+    const { teams, seen, pressSave } = fakeTeams();
+    const configuration = new ChannelTabConfiguration(teams);
+    expect(seen.validity).toEqual([false]);
+    expect(await pressSave()).toBe('failure: Choose which view the tab shows.');
+    configuration.choose(panel);
+    expect(seen.validity).toEqual([false, true]);
+    expect(await pressSave()).toBe('success');
+    expect(seen.saved).toEqual([panel]);
+  });
+
+  it("tells Teams the save failed, with the reason, when the host refuses the settings", async () => {
+    const { teams, pressSave } = fakeTeams(() => Promise.reject(new Error('Invalid contentUrl')));
+    new ChannelTabConfiguration(teams).choose(panel);
+    expect(await pressSave()).toBe('failure: Invalid contentUrl');
+  });
+
+  it('reads no saved address for a new tab', async () => {
+    expect(await new ChannelTabConfiguration(fakeTeams().teams).savedAddress()).toBeUndefined();
+  });
+});

@@ -1,0 +1,85 @@
+import { Body1, FluentProvider, Link, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { pages } from '@microsoft/teams-js';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ChannelTabConfiguration } from '../adapters/teams/channel-tab-config';
+import { channelTabSettings, channelViews, viewFromAddress, type ChannelView } from './routes';
+import { themes, useThemeChoice } from './theme';
+import { useTeamsHost } from './use-teams-host';
+
+const useStyles = makeStyles({
+  page: { padding: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '640px' },
+});
+
+const tabAddress = (): string => `${window.location.origin}${window.location.pathname}`;
+const isChannelView = (value: string): value is ChannelView => channelViews.some((v) => v.view === value);
+
+/**
+ * The channel tab's configuration page (manifest `configurationUrl`, `?configure=1`). Teams shows it when the tab is
+ * added or its settings are reopened; Save stores the chosen view in the tab's address.
+ */
+export function ConfigureApp() {
+  const styles = useStyles();
+  const host = useTeamsHost();
+  const [choice] = useThemeChoice();
+  const [view, setView] = useState<ChannelView | undefined>();
+  const configuration = useRef<ChannelTabConfiguration | undefined>(undefined);
+  const choose = useCallback((next: ChannelView): void => {
+    setView(next);
+    configuration.current?.choose(channelTabSettings(next, tabAddress()));
+  }, []);
+
+  useEffect(() => {
+    if (host.status !== 'connected') return;
+    let live = true;
+    const current = new ChannelTabConfiguration(pages);
+    configuration.current = current;
+    void current.savedAddress().then((saved) => {
+      const savedView = saved ? viewFromAddress(new URL(saved).search) : 'owner';
+      if (live) choose(isChannelView(savedView) ? savedView : 'coordinator');
+    });
+    return () => {
+      live = false;
+    };
+  }, [host.status, choose]);
+
+  return (
+    <FluentProvider theme={host.status === 'connected' ? themes[host.theme] : choice.theme}>
+      <main className={styles.page}>
+        <Title2 as="h1">Set up the Audit Tracker tab</Title2>
+        {host.status === 'connecting' && <Spinner label="Connecting to Teams…" />}
+        {host.status === 'absent' && (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>
+              Teams shows this page when the tab is added to a channel. Outside Teams, open a view directly:{' '}
+              {channelViews.map((v, i) => (
+                <span key={v.view}>
+                  {i > 0 && ' or '}
+                  <Link href={channelTabSettings(v.view, tabAddress()).contentUrl}>{v.name}</Link>
+                </span>
+              ))}
+              .
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {host.status === 'connected' && (
+          <>
+            <Body1>Choose what this channel tab shows. People see only what their SharePoint permissions allow.</Body1>
+            <RadioGroup aria-label="What this tab shows" value={view ?? ''} onChange={(_, data) => isChannelView(data.value) && choose(data.value)}>
+              {channelViews.map((v) => (
+                <Radio
+                  key={v.view}
+                  value={v.view}
+                  label={
+                    <>
+                      <strong>{v.name}</strong>: {v.description}
+                    </>
+                  }
+                />
+              ))}
+            </RadioGroup>
+          </>
+        )}
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,39 @@
+import { app as teamsApp } from '@microsoft/teams-js';
+import { useEffect, useState } from 'react';
+import { connectTeamsHost, onHostThemeChange, type HostContext } from '../adapters/teams/teams-host';
+import { deepLinkHash } from './routes';
+
+/** The context stays the same object for the page's life (sessions are built from it); the theme follows Teams. */
+export type HostState = { status: 'connecting' } | { status: 'absent' } | { status: 'connected'; context: HostContext; theme: HostContext['theme'] };
+
+// teams-js holds one connection per page, so every caller shares the first attempt.
+let connection: Promise<HostContext | undefined> | undefined;
+export const connectHostOnce = (): Promise<HostContext | undefined> => (connection ??= connectTeamsHost(teamsApp));
+
+/**
+ * The Teams host, when the tab runs in one: its context, its theme as the user changes it, and the deep link it
+ * opened the tab with. Outside Teams the status becomes `absent` and the tab is a plain web page.
+ */
+export function useTeamsHost(): HostState {
+  const [state, setState] = useState<HostState>({ status: 'connecting' });
+  useEffect(() => {
+    let live = true;
+    void connectHostOnce().then((context) => {
+      if (!live) return;
+      if (!context) {
+        setState({ status: 'absent' });
+        return;
+      }
+      const hash = deepLinkHash(context.subPageId, window.location.hash);
+      if (hash) window.location.hash = hash;
+      setState({ status: 'connected', context, theme: context.theme });
+      onHostThemeChange(teamsApp, (theme) => {
+        if (live) setState((current) => (current.status === 'connected' ? { ...current, theme } : current));
+      });
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  return state;
+}

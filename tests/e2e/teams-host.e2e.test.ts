@@ -1,0 +1,107 @@
+import type { Browser, FrameLocator } from 'playwright-core';
+import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from '@fluentui/react-components';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, screenshot, seriousAccessibilityViolations } from './browser';
+import { e2eGraph } from './emulator-client';
+import { openInTeamsHost, type WireContext } from './teams-host';
+
+const priya = 'priya.fleet@northmere.example';
+const casey = 'casey.coordinator@northmere.example';
+
+/** The hex colour Chromium reports as rgb(). */
+const rgb = (hex: string): string => {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+};
+const background = (tab: FrameLocator): Promise<string> => tab.locator('.fui-FluentProvider').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+
+async function emulatorTeam(): Promise<{ teamId: string; channelId: string }> {
+  const teams = await e2eGraph(casey, 'GET', '/me/joinedTeams');
+  const teamId = teams.body.value[0].id as string;
+  const channels = await e2eGraph(casey, 'GET', `/teams/${teamId}/channels`);
+  return { teamId, channelId: channels.body.value[0].id as string };
+}
+
+const person = (email: string, name: string): WireContext => ({
+  locale: 'en-GB',
+  theme: 'default',
+  loginHint: email,
+  userPrincipalName: email,
+  userDisplayName: name,
+  userObjectId: '3f1c2e9a-7b4d-4c8e-9a21-5d6f7e8a9b0c',
+  tid: '8e2d4c6a-1b3f-4a5e-8c7d-9f0e1a2b3c4d',
+});
+
+describe('the tab inside a Teams-like host', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser.close());
+
+  it("signs in the host's user, opens the deep link's recommendation and follows the host's theme live", async () => {
+    const items = await e2eGraph(casey, 'GET', '/sites/root/lists/AuditTrackerRecommendations/items?$expand=fields($select=Title,Owner1)&$top=500');
+    const mine = (items.body.value as { id: string; fields: { Title: string; Owner1?: string } }[]).find((i) => i.fields.Owner1 === priya);
+    if (!mine) throw new Error('The demo data has no recommendation of Priya');
+
+    const host = await openInTeamsHost(browser, inject('appUrl'), inject('today'), {
+      path: 'index.html#/',
+      frameContext: 'content',
+      context: { ...person(priya, 'Priya Anand'), theme: 'dark', entityId: 'myrecommendations', subEntityId: mine.id },
+    });
+    const { tab } = host;
+    await tab.getByRole('heading', { level: 1, name: new RegExp(mine.fields.Title.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).waitFor();
+    expect(await tab.getByText('Priya Anand', { exact: true }).isVisible()).toBe(true);
+    expect(await tab.getByRole('button', { name: 'Switch user' }).count()).toBe(0);
+    expect(await tab.getByRole('combobox', { name: 'Theme' }).count()).toBe(0);
+    expect(await background(tab)).toBe(rgb(teamsDarkTheme.colorNeutralBackground1));
+    await screenshot(host.page, 'teams-host-deep-link-dark');
+
+    await host.setTheme('contrast');
+    await expect.poll(() => background(tab)).toBe(rgb(teamsHighContrastTheme.colorNeutralBackground1));
+    expect(await seriousAccessibilityViolations(host.frame())).toEqual([]);
+    await screenshot(host.page, 'teams-host-high-contrast');
+    await host.setTheme('default');
+    await expect.poll(() => background(tab)).toBe(rgb(teamsLightTheme.colorNeutralBackground1));
+    expect(await host.calls()).toEqual(expect.arrayContaining(['initialize', 'getContext', 'registerHandler']));
+  });
+
+  it('saves the chosen view from the configuration page, reopens with it chosen, and the channel tab then shows it', async () => {
+    const team = await emulatorTeam();
+    const inChannel: WireContext = { ...person(casey, 'Casey Marlow'), teamId: '19:team', groupId: team.teamId, teamName: 'Audit', channelId: team.channelId, channelName: 'General' };
+
+    const setup = await openInTeamsHost(browser, inject('appUrl'), inject('today'), { path: 'index.html?configure=1', frameContext: 'settings', context: inChannel });
+    await setup.tab.getByRole('heading', { name: 'Set up the Audit Tracker tab' }).waitFor();
+    const radios = setup.tab.getByRole('radiogroup', { name: 'What this tab shows' });
+    await expect.poll(() => radios.getByRole('radio', { name: /^Audit tracker/ }).isChecked()).toBe(true);
+    expect(await setup.validity()).toBe(true);
+    expect(await seriousAccessibilityViolations(setup.frame())).toEqual([]);
+    await screenshot(setup.page, 'teams-host-configure');
+
+    await radios.getByRole('radio', { name: /^Audit tracker/ }).focus();
+    await setup.page.keyboard.press('ArrowDown');
+    expect(await radios.getByRole('radio', { name: /^Audit panel paper/ }).isChecked()).toBe(true);
+    expect(await setup.save()).toBe('success');
+    const panel = await setup.settings();
+    expect(panel).toMatchObject({ entityId: 'audit-tracker-panel', suggestedDisplayName: 'Audit panel paper' });
+    expect(new URL(panel?.contentUrl ?? '').search).toBe('?view=panel');
+
+    const reopened = await openInTeamsHost(browser, inject('appUrl'), inject('today'), { path: 'index.html?configure=1', frameContext: 'settings', context: inChannel, settings: panel });
+    const again = reopened.tab.getByRole('radiogroup', { name: 'What this tab shows' });
+    await expect.poll(() => again.getByRole('radio', { name: /^Audit panel paper/ }).isChecked()).toBe(true);
+    await again.getByRole('radio', { name: /^Audit tracker/ }).click();
+    expect(await reopened.save()).toBe('success');
+    const coordinator = await reopened.settings();
+    expect(coordinator).toMatchObject({ entityId: 'audit-tracker-coordinator', suggestedDisplayName: 'Audit tracker' });
+
+    const channelTab = await openInTeamsHost(browser, inject('appUrl'), inject('today'), {
+      path: coordinator?.contentUrl ?? '',
+      frameContext: 'content',
+      context: { ...inChannel, entityId: coordinator?.entityId },
+    });
+    await channelTab.tab.getByRole('tab', { name: 'Channel' }).click();
+    await channelTab.tab.getByRole('heading', { name: 'Channel' }).waitFor();
+    // The button appears only once the channel the host named has been read.
+    await channelTab.tab.getByRole('button', { name: 'Send reminders now' }).waitFor();
+  });
+});

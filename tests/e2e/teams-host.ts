@@ -1,0 +1,152 @@
+import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
+import { newPageOnDay } from './browser';
+
+/** The settings Teams keeps for a configured tab (teams-js InstanceConfig). */
+export interface SavedTabSettings {
+  entityId: string;
+  contentUrl: string;
+  websiteUrl?: string;
+  suggestedDisplayName?: string;
+}
+
+/** What Teams answers to getContext, in the wire (v1) shape teams-js converts from. */
+export interface WireContext {
+  locale: string;
+  theme: 'default' | 'dark' | 'contrast';
+  loginHint?: string;
+  userPrincipalName?: string;
+  userDisplayName?: string;
+  userObjectId?: string;
+  tid?: string;
+  entityId?: string;
+  subEntityId?: string;
+  teamId?: string;
+  groupId?: string;
+  teamName?: string;
+  channelId?: string;
+  channelName?: string;
+}
+
+interface HostSetup {
+  url: string;
+  frameContext: 'content' | 'settings';
+  context: WireContext;
+  settings?: SavedTabSettings;
+}
+
+/** What the host page exposes to the test, on window.teamsHost. */
+interface HostState {
+  calls: string[];
+  validity?: boolean;
+  settings?: SavedTabSettings;
+  setTheme: (theme: WireContext['theme']) => void;
+  save: () => Promise<string>;
+}
+
+declare global {
+  interface Window {
+    teamsHost?: HostState;
+  }
+}
+
+/**
+ * Runs in the host page: loads the tab in an iframe and answers the teams-js protocol as Teams does (requests carry
+ * id and uuid and get their answer as `args`; events from the host carry `func`). teams-js trusts messages from its
+ * own origin, so the host page is served from the tab's origin.
+ */
+function installHost(setup: HostSetup): void {
+  type Request = { id: number; uuidAsString?: string; func: string; args?: unknown[] };
+  const frame = document.createElement('iframe');
+  frame.title = 'Audit Tracker';
+  frame.style.cssText = 'width:100%;height:100vh;border:0;display:block';
+  const runtime = { apiVersion: 4, supports: { app: {}, appInitialization: {}, pages: { config: {}, tabs: {}, appButton: {}, backStack: {} }, teamsCore: {} } };
+  let pendingSave: ((outcome: string) => void) | undefined;
+  const post = (message: unknown): void => frame.contentWindow?.postMessage(message, window.location.origin);
+  const state: HostState = {
+    calls: [],
+    settings: setup.settings,
+    setTheme: (theme) => {
+      setup.context.theme = theme;
+      post({ func: 'themeChange', args: [theme] });
+    },
+    save: () =>
+      new Promise<string>((resolve) => {
+        pendingSave = resolve;
+        post({ func: 'settings.save', args: [{}] });
+      }),
+  };
+  window.teamsHost = state;
+  const answers: Record<string, (request: Request) => unknown[] | undefined> = {
+    initialize: () => [setup.frameContext, 'web', JSON.stringify(runtime), '2.58.0'],
+    getContext: () => [{ ...setup.context, frameContext: setup.frameContext, hostClientType: 'web' }],
+    'settings.getSettings': () => [state.settings ?? {}],
+    'settings.setSettings': (request) => {
+      state.settings = request.args?.[0] as SavedTabSettings;
+      return [true];
+    },
+    'settings.setValidityState': (request) => {
+      state.validity = request.args?.[0] === true;
+      return undefined;
+    },
+    'settings.save.success': () => {
+      pendingSave?.('success');
+      return undefined;
+    },
+    'settings.save.failure': (request) => {
+      pendingSave?.(`failure: ${String(request.args?.[0])}`);
+      return undefined;
+    },
+  };
+  window.addEventListener('message', (event: MessageEvent<Request>) => {
+    if (event.source !== frame.contentWindow || typeof event.data?.func !== 'string') return;
+    const request = event.data;
+    state.calls.push(request.func);
+    const args = answers[request.func]?.(request);
+    if (args) post({ id: request.id, uuidAsString: request.uuidAsString, args });
+  });
+  frame.src = setup.url;
+  document.body.append(frame);
+}
+
+export interface TeamsHostPage {
+  page: Page;
+  /** The tab inside the host, for locators. */
+  tab: FrameLocator;
+  /** The tab's frame, for evaluation (axe). */
+  frame: () => Frame;
+  calls: () => Promise<string[]>;
+  validity: () => Promise<boolean | undefined>;
+  settings: () => Promise<SavedTabSettings | undefined>;
+  setTheme: (theme: WireContext['theme']) => Promise<void>;
+  /** Presses Teams' Save on a configuration page; resolves to "success" or "failure: <reason>". */
+  save: () => Promise<string>;
+}
+
+/** Opens the tab at `path` (relative to the app) inside a Teams-like host page, with the clock on the demo's day. */
+export async function openInTeamsHost(
+  browser: Browser,
+  appUrl: string,
+  today: string,
+  setup: { path: string; frameContext: 'content' | 'settings'; context: WireContext; settings?: SavedTabSettings },
+): Promise<TeamsHostPage> {
+  const page = await newPageOnDay(browser, today);
+  const hostUrl = new URL('/teams-host.html', appUrl).href;
+  await page.route(hostUrl, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><title>Teams</title><body style="margin:0"></body></html>' }));
+  await page.goto(hostUrl);
+  await page.evaluate(installHost, { url: new URL(setup.path, appUrl).href, frameContext: setup.frameContext, context: setup.context, settings: setup.settings });
+  const frame = (): Frame => {
+    const found = page.frames().find((f) => f !== page.mainFrame());
+    if (!found) throw new Error('The host has no tab frame');
+    return found;
+  };
+  return {
+    page,
+    tab: page.frameLocator('iframe'),
+    frame,
+    calls: () => page.evaluate(() => [...(window.teamsHost?.calls ?? [])]),
+    validity: () => page.evaluate(() => window.teamsHost?.validity),
+    settings: () => page.evaluate(() => window.teamsHost?.settings),
+    setTheme: (theme) => page.evaluate((t) => window.teamsHost?.setTheme(t), theme),
+    save: () => page.evaluate(() => window.teamsHost?.save() ?? Promise.resolve('no host')),
+  };
+}
