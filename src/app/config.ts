@@ -6,6 +6,7 @@ const configSchema = z.discriminatedUnion('TAB_AUTH_MODE', [
     TAB_AUTH_MODE: z.literal('emulator'),
     TAB_GRAPH_ORIGIN: z.url('TAB_GRAPH_ORIGIN must be the emulator address, e.g. http://127.0.0.1:5001'),
     TAB_SITE_ID: z.string().min(1).default('root'),
+    TAB_TEAMS_APP_ID: z.string().optional(),
     TAB_EVIDENCE_MAX_MB: z.coerce.number().positive().default(100),
   }),
   z.object({

@@ -20,8 +20,13 @@ export function emulatorSession(config: Extract<TabConfig, { TAB_AUTH_MODE: 'emu
     { siteId: config.TAB_SITE_ID, evidenceMaxMb: config.TAB_EVIDENCE_MAX_MB },
     {
       user: { email: person.email, name: person.name, role: host ? viewFromAddress(window.location.search) : person.role },
-      links: reminderLinks({ appUrl: `${window.location.origin}${window.location.pathname}` }),
+      // Inside Teams, with the app's id configured, reminders link into Teams as they do in a tenant.
+      links:
+        host && config.TAB_TEAMS_APP_ID
+          ? reminderLinks({ teamsAppId: config.TAB_TEAMS_APP_ID })
+          : reminderLinks({ appUrl: `${window.location.origin}${window.location.pathname}` }),
       channel: host ? hostChannel(host) : (graph) => teamChannel(graph),
+      host,
     },
   );
 }

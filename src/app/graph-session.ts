@@ -4,7 +4,8 @@ import type { GraphConnection } from '../adapters/graph/graph-client';
 import { GraphDirectory } from '../adapters/graph/graph-directory';
 import { GraphEvidenceStore } from '../adapters/graph/graph-evidence-store';
 import { teamChannel, type GraphTeamChannel } from '../adapters/graph/graph-channel-notifier';
-import type { HostContext } from '../adapters/teams/teams-host';
+import { app as teamsApp } from '@microsoft/teams-js';
+import { linkOpener, type HostContext } from '../adapters/teams/teams-host';
 import { GraphRecommendationStore } from '../adapters/graph/graph-recommendation-store';
 import { GraphReminderLog } from '../adapters/graph/graph-reminder-log';
 import { ListGateway } from '../adapters/graph/list-gateway';
@@ -18,7 +19,7 @@ import { updateDraftSchema } from '../application/update-draft';
 export function graphSession(
   graph: GraphConnection,
   settings: { siteId: string; evidenceMaxMb: number },
-  who: Pick<Session, 'user' | 'links'> & { channel: (graph: GraphConnection) => Promise<GraphTeamChannel | undefined> },
+  who: Pick<Session, 'user' | 'links'> & { channel: (graph: GraphConnection) => Promise<GraphTeamChannel | undefined>; host: HostContext | undefined },
 ): Session {
   const gateway = new ListGateway(graph, settings.siteId);
   const evidenceLimit = settings.evidenceMaxMb * 1024 * 1024;
@@ -32,6 +33,7 @@ export function graphSession(
     channel: () => who.channel(graph),
     reminderLog: new GraphReminderLog(gateway),
     links: who.links,
+    openLink: linkOpener(who.host ? teamsApp : undefined, (url) => window.open(url, '_blank', 'noopener,noreferrer')),
     evidenceLimit,
     today: new Date().toISOString().slice(0, 10),
   };

@@ -31,6 +31,7 @@ function tenantSession(config: TenantConfig, auth: MsalAuth, account: AccountInf
       user: { email: account.username.toLowerCase(), name: account.name ?? account.username, role: viewFromAddress(window.location.search) },
       links: config.TAB_TEAMS_APP_ID ? reminderLinks({ teamsAppId: config.TAB_TEAMS_APP_ID }) : reminderLinks({ appUrl: window.location.origin }),
       channel: hostChannel(host),
+      host,
     },
   );
 }

@@ -16,6 +16,8 @@ export interface Session {
   reminderLog: ReminderLog;
   /** Where reminder links point: the tab in Teams, or this app. */
   links: { recommendation: (id: string) => string; myRecommendations: string; register: string };
+  /** Opens a link the way the host wants it: Teams deep links in place inside Teams, others in a browser tab. */
+  openLink: (url: string) => void;
   /** Largest evidence file accepted, in bytes (from configuration). */
   evidenceLimit: number;
   /** Today in the organisation's calendar, for RAG and due dates. */

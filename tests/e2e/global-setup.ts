@@ -14,8 +14,12 @@ declare module 'vitest' {
     appUrl: string;
     emulatorOrigin: string;
     today: string;
+    teamsAppId: string;
   }
 }
+
+/** The Teams app id the built tab links to when it runs inside the Teams-like host. */
+const teamsAppId = '0b6d3f2e-8c41-4a7e-b5d9-3e2f1a6c7d80';
 
 /** The fixed day the demo data and the browser agree on, so every run sees the same items due. */
 export const e2eToday = '2025-05-20';
@@ -33,6 +37,7 @@ export async function setup(project: TestProject): Promise<void> {
 
   process.env.TAB_GRAPH_ORIGIN = emulator.origin;
   process.env.TAB_AUTH_MODE = 'emulator';
+  process.env.TAB_TEAMS_APP_ID = teamsAppId;
   const outDir = join(dataDir, 'dist');
   await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
   server = await preview({ logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1' } });
@@ -41,6 +46,7 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('appUrl', url);
   project.provide('emulatorOrigin', emulator.origin);
   project.provide('today', e2eToday);
+  project.provide('teamsAppId', teamsAppId);
 }
 
 export async function teardown(): Promise<void> {

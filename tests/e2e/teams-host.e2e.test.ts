@@ -104,4 +104,27 @@ describe('the tab inside a Teams-like host', () => {
     // The button appears only once the channel the host named has been read.
     await channelTab.tab.getByRole('button', { name: 'Send reminders now' }).waitFor();
   });
+
+  it("opens a reminder's Teams deep link, clicked in the channel tab, as the recommendation in the personal tab", async () => {
+    const team = await emulatorTeam();
+    const channelTab = await openInTeamsHost(browser, inject('appUrl'), inject('today'), {
+      path: 'index.html?view=coordinator#/channel',
+      frameContext: 'content',
+      context: { ...person(casey, 'Casey Marlow'), entityId: 'audit-tracker-coordinator', groupId: team.teamId, teamId: '19:team', channelId: team.channelId },
+      app: { id: inject('teamsAppId'), staticTabs: { myrecommendations: 'index.html#/' } },
+    });
+    const { tab } = channelTab;
+    await tab.getByRole('button', { name: 'Send reminders now' }).click();
+    await tab.getByText('Reminders sent').waitFor();
+    const link = tab.locator(`[data-testid="adaptive-card"] a[href^="https://teams.microsoft.com/l/entity/${inject('teamsAppId')}/myrecommendations?context="]`).first();
+    const label = (await link.textContent()) ?? '';
+    await link.click();
+
+    await expect.poll(() => channelTab.deepLinks()).toHaveLength(1);
+    const subEntityId = JSON.parse(new URL((await channelTab.deepLinks())[0] ?? '').searchParams.get('context') ?? '{}').subEntityId as string;
+    await expect.poll(() => tab.locator('body').evaluate(() => window.location.hash)).toBe(`#/recommendations/${subEntityId}`);
+    const title = label.replace(/^\S+\s/, '');
+    await tab.getByRole('heading', { level: 1 }).filter({ hasText: title }).waitFor();
+    expect(await tab.getByText('owner', { exact: true }).isVisible()).toBe(true);
+  });
 });

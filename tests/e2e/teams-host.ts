@@ -27,16 +27,24 @@ export interface WireContext {
   channelName?: string;
 }
 
+/** The installed app, so the host can follow its deep links: its id and the address of each static tab. */
+export interface InstalledApp {
+  id: string;
+  staticTabs: Record<string, string>;
+}
+
 interface HostSetup {
   url: string;
   frameContext: 'content' | 'settings';
   context: WireContext;
   settings?: SavedTabSettings;
+  app?: InstalledApp;
 }
 
 /** What the host page exposes to the test, on window.teamsHost. */
 interface HostState {
   calls: string[];
+  deepLinks: string[];
   validity?: boolean;
   settings?: SavedTabSettings;
   setTheme: (theme: WireContext['theme']) => void;
@@ -64,6 +72,7 @@ function installHost(setup: HostSetup): void {
   const post = (message: unknown): void => frame.contentWindow?.postMessage(message, window.location.origin);
   const state: HostState = {
     calls: [],
+    deepLinks: [],
     settings: setup.settings,
     setTheme: (theme) => {
       setup.context.theme = theme;
@@ -87,6 +96,20 @@ function installHost(setup: HostSetup): void {
     'settings.setValidityState': (request) => {
       state.validity = request.args?.[0] === true;
       return undefined;
+    },
+    // Teams opens a deep link to one of the app's static tabs in place, with the sub-entity in the tab's context.
+    executeDeepLink: (request) => {
+      const link = new URL(String(request.args?.[0]));
+      state.deepLinks.push(link.href);
+      const [, appId, entityId] = /^\/l\/entity\/([^/]+)\/([^/?]+)/.exec(link.pathname) ?? [];
+      const tab = appId === setup.app?.id && entityId ? setup.app?.staticTabs[decodeURIComponent(entityId)] : undefined;
+      if (!tab || !entityId) return [false, 'The link is not to a tab of this app'];
+      const { subEntityId } = JSON.parse(link.searchParams.get('context') ?? '{}') as { subEntityId?: string };
+      const personalScope = { teamId: undefined, groupId: undefined, teamName: undefined, channelId: undefined, channelName: undefined };
+      setup.context = { ...setup.context, ...personalScope, entityId: decodeURIComponent(entityId), subEntityId };
+      setup.frameContext = 'content';
+      setTimeout(() => (frame.src = tab));
+      return [true];
     },
     'settings.save.success': () => {
       pendingSave?.('success');
@@ -115,6 +138,8 @@ export interface TeamsHostPage {
   /** The tab's frame, for evaluation (axe). */
   frame: () => Frame;
   calls: () => Promise<string[]>;
+  /** The Teams deep links the tab asked the host to open. */
+  deepLinks: () => Promise<string[]>;
   validity: () => Promise<boolean | undefined>;
   settings: () => Promise<SavedTabSettings | undefined>;
   setTheme: (theme: WireContext['theme']) => Promise<void>;
@@ -127,13 +152,14 @@ export async function openInTeamsHost(
   browser: Browser,
   appUrl: string,
   today: string,
-  setup: { path: string; frameContext: 'content' | 'settings'; context: WireContext; settings?: SavedTabSettings },
+  setup: { path: string; frameContext: 'content' | 'settings'; context: WireContext; settings?: SavedTabSettings; app?: InstalledApp },
 ): Promise<TeamsHostPage> {
   const page = await newPageOnDay(browser, today);
   const hostUrl = new URL('/teams-host.html', appUrl).href;
   await page.route(hostUrl, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><title>Teams</title><body style="margin:0"></body></html>' }));
   await page.goto(hostUrl);
-  await page.evaluate(installHost, { url: new URL(setup.path, appUrl).href, frameContext: setup.frameContext, context: setup.context, settings: setup.settings });
+  const app = setup.app && { ...setup.app, staticTabs: Object.fromEntries(Object.entries(setup.app.staticTabs).map(([id, path]) => [id, new URL(path, appUrl).href])) };
+  await page.evaluate(installHost, { url: new URL(setup.path, appUrl).href, frameContext: setup.frameContext, context: setup.context, settings: setup.settings, app });
   const frame = (): Frame => {
     const found = page.frames().find((f) => f !== page.mainFrame());
     if (!found) throw new Error('The host has no tab frame');
@@ -144,6 +170,7 @@ export async function openInTeamsHost(
     tab: page.frameLocator('iframe'),
     frame,
     calls: () => page.evaluate(() => [...(window.teamsHost?.calls ?? [])]),
+    deepLinks: () => page.evaluate(() => [...(window.teamsHost?.deepLinks ?? [])]),
     validity: () => page.evaluate(() => window.teamsHost?.validity),
     settings: () => page.evaluate(() => window.teamsHost?.settings),
     setTheme: (theme) => page.evaluate((t) => window.teamsHost?.setTheme(t), theme),

@@ -54,6 +54,7 @@ describe('the update form', () => {
       channel: async () => undefined,
       reminderLog: new GraphReminderLog(ownerContext.gateway),
       links: reminderLinks({ appUrl: 'http://localhost' }),
+      openLink: () => undefined,
       evidenceLimit: 1024 * 1024,
       today: '2025-05-20',
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { connectTeamsHost, onHostThemeChange, type TeamsApp } from './teams-host';
+import { connectTeamsHost, linkOpener, onHostThemeChange, type TeamsApp } from './teams-host';
 
 const teamsContext = {
   app: { locale: 'en-gb', theme: 'dark', sessionId: 's', host: { name: 'Teams', clientType: 'web', sessionId: 'h' } },
@@ -51,5 +51,26 @@ describe('connecting to the Teams host', () => {
     handler?.('contrast');
     handler?.('something-new');
     expect(seen).toEqual(['contrast', 'default']);
+  });
+});
+
+describe('opening links', () => {
+  const teamsLink = 'https://teams.microsoft.com/l/entity/6f1c2a0e-3b7d-4e59-9a41-2d8c5f0b7e13/myrecommendations?context=%7B%22subEntityId%22%3A%2242%22%7D';
+
+  it('hands Teams deep links to the host inside Teams and opens everything else in a browser tab', async () => {
+    const openLink = vi.fn(() => Promise.resolve());
+    const opened: string[] = [];
+    const open = linkOpener({ openLink }, (url) => opened.push(url));
+    open(teamsLink);
+    open('https://contoso.sharepoint.com/sites/audit/evidence.pdf');
+    expect(openLink).toHaveBeenCalledWith(teamsLink);
+    expect(opened).toEqual(['https://contoso.sharepoint.com/sites/audit/evidence.pdf']);
+  });
+
+  it('falls back to a browser tab when the host refuses, and outside Teams', async () => {
+    const opened: string[] = [];
+    linkOpener({ openLink: () => Promise.reject(new Error('not supported')) }, (url) => opened.push(url))(teamsLink);
+    linkOpener(undefined, (url) => opened.push(url))(teamsLink);
+    await vi.waitFor(() => expect(opened).toEqual([teamsLink, teamsLink]));
   });
 });

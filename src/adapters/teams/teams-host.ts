@@ -50,3 +50,16 @@ export async function connectTeamsHost(teamsApp: TeamsApp, timeoutMs = 1500): Pr
 export function onHostThemeChange(teamsApp: TeamsApp, handler: (theme: HostContext['theme']) => void): void {
   teamsApp.registerOnThemeChangeHandler((theme) => handler(asTheme(theme)));
 }
+
+const teamsDeepLink = /^https:\/\/teams\.microsoft\.com\/l\//;
+
+/**
+ * How the tab opens a link. Inside Teams a Teams deep link goes to the host, which opens the tab in place (a
+ * browser tab would leave Teams); anything else, or a host that refuses, opens a new browser tab.
+ */
+export function linkOpener(teamsApp: Pick<typeof app, 'openLink'> | undefined, openWindow: (url: string) => void): (url: string) => void {
+  return (url) => {
+    if (teamsApp && teamsDeepLink.test(url)) teamsApp.openLink(url).catch(() => openWindow(url));
+    else openWindow(url);
+  };
+}

@@ -1,5 +1,5 @@
 import { Body1, Button, Caption1, Card, Spinner, Title2, makeStyles, tokens } from '@fluentui/react-components';
-import { AdaptiveCard } from 'adaptivecards';
+import { AdaptiveCard, OpenUrlAction } from 'adaptivecards';
 import { useCallback, useEffect, useRef } from 'react';
 import type { PostedMessage } from '../../application/ports';
 import { runReminders } from '../../application/reminders';
@@ -21,19 +21,36 @@ AdaptiveCard.onProcessMarkdown = (text, result) => {
   result.didProcess = true;
 };
 
-/** Renders a posted Adaptive Card with the same renderer Teams uses, so what is shown here is what Teams shows. */
+/**
+ * Renders a posted Adaptive Card with the same renderer Teams uses, so what is shown here is what Teams shows. Its
+ * links and Open buttons go through the session, so inside Teams a deep link opens the tab in place.
+ */
 function RenderedCard({ json }: { json: unknown }) {
   const styles = useStyles();
+  const { openLink } = useSession();
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const card = new AdaptiveCard();
+    card.onExecuteAction = (action) => {
+      if (action instanceof OpenUrlAction && action.url) openLink(action.url);
+    };
     card.parse(json);
     const element = card.render();
     const target = host.current;
     if (!target || !element) return;
     target.replaceChildren(element);
-    return () => target.replaceChildren();
-  }, [json]);
+    const onClick = (event: MouseEvent): void => {
+      const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+      if (!(link instanceof HTMLAnchorElement)) return;
+      event.preventDefault();
+      openLink(link.href);
+    };
+    target.addEventListener('click', onClick);
+    return () => {
+      target.removeEventListener('click', onClick);
+      target.replaceChildren();
+    };
+  }, [json, openLink]);
   return <div ref={host} className={styles.card} data-testid="adaptive-card" />;
 }
 
