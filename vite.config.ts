@@ -1,9 +1,23 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { readConfig } from './src/app/config';
+
+/** A build for an environment with missing or malformed settings fails here, naming them, not later in Teams. */
+function checkTabConfig(): Plugin {
+  return {
+    name: 'check-tab-config',
+    apply: 'build',
+    configResolved(config) {
+      const result = readConfig(config.env);
+      if ('problems' in result) throw new Error(`The tab's settings for "${config.mode}" (env/.env.${config.mode}) are incomplete:\n- ${result.problems.join('\n- ')}`);
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), checkTabConfig()],
   envDir: 'env',
   envPrefix: 'TAB_',
   build: {
