@@ -35,6 +35,7 @@ export function graphSession(
     links: who.links,
     openLink: linkOpener(who.host ? teamsApp : undefined, (url) => window.open(url, '_blank', 'noopener,noreferrer')),
     evidenceLimit,
+    locale: who.host?.locale || navigator.language,
     today: new Date().toISOString().slice(0, 10),
   };
 }

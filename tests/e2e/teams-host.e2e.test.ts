@@ -116,6 +116,8 @@ describe('the tab inside a Teams-like host', () => {
     const { tab } = channelTab;
     await tab.getByRole('button', { name: 'Send reminders now' }).click();
     await tab.getByText('Reminders sent').waitFor();
+    // Times read in the host's locale (en-GB: 22/11/2026, 14:05:09), not the browser's (en-US: 11/22/2026, 2:05:09 PM).
+    expect(await tab.getByText(/ · \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2}$/).count()).toBeGreaterThan(0);
     const link = tab.locator(`[data-testid="adaptive-card"] a[href^="https://teams.microsoft.com/l/entity/${inject('teamsAppId')}/myrecommendations?context="]`).first();
     const label = (await link.textContent()) ?? '';
     await link.click();
@@ -126,5 +128,16 @@ describe('the tab inside a Teams-like host', () => {
     const title = label.replace(/^\S+\s/, '');
     await tab.getByRole('heading', { level: 1 }).filter({ hasText: title }).waitFor();
     expect(await tab.getByText('owner', { exact: true }).isVisible()).toBe(true);
+  });
+
+  it("asks a Teams user who is not in the emulator's directory to choose a person", async () => {
+    const host = await openInTeamsHost(browser, inject('appUrl'), inject('today'), {
+      path: 'index.html#/',
+      frameContext: 'content',
+      context: { ...person('visitor@contoso.example', 'Visiting Auditor'), entityId: 'myrecommendations' },
+    });
+    await host.tab.getByText(/Teams signed you in as visitor@contoso.example, who is not in the emulator's directory/).waitFor();
+    await host.tab.getByRole('button', { name: /Priya Anand/ }).click();
+    await host.tab.getByRole('heading', { name: 'My recommendations' }).waitFor();
   });
 });

@@ -55,6 +55,7 @@ describe('the update form', () => {
       reminderLog: new GraphReminderLog(ownerContext.gateway),
       links: reminderLinks({ appUrl: 'http://localhost' }),
       openLink: () => undefined,
+      locale: 'en-GB',
       evidenceLimit: 1024 * 1024,
       today: '2025-05-20',
     };

@@ -56,10 +56,11 @@ function RenderedCard({ json }: { json: unknown }) {
 
 function MessageView({ message }: { message: PostedMessage }) {
   const styles = useStyles();
+  const { locale } = useSession();
   return (
     <Card className={styles.message} aria-label={`Message from ${message.from}`}>
       <Caption1>
-        {message.from} · {new Date(message.at).toLocaleString()}
+        {message.from} · {new Date(message.at).toLocaleString(locale)}
       </Caption1>
       {message.text && <Body1>{message.text}</Body1>}
       {message.cards.map((card, i) => (
