@@ -12,8 +12,21 @@ async function channelNotifier(context: JobContext, team?: string, channel?: str
   return found.notifier;
 }
 
+/** The Workflows webhook address, checked before anything is planned: https, or loopback for a local test. */
+function webhookUrl(value: string): string {
+  const problem = 'The Workflows webhook (--webhook or REMINDER_WEBHOOK_URL) must be its https:// address';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(problem);
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && ['127.0.0.1', 'localhost'].includes(url.hostname))) throw new Error(problem);
+  return url.href;
+}
+
 /**
- * `npm run reminders -- [--now <ISO date>] [--dry-run] [--graph <emulator URL>] [--webhook <Workflows URL>]`
+ * `npm run reminders -- [--now <ISO date>] [--dry-run] [--graph <emulator URL> | --env <name>] [--webhook <Workflows URL>]`
  * One reminder pass; schedule it daily (docs/deploy.md). Running it twice in a day sends nothing the second time.
  */
 runJob(async (args) => {
@@ -32,10 +45,11 @@ runJob(async (args) => {
   const now = values.now ? new Date(values.now) : new Date();
   if (Number.isNaN(now.getTime())) throw new Error('--now must be an ISO date or date-time, e.g. 2025-06-17T08:00:00Z');
   const context = jobContext(values);
-  const webhook = values.webhook ?? process.env.REMINDER_WEBHOOK_URL;
-  const notifier = webhook ? new WorkflowsNotifier(webhook) : await channelNotifier(context, values.team ?? process.env.REMINDER_TEAM_ID, values.channel ?? process.env.REMINDER_CHANNEL_ID);
-  const teamsAppId = process.env.TEAMS_APP_ID;
-  const links = teamsAppId ? reminderLinks({ teamsAppId }) : reminderLinks({ appUrl: values['app-url'] ?? process.env.REMINDER_APP_URL ?? 'http://127.0.0.1:53000' });
+  const { env } = context;
+  const webhook = values.webhook ?? env.REMINDER_WEBHOOK_URL;
+  const notifier = webhook ? new WorkflowsNotifier(webhookUrl(webhook)) : await channelNotifier(context, values.team ?? env.REMINDER_TEAM_ID, values.channel ?? env.REMINDER_CHANNEL_ID);
+  const teamsAppId = env.TEAMS_APP_ID;
+  const links = teamsAppId ? reminderLinks({ teamsAppId }) : reminderLinks({ appUrl: values['app-url'] ?? env.REMINDER_APP_URL ?? 'http://127.0.0.1:53000' });
   const run = await runReminders({ store: context.store, log: new GraphReminderLog(context.gateway), notifier, now, dryRun: values['dry-run'], links });
   for (const { owner, units } of run.plan.messages) console.log(`${values['dry-run'] ? 'would send' : 'due'}: ${owner.email}: ${units.map((u) => `${u.step} (${u.items.length})`).join(', ')}`);
   console.log(`${run.plan.today}: ${run.sent} reminder(s) sent, ${run.failed.length} failed${run.digestPosted ? ', digest posted' : ''}${values['dry-run'] ? ' (dry run: nothing sent)' : ''}.`);
