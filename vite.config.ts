@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { readConfig } from './src/app/config';
+// The extension lets Vite's native config loader read this file as well as its bundling one.
+import { readConfig } from './src/app/config.ts';
 
 /** A build for an environment with missing or malformed settings fails here, naming them, not later in Teams. */
 function checkTabConfig(): Plugin {

@@ -15,6 +15,8 @@ declare module 'vitest' {
     emulatorOrigin: string;
     today: string;
     teamsAppId: string;
+    tenantAppUrl: string;
+    tenantClientId: string;
   }
 }
 
@@ -25,8 +27,30 @@ const teamsAppId = '0b6d3f2e-8c41-4a7e-b5d9-3e2f1a6c7d80';
 export const e2eToday = '2025-05-20';
 
 let emulator: Emulator | undefined;
-let server: PreviewServer | undefined;
 let dataDir: string | undefined;
+const servers: PreviewServer[] = [];
+
+/** The Entra app id the tenant build is configured with; the Teams-like host brokers its tokens. */
+const tenantClientId = '5a7e9c1d-2b4f-4e6a-8d3c-1f0b9e7a6c52';
+
+/** Builds the tab with these settings and serves it; returns its address. */
+async function buildAndServe(dir: string, settings: Record<string, string>): Promise<string> {
+  const previous = Object.fromEntries(Object.keys(settings).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, settings);
+  try {
+    await build({ logLevel: 'warn', build: { outDir: dir, emptyOutDir: true, sourcemap: false } });
+  } finally {
+    for (const [key, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+  const server = await preview({ logLevel: 'warn', build: { outDir: dir }, preview: { port: 0, host: '127.0.0.1' } });
+  servers.push(server);
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('The preview server has no address');
+  return url;
+}
 
 export async function setup(project: TestProject): Promise<void> {
   dataDir = mkdtempSync(join(tmpdir(), 'e2e-'));
@@ -35,22 +59,26 @@ export async function setup(project: TestProject): Promise<void> {
   await provision(context.graph, context.siteId, await context.permissions());
   await seedDemo(context.store, new GraphEvidenceStore(context.graph, context.siteId), await emulatorPeople(emulator.origin), e2eToday);
 
-  process.env.TAB_GRAPH_ORIGIN = emulator.origin;
-  process.env.TAB_AUTH_MODE = 'emulator';
-  process.env.TAB_TEAMS_APP_ID = teamsAppId;
-  const outDir = join(dataDir, 'dist');
-  await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true, sourcemap: false } });
-  server = await preview({ logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1' } });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('The preview server has no address');
+  // The embedded default, and a tenant build (msal, nested app auth) whose Graph is the same emulator.
+  const url = await buildAndServe(join(dataDir, 'dist'), { TAB_AUTH_MODE: 'emulator', TAB_GRAPH_ORIGIN: emulator.origin, TAB_TEAMS_APP_ID: teamsAppId });
+  const tenantUrl = await buildAndServe(join(dataDir, 'dist-tenant'), {
+    TAB_AUTH_MODE: 'msal',
+    TAB_GRAPH_ORIGIN: emulator.origin,
+    TAB_CLIENT_ID: tenantClientId,
+    TAB_TENANT_ID: 'northmere.example',
+    TAB_SITE_ID: 'root',
+    TAB_TEAMS_APP_ID: teamsAppId,
+  });
   project.provide('appUrl', url);
   project.provide('emulatorOrigin', emulator.origin);
   project.provide('today', e2eToday);
   project.provide('teamsAppId', teamsAppId);
+  project.provide('tenantAppUrl', tenantUrl);
+  project.provide('tenantClientId', tenantClientId);
 }
 
 export async function teardown(): Promise<void> {
-  await server?.close();
+  await Promise.all(servers.map((server) => server.close()));
   await emulator?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 }

@@ -2,8 +2,8 @@ import type { Browser, FrameLocator } from 'playwright-core';
 import { teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme } from '@fluentui/react-components';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, screenshot, seriousAccessibilityViolations } from './browser';
-import { e2eGraph } from './emulator-client';
-import { openInTeamsHost, type WireContext } from './teams-host';
+import { e2eGraph, emulatorTeam } from './emulator-client';
+import { openInTeamsHost, teamsUser, type WireContext } from './teams-host';
 
 const priya = 'priya.fleet@northmere.example';
 const casey = 'casey.coordinator@northmere.example';
@@ -14,23 +14,6 @@ const rgb = (hex: string): string => {
   return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
 };
 const background = (tab: FrameLocator): Promise<string> => tab.locator('.fui-FluentProvider').first().evaluate((el) => getComputedStyle(el).backgroundColor);
-
-async function emulatorTeam(): Promise<{ teamId: string; channelId: string }> {
-  const teams = await e2eGraph(casey, 'GET', '/me/joinedTeams');
-  const teamId = teams.body.value[0].id as string;
-  const channels = await e2eGraph(casey, 'GET', `/teams/${teamId}/channels`);
-  return { teamId, channelId: channels.body.value[0].id as string };
-}
-
-const person = (email: string, name: string): WireContext => ({
-  locale: 'en-GB',
-  theme: 'default',
-  loginHint: email,
-  userPrincipalName: email,
-  userDisplayName: name,
-  userObjectId: '3f1c2e9a-7b4d-4c8e-9a21-5d6f7e8a9b0c',
-  tid: '8e2d4c6a-1b3f-4a5e-8c7d-9f0e1a2b3c4d',
-});
 
 describe('the tab inside a Teams-like host', () => {
   let browser: Browser;
@@ -47,7 +30,7 @@ describe('the tab inside a Teams-like host', () => {
     const host = await openInTeamsHost(browser, inject('appUrl'), inject('today'), {
       path: 'index.html#/',
       frameContext: 'content',
-      context: { ...person(priya, 'Priya Anand'), theme: 'dark', entityId: 'myrecommendations', subEntityId: mine.id },
+      context: { ...teamsUser(priya, 'Priya Anand'), theme: 'dark', entityId: 'myrecommendations', subEntityId: mine.id },
     });
     const { tab } = host;
     await tab.getByRole('heading', { level: 1, name: new RegExp(mine.fields.Title.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).waitFor();
@@ -68,7 +51,7 @@ describe('the tab inside a Teams-like host', () => {
 
   it('saves the chosen view from the configuration page, reopens with it chosen, and the channel tab then shows it', async () => {
     const team = await emulatorTeam();
-    const inChannel: WireContext = { ...person(casey, 'Casey Marlow'), teamId: '19:team', groupId: team.teamId, teamName: 'Audit', channelId: team.channelId, channelName: 'General' };
+    const inChannel: WireContext = { ...teamsUser(casey, 'Casey Marlow'), teamId: '19:team', groupId: team.teamId, teamName: 'Audit', channelId: team.channelId, channelName: 'General' };
 
     const setup = await openInTeamsHost(browser, inject('appUrl'), inject('today'), { path: 'index.html?configure=1', frameContext: 'settings', context: inChannel });
     await setup.tab.getByRole('heading', { name: 'Set up the Audit Tracker tab' }).waitFor();
@@ -107,10 +90,12 @@ describe('the tab inside a Teams-like host', () => {
 
   it("opens a reminder's Teams deep link, clicked in the channel tab, as the recommendation in the personal tab", async () => {
     const team = await emulatorTeam();
-    const channelTab = await openInTeamsHost(browser, inject('appUrl'), inject('today'), {
+    // A week after the other tests' day, so this run has reminders of its own to send whichever test ran first.
+    const weekLater = new Date(Date.parse(`${inject('today')}T00:00:00Z`) + 7 * 86_400_000).toISOString().slice(0, 10);
+    const channelTab = await openInTeamsHost(browser, inject('appUrl'), weekLater, {
       path: 'index.html?view=coordinator#/channel',
       frameContext: 'content',
-      context: { ...person(casey, 'Casey Marlow'), entityId: 'audit-tracker-coordinator', groupId: team.teamId, teamId: '19:team', channelId: team.channelId },
+      context: { ...teamsUser(casey, 'Casey Marlow'), entityId: 'audit-tracker-coordinator', groupId: team.teamId, teamId: '19:team', channelId: team.channelId },
       app: { id: inject('teamsAppId'), staticTabs: { myrecommendations: 'index.html#/' } },
     });
     const { tab } = channelTab;
@@ -134,7 +119,7 @@ describe('the tab inside a Teams-like host', () => {
     const host = await openInTeamsHost(browser, inject('appUrl'), inject('today'), {
       path: 'index.html#/',
       frameContext: 'content',
-      context: { ...person('visitor@contoso.example', 'Visiting Auditor'), entityId: 'myrecommendations' },
+      context: { ...teamsUser('visitor@contoso.example', 'Visiting Auditor'), entityId: 'myrecommendations' },
     });
     await host.tab.getByText(/Teams signed you in as visitor@contoso.example, who is not in the emulator's directory/).waitFor();
     await host.tab.getByRole('button', { name: /Priya Anand/ }).click();

@@ -33,18 +33,43 @@ export interface InstalledApp {
   staticTabs: Record<string, string>;
 }
 
+/** Nested app authentication as Teams brokers it: the token the host hands the tab for its user. */
+export interface NestedAuth {
+  accessToken: string;
+}
+
+/** A signed-in Teams user of the fictional tenant, in the context's wire shape. */
+export const teamsUser = (email: string, name: string): WireContext => ({
+  locale: 'en-GB',
+  theme: 'default',
+  loginHint: email,
+  userPrincipalName: email,
+  userDisplayName: name,
+  userObjectId: '3f1c2e9a-7b4d-4c8e-9a21-5d6f7e8a9b0c',
+  tid: '8e2d4c6a-1b3f-4a5e-8c7d-9f0e1a2b3c4d',
+});
+
 interface HostSetup {
   url: string;
   frameContext: 'content' | 'settings';
   context: WireContext;
   settings?: SavedTabSettings;
   app?: InstalledApp;
+  nestedAuth?: NestedAuth;
+}
+
+/** A nested app auth request as msal-browser sends it through the bridge teams-js installs. */
+export interface NestedAuthRequest {
+  method: string;
+  requestId: string;
+  tokenParams?: { clientId?: string; scope?: string; correlationId?: string };
 }
 
 /** What the host page exposes to the test, on window.teamsHost. */
 interface HostState {
   calls: string[];
   deepLinks: string[];
+  authRequests: NestedAuthRequest[];
   validity?: boolean;
   settings?: SavedTabSettings;
   setTheme: (theme: WireContext['theme']) => void;
@@ -67,12 +92,16 @@ function installHost(setup: HostSetup): void {
   const frame = document.createElement('iframe');
   frame.title = 'Audit Tracker';
   frame.style.cssText = 'width:100%;height:100vh;border:0;display:block';
-  const runtime = { apiVersion: 4, supports: { app: {}, appInitialization: {}, pages: { config: {}, tabs: {}, appButton: {}, backStack: {} }, teamsCore: {} } };
+  const runtime = {
+    apiVersion: 4,
+    supports: { app: {}, appInitialization: {}, pages: { config: {}, tabs: {}, appButton: {}, backStack: {} }, teamsCore: {}, ...(setup.nestedAuth ? { nestedAppAuth: {} } : {}) },
+  };
   let pendingSave: ((outcome: string) => void) | undefined;
   const post = (message: unknown): void => frame.contentWindow?.postMessage(message, window.location.origin);
   const state: HostState = {
     calls: [],
     deepLinks: [],
+    authRequests: [],
     settings: setup.settings,
     setTheme: (theme) => {
       setup.context.theme = theme;
@@ -86,7 +115,8 @@ function installHost(setup: HostSetup): void {
   };
   window.teamsHost = state;
   const answers: Record<string, (request: Request) => unknown[] | undefined> = {
-    initialize: () => [setup.frameContext, 'web', JSON.stringify(runtime), '2.58.0'],
+    // Teams answers with the SDK version it supports, then its runtime (which tells teams-js to install the NAA bridge).
+    initialize: () => [setup.frameContext, 'web', '2.58.0', JSON.stringify(runtime)],
     getContext: () => [{ ...setup.context, frameContext: setup.frameContext, hostClientType: 'web' }],
     'settings.getSettings': () => [state.settings ?? {}],
     'settings.setSettings': (request) => {
@@ -110,6 +140,28 @@ function installHost(setup: HostSetup): void {
       setup.frameContext = 'content';
       setTimeout(() => (frame.src = tab));
       return [true];
+    },
+    // msal-browser's nested app auth: the host answers on the same window, outside the request/response ids.
+    'nestedAppAuth.execute': (request) => {
+      const auth = (request as Request & { data?: string }).data;
+      const call = JSON.parse(auth ?? '{}') as NestedAuthRequest;
+      state.authRequests.push(call);
+      const answer = (body: object): void => post({ args: [null, JSON.stringify({ messageType: 'NestedAppAuthResponse', requestId: call.requestId, success: true, ...body })] });
+      const { context } = setup;
+      const tid = context.tid ?? '';
+      const oid = context.userObjectId ?? '';
+      if (call.method === 'GetInitContext') {
+        answer({ initContext: { sdkName: 'TeamsHost', sdkVersion: '1.0.0', capabilities: { queryAccount: false }, accountContext: { homeAccountId: `${oid}.${tid}`, loginHint: context.loginHint } } });
+        return undefined;
+      }
+      const base64url = (value: object): string => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+      const now = Math.floor(Date.now() / 1000);
+      const claims = { aud: call.tokenParams?.clientId, iss: `https://login.microsoftonline.com/${tid}/v2.0`, tid, oid, sub: oid, name: context.userDisplayName, preferred_username: context.loginHint, iat: now, nbf: now, exp: now + 3600, ver: '2.0' };
+      answer({
+        token: { access_token: setup.nestedAuth?.accessToken, id_token: `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(claims)}.`, expires_in: 3600, scope: call.tokenParams?.scope },
+        account: { environment: 'login.microsoftonline.com', tenantId: tid, homeAccountId: `${oid}.${tid}`, localAccountId: oid, username: context.loginHint, name: context.userDisplayName },
+      });
+      return undefined;
     },
     'settings.save.success': () => {
       pendingSave?.('success');
@@ -138,6 +190,8 @@ export interface TeamsHostPage {
   /** The tab's frame, for evaluation (axe). */
   frame: () => Frame;
   calls: () => Promise<string[]>;
+  /** The nested app auth requests the tab's msal-browser sent to the host. */
+  authRequests: () => Promise<NestedAuthRequest[]>;
   /** The Teams deep links the tab asked the host to open. */
   deepLinks: () => Promise<string[]>;
   validity: () => Promise<boolean | undefined>;
@@ -152,14 +206,14 @@ export async function openInTeamsHost(
   browser: Browser,
   appUrl: string,
   today: string,
-  setup: { path: string; frameContext: 'content' | 'settings'; context: WireContext; settings?: SavedTabSettings; app?: InstalledApp },
+  setup: { path: string; frameContext: 'content' | 'settings'; context: WireContext; settings?: SavedTabSettings; app?: InstalledApp; nestedAuth?: NestedAuth },
 ): Promise<TeamsHostPage> {
   const page = await newPageOnDay(browser, today);
   const hostUrl = new URL('/teams-host.html', appUrl).href;
   await page.route(hostUrl, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><title>Teams</title><body style="margin:0"></body></html>' }));
   await page.goto(hostUrl);
   const app = setup.app && { ...setup.app, staticTabs: Object.fromEntries(Object.entries(setup.app.staticTabs).map(([id, path]) => [id, new URL(path, appUrl).href])) };
-  await page.evaluate(installHost, { url: new URL(setup.path, appUrl).href, frameContext: setup.frameContext, context: setup.context, settings: setup.settings, app });
+  await page.evaluate(installHost, { url: new URL(setup.path, appUrl).href, frameContext: setup.frameContext, context: setup.context, settings: setup.settings, app, nestedAuth: setup.nestedAuth });
   const frame = (): Frame => {
     const found = page.frames().find((f) => f !== page.mainFrame());
     if (!found) throw new Error('The host has no tab frame');
@@ -171,6 +225,7 @@ export async function openInTeamsHost(
     frame,
     calls: () => page.evaluate(() => [...(window.teamsHost?.calls ?? [])]),
     deepLinks: () => page.evaluate(() => [...(window.teamsHost?.deepLinks ?? [])]),
+    authRequests: () => page.evaluate(() => [...(window.teamsHost?.authRequests ?? [])]),
     validity: () => page.evaluate(() => window.teamsHost?.validity),
     settings: () => page.evaluate(() => window.teamsHost?.settings),
     setTheme: (theme) => page.evaluate((t) => window.teamsHost?.setTheme(t), theme),
