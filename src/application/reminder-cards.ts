@@ -6,6 +6,8 @@ export const cardByteLimit = 24 * 1024;
 export type AdaptiveCard = { type: 'AdaptiveCard'; version: '1.5'; body: unknown[]; actions?: unknown[]; $schema: string; msteams?: unknown };
 
 export interface ChannelMessage {
+  /** The same for every attempt to send this message, so a notifier can tell a retry from a new message. */
+  key: string;
   /** Plain text for notifications and for hosts that show no cards. */
   summary: string;
   card: AdaptiveCard;
@@ -65,11 +67,15 @@ export function ownerMessages(owner: Person, units: readonly ReminderUnit[], lin
     [owner],
   );
   const count = units.reduce((n, u) => n + u.items.length, 0);
-  return cards.map((c) => ({ summary: `${owner.name}: ${count} audit recommendation(s) need your update`, card: c, mentions: [owner] }));
+  const key = units.map((u) => u.key).join('+');
+  return cards.map((c, i) => ({ key: `${key}#${i + 1}`, summary: `${owner.name}: ${count} audit recommendation(s) need your update`, card: c, mentions: [owner] }));
 }
 
-/** The coordinators' digest for each run; it says so when nothing is outstanding, so silence never hides a failure. */
-export function digestMessages(plan: ReminderPlan, sent: number, failed: number, openRegister: string): ChannelMessage[] {
+/**
+ * The coordinators' digest for each run; it says so when nothing is outstanding, so silence never hides a failure.
+ * `runKey` names the run (each run posts its own digest).
+ */
+export function digestMessages(plan: ReminderPlan, sent: number, failed: number, openRegister: string, runKey: string): ChannelMessage[] {
   const items = plan.outstanding.flatMap((o) => o.items);
   const unique = new Map(items.map((i) => [i.recommendationId, i]));
   const byPriority = priorities.map((p) => `${priorityColour[p]} ${p}: ${[...unique.values()].filter((i) => i.priority === p).length}`).join(' · ');
@@ -86,7 +92,8 @@ export function digestMessages(plan: ReminderPlan, sent: number, failed: number,
   ];
   const rows = plan.outstanding.map((o) => ({ type: 'TextBlock', wrap: true, text: `<at>${o.owner.name}</at>: ${o.items.map((i) => i.reference).join(', ')}` }));
   const mentioned = plan.outstanding.map((o) => o.owner);
-  return splitCards(header, rows, [{ type: 'Action.OpenUrl', title: 'Open the register', url: openRegister }], mentioned).map((c) => ({
+  return splitCards(header, rows, [{ type: 'Action.OpenUrl', title: 'Open the register', url: openRegister }], mentioned).map((c, i) => ({
+    key: `digest:${runKey}#${i + 1}`,
     summary: `Reminder run ${plan.today}: ${headline}`,
     card: c,
     mentions: mentioned,

@@ -77,7 +77,9 @@ export async function runReminders(deps: {
       }
     }
   }
-  for (const message of digestMessages(plan, run.sent, run.failed.length, deps.links.register)) {
+  // Each run posts its own digest, even two runs in the same instant; retries within the run reuse its key.
+  const runKey = `${deps.now.toISOString()}:${crypto.randomUUID()}`;
+  for (const message of digestMessages(plan, run.sent, run.failed.length, deps.links.register, runKey)) {
     await postWithRetry(deps.notifier, message, retry.attempts, retry.backoffMs);
   }
   run.digestPosted = true;

@@ -139,6 +139,10 @@ describe('reliability', () => {
     const again = await runReminders({ store: admin.store, log, notifier, now: new Date('2025-06-17T09:00:00Z'), links: reminderLinks({ appUrl: 'http://x' }) });
     expect(first.sent + first.failed.length).toBeGreaterThan(0);
     expect(again.sent).toBe(first.failed.length);
+    // A post whose answer was lost is found in the channel, not sent twice: every card in the channel is distinct.
+    const posted = (await rawCall(emulator, coordinator, 'GET', `/teams/${team}/channels/${encodeURIComponent(channel)}/messages?$top=50`)).body.value as { attachments: { id: string }[] }[];
+    const cardIds = posted.flatMap((m) => m.attachments.map((a) => a.id));
+    expect(new Set(cardIds).size).toBe(cardIds.length);
     figures.push({ flow: 'reminder run, then the same day again', runs: 2, detail: `${first.sent} sent; the second run sent only the ${first.failed.length} that had failed` });
   });
 

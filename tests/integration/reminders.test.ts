@@ -27,6 +27,7 @@ describe('reminders against the emulator', () => {
   let channelPath: string;
   let deadline: string;
   let notifier: GraphChannelNotifier;
+  let teamAndChannel: () => [string, string];
 
   beforeAll(async () => {
     emulator = await startTestEmulator();
@@ -35,6 +36,7 @@ describe('reminders against the emulator', () => {
     const team = (await rawCall(emulator, coordinator, 'GET', '/me/joinedTeams')).body.value[0].id;
     const channel = (await rawCall(emulator, coordinator, 'GET', `/teams/${team}/channels`)).body.value[0].id;
     channelPath = `/teams/${team}/channels/${encodeURIComponent(channel)}/messages?$top=50`;
+    teamAndChannel = () => [team, channel];
     notifier = new GraphChannelNotifier(context.graph, team, channel);
     const meetings = (await context.store.paperData('2000-01-01')).meetings.sort((a, b) => a.date.localeCompare(b.date));
     deadline = meetings.at(-1)!.updateDeadline;
@@ -86,6 +88,22 @@ describe('reminders against the emulator', () => {
     const second = await runReminders({ store: context.store, log: new GraphReminderLog(context.gateway), notifier, now: new Date(day.getTime() + 3_600_000), links, retry: { attempts: 2, backoffMs: 1 } });
     expect(second.plan.messages.map((m) => m.owner.email)).toEqual(first.failed.map((f) => f.owner));
     expect(second.sent).toBe(1);
+  });
+
+  it('posts a message once when the answer to its post is lost, whether retried in this run or the next', async () => {
+    const message = { ...ownerMessages({ email: 'a@example.org', name: 'A' }, [{ key: 'lost-answer', step: 'due', owner: { email: 'a@example.org', name: 'A' }, items: [] }], links.recommendation, links.myRecommendations)[0]!, mentions: [] };
+    const before = (await messages()).length;
+    emulator.faults.plan = { throttle: [], lost: 1 };
+    try {
+      // The channel has the message, but the answer is a gateway timeout: the client must not send it again itself.
+      await expect(notifier.post(message)).rejects.toThrow();
+    } finally {
+      emulator.faults.plan = { throttle: [], lost: 0 };
+    }
+    expect((await messages()).length).toBe(before + 1);
+    await notifier.post(message);
+    await new GraphChannelNotifier(context.graph, ...teamAndChannel()).post(message);
+    expect((await messages()).length).toBe(before + 1);
   });
 
   it('dry-run from the command line plans and sends nothing', async () => {

@@ -6,7 +6,7 @@ import {
 import type { TokenProvider } from '../../application/ports';
 
 /** Delegated Graph permissions the tab asks for; docs/deploy.md says why each is needed. */
-export const graphScopes = ['User.Read', 'User.ReadBasic.All', 'Sites.ReadWrite.All', 'Team.ReadBasic.All', 'Channel.ReadBasic.All', 'ChannelMessage.Send'];
+export const graphScopes = ['User.Read', 'User.ReadBasic.All', 'Sites.ReadWrite.All', 'Team.ReadBasic.All', 'Channel.ReadBasic.All', 'ChannelMessage.Read.All', 'ChannelMessage.Send'];
 
 export interface MsalAuthOptions {
   /** From the Teams context: lets silent sign-in pick the right account without asking. */

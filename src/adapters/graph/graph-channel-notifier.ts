@@ -3,7 +3,7 @@ import type { ChannelMessage } from '../../application/reminder-cards';
 import type { PostedMessage, TeamChannel } from '../../application/ports';
 import type { Notifier } from '../../application/reminders';
 import type { Person } from '../../domain';
-import type { GraphConnection } from './graph-client';
+import { retryUnlessMaybeDone, type GraphConnection } from './graph-client';
 
 const userSchema = z.object({ id: z.string(), displayName: z.string().nullable().optional() });
 const escape = (text: string): string => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
@@ -16,19 +16,33 @@ const messagesSchema = z.object({
       createdDateTime: z.string(),
       from: z.object({ user: z.object({ displayName: z.string().nullable().optional() }).nullable().optional() }).nullable().optional(),
       body: z.object({ content: z.string() }),
-      attachments: z.array(z.object({ contentType: z.string(), content: z.string().nullable().optional() })).optional(),
+      attachments: z.array(z.object({ id: z.string().nullable().optional(), contentType: z.string(), content: z.string().nullable().optional() })).optional(),
     }),
   ),
 });
 
+/** A message's attachment id: a digest of its key, so a message carries its identity into the channel. */
+async function cardId(key: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key));
+  return [...new Uint8Array(digest).slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** How far back a retry looks for its own message: Graph's largest page of channel messages. */
+const recentWindow = 50;
+
 export class GraphChannelNotifier implements Notifier {
   private readonly ids = new Map<string, Promise<string | undefined>>();
+  private cardIds: Promise<Set<string>> | undefined;
 
   constructor(
     private readonly graph: GraphConnection,
     private readonly teamId: string,
     private readonly channelId: string,
   ) {}
+
+  private get messagesPath(): string {
+    return `/teams/${this.teamId}/channels/${encodeURIComponent(this.channelId)}/messages`;
+  }
 
   private userId(person: Person): Promise<string | undefined> {
     let id = this.ids.get(person.email);
@@ -43,16 +57,39 @@ export class GraphChannelNotifier implements Notifier {
     return id;
   }
 
+  /** The card ids among the channel's latest messages, read once and then kept up to date by our own posts. */
+  private postedCardIds(): Promise<Set<string>> {
+    this.cardIds ??= this.graph.client
+      .api(`${this.messagesPath}?$top=${recentWindow}`)
+      .get()
+      .then((body: unknown) => new Set(messagesSchema.parse(body).value.flatMap((m) => (m.attachments ?? []).flatMap((a) => (a.id ? [a.id] : [])))));
+    return this.cardIds;
+  }
+
+  /**
+   * Posts once: Graph messages take no idempotency key, so a post whose answer was lost (a timeout after the write)
+   * is recognised by its card id before it is sent again, in this run or the next.
+   */
   async post(message: ChannelMessage): Promise<void> {
+    const id = await cardId(message.key);
+    const posted = await this.postedCardIds();
+    if (posted.has(id)) return;
     const known = (await Promise.all(message.mentions.map(async (p) => ({ person: p, id: await this.userId(p) })))).filter(
       (m): m is { person: Person; id: string } => m.id !== undefined,
     );
     const mentionHtml = known.map((m, i) => `<at id="${i}">${escape(m.person.name)}</at>`).join(', ');
-    await this.graph.client.api(`/teams/${this.teamId}/channels/${encodeURIComponent(this.channelId)}/messages`).post({
-      body: { contentType: 'html', content: `${mentionHtml ? `${mentionHtml}: ` : ''}${escape(message.summary)}<attachment id="card"></attachment>` },
-      attachments: [{ id: 'card', contentType: 'application/vnd.microsoft.card.adaptive', content: JSON.stringify(message.card) }],
-      mentions: known.map((m, i) => ({ id: i, mentionText: m.person.name, mentioned: { user: { id: m.id, displayName: m.person.name, userIdentityType: 'aadUser' } } })),
-    });
+    try {
+      await this.graph.client.api(this.messagesPath).middlewareOptions([retryUnlessMaybeDone()]).post({
+        body: { contentType: 'html', content: `${mentionHtml ? `${mentionHtml}: ` : ''}${escape(message.summary)}<attachment id="${id}"></attachment>` },
+        attachments: [{ id, contentType: 'application/vnd.microsoft.card.adaptive', content: JSON.stringify(message.card) }],
+        mentions: known.map((m, i) => ({ id: i, mentionText: m.person.name, mentioned: { user: { id: m.id, displayName: m.person.name, userIdentityType: 'aadUser' } } })),
+      });
+    } catch (error) {
+      // The write may have happened even though the answer failed: look again before any retry.
+      this.cardIds = undefined;
+      throw error;
+    }
+    posted.add(id);
   }
 }
 

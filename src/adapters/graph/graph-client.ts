@@ -46,6 +46,13 @@ class OriginAuthHandler implements Middleware {
 }
 
 /**
+ * Retry options for a write Graph cannot make idempotent (a channel message): throttling (429, 503) means "not done"
+ * and is retried as usual, but a gateway timeout (504) may come after the write, so it goes back to the caller,
+ * which checks before trying again.
+ */
+export const retryUnlessMaybeDone = (): RetryHandlerOptions => new RetryHandlerOptions(1, 8, (_delay, _attempt, _request, _options, response) => response.status !== 504);
+
+/**
  * The real Graph client, pointed at Microsoft Graph or at the emulator. The retry handler retries 429/503/504
  * honouring Retry-After; writes that may be retried are made idempotent by the callers (unique keys).
  */
