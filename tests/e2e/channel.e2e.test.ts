@@ -33,10 +33,12 @@ describe('the Channel view', () => {
     // channel itself, since the tab shows the latest 20 messages and other tests post there too.
     const before = await channelMessages();
     await page.getByRole('button', { name: 'Send reminders now' }).click();
-    await page.getByText('Reminders sent').waitFor();
+    // "Reminders sent" is still on screen from the first run, so wait for the button to come back from "Sending…".
+    await page.getByRole('button', { name: 'Sending…' }).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Send reminders now' }).waitFor();
     const seen = new Set(before.map((m) => m.id));
-    const added = (await channelMessages()).filter((m) => !seen.has(m.id));
-    expect(added).toHaveLength(1);
-    expect(JSON.stringify(added[0])).toMatch(/Reminder run /);
+    const added = async () => (await channelMessages()).filter((m) => !seen.has(m.id));
+    await expect.poll(async () => (await added()).length).toBe(1);
+    expect(JSON.stringify((await added())[0])).toMatch(/Reminder run /);
   });
 });
