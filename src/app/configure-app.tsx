@@ -1,10 +1,9 @@
 import { Body1, FluentProvider, Link, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Title2, makeStyles, tokens } from '@fluentui/react-components';
-import { pages } from '@microsoft/teams-js';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ChannelTabConfiguration } from '../adapters/teams/channel-tab-config';
 import { channelTabSettings, channelViews, viewFromAddress, type ChannelView } from './routes';
 import { themes, useThemeChoice } from './theme';
-import { useTeamsHost } from './use-teams-host';
+import { loadTeamsJs, useTeamsHost } from './use-teams-host';
 
 const useStyles = makeStyles({
   page: { padding: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '640px' },
@@ -31,9 +30,10 @@ export function ConfigureApp() {
   useEffect(() => {
     if (host.status !== 'connected') return;
     let live = true;
-    const current = new ChannelTabConfiguration(pages);
-    configuration.current = current;
-    void current.savedAddress().then((saved) => {
+    void loadTeamsJs().then(async ({ pages }) => {
+      const current = new ChannelTabConfiguration(pages);
+      configuration.current = current;
+      const saved = await current.savedAddress();
       const savedView = saved ? viewFromAddress(new URL(saved).search) : 'owner';
       if (live) choose(isChannelView(savedView) ? savedView : 'coordinator');
     });

@@ -4,13 +4,13 @@ import type { GraphConnection } from '../adapters/graph/graph-client';
 import { GraphDirectory } from '../adapters/graph/graph-directory';
 import { GraphEvidenceStore } from '../adapters/graph/graph-evidence-store';
 import { teamChannel, type GraphTeamChannel } from '../adapters/graph/graph-channel-notifier';
-import { app as teamsApp } from '@microsoft/teams-js';
 import { linkOpener, type HostContext } from '../adapters/teams/teams-host';
 import { GraphRecommendationStore } from '../adapters/graph/graph-recommendation-store';
 import { GraphReminderLog } from '../adapters/graph/graph-reminder-log';
 import { ListGateway } from '../adapters/graph/list-gateway';
 import type { Session } from '../application/session';
 import { updateDraftSchema } from '../application/update-draft';
+import { openInTeams } from './use-teams-host';
 
 /**
  * The session's adapters over one Graph connection: the same for the emulator and a tenant, which differ only in
@@ -33,7 +33,7 @@ export function graphSession(
     channel: () => who.channel(graph),
     reminderLog: new GraphReminderLog(gateway),
     links: who.links,
-    openLink: linkOpener(who.host ? teamsApp : undefined, (url) => window.open(url, '_blank', 'noopener,noreferrer')),
+    openLink: linkOpener(who.host ? { openLink: openInTeams } : undefined, (url) => window.open(url, '_blank', 'noopener,noreferrer')),
     evidenceLimit,
     locale: who.host?.locale || navigator.language,
     today: new Date().toISOString().slice(0, 10),

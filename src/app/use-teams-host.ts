@@ -1,4 +1,3 @@
-import { app as teamsApp } from '@microsoft/teams-js';
 import { useEffect, useState } from 'react';
 import { connectTeamsHost, onHostThemeChange, type HostContext } from '../adapters/teams/teams-host';
 import { deepLinkHash } from './routes';
@@ -6,9 +5,16 @@ import { deepLinkHash } from './routes';
 /** The context stays the same object for the page's life (sessions are built from it); the theme follows Teams. */
 export type HostState = { status: 'connecting' } | { status: 'absent' } | { status: 'connected'; context: HostContext; theme: HostContext['theme'] };
 
+// teams-js loads beside the first render rather than in the initial bundle; a plain browser needs none of it.
+let teamsJs: Promise<typeof import('@microsoft/teams-js')> | undefined;
+export const loadTeamsJs = (): Promise<typeof import('@microsoft/teams-js')> => (teamsJs ??= import('@microsoft/teams-js'));
+
 // teams-js holds one connection per page, so every caller shares the first attempt.
 let connection: Promise<HostContext | undefined> | undefined;
-export const connectHostOnce = (): Promise<HostContext | undefined> => (connection ??= connectTeamsHost(teamsApp));
+const connectHostOnce = (): Promise<HostContext | undefined> => (connection ??= loadTeamsJs().then(({ app }) => connectTeamsHost(app)));
+
+/** Opens a Teams deep link through the host; only called once the tab is connected. */
+export const openInTeams = async (url: string): Promise<void> => (await loadTeamsJs()).app.openLink(url);
 
 /**
  * The Teams host, when the tab runs in one: its context, its theme as the user changes it, and the deep link it
@@ -18,7 +24,7 @@ export function useTeamsHost(): HostState {
   const [state, setState] = useState<HostState>({ status: 'connecting' });
   useEffect(() => {
     let live = true;
-    void connectHostOnce().then((context) => {
+    void connectHostOnce().then(async (context) => {
       if (!live) return;
       if (!context) {
         setState({ status: 'absent' });
@@ -27,7 +33,7 @@ export function useTeamsHost(): HostState {
       const hash = deepLinkHash(context.subPageId, window.location.hash);
       if (hash) window.location.hash = hash;
       setState({ status: 'connected', context, theme: context.theme });
-      onHostThemeChange(teamsApp, (theme) => {
+      onHostThemeChange((await loadTeamsJs()).app, (theme) => {
         if (live) setState((current) => (current.status === 'connected' ? { ...current, theme } : current));
       });
     });
