@@ -11,7 +11,8 @@ import { graphPath } from '../src/adapters/graph/graph-client';
 import { lists } from '../src/adapters/graph/list-schema';
 import { provision } from '../src/adapters/graph/provision';
 import { auditToFields, recommendationToFields, updateToFields } from '../src/adapters/graph/record-mapping';
-import { addDays, compilePanelPaper, parseOpinion, parseTargetDate, type Meeting } from '../src/domain';
+import { applyImport, previewImport } from '../src/application/import-register';
+import { addDays, compilePanelPaper, parseOpinion, parseTargetDate, templateColumns, type Meeting } from '../src/domain';
 import { jobContext } from '../src/jobs/job-context';
 
 /**
@@ -19,7 +20,8 @@ import { jobContext } from '../src/jobs/job-context';
  * with four updates each, against the emulator with 50 ms per request, compared with a naive client.
  */
 const latency = Number(process.env.BENCH_LATENCY_MS ?? 50);
-const sizes = (process.env.BENCH_SIZES ?? '500,5000,20000').split(',').map(Number);
+const sizes = (process.env.BENCH_SIZES ?? '500,5000,20000').split(',').map(Number).filter((n) => n > 0);
+const importSize = Number(process.env.BENCH_IMPORT_SIZE ?? 5000);
 const owner = { email: 'priya.fleet@northmere.example', name: 'Priya Anand' };
 const others = ['tom.vetting@northmere.example', 'grace.hr@northmere.example', 'ben.finance@northmere.example'];
 const today = '2025-05-20';
@@ -169,6 +171,30 @@ for (const size of sizes) {
     await emulator.close();
   }
 }
+
+/** A register of `size` rows in ten-recommendation audits, half with a latest update, imported into an empty site. */
+async function importFigures(size: number): Promise<void> {
+  const emulator = await startEmulator({ data: ':memory:' });
+  try {
+    const context = jobContext({ graph: emulator.origin });
+    await provision(context.graph, context.siteId, await context.permissions());
+    emulator.setLatency(latency);
+    const table = [
+      [...templateColumns],
+      ...Array.from({ length: size }, (_, r) => [`Audit ${Math.floor(r / 10)}`, 'May 2024', 'LIMITED OPINION', `4.${(r % 10) + 1}`, `Imported ${r}`, 'High', 'Strengthen the control.', 'Agreed.', owner.name, owner.email, 'Q2 2025', '', 'Open', r % 2 ? 'Progress noted this quarter.' : '']),
+    ];
+    const actor = { email: 'casey.coordinator@northmere.example', name: 'Casey', role: 'coordinator' as const };
+    for (const run of ['first import', 'the same file again']) {
+      const trips = context.gateway.roundTrips;
+      const started = Date.now();
+      const result = await applyImport(context.store, await previewImport(context.store, table, today), actor, new Date());
+      add(String(size), `register import: ${run}`, String(context.gateway.roundTrips - trips), `${Date.now() - started} ms`, `${result.written} written, ${result.notes} notes, ${Math.ceil(size / 10)} audits`);
+    }
+  } finally {
+    await emulator.close();
+  }
+}
+if (importSize > 0) await importFigures(importSize);
 
 const assets = join(import.meta.dirname, '../dist/assets');
 try {

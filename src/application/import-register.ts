@@ -9,6 +9,7 @@ import {
   type Recommendation,
 } from '../domain';
 import type { RecommendationStore, RecommendationWrite, Versioned, WriteOutcome } from './ports';
+import { mapLimited } from './map-limited';
 import { recordNoteOnBehalf, type Actor } from './review';
 
 export type RowAction = 'create' | 'update' | 'unchanged' | 'skip';
@@ -85,6 +86,9 @@ function noteKey(row: ImportedRow): string {
   return `import-${(hash >>> 0).toString(36)}-${row.recommendation.referenceKey}`;
 }
 
+/** Keyed writes that may overlap: enough to hide latency, few enough not to provoke throttling. */
+const writesInFlight = 6;
+
 /**
  * Writes what the preview found: audits first, then recommendations in $batch with progress, then each row's
  * latest update as a note. Safe to run again after an interruption: everything is keyed.
@@ -96,10 +100,10 @@ export async function applyImport(
   now: Date,
   onProgress: (done: number, total: number) => void = () => {},
 ): Promise<ImportResult> {
-  const auditIds = new Map<string, string>();
-  for (const [key, audit] of preview.plan.audits) {
-    if (preview.rows.some((r) => r.row.auditKey === key && r.action !== 'skip')) auditIds.set(key, (await store.upsertAudit(audit)).value.id);
-  }
+  const audits = [...preview.plan.audits].filter(([key]) => preview.rows.some((r) => r.row.auditKey === key && r.action !== 'skip'));
+  // Audits are independent of each other (each has its own unique key), so their upserts overlap.
+  const saved = await mapLimited(audits, writesInFlight, ([, audit]) => store.upsertAudit(audit));
+  const auditIds = new Map(audits.map(([key], i) => [key, saved[i]?.value.id ?? '']));
   const todo = preview.rows.filter((r) => r.action === 'create' || r.action === 'update');
   const writes = todo.map((r): RecommendationWrite => {
     const auditId = auditIds.get(r.row.auditKey) ?? '';
@@ -131,12 +135,15 @@ export async function applyImport(
     else if (outcome.outcome === 'conflict') result.conflicts.push({ rowNumber, message: outcome.message ?? '' });
     else result.failed.push({ rowNumber, message: outcome.message ?? '' });
   });
-  for (const [i, r] of todo.entries()) {
+  const notes = todo.flatMap((r, i) => {
     const id = outcomes[i]?.outcome === 'written' ? outcomes[i]?.id : undefined;
-    if (!id || !r.row.latestUpdate || (r.existing && r.action === 'unchanged')) continue;
-    await recordNoteOnBehalf(store, { id, owners: r.row.recommendation.owners }, `From the imported register: ${r.row.latestUpdate}`, 'Imported', actor, noteKey(r.row), now);
-    result.notes++;
-  }
+    return id && r.row.latestUpdate && !(r.existing && r.action === 'unchanged') ? [{ id, row: r.row, text: r.row.latestUpdate }] : [];
+  });
+  // Each note has its own key, so they overlap like the audits and a rerun still writes each once.
+  await mapLimited(notes, writesInFlight, ({ id, row, text }) =>
+    recordNoteOnBehalf(store, { id, owners: row.recommendation.owners }, `From the imported register: ${text}`, 'Imported', actor, noteKey(row), now),
+  );
+  result.notes = notes.length;
   return result;
 }
 

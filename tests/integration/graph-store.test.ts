@@ -81,6 +81,21 @@ describe('the Graph data layer against the emulator', () => {
     expect(register.audits.map((a) => a.value.title)).toEqual(['Fleet Management']);
   });
 
+  it('leaves an item alone when an upsert brings nothing new, and writes it when something changed', async () => {
+    const audit = { title: 'Fleet Management', issuedYear: 2021, issuedMonth: 11, auditor: 'Northgate Audit LLP', opinion: parseOpinion('SATISFACTORY ASSURANCE') };
+    const before = await context.store.upsertAudit(audit);
+    const trips = context.gateway.roundTrips;
+    const same = await context.store.upsertAudit(audit);
+    expect(same.etag).toBe(before.etag);
+    expect(context.gateway.roundTrips - trips).toBe(1);
+    const changed = await context.store.upsertAudit({ ...audit, auditor: 'Eastgate Audit' });
+    expect(changed.etag).not.toBe(before.etag);
+    expect(changed.value.auditor).toBe('Eastgate Audit');
+    await context.store.upsertAudit(audit);
+    const rec = await context.store.upsertRecommendation(recommendation(auditId, '4.2', { title: 'Renamed' }));
+    expect((await context.store.upsertRecommendation(recommendation(auditId, '4.2', { title: 'Renamed' }))).etag).toBe(rec.etag);
+  });
+
   it('detects a concurrent edit through the eTag and keeps both versions', async () => {
     const saved = await context.store.upsertRecommendation(recommendation(auditId, '4.3'));
     const theirs = await context.store.saveRecommendation({ ...saved, value: { ...saved.value, title: 'Their title' } });

@@ -67,6 +67,9 @@ function okBody(response: BatchResponse | undefined, what: string): unknown {
 }
 
 /** The recommendation store on SharePoint lists through Graph (tenant or emulator alike). */
+/** Whether a stored field already holds this value; when in doubt (say, a re-formatted date) it is not the same. */
+const sameValue = (stored: unknown, value: unknown): boolean => JSON.stringify(stored ?? null) === JSON.stringify(value ?? null);
+
 export class GraphRecommendationStore implements RecommendationStore {
   constructor(readonly gateway: ListGateway) {}
 
@@ -280,6 +283,8 @@ export class GraphRecommendationStore implements RecommendationStore {
         return this.upsertByKey(list, select, key, fields, fromItem);
       }
     }
+    // Writing what is already there would only change the eTag (and cost two round trips), as a re-import would.
+    if (Object.entries(fields).every(([name, value]) => sameValue(existing.fields[name], value))) return fromItem(existing);
     await this.gateway.update(list, existing.id, fields, existing.etag);
     return fromItem(await this.gateway.get(list, existing.id, select));
   }
