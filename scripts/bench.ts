@@ -95,7 +95,8 @@ async function firstRender(emulator: Emulator): Promise<{ ms: number; trips: num
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
-  try {
+  // One load is at the mercy of a busy machine: the median of three fresh browser contexts.
+  const load = async (): Promise<{ ms: number; trips: number }> => {
     const context = await browser.newContext();
     await context.addInitScript(`localStorage.setItem('auditTracker.emulatorUser', JSON.stringify(${JSON.stringify({ ...owner, role: 'owner' })}))`);
     const page = await context.newPage();
@@ -106,7 +107,13 @@ async function firstRender(emulator: Emulator): Promise<{ ms: number; trips: num
     const started = Date.now();
     await page.goto(server.resolvedUrls?.local[0] ?? '');
     await page.getByRole('table', { name: 'My recommendations' }).waitFor({ timeout: 60_000 });
-    return { ms: Date.now() - started, trips };
+    const ms = Date.now() - started;
+    await context.close();
+    return { ms, trips };
+  };
+  try {
+    const loads = [await load(), await load(), await load()];
+    return { ms: median(loads.map((l) => l.ms)), trips: Math.max(...loads.map((l) => l.trips)) };
   } finally {
     await browser.close();
     await server.close();
@@ -165,7 +172,7 @@ for (const size of sizes) {
     if (size === 5000) {
       emulator.setLatency(latency);
       const render = await firstRender(emulator);
-      add(String(size), "owner's view: first render in Chromium", String(render.trips), `${render.ms} ms`, 'from navigation to the table, signed in');
+      add(String(size), "owner's view: first render in Chromium", String(render.trips), `${render.ms} ms`, 'from navigation to the table, signed in; median of 3');
     }
   } finally {
     await emulator.close();

@@ -17,12 +17,19 @@ const connectHostOnce = (): Promise<HostContext | undefined> => (connection ??= 
 export const openInTeams = async (url: string): Promise<void> => (await loadTeamsJs()).app.openLink(url);
 
 /**
+ * Teams hosts a tab in a frame (web and desktop), a popup, or a frameless mobile web view with a native interface.
+ * A top-level page with none of these is a plain browser tab: no need to load teams-js or wait for it.
+ */
+const mayBeInTeams = (): boolean => window.parent !== window || Boolean(window.opener) || 'nativeInterface' in window;
+
+/**
  * The Teams host, when the tab runs in one: its context, its theme as the user changes it, and the deep link it
  * opened the tab with. Outside Teams the status becomes `absent` and the tab is a plain web page.
  */
 export function useTeamsHost(): HostState {
-  const [state, setState] = useState<HostState>({ status: 'connecting' });
+  const [state, setState] = useState<HostState>(() => (mayBeInTeams() ? { status: 'connecting' } : { status: 'absent' }));
   useEffect(() => {
+    if (!mayBeInTeams()) return;
     let live = true;
     void connectHostOnce().then(async (context) => {
       if (!live) return;
