@@ -6,7 +6,7 @@ import type { TabConfig } from './config';
 import { emulatorDirectory } from '../adapters/auth/emulator-token-provider';
 import { emulatorSession } from './emulator-session';
 import { Shell } from './shell';
-import { ThemeSwitcher, themes, useThemeChoice } from './theme';
+import { useTabTheme } from './theme';
 import { useTeamsHost } from './use-teams-host';
 
 const storedUserKey = 'auditTracker.emulatorUser';
@@ -64,7 +64,7 @@ function useHostSignIn(loginHint: string | undefined, person: DirectoryPerson | 
 /** The embedded default: sign in as one of the emulator's people, switch at any time; inside Teams, as the host's user. */
 export function EmulatorApp({ config }: { config: Extract<TabConfig, { TAB_AUTH_MODE: 'emulator' }> }) {
   const host = useTeamsHost();
-  const [choice, setChoice] = useThemeChoice();
+  const tabTheme = useTabTheme(host);
   const [person, setPerson] = useState<DirectoryPerson | undefined>(readStoredUser);
   const hostContext = host.status === 'connected' ? host.context : undefined;
   const session = useMemo(
@@ -81,11 +81,11 @@ export function EmulatorApp({ config }: { config: Extract<TabConfig, { TAB_AUTH_
   const waiting = host.status === 'connecting' || hostSignIn.pending;
   return (
     <Shell
-      theme={host.status === 'connected' ? themes[host.theme] : choice.theme}
+      theme={tabTheme.theme}
       session={waiting ? undefined : session}
       actions={
         <>
-          {!hostContext && <ThemeSwitcher choice={choice.name} onChange={setChoice} />}
+          {tabTheme.picker}
           {session && !waiting && !hostContext && <Button onClick={() => signIn(undefined)}>Switch user</Button>}
         </>
       }

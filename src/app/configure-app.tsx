@@ -2,7 +2,7 @@ import { Body1, FluentProvider, Link, MessageBar, MessageBarBody, Radio, RadioGr
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ChannelTabConfiguration } from '../adapters/teams/channel-tab-config';
 import { channelTabSettings, channelViews, viewFromAddress, type ChannelView } from './routes';
-import { themes, useThemeChoice } from './theme';
+import { useTabTheme } from './theme';
 import { loadTeamsJs, useTeamsHost } from './use-teams-host';
 
 const useStyles = makeStyles({
@@ -19,7 +19,7 @@ const isChannelView = (value: string): value is ChannelView => channelViews.some
 export function ConfigureApp() {
   const styles = useStyles();
   const host = useTeamsHost();
-  const [choice] = useThemeChoice();
+  const { theme } = useTabTheme(host);
   const [view, setView] = useState<ChannelView | undefined>();
   const configuration = useRef<ChannelTabConfiguration | undefined>(undefined);
   const choose = useCallback((next: ChannelView): void => {
@@ -43,7 +43,7 @@ export function ConfigureApp() {
   }, [host.status, choose]);
 
   return (
-    <FluentProvider theme={host.status === 'connected' ? themes[host.theme] : choice.theme}>
+    <FluentProvider theme={theme}>
       <main className={styles.page}>
         <Title2 as="h1">Set up the Audit Tracker tab</Title2>
         {host.status === 'connecting' && <Spinner label="Connecting to Teams…" />}

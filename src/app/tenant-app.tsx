@@ -11,7 +11,7 @@ import type { TabConfig } from './config';
 import { viewFromAddress } from './routes';
 import { graphSession, hostChannel } from './graph-session';
 import { Shell } from './shell';
-import { ThemeSwitcher, themes, useThemeChoice } from './theme';
+import { useTabTheme } from './theme';
 import { useTeamsHost } from './use-teams-host';
 
 type TenantConfig = Extract<TabConfig, { TAB_AUTH_MODE: 'msal' }>;
@@ -48,8 +48,8 @@ type Stage =
  */
 export function TenantApp({ config }: { config: TenantConfig }) {
   const styles = useStyles();
-  const [choice, setChoice] = useThemeChoice();
   const host = useTeamsHost();
+  const tabTheme = useTabTheme(host);
   const hostContext = host.status === 'connected' ? host.context : undefined;
   const [stage, setStage] = useState<Stage>({ kind: 'starting' });
 
@@ -84,9 +84,9 @@ export function TenantApp({ config }: { config: TenantConfig }) {
 
   return (
     <Shell
-      theme={host.status === 'connected' ? themes[host.theme] : choice.theme}
+      theme={tabTheme.theme}
       session={stage.kind === 'ready' ? stage.session : undefined}
-      actions={hostContext ? undefined : <ThemeSwitcher choice={choice.name} onChange={setChoice} />}
+      actions={tabTheme.picker}
     >
       <div className={styles.page}>
         {stage.kind === 'starting' && <Spinner label="Signing you in…" />}

@@ -1,5 +1,6 @@
 import { Select, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, type Theme } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
+import type { HostState } from './use-teams-host';
 
 export const themes = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme } as const;
 export type ThemeName = keyof typeof themes;
@@ -32,4 +33,11 @@ export function ThemeSwitcher({ choice, onChange }: { choice: ThemeName; onChang
       ))}
     </Select>
   );
+}
+
+/** Inside Teams the tab wears the host's theme and offers no picker; elsewhere the user's choice and the picker. */
+export function useTabTheme(host: HostState): { theme: Theme; picker: ReactNode } {
+  const [choice, setChoice] = useThemeChoice();
+  if (host.status === 'connected') return { theme: themes[host.theme], picker: undefined };
+  return { theme: choice.theme, picker: <ThemeSwitcher choice={choice.name} onChange={setChoice} /> };
 }

@@ -27,6 +27,8 @@ async function cardId(key: string): Promise<string> {
   return [...new Uint8Array(digest).slice(0, 16)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+const channelMessagesPath = (teamId: string, channelId: string): string => `/teams/${teamId}/channels/${encodeURIComponent(channelId)}/messages`;
+
 /** How far back a retry looks for its own message: Graph's largest page of channel messages. */
 const recentWindow = 50;
 
@@ -41,7 +43,7 @@ export class GraphChannelNotifier implements Notifier {
   ) {}
 
   private get messagesPath(): string {
-    return `/teams/${this.teamId}/channels/${encodeURIComponent(this.channelId)}/messages`;
+    return channelMessagesPath(this.teamId, this.channelId);
   }
 
   private userId(person: Person): Promise<string | undefined> {
@@ -106,7 +108,7 @@ export class GraphTeamChannel implements TeamChannel {
   }
 
   async recent(): Promise<PostedMessage[]> {
-    const body: unknown = await this.graph.client.api(`/teams/${this.teamId}/channels/${encodeURIComponent(this.channelId)}/messages?$top=20`).get();
+    const body: unknown = await this.graph.client.api(`${channelMessagesPath(this.teamId, this.channelId)}?$top=20`).get();
     return messagesSchema.parse(body).value.map((m) => ({
       id: m.id,
       at: m.createdDateTime,
