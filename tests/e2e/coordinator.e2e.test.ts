@@ -73,7 +73,7 @@ describe('the coordinator and the panel', () => {
     await page.getByRole('table', { name: 'Counts by priority' }).waitFor();
     expect(await page.getByRole('button', { name: 'Agreed' }).count()).toBe(0);
     expect(await page.getByRole('tab', { name: 'Review' }).count()).toBe(0);
-    expect(await page.getByRole('button', { name: 'Download paper (.docx)' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Download paper (.docx)' }).waitFor();
   });
 });
 
@@ -98,7 +98,7 @@ describe('the coordinator keeps the register', () => {
     await card.getByLabel('Reference').fill('4.1');
     await card.getByLabel('Short title').fill('Safe counts');
     await card.getByLabel('Target date, as agreed').fill('3rd Qtr 2025-26');
-    expect(await card.getByText('Read as due 2025-12-31').isVisible()).toBe(true);
+    await card.getByText('Read as due 2025-12-31').waitFor();
     await card.getByRole('button', { name: 'Add recommendation' }).click();
     await card.getByText('Recommendation 4.1 added').waitFor();
     await screenshot(page, 'coordinator-audits');
@@ -111,7 +111,7 @@ describe('the coordinator keeps the register', () => {
     await page.getByText('Changes saved').waitFor();
     const timeline = page.getByRole('list', { name: 'Timeline' });
     await timeline.getByText('Recommendation edited').waitFor();
-    expect(await timeline.getByText(/Title changed to "Safe counts and cash reconciliation"/).isVisible()).toBe(true);
+    await timeline.getByText(/Title changed to "Safe counts and cash reconciliation"/).waitFor();
   });
 
   it('sets up the next meeting with its own wording, and the paper uses it', async () => {
@@ -125,6 +125,6 @@ describe('the coordinator keeps the register', () => {
     await dialog.getByLabel('Subject').fill('Audit recommendations: autumn update');
     await dialog.getByRole('button', { name: 'Save meeting' }).click();
     await page.getByRole('heading', { name: 'Audit panel October 2025' }).waitFor();
-    expect(await page.getByText(/Audit recommendations: autumn update\. Date: October 2025/).isVisible()).toBe(true);
+    await page.getByText(/Audit recommendations: autumn update\. Date: October 2025/).waitFor();
   });
 });

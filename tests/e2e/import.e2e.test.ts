@@ -22,13 +22,13 @@ describe('the import wizard', () => {
     const csv = readFileSync(join(import.meta.dirname, '../fixtures/messy-register.csv'));
     await page.getByTestId('register-file').setInputFiles({ name: 'messy-register.csv', mimeType: 'text/csv', buffer: csv });
     await page.getByRole('table', { name: 'Import preview' }).waitFor();
-    expect(await page.getByText(/4 to create, 0 to change, 0 unchanged, 2 not imported/).isVisible()).toBe(true);
-    expect(await page.getByText("Error: 'Critical' is not High, Medium or Low").isVisible()).toBe(true);
+    await page.getByText(/4 to create, 0 to change, 0 unchanged, 2 not imported/).waitFor();
+    await page.getByText("Error: 'Critical' is not High, Medium or Low").waitFor();
     await screenshot(page, 'import-preview');
 
     await page.getByRole('button', { name: 'Import 4 row(s)' }).click();
     await page.getByText('Imported messy-register.csv').waitFor();
-    expect(await page.getByText(/4 recommendation\(s\) written/).isVisible()).toBe(true);
+    await page.getByText(/4 recommendation\(s\) written/).waitFor();
 
     await page.getByTestId('register-file').setInputFiles({ name: 'messy-register.csv', mimeType: 'text/csv', buffer: csv });
     await page.getByText(/0 to create, 0 to change, 4 unchanged/).waitFor();

@@ -42,13 +42,13 @@ describe('an owner updates a recommendation', () => {
     await page.reload();
     await page.getByText('We restored the draft you had not sent yet.').waitFor();
     expect(await page.getByLabel('What has been achieved?').inputValue()).toBe('The new procedure was approved by the board in May.');
-    expect(await page.getByRole('link', { name: 'board-minutes.txt' }).isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'board-minutes.txt' }).waitFor();
 
     await page.getByRole('button', { name: 'Submit update' }).click();
     await page.getByText(/has been sent to the audit team/).waitFor();
     const timeline = page.getByRole('list', { name: 'Timeline' });
-    expect(await timeline.getByText('Procedure published; spot checks show it in use.').isVisible()).toBe(true);
-    expect(await timeline.getByRole('link', { name: 'board-minutes.txt' }).isVisible()).toBe(true);
+    await timeline.getByText('Procedure published; spot checks show it in use.').waitFor();
+    await timeline.getByRole('link', { name: 'board-minutes.txt' }).waitFor();
     await screenshot(page, 'update-sent');
 
     await page.reload();
@@ -68,7 +68,7 @@ describe('an owner updates a recommendation', () => {
 
     await page.getByRole('button', { name: 'Submit update' }).click();
     await page.getByText('This recommendation changed while you were writing').waitFor();
-    expect(await page.getByText(/Title changed to ".*\(renamed\)"/).isVisible()).toBe(true);
+    await page.getByText(/Title changed to ".*\(renamed\)"/).waitFor();
     expect(await page.getByLabel('What has been achieved?').inputValue()).toBe('Training delivered to all supervisors.');
     await screenshot(page, 'update-conflict');
     await page.getByRole('button', { name: /I have read the changes/ }).click();

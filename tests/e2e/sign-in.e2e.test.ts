@@ -11,16 +11,16 @@ describe('signing in on the embedded default', () => {
 
   it('lists the emulator people by role, signs in an owner, and switches user', async () => {
     const page = await openTab(browser, inject('appUrl'), inject('today'));
-    await expect.poll(() => page.getByRole('heading', { name: 'Recommendation owners' }).isVisible()).toBe(true);
-    expect(await page.getByRole('heading', { name: 'Audit coordinators' }).isVisible()).toBe(true);
-    expect(await page.getByRole('heading', { name: 'Panel members' }).isVisible()).toBe(true);
+    await page.getByRole('heading', { name: 'Recommendation owners' }).waitFor();
+    await page.getByRole('heading', { name: 'Audit coordinators' }).waitFor();
+    await page.getByRole('heading', { name: 'Panel members' }).waitFor();
     await screenshot(page, 'sign-in');
 
     await signInAs(page, 'Priya Anand');
     await page.getByRole('heading', { name: 'My recommendations' }).waitFor();
     const rows = page.getByRole('table', { name: 'My recommendations' }).getByRole('row');
     await expect.poll(() => rows.count()).toBeGreaterThan(2);
-    expect(await page.getByText(/update(s)? due for|up to date for/).isVisible()).toBe(true);
+    await page.getByText(/update(s)? due for|up to date for/).waitFor();
     await screenshot(page, 'my-recommendations');
 
     await page.reload();

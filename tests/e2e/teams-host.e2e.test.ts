@@ -34,7 +34,7 @@ describe('the tab inside a Teams-like host', () => {
     });
     const { tab } = host;
     await tab.getByRole('heading', { level: 1, name: new RegExp(mine.fields.Title.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).waitFor();
-    expect(await tab.getByText('Priya Anand', { exact: true }).isVisible()).toBe(true);
+    await tab.getByText('Priya Anand', { exact: true }).waitFor();
     expect(await tab.getByRole('button', { name: 'Switch user' }).count()).toBe(0);
     expect(await tab.getByRole('combobox', { name: 'Theme' }).count()).toBe(0);
     expect(await background(tab)).toBe(rgb(teamsDarkTheme.colorNeutralBackground1));
@@ -112,7 +112,7 @@ describe('the tab inside a Teams-like host', () => {
     await expect.poll(() => tab.locator('body').evaluate(() => window.location.hash)).toBe(`#/recommendations/${subEntityId}`);
     const title = label.replace(/^\S+\s/, '');
     await tab.getByRole('heading', { level: 1 }).filter({ hasText: title }).waitFor();
-    expect(await tab.getByText('owner', { exact: true }).isVisible()).toBe(true);
+    await tab.getByText('owner', { exact: true }).waitFor();
   });
 
   it("asks a Teams user who is not in the emulator's directory to choose a person", async () => {

@@ -31,7 +31,7 @@ describe('the tenant build', () => {
     await host.tab.getByRole('heading', { name: 'My recommendations' }).waitFor();
     const rows = host.tab.getByRole('table', { name: 'My recommendations' }).getByRole('row');
     await expect.poll(() => rows.count()).toBeGreaterThan(2);
-    expect(await host.tab.getByText('Priya Anand', { exact: true }).isVisible()).toBe(true);
+    await host.tab.getByText('Priya Anand', { exact: true }).waitFor();
     expect(await host.tab.getByRole('button', { name: 'Sign in' }).count()).toBe(0);
     await screenshot(host.page, 'tenant-in-teams-owner');
 
@@ -56,7 +56,7 @@ describe('the tenant build', () => {
     });
     await host.tab.getByRole('tab', { name: 'Register' }).waitFor();
     await expect.poll(() => host.tab.getByRole('row').count()).toBeGreaterThan(5);
-    expect(await host.tab.getByText('coordinator', { exact: true }).isVisible()).toBe(true);
+    await host.tab.getByText('coordinator', { exact: true }).waitFor();
     await host.tab.getByRole('tab', { name: 'Channel' }).click();
     // The button appears only once the channel the host named has been read through Graph.
     await host.tab.getByRole('button', { name: 'Send reminders now' }).waitFor();
@@ -65,7 +65,7 @@ describe('the tenant build', () => {
   it('outside Teams, asks for a work account sign-in and shows the theme picker', async () => {
     const page = await openTab(browser, inject('tenantAppUrl'), inject('today'));
     await page.getByText('Sign in with your work account to see your audit recommendations.').waitFor();
-    expect(await page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
-    expect(await page.getByRole('combobox', { name: 'Theme' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.getByRole('combobox', { name: 'Theme' }).waitFor();
   });
 });
