@@ -57,13 +57,13 @@ describe('the tab inside a Teams-like host', () => {
     await setup.tab.getByRole('heading', { name: 'Set up the Audit Tracker tab' }).waitFor();
     const radios = setup.tab.getByRole('radiogroup', { name: 'What this tab shows' });
     await expect.poll(() => radios.getByRole('radio', { name: /^Audit tracker/ }).isChecked()).toBe(true);
-    expect(await setup.validity()).toBe(true);
+    await expect.poll(() => setup.validity()).toBe(true);
     expect(await seriousAccessibilityViolations(setup.frame())).toEqual([]);
     await screenshot(setup.page, 'teams-host-configure');
 
     await radios.getByRole('radio', { name: /^Audit tracker/ }).focus();
     await setup.page.keyboard.press('ArrowDown');
-    expect(await radios.getByRole('radio', { name: /^Audit panel paper/ }).isChecked()).toBe(true);
+    await expect.poll(() => radios.getByRole('radio', { name: /^Audit panel paper/ }).isChecked()).toBe(true);
     expect(await setup.save()).toBe('success');
     const panel = await setup.settings();
     expect(panel).toMatchObject({ entityId: 'audit-tracker-panel', suggestedDisplayName: 'Audit panel paper' });
