@@ -3,6 +3,7 @@ import { badRequest, GraphError, notFound, ok, type EmuRequest, type EmuResponse
 import { levelOf, requireCreate } from './list-items';
 import { listFinder } from './sites';
 import { type DriveItemRow, type ListRow, type Store } from './store';
+import { scopesFor } from './scopes';
 
 /** Graph's simple upload limit this emulator enforces; larger files go through an upload session. */
 export const simpleUploadLimit = 4 * 1024 * 1024;
@@ -47,6 +48,7 @@ export function driveRoutes(store: Store, uploadOrigin: () => string): Route[] {
     {
       method: 'GET',
       pattern: /^\/sites\/([^/]+)\/lists\/([^/]+)\/drive$/,
+      scopes: scopesFor.readFiles,
       handle: (r, [s = '', l = '']) => {
         const list = findList(r, s, l);
         if (list.template !== 'documentLibrary') throw notFound('A drive for this list');
@@ -56,6 +58,7 @@ export function driveRoutes(store: Store, uploadOrigin: () => string): Route[] {
     {
       method: 'PUT',
       pattern: /^\/drives\/([^/]+)\/root:\/(.+):\/content$/,
+      scopes: scopesFor.writeFiles,
       handle: (r, [d = '', path = '']) => {
         const list = driveList(r, d);
         requireCreate(list, r.user);
@@ -69,6 +72,7 @@ export function driveRoutes(store: Store, uploadOrigin: () => string): Route[] {
     {
       method: 'POST',
       pattern: /^\/drives\/([^/]+)\/root:\/(.+):\/createUploadSession$/,
+      scopes: scopesFor.writeFiles,
       handle: (r, [d = '', path = '']) => {
         const list = driveList(r, d);
         requireCreate(list, r.user);
@@ -84,6 +88,7 @@ export function driveRoutes(store: Store, uploadOrigin: () => string): Route[] {
     {
       method: 'GET',
       pattern: /^\/drives\/([^/]+)\/root\/children$/,
+      scopes: scopesFor.readFiles,
       handle: (r, [d = '']) => {
         const list = driveList(r, d);
         return ok({ value: store.driveChildren(list.id).map((item) => driveItemResource(r, list, item)) });
@@ -92,6 +97,7 @@ export function driveRoutes(store: Store, uploadOrigin: () => string): Route[] {
     {
       method: 'GET',
       pattern: /^\/drives\/([^/]+)\/items\/([^/]+)$/,
+      scopes: scopesFor.readFiles,
       handle: (r, [d = '', id = '']) => {
         const list = driveList(r, d);
         return ok(driveItemResource(r, list, itemIn(list, id)));
@@ -100,6 +106,7 @@ export function driveRoutes(store: Store, uploadOrigin: () => string): Route[] {
     {
       method: 'GET',
       pattern: /^\/drives\/([^/]+)\/items\/([^/]+)\/content$/,
+      scopes: scopesFor.readFiles,
       handle: (r, [d = '', id = '']): EmuResponse => {
         const list = driveList(r, d);
         const item = itemIn(list, id);
@@ -124,7 +131,7 @@ interface SessionRow {
  * PUT to an upload session URL: pre-authorised like Graph's, so it carries no bearer token.
  * Fragments must come in order; the last one creates the file.
  */
-export function uploadFragment(store: Store, request: Omit<EmuRequest, 'user'>, sessionId: string): EmuResponse {
+export function uploadFragment(store: Store, request: Omit<EmuRequest, 'user' | 'scopes'>, sessionId: string): EmuResponse {
   const session = store.db.prepare('SELECT * FROM upload_sessions WHERE id = ?').get(sessionId) as SessionRow | undefined;
   if (!session || session.expires < new Date().toISOString()) throw notFound('The upload session');
   const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(request.headers['content-range'] ?? '');
@@ -144,7 +151,7 @@ export function uploadFragment(store: Store, request: Omit<EmuRequest, 'user'>, 
     store.db.prepare('DELETE FROM upload_sessions WHERE id = ?').run(sessionId);
     return store.putDriveItem(list.id, session.path, content, 'application/octet-stream', session.created_by);
   });
-  return ok(driveItemResource({ ...request, user: { id: '', email: session.created_by, name: '', role: 'owner', jobTitle: '' } }, list, item), 201);
+  return ok(driveItemResource({ ...request, user: { id: '', email: session.created_by, name: '', role: 'owner', jobTitle: '' }, scopes: new Set<string>() }, list, item), 201);
 }
 
 

@@ -10,6 +10,8 @@ export interface EmuRequest {
   body: unknown;
   raw: Buffer;
   user: UserRow;
+  /** The scopes (delegated) or roles (application) the request's token carries. */
+  scopes: ReadonlySet<string>;
   /** Absolute base for links this response contains, e.g. http://127.0.0.1:5001/v1.0. */
   base: string;
 }
@@ -48,11 +50,23 @@ export function errorBody(error: GraphError, requestId: string): unknown {
   };
 }
 
+/** Graph's refusal when the token lacks every scope an API accepts. */
+function requireScope(granted: ReadonlySet<string>, accepted: readonly string[]): void {
+  if (accepted.some((scope) => granted.has(scope))) return;
+  throw new GraphError(
+    403,
+    'Forbidden',
+    `Missing scope permissions on the request. API requires one of '${accepted.join(', ')}'. Scopes on the request '${[...granted].join(' ')}'`,
+  );
+}
+
 export const ok = (body: unknown, status = 200, headers: Record<string, string> = {}): EmuResponse => ({ status, body, headers });
 
 export type Route = {
   method: string;
   pattern: RegExp;
+  /** Any one of these scopes lets the call through (see scopes.ts). */
+  scopes: readonly string[];
   handle: (request: EmuRequest, params: string[]) => EmuResponse | Promise<EmuResponse>;
 };
 
@@ -64,6 +78,7 @@ export async function dispatch(routes: Route[], request: EmuRequest): Promise<Em
     if (!match) continue;
     pathMatched = true;
     if (route.method !== request.method) continue;
+    requireScope(request.scopes, route.scopes);
     return route.handle(request, match.slice(1).map((part) => decodeURIComponent(part ?? '')));
   }
   throw pathMatched

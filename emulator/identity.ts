@@ -40,21 +40,23 @@ export class DevIdentity {
     return createHmac('sha256', this.secret).update(payload).digest('base64url');
   }
 
-  issue(email: string): string | undefined {
+  /** A token for the person, carrying the scopes it was asked for, space-separated as in Entra's `scp` claim. */
+  issue(email: string, scopes: readonly string[]): string | undefined {
     const user = this.store.userByEmail(email);
     if (!user) return undefined;
-    const payload = Buffer.from(JSON.stringify({ upn: user.email, iat: Date.now() })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ upn: user.email, scp: scopes.join(' '), iat: Date.now() })).toString('base64url');
     return `emu.${payload}.${this.sign(payload)}`;
   }
 
-  verify(authorization: string | undefined): UserRow | undefined {
+  verify(authorization: string | undefined): { user: UserRow; scopes: ReadonlySet<string> } | undefined {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
     const [prefix, payload, signature] = token?.split('.') ?? [];
     if (prefix !== 'emu' || !payload || !signature) return undefined;
     const expected = Buffer.from(this.sign(payload));
     const given = Buffer.from(signature);
     if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
-    const claims = z.object({ upn: z.string() }).safeParse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
-    return claims.success ? this.store.userByEmail(claims.data.upn) : undefined;
+    const claims = z.object({ upn: z.string(), scp: z.string().default('') }).safeParse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
+    const user = claims.success ? this.store.userByEmail(claims.data.upn) : undefined;
+    return user && claims.success ? { user, scopes: new Set(claims.data.scp.split(' ').filter(Boolean)) } : undefined;
   }
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accessDenied, badRequest, GraphError, notFound, ok, type EmuRequest, type EmuResponse, type Route } from './http';
 import { FilterSyntaxError, filterFields, parseFilter, type FilterNode } from './odata-filter';
 import { fieldExpression, type ColumnRow, type ColumnType, type ItemRow, type ListRow, type PermissionLevel, type RolePermissions, type Store, type UserRow } from './store';
+import { scopesFor } from './scopes';
 
 /** SharePoint's list view threshold: above it, only indexed columns may be filtered or sorted on. */
 export const listViewThreshold = 5000;
@@ -352,6 +353,7 @@ export function listItemRoutes(store: Store, findList: (request: EmuRequest, sit
     {
       method: 'GET',
       pattern: new RegExp(`${prefix}/delta$`),
+      scopes: scopesFor.readSites,
       handle: (request, [site = '', listId = '']) => {
         const list = findList(request, site, listId);
         requireRead(list, request.user);
@@ -361,6 +363,7 @@ export function listItemRoutes(store: Store, findList: (request: EmuRequest, sit
     {
       method: 'GET',
       pattern: new RegExp(`${prefix}$`),
+      scopes: scopesFor.readSites,
       handle: (request, [site = '', listId = '']) => {
         const list = findList(request, site, listId);
         requireRead(list, request.user);
@@ -370,6 +373,7 @@ export function listItemRoutes(store: Store, findList: (request: EmuRequest, sit
     {
       method: 'POST',
       pattern: new RegExp(`${prefix}$`),
+      scopes: scopesFor.writeItems,
       handle: (request, [site = '', listId = '']) => {
         const list = findList(request, site, listId);
         requireCreate(list, request.user);
@@ -388,6 +392,7 @@ export function listItemRoutes(store: Store, findList: (request: EmuRequest, sit
     {
       method: 'GET',
       pattern: new RegExp(`${prefix}/([^/]+)$`),
+      scopes: scopesFor.readSites,
       handle: (request, [site = '', listId = '', id = '']) => {
         const list = findList(request, site, listId);
         requireRead(list, request.user);
@@ -398,6 +403,7 @@ export function listItemRoutes(store: Store, findList: (request: EmuRequest, sit
     {
       method: 'GET',
       pattern: new RegExp(`${prefix}/([^/]+)/fields$`),
+      scopes: scopesFor.readSites,
       handle: (request, [site = '', listId = '', id = '']) => {
         const list = findList(request, site, listId);
         requireRead(list, request.user);
@@ -409,6 +415,7 @@ export function listItemRoutes(store: Store, findList: (request: EmuRequest, sit
     {
       method: 'PATCH',
       pattern: new RegExp(`${prefix}/([^/]+)/fields$`),
+      scopes: scopesFor.writeItems,
       handle: (request, [site = '', listId = '', id = '']) => {
         const { list, item } = updateFields(request, site, listId, id, request.body);
         const resource = itemResource(store, { ...request, query: new URLSearchParams('$expand=fields') }, list, item);
@@ -418,6 +425,7 @@ export function listItemRoutes(store: Store, findList: (request: EmuRequest, sit
     {
       method: 'PATCH',
       pattern: new RegExp(`${prefix}/([^/]+)$`),
+      scopes: scopesFor.writeItems,
       handle: (request, [site = '', listId = '', id = '']) => {
         const body = request.body as { fields?: unknown } | undefined;
         const { list, item } = updateFields(request, site, listId, id, body?.fields ?? {});
@@ -427,6 +435,7 @@ export function listItemRoutes(store: Store, findList: (request: EmuRequest, sit
     {
       method: 'DELETE',
       pattern: new RegExp(`${prefix}/([^/]+)$`),
+      scopes: scopesFor.writeItems,
       handle: (request, [site = '', listId = '', id = '']) => {
         const list = findList(request, site, listId);
         const item = itemOf(list, id);

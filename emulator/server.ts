@@ -10,7 +10,8 @@ import { DevIdentity, loadDirectory, type Directory } from './identity';
 import { listItemRoutes } from './list-items';
 import { sharePointRoutes } from './sharepoint-rest';
 import { emulatorHost, listFinder, siteRoutes } from './sites';
-import { Store, type UserRow } from './store';
+import { knownScopes } from './scopes';
+import { Store } from './store';
 import { teamRoutes } from './teams';
 
 export interface EmulatorOptions {
@@ -36,6 +37,9 @@ export interface Emulator {
 }
 
 const maxBatch = 20;
+
+/** A dev sign-in: the person, and the scopes the caller asks for (every scope the emulator knows when none are named). */
+const tokenRequestSchema = z.object({ user: z.string(), scopes: z.array(z.string()).optional() });
 const maxBody = 64 * 1024 * 1024;
 
 const batchSchema = z.object({
@@ -158,9 +162,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         return { status: 200, body: { value: store.users().map((u) => ({ ...userResource(u), role: u.role })) } };
       }
       if (url.pathname === '/_dev/token' && method === 'POST') {
-        const body = z.object({ user: z.string() }).safeParse(parseBody(raw, 'json'));
-        if (!body.success) throw badRequest('Send {"user": "<email>"}');
-        const token = identity.issue(body.data.user);
+        const body = tokenRequestSchema.safeParse(parseBody(raw, 'json'));
+        if (!body.success) throw badRequest('Send {"user": "<email>", "scopes": ["<scope>", …]}');
+        const unknown = body.data.scopes?.filter((scope) => !knownScopes.includes(scope)) ?? [];
+        if (unknown.length > 0) throw new GraphError(400, 'invalid_scope', `The emulator knows no scope named ${unknown.map((s) => `'${s}'`).join(', ')}`);
+        const token = identity.issue(body.data.user, body.data.scopes ?? knownScopes);
         if (!token) throw new GraphError(400, 'invalid_grant', `No user '${body.data.user}' in the emulator's directory`);
         return { status: 200, body: { access_token: token, token_type: 'Bearer', expires_in: 86_400 } };
       }
@@ -174,8 +180,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       const graph = /^\/v1\.0(\/.*)$/.exec(url.pathname);
       const sharePoint = /^\/_api(\/.*)$/.exec(url.pathname);
       if (!graph?.[1] && !sharePoint?.[1]) throw new GraphError(404, 'notFound', `No such endpoint: ${url.pathname}`);
-      const user: UserRow | undefined = identity.verify(headers['authorization']);
-      if (!user) throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
+      const caller = identity.verify(headers['authorization']);
+      if (!caller) throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
       if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
       const request: EmuRequest = {
         method,
@@ -184,7 +190,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         headers,
         body: parseBody(raw, headers['content-type']),
         raw,
-        user,
+        user: caller.user,
+        scopes: caller.scopes,
         base: `${origin}/v1.0`,
       };
       if (graph?.[1] === '/$batch' && method === 'POST') {

@@ -1,5 +1,6 @@
 import { accessDenied, badRequest, notFound, ok, type Route } from './http';
 import type { PermissionLevel, RolePermissions, Store } from './store';
+import { scopesFor } from './scopes';
 
 /**
  * The few SharePoint REST calls provisioning needs that Graph does not offer: breaking a list's permission
@@ -34,11 +35,13 @@ export function sharePointRoutes(store: Store): Route[] {
     {
       method: 'GET',
       pattern: /^\/web\/sitegroups$/,
+      scopes: scopesFor.readSharePoint,
       handle: () => ok({ value: siteGroups.map(({ Id, Title }) => ({ Id, Title })) }),
     },
     {
       method: 'POST',
       pattern: /^\/web\/lists\(guid'([^']+)'\)\/breakroleinheritance\(copyRoleAssignments=(true|false),clearSubscopes=(?:true|false)\)$/,
+      scopes: scopesFor.sharePointPermissions,
       handle: (r, [id = '', copy = 'false']) => {
         requireAdmin(r.user.role);
         const target = list(id);
@@ -50,6 +53,7 @@ export function sharePointRoutes(store: Store): Route[] {
     {
       method: 'POST',
       pattern: /^\/web\/lists\(guid'([^']+)'\)\/roleassignments\/addroleassignment\(principalid=(\d+),roledefid=(\d+)\)$/,
+      scopes: scopesFor.sharePointPermissions,
       handle: (r, [id = '', principal = '', roleDef = '']) => {
         requireAdmin(r.user.role);
         const target = list(id);
@@ -64,6 +68,7 @@ export function sharePointRoutes(store: Store): Route[] {
     {
       method: 'POST',
       pattern: /^\/web\/lists\(guid'([^']+)'\)$/,
+      scopes: scopesFor.manageSharePointLists,
       handle: (r, [id = '']) => {
         requireAdmin(r.user.role);
         const target = list(id);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { accessDenied, badRequest, GraphError, notFound, ok, type EmuRequest, type Route } from './http';
 import { columnResource, levelOf, parseColumnDefinition, requireRead, titleColumn } from './list-items';
 import type { ListRow, Store } from './store';
+import { scopesFor } from './scopes';
 
 export const emulatorHost = 'northmere.sharepoint.example';
 
@@ -63,20 +64,22 @@ export function siteRoutes(store: Store): Route[] {
     if (request.user.role !== 'coordinator') throw accessDenied();
   };
   return [
-    { method: 'GET', pattern: /^\/sites\/root$/, handle: (r) => ok(siteResource(r, site(r, 'root'))) },
+    { method: 'GET', pattern: /^\/sites\/root$/, scopes: scopesFor.readSites, handle: (r) => ok(siteResource(r, site(r, 'root'))) },
     {
       method: 'GET',
       pattern: /^\/sites\/([^/:]+):(\/[^:]*?):?$/,
+      scopes: scopesFor.readSites,
       handle: (r, [hostname = '', path = '']) => {
         const found = store.sites().find((s) => s.hostname === hostname && s.path === path.replace(/\/$/, ''));
         if (!found) throw notFound(`Site '${hostname}:${path}'`);
         return ok(siteResource(r, found));
       },
     },
-    { method: 'GET', pattern: /^\/sites\/([^/]+)$/, handle: (r, [id = '']) => ok(siteResource(r, site(r, id))) },
+    { method: 'GET', pattern: /^\/sites\/([^/]+)$/, scopes: scopesFor.readSites, handle: (r, [id = '']) => ok(siteResource(r, site(r, id))) },
     {
       method: 'GET',
       pattern: /^\/sites\/([^/]+)\/lists$/,
+      scopes: scopesFor.readSites,
       handle: (r, [id = '']) => {
         const lists = store.lists(site(r, id).id).filter((list) => levelOf(list, r.user) !== 'none');
         return ok({ '@odata.context': `${r.base}/$metadata#lists`, value: lists.map((list) => listResource(r, list)) });
@@ -85,6 +88,7 @@ export function siteRoutes(store: Store): Route[] {
     {
       method: 'POST',
       pattern: /^\/sites\/([^/]+)\/lists$/,
+      scopes: scopesFor.manageLists,
       handle: (r, [id = '']) => {
         requireManage(r);
         const parsed = createListSchema.safeParse(r.body);
@@ -104,10 +108,11 @@ export function siteRoutes(store: Store): Route[] {
         return ok(listResource(r, list), 201);
       },
     },
-    { method: 'GET', pattern: /^\/sites\/([^/]+)\/lists\/([^/]+)$/, handle: (r, [s = '', l = '']) => ok(listResource(r, findList(r, s, l))) },
+    { method: 'GET', pattern: /^\/sites\/([^/]+)\/lists\/([^/]+)$/, scopes: scopesFor.readSites, handle: (r, [s = '', l = '']) => ok(listResource(r, findList(r, s, l))) },
     {
       method: 'GET',
       pattern: /^\/sites\/([^/]+)\/lists\/([^/]+)\/columns$/,
+      scopes: scopesFor.readSites,
       handle: (r, [s = '', l = '']) => {
         const list = findList(r, s, l);
         return ok({ value: [titleColumn, ...store.columns(list.id)].map(columnResource) });
@@ -116,6 +121,7 @@ export function siteRoutes(store: Store): Route[] {
     {
       method: 'POST',
       pattern: /^\/sites\/([^/]+)\/lists\/([^/]+)\/columns$/,
+      scopes: scopesFor.manageLists,
       handle: (r, [s = '', l = '']) => {
         requireManage(r);
         const list = findList(r, s, l);
@@ -130,6 +136,7 @@ export function siteRoutes(store: Store): Route[] {
     {
       method: 'PATCH',
       pattern: /^\/sites\/([^/]+)\/lists\/([^/]+)\/columns\/([^/]+)$/,
+      scopes: scopesFor.manageLists,
       handle: (r, [s = '', l = '', name = '']) => {
         requireManage(r);
         const list = findList(r, s, l);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { badRequest, GraphError, notFound, ok, type EmuRequest, type Route } from './http';
 import { timestamp, type Store } from './store';
+import { scopesFor } from './scopes';
 
 const messageSchema = z.object({
   body: z.object({ contentType: z.enum(['text', 'html']).optional(), content: z.string() }),
@@ -44,17 +45,20 @@ export function teamRoutes(store: Store): Route[] {
     {
       method: 'GET',
       pattern: /^\/me\/joinedTeams$/,
+      scopes: scopesFor.joinedTeams,
       handle: () => ok({ value: (store.db.prepare('SELECT * FROM teams').all() as { id: string; name: string; description: string }[]).map((t) => ({ id: t.id, displayName: t.name, description: t.description })) }),
     },
     {
       method: 'GET',
       pattern: /^\/teams\/([^/]+)\/channels$/,
+      scopes: scopesFor.channels,
       handle: (_r, [teamId = '']) =>
         ok({ value: (store.db.prepare('SELECT * FROM channels WHERE team_id = ?').all(teamId) as { id: string; name: string }[]).map((c) => ({ id: c.id, displayName: c.name, membershipType: 'standard' })) }),
     },
     {
       method: 'POST',
       pattern: /^\/teams\/([^/]+)\/channels\/([^/]+)\/messages$/,
+      scopes: scopesFor.sendChannelMessage,
       handle: (r: EmuRequest, [teamId = '', channelId = '']) => {
         const target = channel(teamId, channelId);
         const parsed = messageSchema.safeParse(r.body);
@@ -73,6 +77,7 @@ export function teamRoutes(store: Store): Route[] {
     {
       method: 'GET',
       pattern: /^\/teams\/([^/]+)\/channels\/([^/]+)\/messages$/,
+      scopes: scopesFor.readChannelMessages,
       handle: (r, [teamId = '', channelId = '']) => {
         const target = channel(teamId, channelId);
         const top = Math.min(Number(r.query.get('$top') ?? 20) || 20, 50);

@@ -1,4 +1,5 @@
 import { EmulatorTokenProvider } from '../adapters/auth/emulator-token-provider';
+import { graphScopes } from '../adapters/auth/scopes';
 import { teamChannel } from '../adapters/graph/graph-channel-notifier';
 import { connectGraph } from '../adapters/graph/graph-client';
 import { reminderLinks } from '../application/reminder-links';
@@ -16,7 +17,7 @@ import { viewFromAddress } from './routes';
 export function emulatorSession(config: Extract<TabConfig, { TAB_AUTH_MODE: 'emulator' }>, person: DirectoryPerson, host?: HostContext): Session {
   const origin = new URL(config.TAB_GRAPH_ORIGIN).origin;
   return graphSession(
-    connectGraph(new EmulatorTokenProvider(origin, person.email), origin),
+    connectGraph(new EmulatorTokenProvider(origin, person.email, { graph: graphScopes }), origin),
     { siteId: config.TAB_SITE_ID, evidenceMaxMb: config.TAB_EVIDENCE_MAX_MB },
     {
       user: { email: person.email, name: person.name, role: host ? viewFromAddress(window.location.search) : person.role },

@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import { EmulatorTokenProvider, StaticTokenProvider } from '../adapters/auth/emulator-token-provider';
+import { jobScopes } from '../adapters/auth/scopes';
 import { connectGraph, type GraphConnection } from '../adapters/graph/graph-client';
 import { ListGateway } from '../adapters/graph/list-gateway';
 import { GraphRecommendationStore } from '../adapters/graph/graph-recommendation-store';
@@ -40,7 +41,7 @@ export function jobContext(options: { graph?: string; user?: string; env?: strin
   let siteId: string;
   if (options.graph) {
     const origin = new URL(options.graph).origin;
-    graph = connectGraph(new EmulatorTokenProvider(origin, options.user ?? defaultEmulatorUser), origin);
+    graph = connectGraph(new EmulatorTokenProvider(origin, options.user ?? defaultEmulatorUser, jobScopes), origin);
     siteId = 'root';
   } else {
     const parsed = tenantEnv.safeParse(env);

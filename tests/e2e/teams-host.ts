@@ -1,5 +1,6 @@
 import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
 import { newPageOnDay } from './browser';
+import { devToken } from '../support/emulator-harness';
 
 /** The settings Teams keeps for a configured tab (teams-js InstanceConfig). */
 export interface SavedTabSettings {
@@ -33,9 +34,12 @@ export interface InstalledApp {
   staticTabs: Record<string, string>;
 }
 
-/** Nested app authentication as Teams brokers it: the token the host hands the tab for its user. */
+/**
+ * Nested app authentication as Teams brokers it: the host gets the tab a token for its user with the scopes the
+ * tab asks for, here from the emulator's dev identity, so Graph then allows exactly what Entra would.
+ */
 export interface NestedAuth {
-  accessToken: string;
+  emulatorOrigin: string;
 }
 
 /** A signed-in Teams user of the fictional tenant, in the context's wire shape. */
@@ -79,6 +83,8 @@ interface HostState {
 declare global {
   interface Window {
     teamsHost?: HostState;
+    /** The host's token service, exposed from the test's process. */
+    issueToken: (user: string, scopes: string[]) => Promise<string>;
   }
 }
 
@@ -157,10 +163,16 @@ function installHost(setup: HostSetup): void {
       const base64url = (value: object): string => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
       const now = Math.floor(Date.now() / 1000);
       const claims = { aud: call.tokenParams?.clientId, iss: `https://login.microsoftonline.com/${tid}/v2.0`, tid, oid, sub: oid, name: context.userDisplayName, preferred_username: context.loginHint, iat: now, nbf: now, exp: now + 3600, ver: '2.0' };
-      answer({
-        token: { access_token: setup.nestedAuth?.accessToken, id_token: `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(claims)}.`, expires_in: 3600, scope: call.tokenParams?.scope },
-        account: { environment: 'login.microsoftonline.com', tenantId: tid, homeAccountId: `${oid}.${tid}`, localAccountId: oid, username: context.loginHint, name: context.userDisplayName },
-      });
+      // The OpenID Connect scopes msal adds are about the id token; the access token carries the resource's.
+      const scopes = (call.tokenParams?.scope ?? '').split(' ').filter((scope) => scope && !['openid', 'profile', 'offline_access'].includes(scope));
+      void window
+        .issueToken(context.loginHint ?? '', scopes)
+        .then((access_token) =>
+          answer({
+            token: { access_token, id_token: `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(claims)}.`, expires_in: 3600, scope: call.tokenParams?.scope },
+            account: { environment: 'login.microsoftonline.com', tenantId: tid, homeAccountId: `${oid}.${tid}`, localAccountId: oid, username: context.loginHint, name: context.userDisplayName },
+          }),
+        );
       return undefined;
     },
     'settings.save.success': () => {
@@ -213,6 +225,9 @@ export async function openInTeamsHost(
   await page.route(hostUrl, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><title>Teams</title><body style="margin:0"></body></html>' }));
   await page.goto(hostUrl);
   const app = setup.app && { ...setup.app, staticTabs: Object.fromEntries(Object.entries(setup.app.staticTabs).map(([id, path]) => [id, new URL(path, appUrl).href])) };
+  const { nestedAuth } = setup;
+  // The host's token service runs outside the page, as Teams' does: the test's process asks the emulator.
+  if (nestedAuth) await page.exposeFunction('issueToken', (user: string, scopes: string[]) => devToken(nestedAuth.emulatorOrigin, user, scopes));
   await page.evaluate(installHost, { url: new URL(setup.path, appUrl).href, frameContext: setup.frameContext, context: setup.context, settings: setup.settings, app, nestedAuth: setup.nestedAuth });
   const frame = (): Frame => {
     const found = page.frames().find((f) => f !== page.mainFrame());

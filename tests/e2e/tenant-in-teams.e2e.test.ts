@@ -1,18 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { graphScopes } from '../../src/adapters/auth/msal-auth';
+import { graphScopes } from '../../src/adapters/auth/scopes';
 import { launchBrowser, openTab, screenshot } from './browser';
 import { emulatorTeam } from './emulator-client';
 import { openInTeamsHost, teamsUser } from './teams-host';
 
 const priya = 'priya.fleet@northmere.example';
 const casey = 'casey.coordinator@northmere.example';
-
-/** The token Entra would issue for this user: here the emulator's, which is what the tab then sends to Graph. */
-async function emulatorToken(user: string): Promise<string> {
-  const response = await fetch(`${inject('emulatorOrigin')}/_dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user }) });
-  return ((await response.json()) as { access_token: string }).access_token;
-}
 
 describe('the tenant build', () => {
   let browser: Browser;
@@ -26,7 +20,7 @@ describe('the tenant build', () => {
       path: 'index.html#/',
       frameContext: 'content',
       context: { ...teamsUser(priya, 'Priya Anand'), entityId: 'myrecommendations' },
-      nestedAuth: { accessToken: await emulatorToken(priya) },
+      nestedAuth: { emulatorOrigin: inject('emulatorOrigin') },
     });
     await host.tab.getByRole('heading', { name: 'My recommendations' }).waitFor();
     const rows = host.tab.getByRole('table', { name: 'My recommendations' }).getByRole('row');
@@ -52,7 +46,7 @@ describe('the tenant build', () => {
       path: 'index.html?view=coordinator#/register',
       frameContext: 'content',
       context: { ...teamsUser(casey, 'Casey Marlow'), entityId: 'audit-tracker-coordinator', groupId: team.teamId, teamId: '19:team', channelId: team.channelId },
-      nestedAuth: { accessToken: await emulatorToken(casey) },
+      nestedAuth: { emulatorOrigin: inject('emulatorOrigin') },
     });
     await host.tab.getByRole('tab', { name: 'Register' }).waitFor();
     await expect.poll(() => host.tab.getByRole('row').count()).toBeGreaterThan(5);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { appPackageDir, buildAppPackage, checkIcons, fillPlaceholders, validateManifest } from '../../scripts/app-package';
-import { graphScopes } from '../../src/adapters/auth/msal-auth';
+import { graphScopes } from '../../src/adapters/auth/scopes';
 
 const env = {
   TEAMS_APP_ID: '6f1c2a0e-3b7d-4e59-9a41-2d8c5f0b7e13',

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server';
-import { coordinator, otherOwner, owner, panelMember, provisioned, rawCall, startTestEmulator } from '../support/emulator-harness';
+import { coordinator, devToken, otherOwner, owner, panelMember, provisioned, rawCall, startTestEmulator } from '../support/emulator-harness';
 
 const items = '/sites/root/lists/Things/items';
 
@@ -229,7 +229,7 @@ describe('the emulator enforces SharePoint permissions', () => {
 
   it('refuses simple uploads over 4 MB', async () => {
     const drive = await rawCall(emulator, owner, 'GET', '/sites/root/lists/AuditTrackerEvidence/drive');
-    const token = ((await (await fetch(`${emulator.origin}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user: owner }) })).json()) as { access_token: string }).access_token;
+    const token = await devToken(emulator.origin, owner);
     const response = await fetch(`${emulator.graphBase}/drives/${drive.body.id}/root:/big.bin:/content`, {
       method: 'PUT',
       headers: { Authorization: `Bearer ${token}` },

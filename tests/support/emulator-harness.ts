@@ -22,6 +22,14 @@ export async function provisioned(emulator: Emulator): Promise<JobContext> {
   return context;
 }
 
+/** The emulator's dev sign-in: a token for the user with these scopes, or with every scope it knows. */
+export async function devToken(origin: string, user: string, scopes?: readonly string[]): Promise<string> {
+  const response = await fetch(`${origin}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user, scopes }) });
+  const body = (await response.json()) as { access_token?: string; error?: { message: string } };
+  if (!body.access_token) throw new Error(`No token for ${user}: ${body.error?.message ?? response.status}`);
+  return body.access_token;
+}
+
 /** A raw Graph call as a given user, for asserting the emulator's answers exactly. */
 export async function rawCall(
   emulator: Emulator,
@@ -32,10 +40,7 @@ export async function rawCall(
   headers: Record<string, string> = {},
 ): Promise<{ status: number; body: any; headers: Headers }> { // eslint-disable-line @typescript-eslint/no-explicit-any -- test assertions read arbitrary Graph JSON
   const auth: Record<string, string> = {};
-  if (user) {
-    const token = await fetch(`${emulator.origin}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user }) });
-    auth.Authorization = `Bearer ${((await token.json()) as { access_token: string }).access_token}`;
-  }
+  if (user) auth.Authorization = `Bearer ${await devToken(emulator.origin, user)}`;
   const url = path.startsWith('http') ? path : `${emulator.graphBase}${path}`;
   const response = await fetch(url, {
     method,

@@ -2,29 +2,42 @@ import { z } from 'zod';
 import type { TokenProvider } from '../../application/ports';
 import type { DirectoryPerson } from '../../application/session';
 import { roles } from '../../domain';
+import type { ResourceScopes } from './scopes';
+
+type Resource = keyof ResourceScopes;
 
 const tokenResponse = z.object({ access_token: z.string().min(1) });
 
-/** Signs in to the local emulator's dev identity as one of its directory's people. */
+/**
+ * Signs in to the local emulator's dev identity as one of its directory's people, asking for the caller's
+ * declared scopes, one token per resource as Entra issues them.
+ */
 export class EmulatorTokenProvider implements TokenProvider {
-  private token: Promise<string> | undefined;
+  private readonly tokens = new Map<Resource, Promise<string>>();
 
   constructor(
     private readonly origin: string,
     readonly user: string,
+    private readonly scopes: ResourceScopes,
   ) {}
 
-  getToken(): Promise<string> {
-    this.token ??= this.fetchToken().catch((error: unknown) => {
-      this.token = undefined;
-      throw error;
-    });
-    return this.token;
+  getToken(resource: Resource = 'graph'): Promise<string> {
+    let token = this.tokens.get(resource);
+    if (!token) {
+      token = this.fetchToken(resource).catch((error: unknown) => {
+        this.tokens.delete(resource);
+        throw error;
+      });
+      this.tokens.set(resource, token);
+    }
+    return token;
   }
 
-  private async fetchToken(): Promise<string> {
+  private async fetchToken(resource: Resource): Promise<string> {
+    const scopes = this.scopes[resource];
+    if (!scopes) throw new Error(`No ${resource} scopes were declared for this sign-in`);
     const request = () =>
-      fetch(`${this.origin}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user: this.user }) });
+      fetch(`${this.origin}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user: this.user, scopes }) });
     // A connection the emulator closed while busy fails once; a fresh one then answers.
     const response = await request().catch(() => request());
     const body: unknown = await response.json().catch(() => ({}));
@@ -40,7 +53,7 @@ export class EmulatorTokenProvider implements TokenProvider {
 export class StaticTokenProvider implements TokenProvider {
   constructor(private readonly tokens: { graph: string; sharepoint?: string }) {}
 
-  async getToken(resource: 'graph' | 'sharepoint' = 'graph'): Promise<string> {
+  async getToken(resource: Resource = 'graph'): Promise<string> {
     const token = resource === 'graph' ? this.tokens.graph : this.tokens.sharepoint;
     if (!token) throw new Error(`No ${resource} access token was given`);
     return token;

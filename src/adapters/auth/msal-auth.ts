@@ -4,9 +4,7 @@ import {
   type IPublicClientApplication,
 } from '@azure/msal-browser';
 import type { TokenProvider } from '../../application/ports';
-
-/** Delegated Graph permissions the tab asks for; docs/deploy.md says why each is needed. */
-export const graphScopes = ['User.Read', 'User.ReadBasic.All', 'Sites.ReadWrite.All', 'Team.ReadBasic.All', 'Channel.ReadBasic.All', 'ChannelMessage.Read.All', 'ChannelMessage.Send'];
+import { graphScopes } from './scopes';
 
 export interface MsalAuthOptions {
   /** From the Teams context: lets silent sign-in pick the right account without asking. */
