@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { directoryRoutes, userResource } from './directory';
+import { entraEndpoints } from './entra';
 import { driveRoutes, uploadFragment, uploadStatus } from './drive';
 import { FaultInjector, parseFaults } from './faults';
 import { badRequest, dispatch, errorBody, GraphError, type EmuRequest, type EmuResponse, type Route } from './http';
@@ -87,6 +88,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const store = new Store(options.data);
   seedStore(store, options.directory ?? loadDirectory());
   const identity = new DevIdentity(store);
+  const entra = entraEndpoints(store, identity);
   const faults = new FaultInjector(parseFaults(options.faults), options.retryAfterSeconds ?? 1);
   let latency = options.latencyMs ?? 0;
   let origin = '';
@@ -171,6 +173,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         return { status: 200, body: { access_token: token, token_type: 'Bearer', expires_in: 86_400 } };
       }
       if (url.pathname === '/_dev/health') return { status: 200, body: { ok: true } };
+      const signIn = entra(method, url.pathname, raw);
+      if (signIn) return signIn;
       const upload = /^\/_upload\/([0-9a-f-]+)$/.exec(url.pathname);
       if (upload?.[1] && method === 'GET') return uploadStatus(store, upload[1]);
       if (upload?.[1] && method === 'PUT') {

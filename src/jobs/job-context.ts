@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
 import { EmulatorTokenProvider, StaticTokenProvider } from '../adapters/auth/emulator-token-provider';
+import { DeviceCodeSignIn } from '../adapters/auth/device-code-sign-in';
 import { jobScopes } from '../adapters/auth/scopes';
 import { connectGraph, type GraphConnection } from '../adapters/graph/graph-client';
 import { ListGateway } from '../adapters/graph/list-gateway';
@@ -25,11 +26,32 @@ export interface JobContext {
 /** A setting that must be present and not blank; the message names it whether it is absent or empty. */
 const required = (message: string) => z.string({ error: message }).min(1, message);
 
-const tenantEnv = z.object({
-  AUDIT_SITE_ID: required('AUDIT_SITE_ID is required: the SharePoint site id (hostname,guid,guid) or its path'),
-  GRAPH_ACCESS_TOKEN: required('GRAPH_ACCESS_TOKEN is required: az account get-access-token --resource https://graph.microsoft.com'),
-  SHAREPOINT_ACCESS_TOKEN: z.string().optional(),
-});
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const tenantEnv = z
+  .object({
+    AUDIT_SITE_ID: required('AUDIT_SITE_ID is required: the SharePoint site id (hostname,guid,guid) or its path (hostname:/sites/name)').regex(
+      /^[a-z0-9-]+(\.[a-z0-9-]+)+[,:]/i,
+      'AUDIT_SITE_ID must begin with the SharePoint host name, as in contoso.sharepoint.com,<guid>,<guid> or contoso.sharepoint.com:/sites/audit',
+    ),
+    GRAPH_ACCESS_TOKEN: z.string().optional(),
+    SHAREPOINT_ACCESS_TOKEN: z.string().optional(),
+    AAD_APP_CLIENT_ID: z.string().optional(),
+    AAD_APP_TENANT_ID: z.string().optional(),
+  })
+  .superRefine((env, context) => {
+    // A token handed in (an unattended job's client-credentials token) needs no sign-in; otherwise the person signs in.
+    if (env.GRAPH_ACCESS_TOKEN) return;
+    for (const [name, what] of [
+      ['AAD_APP_CLIENT_ID', "the app registration's client id"],
+      ['AAD_APP_TENANT_ID', 'the directory (tenant) id'],
+    ] as const) {
+      if (!guid.test(env[name] ?? '')) context.addIssue({ code: 'custom', message: `${name} is required to sign in, as a GUID: ${what} (or set GRAPH_ACCESS_TOKEN)` });
+    }
+  });
+
+/** The person at the terminal is shown Entra's device code message; on stderr, so a job's output stays clean. */
+const showSignInPrompt = (message: string): void => console.error(message);
 
 /**
  * Connects a job to the emulator (--graph URL, dev sign-in) or to the tenant configured in the environment:
@@ -48,8 +70,14 @@ export function jobContext(options: { graph?: string; user?: string; env?: strin
     if (!parsed.success) {
       throw new Error(`Missing configuration for the tenant (set it in the shell or env/.env.<name> with --env <name>, or pass --graph <emulator URL>):\n- ${parsed.error.issues.map((i) => i.message).join('\n- ')}`);
     }
-    graph = connectGraph(new StaticTokenProvider({ graph: parsed.data.GRAPH_ACCESS_TOKEN, sharepoint: parsed.data.SHAREPOINT_ACCESS_TOKEN }));
-    siteId = parsed.data.AUDIT_SITE_ID;
+    const { data } = parsed;
+    const sharePointOrigin = `https://${data.AUDIT_SITE_ID.split(/[,:]/)[0] ?? ''}`;
+    graph = connectGraph(
+      data.GRAPH_ACCESS_TOKEN
+        ? new StaticTokenProvider({ graph: data.GRAPH_ACCESS_TOKEN, sharepoint: data.SHAREPOINT_ACCESS_TOKEN })
+        : new DeviceCodeSignIn({ clientId: data.AAD_APP_CLIENT_ID ?? '', tenantId: data.AAD_APP_TENANT_ID ?? '' }, jobScopes, sharePointOrigin, showSignInPrompt),
+    );
+    siteId = data.AUDIT_SITE_ID;
   }
   const gateway = new ListGateway(graph, siteId);
   return {

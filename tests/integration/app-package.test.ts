@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { appPackageDir, buildAppPackage, checkIcons, fillPlaceholders, validateManifest } from '../../scripts/app-package';
-import { graphScopes } from '../../src/adapters/auth/scopes';
+import { graphScopes, jobScopes } from '../../src/adapters/auth/scopes';
 
 const env = {
   TEAMS_APP_ID: '6f1c2a0e-3b7d-4e59-9a41-2d8c5f0b7e13',
@@ -47,14 +47,23 @@ describe('the Teams app package', () => {
     expect(checkIcons(outline, color)).toEqual(['color.png must be a 192x192 PNG (found 32x32)', 'outline.png must be a 32x32 PNG (found 192x192)']);
   });
 
-  it('registers exactly the Graph scopes the tab asks for, for nested app auth too, and the guide gives the reason for each', () => {
+  it("registers exactly the scopes the tab and the jobs ask for, for nested app auth the tab's, and the guide gives the reason for each", () => {
     const root = join(appPackageDir, '..');
-    const aad = JSON.parse(readFileSync(join(root, 'aad.manifest.json'), 'utf8')) as { requiredResourceAccess: { resourceAccess: { id: string; type: string }[] }[] };
-    const registered = aad.requiredResourceAccess.flatMap((r) => r.resourceAccess.filter((a) => a.type === 'Scope').map((a) => a.id));
+    const aad = JSON.parse(readFileSync(join(root, 'aad.manifest.json'), 'utf8')) as {
+      allowPublicClient?: boolean;
+      requiredResourceAccess: { resourceAppId: string; resourceAccess: { id: string; type: string }[] }[];
+    };
+    const registered = (resource: string) =>
+      aad.requiredResourceAccess.filter((r) => r.resourceAppId === resource).flatMap((r) => r.resourceAccess.filter((a) => a.type === 'Scope').map((a) => a.id)).sort();
+    expect(registered('Microsoft Graph')).toEqual([...new Set([...graphScopes, ...jobScopes.graph])].sort());
+    expect(registered('Office 365 SharePoint Online')).toEqual([...(jobScopes.sharepoint ?? [])].sort());
+    // The jobs' device code sign-in is a public client flow.
+    expect(aad.allowPublicClient).toBe(true);
     const manifest = JSON.parse(readFileSync(join(appPackageDir, 'manifest.json'), 'utf8')) as { webApplicationInfo: { nestedAppAuthInfo: { scopes: string[] }[] } };
-    expect([...registered].sort()).toEqual([...graphScopes].sort());
     expect([...(manifest.webApplicationInfo.nestedAppAuthInfo[0]?.scopes ?? [])].sort()).toEqual([...graphScopes].sort());
     const guide = readFileSync(join(root, 'docs/deploy.md'), 'utf8');
-    for (const scope of graphScopes) expect(guide, scope).toMatch(new RegExp(`\\x60${scope.replaceAll('.', '\\.')}\\x60[^\\n]*: \\S+`));
+    for (const scope of [...registered('Microsoft Graph'), ...registered('Office 365 SharePoint Online')]) {
+      expect(guide, scope).toMatch(new RegExp(`\\x60${scope.replaceAll('.', '\\.')}\\x60[^\\n]*: \\S+`));
+    }
   });
 });

@@ -49,7 +49,7 @@ export class EmulatorTokenProvider implements TokenProvider {
   }
 }
 
-/** Tokens handed in from outside (e.g. `az account get-access-token`), for command-line jobs against a tenant. */
+/** Tokens handed in from outside, for unattended command-line jobs (e.g. a client-credentials token). */
 export class StaticTokenProvider implements TokenProvider {
   constructor(private readonly tokens: { graph: string; sharepoint?: string }) {}
 
