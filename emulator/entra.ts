@@ -54,8 +54,8 @@ export function entraEndpoints(store: Store, identity: DevIdentity): (method: st
       body: {
         token_type: 'Bearer',
         scope: scopes.join(' '),
-        expires_in: 3600,
-        ext_expires_in: 3600,
+        expires_in: identity.lifetimeSeconds,
+        ext_expires_in: identity.lifetimeSeconds,
         access_token: accessToken,
         refresh_token: refreshToken,
         id_token: `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(claims)}.`,

@@ -24,6 +24,8 @@ export interface EmulatorOptions {
   faults?: string;
   retryAfterSeconds?: number;
   directory?: Directory;
+  /** How long an access token lasts, as Entra's last about an hour. */
+  tokenLifetimeSeconds?: number;
 }
 
 export interface Emulator {
@@ -87,7 +89,7 @@ function parseBody(raw: Buffer, contentType: string | undefined): unknown {
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
   const store = new Store(options.data);
   seedStore(store, options.directory ?? loadDirectory());
-  const identity = new DevIdentity(store);
+  const identity = new DevIdentity(store, options.tokenLifetimeSeconds ?? 3600);
   const entra = entraEndpoints(store, identity);
   const faults = new FaultInjector(parseFaults(options.faults), options.retryAfterSeconds ?? 1);
   let latency = options.latencyMs ?? 0;
@@ -170,7 +172,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         if (unknown.length > 0) throw new GraphError(400, 'invalid_scope', `The emulator knows no scope named ${unknown.map((s) => `'${s}'`).join(', ')}`);
         const token = identity.issue(body.data.user, body.data.scopes ?? knownScopes);
         if (!token) throw new GraphError(400, 'invalid_grant', `No user '${body.data.user}' in the emulator's directory`);
-        return { status: 200, body: { access_token: token, token_type: 'Bearer', expires_in: 86_400 } };
+        return { status: 200, body: { access_token: token, token_type: 'Bearer', expires_in: identity.lifetimeSeconds } };
       }
       if (url.pathname === '/_dev/health') return { status: 200, body: { ok: true } };
       const signIn = entra(method, url.pathname, raw);
@@ -185,7 +187,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       const sharePoint = /^\/_api(\/.*)$/.exec(url.pathname);
       if (!graph?.[1] && !sharePoint?.[1]) throw new GraphError(404, 'notFound', `No such endpoint: ${url.pathname}`);
       const caller = identity.verify(headers['authorization']);
-      if (!caller) throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token is empty or invalid.');
+      if ('refused' in caller) throw new GraphError(401, 'InvalidAuthenticationToken', caller.refused);
       if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
       const request: EmuRequest = {
         method,

@@ -1,6 +1,4 @@
-import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { entraHost } from '../../emulator/entra';
 import type { Emulator } from '../../emulator/server';
 import { DeviceCodeSignIn } from '../../src/adapters/auth/device-code-sign-in';
 import { jobScopes } from '../../src/adapters/auth/scopes';
@@ -9,28 +7,7 @@ import { lists } from '../../src/adapters/graph/list-schema';
 import { provision, siteWebUrl } from '../../src/adapters/graph/provision';
 import { SharePointPermissions } from '../../src/adapters/graph/sharepoint-permissions';
 import { coordinator, startTestEmulator } from '../support/emulator-harness';
-
-const app = { clientId: '5a7e9c1d-3b2f-4e6a-9c8d-7f1e2a3b4c5d', tenantId: '8e2d4c6a-1b3f-4a5e-8c7d-9f0e1a2b3c4d' };
-
-/** msal-node's transport, sent to the emulator's Entra endpoints instead of login.microsoftonline.com. */
-function emulatorNetwork(origin: string, seen: string[]): INetworkModule {
-  const send = async <T>(method: string, url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> => {
-    seen.push(`${method} ${url.split('?')[0] ?? url}`);
-    if (!url.startsWith(`${entraHost}/`)) throw new Error(`msal asked for ${url}, which is not Entra`);
-    const response = await fetch(url.replace(entraHost, `${origin}/_entra`), { method, headers: options?.headers, body: options?.body });
-    return { status: response.status, headers: Object.fromEntries(response.headers), body: (await response.json()) as T };
-  };
-  return { sendGetRequestAsync: (url, options) => send('GET', url, options), sendPostRequestAsync: (url, options) => send('POST', url, options) };
-}
-
-/** The person at the keyboard: reads the code from the prompt and signs in at the verification page. */
-function personSigningIn(origin: string, user: string, prompts: string[]): (message: string) => void {
-  return (message) => {
-    prompts.push(message);
-    const code = /enter the code (\S+)/.exec(message)?.[1] ?? '';
-    void fetch(`${origin}/_dev/device`, { method: 'POST', body: new URLSearchParams({ user_code: code, user }) });
-  };
-}
+import { app, emulatorNetwork, personSigningIn } from '../support/entra-sign-in';
 
 describe('a job signing in to the tenant with a device code', () => {
   let emulator: Emulator;

@@ -6,14 +6,15 @@ import type { ResourceScopes } from './scopes';
 
 type Resource = keyof ResourceScopes;
 
-const tokenResponse = z.object({ access_token: z.string().min(1) });
+const tokenResponse = z.object({ access_token: z.string().min(1), expires_in: z.number().positive() });
 
 /**
  * Signs in to the local emulator's dev identity as one of its directory's people, asking for the caller's
- * declared scopes, one token per resource as Entra issues them.
+ * declared scopes, one token per resource as Entra issues them, and renewing each before it expires.
  */
 export class EmulatorTokenProvider implements TokenProvider {
-  private readonly tokens = new Map<Resource, Promise<string>>();
+  private readonly held = new Map<Resource, { token: string; renewAt: number }>();
+  private readonly renewing = new Map<Resource, Promise<string>>();
 
   constructor(
     private readonly origin: string,
@@ -22,18 +23,23 @@ export class EmulatorTokenProvider implements TokenProvider {
   ) {}
 
   getToken(resource: Resource = 'graph'): Promise<string> {
-    let token = this.tokens.get(resource);
-    if (!token) {
-      token = this.fetchToken(resource).catch((error: unknown) => {
-        this.tokens.delete(resource);
-        throw error;
-      });
-      this.tokens.set(resource, token);
+    const held = this.held.get(resource);
+    if (held && Date.now() < held.renewAt) return Promise.resolve(held.token);
+    // Callers arriving while a token is fetched share that fetch.
+    let renewal = this.renewing.get(resource);
+    if (!renewal) {
+      renewal = this.fetchToken(resource)
+        .then((fresh) => {
+          this.held.set(resource, fresh);
+          return fresh.token;
+        })
+        .finally(() => this.renewing.delete(resource));
+      this.renewing.set(resource, renewal);
     }
-    return token;
+    return renewal;
   }
 
-  private async fetchToken(resource: Resource): Promise<string> {
+  private async fetchToken(resource: Resource): Promise<{ token: string; renewAt: number }> {
     const scopes = this.scopes[resource];
     if (!scopes) throw new Error(`No ${resource} scopes were declared for this sign-in`);
     const request = () =>
@@ -45,7 +51,9 @@ export class EmulatorTokenProvider implements TokenProvider {
       const message = (body as { error?: { message?: string } }).error?.message ?? response.statusText;
       throw new Error(`Emulator sign-in as ${this.user} failed: ${message}`);
     }
-    return tokenResponse.parse(body).access_token;
+    const { access_token, expires_in } = tokenResponse.parse(body);
+    // Renewed with a margin, as msal does: five minutes, or half a short lifetime.
+    return { token: access_token, renewAt: Date.now() + (expires_in - Math.min(300, expires_in / 2)) * 1000 };
   }
 }
 
