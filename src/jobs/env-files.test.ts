@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DeviceCodeSignIn } from '../adapters/auth/device-code-sign-in';
-import { StaticTokenProvider } from '../adapters/auth/emulator-token-provider';
+import { StaticTokenProvider } from '../adapters/auth/static-token-provider';
 import { readEnvironment } from './env-files';
 import { jobContext } from './job-context';
 

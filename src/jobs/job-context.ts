@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { z } from 'zod';
-import { EmulatorTokenProvider, StaticTokenProvider } from '../adapters/auth/emulator-token-provider';
+import { EmulatorTokenProvider } from '../adapters/auth/emulator-token-provider';
+import { StaticTokenProvider } from '../adapters/auth/static-token-provider';
 import { DeviceCodeSignIn } from '../adapters/auth/device-code-sign-in';
 import { jobScopes } from '../adapters/auth/scopes';
 import { connectGraph, type GraphConnection } from '../adapters/graph/graph-client';

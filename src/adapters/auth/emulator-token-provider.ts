@@ -57,17 +57,6 @@ export class EmulatorTokenProvider implements TokenProvider {
   }
 }
 
-/** Tokens handed in from outside, for unattended command-line jobs (e.g. a client-credentials token). */
-export class StaticTokenProvider implements TokenProvider {
-  constructor(private readonly tokens: { graph: string; sharepoint?: string }) {}
-
-  async getToken(resource: Resource = 'graph'): Promise<string> {
-    const token = resource === 'graph' ? this.tokens.graph : this.tokens.sharepoint;
-    if (!token) throw new Error(`No ${resource} access token was given`);
-    return token;
-  }
-}
-
 const directorySchema = z.object({
   value: z.array(z.object({ mail: z.string(), displayName: z.string(), jobTitle: z.string().optional(), role: z.enum(roles) })),
 });
