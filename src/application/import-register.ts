@@ -10,7 +10,7 @@ import {
 } from '../domain';
 import type { RecommendationStore, RecommendationWrite, Versioned, WriteOutcome } from './ports';
 import { mapLimited } from './map-limited';
-import { recordNoteOnBehalf, type Actor } from './review';
+import { noteOnBehalf, type Actor } from './review';
 
 export type RowAction = 'create' | 'update' | 'unchanged' | 'skip';
 
@@ -86,6 +86,9 @@ function noteKey(row: ImportedRow): string {
   return `import-${(hash >>> 0).toString(36)}-${row.recommendation.referenceKey}`;
 }
 
+/** The cycle imported notes are filed under, apart from the quarterly cycles. */
+const importedCycle = 'Imported';
+
 /** Keyed writes that may overlap: enough to hide latency, few enough not to provoke throttling. */
 const writesInFlight = 6;
 
@@ -135,14 +138,15 @@ export async function applyImport(
     else if (outcome.outcome === 'conflict') result.conflicts.push({ rowNumber, message: outcome.message ?? '' });
     else result.failed.push({ rowNumber, message: outcome.message ?? '' });
   });
-  const notes = todo.flatMap((r, i) => {
-    const id = outcomes[i]?.outcome === 'written' ? outcomes[i]?.id : undefined;
-    return id && r.row.latestUpdate && !(r.existing && r.action === 'unchanged') ? [{ id, row: r.row, text: r.row.latestUpdate }] : [];
+  const writtenIds = new Map(todo.map((r, i) => [r, outcomes[i]?.outcome === 'written' ? outcomes[i]?.id : undefined]));
+  // Every row's latest update is one note, keyed by its text: one not yet recorded is written, whether its row
+  // is new, changed, or unchanged since a run that stopped before its notes or since the text changed.
+  const recorded = await store.updateKeys(importedCycle);
+  const notes = preview.rows.flatMap((r) => {
+    const id = r.action === 'unchanged' ? r.existing?.value.id : writtenIds.get(r);
+    return id && r.row.latestUpdate && !recorded.has(noteKey(r.row)) ? [{ id, row: r.row, text: r.row.latestUpdate }] : [];
   });
-  // Each note has its own key, so they overlap like the audits and a rerun still writes each once.
-  await mapLimited(notes, writesInFlight, ({ id, row, text }) =>
-    recordNoteOnBehalf(store, { id, owners: row.recommendation.owners }, `From the imported register: ${text}`, 'Imported', actor, noteKey(row), now),
-  );
+  await store.addUpdates(notes.map(({ id, row, text }) => noteOnBehalf({ id, owners: row.recommendation.owners }, `From the imported register: ${text}`, importedCycle, actor, noteKey(row), now)));
   result.notes = notes.length;
   return result;
 }

@@ -103,6 +103,10 @@ export interface RecommendationStore {
   updatesFor(recommendationId: string): Promise<OwnerUpdate[]>;
   /** Idempotent by the update's idempotencyKey: a retry returns the record already made. */
   addUpdate(update: Omit<OwnerUpdate, 'id'>): Promise<OwnerUpdate>;
+  /** Adds many updates in $batch requests; idempotent by each one's key, as addUpdate is. */
+  addUpdates(updates: Omit<OwnerUpdate, 'id'>[]): Promise<void>;
+  /** The keys of the updates filed under a cycle, to tell what an earlier run already recorded. */
+  updateKeys(cycle: string): Promise<Set<string>>;
   /** Creates or replaces by audit key (title + issue date). */
   upsertAudit(audit: Omit<Audit, 'id'>): Promise<Versioned<Audit>>;
   /** Creates or replaces by audit + normalised reference. */

@@ -108,8 +108,20 @@ export function recordNoteOnBehalf(
   idempotencyKey: string,
   now: Date,
 ): Promise<OwnerUpdate> {
+  return store.addUpdate(noteOnBehalf(recommendation, note, cycle, actor, idempotencyKey, now));
+}
+
+/** The coordinator's note as the update it is recorded as, for one write or many. */
+export function noteOnBehalf(
+  recommendation: Pick<Recommendation, 'id' | 'owners'>,
+  note: string,
+  cycle: string,
+  actor: Actor,
+  idempotencyKey: string,
+  now: Date,
+): Omit<OwnerUpdate, 'id'> {
   if (!note.trim()) throw new Error('Write the note');
-  return store.addUpdate({
+  return {
     recommendationId: recommendation.id,
     cycle,
     kind: 'coordinatorNote',
@@ -119,7 +131,7 @@ export function recordNoteOnBehalf(
     note,
     idempotencyKey,
     submittedAt: now.toISOString(),
-  });
+  };
 }
 
 /** The coordinator's edit of a recommendation: saved with its eTag, and what changed written to the audit trail. */

@@ -8,10 +8,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server';
 import { ImportFileError, maxImportBytes, readRegisterFile } from '../../src/adapters/documents/register-file';
 import { registerColumns, registerRows, registerWorkbook } from '../../src/adapters/documents/register-xlsx';
+import { lists } from '../../src/adapters/graph/list-schema';
 import { applyImport, previewImport } from '../../src/application/import-register';
 import type { Actor } from '../../src/application/review';
 import type { JobContext } from '../../src/jobs/job-context';
-import { coordinator, provisioned, startTestEmulator } from '../support/emulator-harness';
+import { coordinator, provisioned, rawCall, startTestEmulator } from '../support/emulator-harness';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '../..');
@@ -85,7 +86,7 @@ describe('importing a register', () => {
 
   it('after an interrupted import, running it again completes it without duplicates', async () => {
     const header = [...registerColumns];
-    const rows = Array.from({ length: 45 }, (_, i) => ['Stores', 'June 2023', 'MODERATE OPINION', `5.${i + 1}`, `Stock item ${i + 1}`, 'Low', '', '', 'Kim Vale', 'kim.vale@example.org', 'Dec 2025', '', 'Open', '']);
+    const rows = Array.from({ length: 45 }, (_, i) => ['Stores', 'June 2023', 'MODERATE OPINION', `5.${i + 1}`, `Stock item ${i + 1}`, 'Low', '', '', 'Kim Vale', 'kim.vale@example.org', 'Dec 2025', '', 'Open', `Counted in May (${i + 1})`]);
     const table = [header, ...rows];
     emulator.faults.plan = { throttle: [{ status: 503, probability: 0.2 }], lost: 0.2 };
     try {
@@ -97,6 +98,37 @@ describe('importing a register', () => {
     const stores = (await context.store.loadRegister()).recommendations.filter((r) => r.value.title.startsWith('Stock item'));
     expect(stores).toHaveLength(45);
     expect(new Set(stores.map((r) => r.value.referenceKey)).size).toBe(45);
+    // Each row's latest update is one note, however many times its $batch was cut short or retried.
+    for (const store of stores) {
+      const notes = (await context.store.updatesFor(store.value.id)).filter((u) => u.kind === 'coordinatorNote');
+      expect(notes.map((n) => n.note)).toEqual([expect.stringMatching(/^From the imported register: Counted in May \(\d+\)$/)]);
+    }
+  });
+
+  it("records each row's latest update once: again after a run that stopped before its notes, and anew when the text changes", async () => {
+    const row = (i: number, update: string) => ['Payroll', 'July 2023', 'LIMITED OPINION', `6.${i}`, `Payroll check ${i}`, 'High', '', '', 'Kim Vale', 'kim.vale@example.org', 'Dec 2025', '', 'Open', update];
+    const imported = async (table: string[][]) => applyImport(context.store, await previewImport(context.store, table, today), casey, new Date());
+    const notesOf = async () => {
+      const recommendations = (await context.store.loadRegister()).recommendations.filter((r) => r.value.title.startsWith('Payroll check'));
+      const notes = await Promise.all(recommendations.map(async (r) => [r.value.title, (await context.store.updatesFor(r.value.id)).filter((u) => u.cycle === 'Imported')] as const));
+      return Object.fromEntries(notes.sort(([a], [b]) => a.localeCompare(b)).map(([title, list]) => [title, list.map((u) => u.note.replace('From the imported register: ', ''))]));
+    };
+    const header = [...registerColumns];
+    const first = [header, row(1, 'Checks agreed'), row(2, 'Checks drafted')];
+    expect((await imported(first)).notes).toBe(2);
+
+    // A run that stopped after writing the recommendations, before the notes: their rows now read as unchanged.
+    const checkOne = (await context.store.loadRegister()).recommendations.find((r) => r.value.title === 'Payroll check 1');
+    const [lost] = await context.store.updatesFor(checkOne?.value.id ?? '');
+    expect((await rawCall(emulator, coordinator, 'DELETE', `/sites/root/lists/${lists.updates.title}/items/${lost?.id ?? ''}`)).status).toBe(204);
+    expect((await notesOf())['Payroll check 1']).toEqual([]);
+    expect((await imported(first)).notes).toBe(1);
+    expect((await imported(first)).notes).toBe(0);
+
+    const second = [header, row(1, 'Checks agreed'), row(2, 'Checks in use since June')];
+    expect((await previewImport(context.store, second, today)).counts).toMatchObject({ create: 0, update: 0, unchanged: 2 });
+    expect((await imported(second)).notes).toBe(1);
+    expect(await notesOf()).toEqual({ 'Payroll check 1': ['Checks agreed'], 'Payroll check 2': ['Checks drafted', 'Checks in use since June'] });
   });
 
   it.each([

@@ -112,7 +112,7 @@ describe('reliability', () => {
   });
 
   it('an import and a reminder run complete under faults without duplicates', async () => {
-    const rows = Array.from({ length: 30 }, (_, i) => ['Reliability import', 'May 2024', 'LIMITED OPINION', `9.${i + 1}`, `Imported ${i + 1}`, 'High', '', '', 'Priya Anand', owner, 'Q2 2025', '', 'Open', '']);
+    const rows = Array.from({ length: 30 }, (_, i) => ['Reliability import', 'May 2024', 'LIMITED OPINION', `9.${i + 1}`, `Imported ${i + 1}`, 'High', '', '', 'Priya Anand', owner, 'Q2 2025', '', 'Open', `Work begun (${i + 1})`]);
     const table = [[...templateColumns], ...rows];
     faulty();
     try {
@@ -123,7 +123,8 @@ describe('reliability', () => {
     }
     const imported = (await admin.store.loadRegister()).recommendations.filter((r) => r.value.title.startsWith('Imported '));
     expect(imported).toHaveLength(30);
-    figures.push({ flow: 'import of 30 rows, run twice', runs: 2, detail: '30 recommendations, no duplicates' });
+    for (const recommendation of imported) expect((await admin.store.updatesFor(recommendation.value.id)).filter((u) => u.kind === 'coordinatorNote')).toHaveLength(1);
+    figures.push({ flow: 'import of 30 rows, run twice', runs: 2, detail: '30 recommendations, each with one imported note; no duplicates' });
 
     const team = (await rawCall(emulator, coordinator, 'GET', '/me/joinedTeams')).body.value[0].id;
     const channel = (await rawCall(emulator, coordinator, 'GET', `/teams/${team}/channels`)).body.value[0].id;

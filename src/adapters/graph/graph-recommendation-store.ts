@@ -263,6 +263,28 @@ export class GraphRecommendationStore implements RecommendationStore {
     }
   }
 
+  async updateKeys(cycle: string): Promise<Set<string>> {
+    const items = await this.gateway.query('updates', { select: ['IdempotencyKey'], filter: eq('Cycle', cycle) });
+    return new Set(items.map((item) => String(item.fields.IdempotencyKey ?? '')));
+  }
+
+  async addUpdates(updates: Omit<OwnerUpdate, 'id'>[]): Promise<void> {
+    const path = `${this.gateway.listPath('updates')}/items`;
+    for (let start = 0; start < updates.length; start += batchLimit) {
+      const chunk = updates.slice(start, start + batchLimit);
+      const responses = await this.gateway
+        .batch(chunk.map((update, i): BatchRequest => ({ id: String(i), method: 'POST', url: path, body: { fields: updateToFields(update) } })))
+        .catch(() => undefined);
+      // Written, or its key met (an earlier run's, or this one's retried after a lost answer): done. Anything
+      // else goes through addUpdate, which finds a write that happened or says why it failed.
+      for (const [i, update] of chunk.entries()) {
+        const status = responses?.[i]?.status ?? 0;
+        if ((status >= 200 && status < 300) || status === 409) continue;
+        await this.addUpdate(update);
+      }
+    }
+  }
+
   /**
    * Creates the item with this unique key, or replaces the one that has it. A create that meets the key
    * (a concurrent or retried write) falls back to replacing.
