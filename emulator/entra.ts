@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { EmuResponse } from './http';
 import type { DevIdentity } from './identity';
-import { knownScopes } from './scopes';
+import { unknownScopes } from './scopes';
 import type { Store } from './store';
 
 /**
@@ -40,7 +40,7 @@ export function entraEndpoints(store: Store, identity: DevIdentity): (method: st
   const refreshTokens = new Map<string, { user: string; clientId: string; tenant: string }>();
 
   const tokens = (user: string, clientId: string, tenant: string, scopes: string[]): EmuResponse => {
-    const unknown = scopes.filter((s) => !knownScopes.includes(s));
+    const unknown = unknownScopes(scopes);
     if (unknown.length > 0) return oauthError(400, 'invalid_scope', `AADSTS70011: The provided value for scope ${unknown.join(' ')} is not valid.`);
     const person = store.userByEmail(user);
     const accessToken = identity.issue(user, scopes);

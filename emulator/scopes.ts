@@ -28,3 +28,6 @@ export const scopesFor = {
 
 /** Every scope the emulator knows: what a token may ask for, and what a token that asks for none is given. */
 export const knownScopes: readonly string[] = [...new Set(Object.values(scopesFor).flat())].sort();
+
+/** The scopes asked for that no API accepts, so a misspelt declaration is refused at sign-in. */
+export const unknownScopes = (scopes: readonly string[]): string[] => scopes.filter((scope) => !knownScopes.includes(scope));

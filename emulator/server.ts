@@ -11,7 +11,7 @@ import { DevIdentity, loadDirectory, type Directory } from './identity';
 import { listItemRoutes } from './list-items';
 import { sharePointRoutes } from './sharepoint-rest';
 import { emulatorHost, listFinder, siteRoutes } from './sites';
-import { knownScopes } from './scopes';
+import { knownScopes, unknownScopes } from './scopes';
 import { Store } from './store';
 import { teamRoutes } from './teams';
 
@@ -168,7 +168,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       if (url.pathname === '/_dev/token' && method === 'POST') {
         const body = tokenRequestSchema.safeParse(parseBody(raw, 'json'));
         if (!body.success) throw badRequest('Send {"user": "<email>", "scopes": ["<scope>", …]}');
-        const unknown = body.data.scopes?.filter((scope) => !knownScopes.includes(scope)) ?? [];
+        const unknown = unknownScopes(body.data.scopes ?? []);
         if (unknown.length > 0) throw new GraphError(400, 'invalid_scope', `The emulator knows no scope named ${unknown.map((s) => `'${s}'`).join(', ')}`);
         const token = identity.issue(body.data.user, body.data.scopes ?? knownScopes);
         if (!token) throw new GraphError(400, 'invalid_grant', `No user '${body.data.user}' in the emulator's directory`);

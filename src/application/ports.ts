@@ -142,9 +142,12 @@ export interface EvidenceStore {
   download(driveItemId: string): Promise<Uint8Array>;
 }
 
+/** What a token is for: Microsoft Graph, or SharePoint's own REST API. */
+export type TokenResource = 'graph' | 'sharepoint';
+
 /** A bearer token for Graph (or SharePoint REST, by resource). */
 export interface TokenProvider {
-  getToken(resource?: 'graph' | 'sharepoint'): Promise<string>;
+  getToken(resource?: TokenResource): Promise<string>;
 }
 
 /** A form's work in progress, kept on this device until it is submitted. */

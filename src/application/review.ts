@@ -22,7 +22,6 @@ export interface Actor extends Person {
 export const latestProposal = (updates: readonly OwnerUpdate[]): OwnerUpdate | undefined =>
   [...updates].filter((u) => u.kind === 'ownerUpdate' && u.proposesClosure).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)).at(-1);
 
-
 async function save(
   store: RecommendationStore,
   current: Versioned<Recommendation>,
@@ -99,16 +98,8 @@ export async function decideTargetRequest(
 }
 
 /** A note the coordinator records for an owner who could not update ("lead unwell at the time of reporting"). */
-export function recordNoteOnBehalf(
-  store: RecommendationStore,
-  recommendation: Pick<Recommendation, 'id' | 'owners'>,
-  note: string,
-  cycle: string,
-  actor: Actor,
-  idempotencyKey: string,
-  now: Date,
-): Promise<OwnerUpdate> {
-  return store.addUpdate(noteOnBehalf(recommendation, note, cycle, actor, idempotencyKey, now));
+export function recordNoteOnBehalf(store: RecommendationStore, ...note: Parameters<typeof noteOnBehalf>): Promise<OwnerUpdate> {
+  return store.addUpdate(noteOnBehalf(...note));
 }
 
 /** The coordinator's note as the update it is recorded as, for one write or many. */

@@ -27,8 +27,6 @@ export interface JobContext {
 /** A setting that must be present and not blank; the message names it whether it is absent or empty. */
 const required = (message: string) => z.string({ error: message }).min(1, message);
 
-const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 const tenantEnv = z
   .object({
     AUDIT_SITE_ID: required('AUDIT_SITE_ID is required: the SharePoint site id (hostname,guid,guid) or its path (hostname:/sites/name)').regex(
@@ -47,7 +45,7 @@ const tenantEnv = z
       ['AAD_APP_CLIENT_ID', "the app registration's client id"],
       ['AAD_APP_TENANT_ID', 'the directory (tenant) id'],
     ] as const) {
-      if (!guid.test(env[name] ?? '')) context.addIssue({ code: 'custom', message: `${name} is required to sign in, as a GUID: ${what} (or set GRAPH_ACCESS_TOKEN)` });
+      if (!z.guid().safeParse(env[name]).success) context.addIssue({ code: 'custom', message: `${name} is required to sign in, as a GUID: ${what} (or set GRAPH_ACCESS_TOKEN)` });
     }
   });
 

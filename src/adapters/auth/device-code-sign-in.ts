@@ -1,14 +1,12 @@
 import { PublicClientApplication, type AccountInfo, type INetworkModule } from '@azure/msal-node';
-import type { TokenProvider } from '../../application/ports';
-import type { ResourceScopes } from './scopes';
+import type { TokenProvider, TokenResource } from '../../application/ports';
+import { declaredScopes, type ResourceScopes } from './scopes';
 
 /** The Entra app registration a person signs in to. */
 export interface EntraApp {
   clientId: string;
   tenantId: string;
 }
-
-type Resource = keyof ResourceScopes;
 
 /**
  * A site owner running a command-line job signs in once with a device code: a link and a code to type, which
@@ -34,7 +32,7 @@ export class DeviceCodeSignIn implements TokenProvider {
     });
   }
 
-  async getToken(resource: Resource = 'graph'): Promise<string> {
+  async getToken(resource: TokenResource = 'graph'): Promise<string> {
     const scopes = this.scopesFor(resource);
     // Concurrent first calls (an import overlaps its writes) share one sign-in rather than prompting for several.
     this.account ??= this.signIn().catch((error: unknown) => {
@@ -56,9 +54,8 @@ export class DeviceCodeSignIn implements TokenProvider {
     return result.account;
   }
 
-  private scopesFor(resource: Resource): string[] {
-    const names = this.scopes[resource];
-    if (!names) throw new Error(`No ${resource} scopes were declared for this sign-in`);
+  private scopesFor(resource: TokenResource): string[] {
+    const names = declaredScopes(this.scopes, resource);
     return resource === 'graph' ? [...names] : names.map((name) => `${this.sharePointOrigin}/${name}`);
   }
 }

@@ -1,10 +1,8 @@
 import { z } from 'zod';
-import type { TokenProvider } from '../../application/ports';
+import type { TokenProvider, TokenResource } from '../../application/ports';
 import type { DirectoryPerson } from '../../application/session';
 import { roles } from '../../domain';
-import type { ResourceScopes } from './scopes';
-
-type Resource = keyof ResourceScopes;
+import { declaredScopes, type ResourceScopes } from './scopes';
 
 const tokenResponse = z.object({ access_token: z.string().min(1), expires_in: z.number().positive() });
 
@@ -13,8 +11,8 @@ const tokenResponse = z.object({ access_token: z.string().min(1), expires_in: z.
  * declared scopes, one token per resource as Entra issues them, and renewing each before it expires.
  */
 export class EmulatorTokenProvider implements TokenProvider {
-  private readonly held = new Map<Resource, { token: string; renewAt: number }>();
-  private readonly renewing = new Map<Resource, Promise<string>>();
+  private readonly held = new Map<TokenResource, { token: string; renewAt: number }>();
+  private readonly renewing = new Map<TokenResource, Promise<string>>();
 
   constructor(
     private readonly origin: string,
@@ -22,7 +20,7 @@ export class EmulatorTokenProvider implements TokenProvider {
     private readonly scopes: ResourceScopes,
   ) {}
 
-  getToken(resource: Resource = 'graph'): Promise<string> {
+  getToken(resource: TokenResource = 'graph'): Promise<string> {
     const held = this.held.get(resource);
     if (held && Date.now() < held.renewAt) return Promise.resolve(held.token);
     // Callers arriving while a token is fetched share that fetch.
@@ -39,9 +37,8 @@ export class EmulatorTokenProvider implements TokenProvider {
     return renewal;
   }
 
-  private async fetchToken(resource: Resource): Promise<{ token: string; renewAt: number }> {
-    const scopes = this.scopes[resource];
-    if (!scopes) throw new Error(`No ${resource} scopes were declared for this sign-in`);
+  private async fetchToken(resource: TokenResource): Promise<{ token: string; renewAt: number }> {
+    const scopes = declaredScopes(this.scopes, resource);
     const request = () =>
       fetch(`${this.origin}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user: this.user, scopes }) });
     // A connection the emulator closed while busy fails once; a fresh one then answers.

@@ -1,3 +1,5 @@
+import type { TokenResource } from '../../application/ports';
+
 /**
  * The delegated permissions each caller asks for. The emulator refuses a call whose token lacks the scope Graph
  * would require, so a scope missing here fails the tests as it would fail in a tenant.
@@ -10,6 +12,13 @@ export const graphScopes = ['User.Read', 'User.ReadBasic.All', 'Sites.ReadWrite.
 export interface ResourceScopes {
   graph: readonly string[];
   sharepoint?: readonly string[];
+}
+
+/** The scopes declared for a resource; a sign-in asked for a resource it declared none for is a programming error. */
+export function declaredScopes(scopes: ResourceScopes, resource: TokenResource): readonly string[] {
+  const names = scopes[resource];
+  if (!names) throw new Error(`No ${resource} scopes were declared for this sign-in`);
+  return names;
 }
 
 /**

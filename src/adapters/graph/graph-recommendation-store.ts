@@ -14,7 +14,7 @@ import {
   type Register,
   type Versioned,
 } from '../../application/ports';
-import { batchLimit, eq, ListGateway, NotFoundError, PreconditionFailedError, UniqueValueError, type BatchRequest, type BatchResponse, type ListItem } from './list-gateway';
+import { batchLimit, eq, ListGateway, NotFoundError, PreconditionFailedError, sameFieldValue, UniqueValueError, type BatchRequest, type BatchResponse, type ListItem } from './list-gateway';
 import {
   auditFromItem,
   auditSelect,
@@ -67,9 +67,6 @@ function okBody(response: BatchResponse | undefined, what: string): unknown {
 }
 
 /** The recommendation store on SharePoint lists through Graph (tenant or emulator alike). */
-/** Whether a stored field already holds this value; when in doubt (say, a re-formatted date) it is not the same. */
-const sameValue = (stored: unknown, value: unknown): boolean => JSON.stringify(stored ?? null) === JSON.stringify(value ?? null);
-
 export class GraphRecommendationStore implements RecommendationStore {
   constructor(readonly gateway: ListGateway) {}
 
@@ -306,7 +303,7 @@ export class GraphRecommendationStore implements RecommendationStore {
       }
     }
     // Writing what is already there would only change the eTag (and cost two round trips), as a re-import would.
-    if (Object.entries(fields).every(([name, value]) => sameValue(existing.fields[name], value))) return fromItem(existing);
+    if (Object.entries(fields).every(([name, value]) => sameFieldValue(existing.fields[name], value))) return fromItem(existing);
     await this.gateway.update(list, existing.id, fields, existing.etag);
     return fromItem(await this.gateway.get(list, existing.id, select));
   }

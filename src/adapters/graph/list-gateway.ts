@@ -93,7 +93,7 @@ function toListItem(raw: z.infer<typeof itemSchema>): ListItem {
 const isoDateTime = /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/;
 
 /** Whether a stored field holds what we sent; SharePoint returns date-times normalised (no milliseconds). */
-function sameFieldValue(stored: unknown, sent: unknown): boolean {
+export function sameFieldValue(stored: unknown, sent: unknown): boolean {
   const [a, b] = [stored ?? null, sent ?? null];
   if (a === b) return true;
   return typeof a === 'string' && typeof b === 'string' && isoDateTime.test(a) && isoDateTime.test(b) && Math.floor(Date.parse(a) / 1000) === Math.floor(Date.parse(b) / 1000);
