@@ -8,6 +8,7 @@ import { teamChannel } from '../src/adapters/graph/graph-channel-notifier';
 import { GraphReminderLog } from '../src/adapters/graph/graph-reminder-log';
 import { reminderLinks } from '../src/application/reminder-links';
 import { runReminders } from '../src/application/reminders';
+import { organisationToday } from '../src/domain';
 
 /**
  * `npm start`: the embedded default. Starts the Graph emulator (data in .data/, kept between runs), provisions it
@@ -27,7 +28,7 @@ if (!hasData) {
     context.store,
     new GraphEvidenceStore(context.graph, context.siteId),
     await emulatorPeople(emulator.origin),
-    new Date().toISOString().slice(0, 10),
+    organisationToday(),
     (line) => console.log(`  ${line}`),
   );
   console.log(`Demo data ready: ${report.audits} audits, ${report.recommendations} recommendations, ${report.updates} updates.`);

@@ -11,6 +11,7 @@ import { ListGateway } from '../adapters/graph/list-gateway';
 import type { Session } from '../application/session';
 import { updateDraftSchema } from '../application/update-draft';
 import { openInTeams } from './use-teams-host';
+import { organisationToday } from '../domain';
 
 /**
  * The session's adapters over one Graph connection: the same for the emulator and a tenant, which differ only in
@@ -36,7 +37,7 @@ export function graphSession(
     openLink: linkOpener(who.host ? { openLink: openInTeams } : undefined, (url) => window.open(url, '_blank', 'noopener,noreferrer')),
     evidenceLimit,
     locale: who.host?.locale || navigator.language,
-    today: new Date().toISOString().slice(0, 10),
+    today: organisationToday(),
   };
 }
 

@@ -1,5 +1,5 @@
 import { loadPaperData } from './meeting-paper';
-import { planReminders, type ReminderPlan, type ReminderSchedule } from '../domain';
+import { organisationToday, planReminders, type ReminderPlan, type ReminderSchedule } from '../domain';
 import { digestMessages, ownerMessages, type ChannelMessage } from './reminder-cards';
 import type { RecommendationStore } from './ports';
 
@@ -58,7 +58,7 @@ export async function runReminders(deps: {
   retry?: { attempts: number; backoffMs: number };
 }): Promise<ReminderRun> {
   const retry = deps.retry ?? { attempts: 3, backoffMs: 500 };
-  const data = await loadPaperData(deps.store, deps.now.toISOString().slice(0, 10));
+  const data = await loadPaperData(deps.store, organisationToday(deps.now));
   const plan = planReminders({ now: deps.now, meetings: data.meetings, recommendations: data.recommendations, updates: data.updates, alreadySent: await deps.log.sentKeys(), schedule: deps.schedule });
   const run: ReminderRun = { plan, sent: 0, failed: [], digestPosted: false };
   if (deps.dryRun) return run;

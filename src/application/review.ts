@@ -9,6 +9,7 @@ import {
   type Recommendation,
   type Role,
   type TransitionName,
+  organisationToday,
 } from '../domain';
 import type { RecommendationDetail, RecommendationStore, Versioned } from './ports';
 import type { decisionLabels } from './decision-labels';
@@ -92,7 +93,7 @@ export async function decideTargetRequest(
     reason: asked.reason,
     requestedBy: request.onBehalfOf ?? request.author,
     approvedBy: decision.by,
-    approvedOn: now.toISOString().slice(0, 10),
+    approvedOn: organisationToday(now),
   });
   return save(store, current, { ...current.value, targets }, { kind, actor, detail, now, meetingId: decision.meetingId });
 }

@@ -11,6 +11,7 @@ import {
   type OwnerUpdate,
   type Person,
   type Recommendation,
+  organisationToday,
 } from '../domain';
 import type { Versioned } from './ports';
 
@@ -94,7 +95,7 @@ export function validateDraft(
   now: Date,
 ): { update: Omit<OwnerUpdate, 'id'> } | { errors: Partial<Record<DraftField, string>> } {
   const errors: Partial<Record<DraftField, string>> = {};
-  const today = now.toISOString().slice(0, 10);
+  const today = organisationToday(now);
   if (draft.requestNewTarget) {
     if (!isoDateSchema.safeParse(draft.newTargetDate).success) errors.newTargetDate = 'Choose the new target date';
     else if (draft.newTargetDate <= today) errors.newTargetDate = 'The new target date must be in the future';

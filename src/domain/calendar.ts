@@ -35,6 +35,17 @@ export function addDays(date: IsoDate, days: number): IsoDate {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** The organisation's calendar: UK public bodies keep their registers, deadlines and panels in UK time. */
+export const organisationTimeZone = 'Europe/London';
+
+/** The calendar date at an instant in a time zone (summer time included). */
+export function localDate(instant: Date, timeZone: string): IsoDate {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+}
+
+/** Today in the organisation's calendar: between midnight and 1 am in summer, UTC is still on yesterday. */
+export const organisationToday = (now: Date = new Date()): IsoDate => localDate(now, organisationTimeZone);
+
 /** "March 2025", the way the paper names months. */
 export function monthYearLabel(date: IsoDate): string {
   const [year, month] = date.split('-').map(Number);

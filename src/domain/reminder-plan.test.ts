@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Meeting } from './meeting';
 import type { OwnerUpdate } from './owner-update';
 import type { Recommendation } from './recommendation';
-import { deadlineStep, defaultReminderSchedule, localDate, planReminders } from './reminder-plan';
+import { localDate } from './calendar';
+import { deadlineStep, defaultReminderSchedule, planReminders } from './reminder-plan';
 import { parseTargetDate } from './target-date';
 
 const dana = { email: 'dana@example.org', name: 'Dana' };

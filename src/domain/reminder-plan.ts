@@ -1,4 +1,4 @@
-import { addDays, type IsoDate } from './calendar';
+import { addDays, localDate, organisationTimeZone, type IsoDate } from './calendar';
 import type { Meeting } from './meeting';
 import type { OwnerUpdate } from './owner-update';
 import type { Person } from './people';
@@ -20,13 +20,8 @@ export const defaultReminderSchedule: ReminderSchedule = {
   reminderDaysBefore: 7,
   overdueEveryDays: 7,
   targetSoonDaysBefore: 14,
-  timeZone: 'Europe/London',
+  timeZone: organisationTimeZone,
 };
-
-/** The calendar date at an instant in the organisation's time zone (DST included). */
-export function localDate(instant: Date, timeZone: string): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
-}
 
 export type ReminderStep = 'request' | 'reminder' | 'due' | `overdue-${number}` | 'target-soon' | 'target-passed';
 

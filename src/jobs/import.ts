@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { readRegisterFile } from '../adapters/documents/register-file';
 import { applyImport, previewImport, previewReport } from '../application/import-register';
 import { commonOptions, defaultEmulatorUser, jobContext, parseArgs, runJob } from './job-context';
+import { organisationToday } from '../domain';
 
 /** `npm run import -- <file.xlsx|file.csv> [--dry-run] [--graph <emulator URL>] [--user <email>]` */
 runJob(async (args) => {
@@ -11,7 +12,7 @@ runJob(async (args) => {
   if (!file) throw new Error('Name the register file: npm run import -- register.xlsx [--dry-run]');
   const table = await readRegisterFile(basename(file), new Uint8Array(readFileSync(file)));
   const context = jobContext(values);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = organisationToday();
   const preview = await previewImport(context.store, table, today);
   if (preview.plan.fileErrors.length > 0) throw new Error(preview.plan.fileErrors.join('\n'));
   for (const line of previewReport(preview)) console.log(line);

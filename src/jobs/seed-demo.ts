@@ -2,6 +2,7 @@ import { GraphEvidenceStore } from '../adapters/graph/graph-evidence-store';
 import { provision } from '../adapters/graph/provision';
 import { emulatorPeople, seedDemo } from './demo/seed-demo';
 import { commonOptions, jobContext, parseArgs, runJob } from './job-context';
+import { organisationToday } from '../domain';
 
 /** `npm run seed -- --graph <emulator URL>`: provisions the emulator and writes the demo organisation. */
 runJob(async (args) => {
@@ -13,7 +14,7 @@ runJob(async (args) => {
     context.store,
     new GraphEvidenceStore(context.graph, context.siteId),
     await emulatorPeople(new URL(values.graph).origin),
-    new Date().toISOString().slice(0, 10),
+    organisationToday(),
     (line) => console.log(line),
   );
   console.log(`Demo data: ${JSON.stringify(report)}`);
