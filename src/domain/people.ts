@@ -15,3 +15,9 @@ export const roles = ['coordinator', 'owner', 'panel'] as const;
 export type Role = (typeof roles)[number];
 
 export const sameEmail = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/** A person's name by address, from the people known; an address nobody is known by shows as itself. */
+export function nameLookup(people: readonly Person[]): (email: string) => string {
+  const names = new Map(people.map((p) => [p.email.trim().toLowerCase(), p.name]));
+  return (email) => names.get(email.trim().toLowerCase()) ?? email;
+}

@@ -28,9 +28,21 @@ describe('timeline', () => {
 });
 
 describe('timeline with an audit trail', () => {
-  it('shows who decided what, between the updates', () => {
-    const events = timeline(base, [update('2025-04-02T10:00:00Z')], [{ at: '2025-05-01T09:00:00Z', label: 'Closure returned to the owner', actor: 'c@example.org', detail: 'Evidence is a draft' }]);
-    expect(events.map((e) => e.kind)).toEqual(['update', 'decision']);
-    expect(events[1]).toMatchObject({ text: 'Closure returned to the owner', actor: 'c@example.org', detail: 'Evidence is a draft' });
+  const returned = { kind: 'returnToOwner', at: '2025-05-01T09:00:00Z', label: 'Closure returned to the owner', actor: 'Casey', detail: 'Evidence is a draft' };
+  it('shows who decided what, between the updates, and the status change once', () => {
+    const events = timeline(base, [update('2025-04-02T10:00:00Z')], [returned]);
+    expect(events.map((e) => e.kind)).toEqual(['targetRevised', 'update', 'decision']);
+    expect(events[2]).toMatchObject({ text: 'Closure returned to the owner', actor: 'Casey', detail: 'Evidence is a draft' });
+  });
+  it('keeps an earlier return and its reason when a later decision starts the trail', () => {
+    const accepted = { kind: 'acceptForPanel', at: '2025-06-01T09:00:00Z', label: 'Closure accepted for the panel', actor: 'Casey', detail: '' };
+    const events = timeline(base, [update('2025-05-20T10:00:00Z')], [accepted]);
+    expect(events.map((e) => e.kind)).toEqual(['targetRevised', 'status', 'update', 'decision']);
+    expect(events[1]).toMatchObject({ text: 'Returned to owner', reason: 'Evidence is a draft' });
+  });
+  it('shows a revision once when the trail recorded its approval', () => {
+    const approved = { kind: 'extensionApproved', at: '2025-02-01T15:00:00Z', label: 'New target approved', actor: 'Casey', detail: 'Aug 2025: Supplier' };
+    const events = timeline(base, [], [approved, returned]);
+    expect(events.map((e) => e.kind)).toEqual(['decision', 'decision']);
   });
 });

@@ -13,11 +13,13 @@ import {
 } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useState } from 'react';
 import {
+  actionNeeded,
   auditHeading,
   currentTarget,
   effectiveStatus,
   isOwnedBy,
   monthNames,
+  nameLookup,
   nextMeeting,
   progressRag,
   timeline,
@@ -44,7 +46,11 @@ const useStyles = makeStyles({
 export function RecommendationPage({ id, onBack, backLabel }: { id: string; onBack: () => void; backLabel: string }) {
   const styles = useStyles();
   const session = useSession();
-  const load = useCallback(() => session.store.recommendationDetail(id), [session, id]);
+  const load = useCallback(async () => {
+    // Names for the trail's actors; without the directory the trail still shows, by address.
+    const [detail, people] = await Promise.all([session.store.recommendationDetail(id), session.directory.people().catch(() => [])]);
+    return { detail, nameOf: nameLookup([...people, ...detail.updates.map((u) => u.author), ...detail.recommendation.value.owners]) };
+  }, [session, id]);
   const [state, reload] = useAsync(load);
   const [sent, setSent] = useState<OwnerUpdate | undefined>();
 
@@ -56,13 +62,16 @@ export function RecommendationPage({ id, onBack, backLabel }: { id: string; onBa
       </LoadFailed>
     );
   }
-  const detail = state.value;
+  const { detail, nameOf } = state.value;
   const r = detail.recommendation.value;
   const meeting = nextMeeting(detail.meetings, session.today);
-  const status = effectiveStatus(r, detail.updates);
+  // The update just sent counts at once, as it will after a reload.
+  const updates = sent ? [...detail.updates.filter((u) => u.id !== sent.id), sent] : detail.updates;
+  const status = effectiveStatus(r, updates);
+  const sentBack = actionNeeded(r, updates);
   const current = currentTarget(r.targets);
   const mine = isOwnedBy(r, session.user.email);
-  const updatedThisCycle = detail.updates.some((u) => u.cycle === meeting?.cycle);
+  const updatedThisCycle = updates.some((u) => u.cycle === meeting?.cycle);
   const workable = status === 'open' || status === 'returnedToOwner';
   const audit = detail.audit;
 
@@ -93,9 +102,11 @@ export function RecommendationPage({ id, onBack, backLabel }: { id: string; onBa
         </Body1>
         <Body1>Owners: {r.owners.map((o) => o.name).join(', ') || 'not assigned'}</Body1>
       </div>
-      {r.statusReason && status === 'returnedToOwner' && (
+      {sentBack && (
         <MessageBar intent="warning">
-          <MessageBarBody>Returned by the audit team: {r.statusReason}</MessageBarBody>
+          <MessageBarBody>
+            Action needed – {r.status === 'returnedToOwner' ? 'returned by the audit team' : 'the panel did not accept the closure'}: {sentBack.reason}
+          </MessageBarBody>
         </MessageBar>
       )}
       <Subtitle1 as="h2">Recommendation</Subtitle1>
@@ -107,8 +118,8 @@ export function RecommendationPage({ id, onBack, backLabel }: { id: string; onBa
       <TimelineView
         events={timeline(
           r,
-          sent ? [...detail.updates.filter((u) => u.id !== sent.id), sent] : detail.updates,
-          detail.decisions.map((d) => ({ at: d.at, label: decisionLabel(d.kind), actor: d.actor, detail: d.detail })),
+          updates,
+          detail.decisions.map((d) => ({ kind: d.kind, at: d.at, label: decisionLabel(d.kind), actor: nameOf(d.actor), detail: d.detail })),
         )}
       />
       <Divider />
