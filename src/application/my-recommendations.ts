@@ -1,4 +1,5 @@
 import {
+  actionNeeded,
   addDays,
   compareUrgency,
   nextMeeting,
@@ -19,8 +20,10 @@ export interface ItemProgress {
   status: Status;
   rag: ProgressRag;
   current: TargetDate;
-  /** Workable and without an update for the current cycle. */
+  /** Workable and without an update for the current cycle, or sent back and not yet answered. */
   updateDue: boolean;
+  /** Sent back by the coordinator or the panel and not yet answered: why. */
+  actionNeeded?: { reason: string };
 }
 
 export interface OwnedRecommendation extends ItemProgress {
@@ -32,8 +35,10 @@ export interface OwnedRecommendation extends ItemProgress {
 export function itemProgress(recommendation: Recommendation, ownUpdates: readonly OwnerUpdate[], cycle: string | undefined, today: string): ItemProgress {
   const status = effectiveStatus(recommendation, ownUpdates);
   const current = currentTarget(recommendation.targets);
-  const updateDue = cycle !== undefined && (status === 'open' || status === 'returnedToOwner') && !ownUpdates.some((u) => u.cycle === cycle);
-  return { status, rag: progressRag(status, current, today), current, updateDue };
+  const workable = status === 'open' || status === 'returnedToOwner';
+  const sentBack = workable ? actionNeeded(recommendation, ownUpdates) : undefined;
+  const updateDue = workable && (sentBack !== undefined || (cycle !== undefined && !ownUpdates.some((u) => u.cycle === cycle)));
+  return { status, rag: progressRag(status, current, today), current, updateDue, actionNeeded: sentBack };
 }
 
 export interface MyRecommendations {

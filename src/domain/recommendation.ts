@@ -62,3 +62,18 @@ export function effectiveStatus(
   const proposed = updates.some((u) => u.kind === 'ownerUpdate' && u.proposesClosure && Date.parse(u.submittedAt) > since);
   return proposed ? 'proposedClosed' : recommendation.status;
 }
+
+/**
+ * The item came back to its owner (the coordinator returned the proposal, or the panel did not accept the
+ * closure) and the owner has not answered since: the reason it came back, or undefined.
+ */
+export function actionNeeded(
+  recommendation: Pick<Recommendation, 'status' | 'statusChangedAt' | 'statusReason'>,
+  updates: readonly Pick<OwnerUpdate, 'kind' | 'submittedAt'>[],
+): { reason: string } | undefined {
+  const sentBack = recommendation.status === 'returnedToOwner' || (recommendation.status === 'open' && Boolean(recommendation.statusReason?.trim()));
+  if (!sentBack || !recommendation.statusChangedAt) return undefined;
+  const since = Date.parse(recommendation.statusChangedAt);
+  if (updates.some((u) => u.kind === 'ownerUpdate' && Date.parse(u.submittedAt) > since)) return undefined;
+  return { reason: recommendation.statusReason?.trim() || 'The audit team sent it back' };
+}

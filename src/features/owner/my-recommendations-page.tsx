@@ -52,7 +52,7 @@ export function MyRecommendationsPage({ onOpen }: { onOpen: (recommendationId: s
             : `${owing} update${owing === 1 ? '' : 's'} due for ${meeting.cycle} by ${meeting.updateDeadline} (${daysBetween(session.today, meeting.updateDeadline)} days).`}
         </Body1>
       ) : (
-        <Body1 as="p">No panel meeting is scheduled yet.</Body1>
+        <Body1 as="p">{owing === 0 ? 'No panel meeting is scheduled yet.' : `No panel meeting is scheduled yet; ${owing} item${owing === 1 ? ' needs' : 's need'} your action.`}</Body1>
       )}
       {invalid.length > 0 && (
         <MessageBar intent="warning">
@@ -73,7 +73,7 @@ export function MyRecommendationsPage({ onOpen }: { onOpen: (recommendationId: s
             </TableRow>
           </TableHeader>
           <TableBody>
-            {items.map(({ recommendation: { value: r }, audit, rag, current, status, updateDue }) => (
+            {items.map(({ recommendation: { value: r }, audit, rag, current, status, updateDue, actionNeeded }) => (
               <TableRow key={r.id}>
                 <TableCell>
                   <Button appearance="transparent" onClick={() => onOpen(r.id)}>
@@ -84,10 +84,19 @@ export function MyRecommendationsPage({ onOpen }: { onOpen: (recommendationId: s
                       <Caption1>{audit ? `${auditHeading(audit)}, ${monthYearLabel(`${audit.issuedYear}-${String(audit.issuedMonth).padStart(2, '0')}-01`)}` : ''}</Caption1>
                     </span>
                   </Button>
-                  {updateDue && (
-                    <Badge appearance="outline" color="brand">
-                      Update due
-                    </Badge>
+                  {actionNeeded ? (
+                    <>
+                      <Badge appearance="filled" color="danger">
+                        Action needed
+                      </Badge>
+                      <Caption1 block>{actionNeeded.reason}</Caption1>
+                    </>
+                  ) : (
+                    updateDue && (
+                      <Badge appearance="outline" color="brand">
+                        Update due
+                      </Badge>
+                    )
                   )}
                 </TableCell>
                 <TableCell>
