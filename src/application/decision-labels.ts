@@ -1,7 +1,7 @@
 import type { TransitionName } from '../domain';
 
 /** What each decision is called in the audit trail and the timeline. */
-export const decisionLabels: Record<TransitionName | 'extensionGranted' | 'extensionRefused' | 'extensionApproved' | 'note' | 'created' | 'edited', string> = {
+export const decisionLabels: Record<TransitionName | 'extensionGranted' | 'extensionRefused' | 'extensionApproved' | 'note' | 'created' | 'edited' | 'imported', string> = {
   proposeClosure: 'Proposed closed',
   acceptForPanel: 'Closure accepted for the panel',
   returnToOwner: 'Closure returned to the owner',
@@ -16,6 +16,7 @@ export const decisionLabels: Record<TransitionName | 'extensionGranted' | 'exten
   note: 'Note recorded',
   created: 'Recommendation created',
   edited: 'Recommendation edited',
+  imported: 'Changed by an imported register',
 };
 
 export const decisionLabel = (kind: string): string => (kind in decisionLabels ? decisionLabels[kind as keyof typeof decisionLabels] : kind);

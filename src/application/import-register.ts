@@ -2,11 +2,14 @@ import {
   auditKey,
   currentTarget,
   hasErrors,
+  organisationToday,
   planRegisterImport,
+  statusLabel,
   type Audit,
   type ImportedRow,
   type ImportPlan,
   type Recommendation,
+  type TemplateColumn,
 } from '../domain';
 import type { RecommendationStore, RecommendationWrite, Versioned, WriteOutcome } from './ports';
 import { mapLimited } from './map-limited';
@@ -14,30 +17,74 @@ import { noteOnBehalf, type Actor } from './review';
 
 export type RowAction = 'create' | 'update' | 'unchanged' | 'skip';
 
+/** One field a row would change, as the coordinator reads it in the preview. */
+export interface FieldChange {
+  field: string;
+  before: string;
+  after: string;
+}
+
 export interface PreviewRow {
   row: ImportedRow;
   action: RowAction;
   existing?: Versioned<Recommendation>;
+  /** For a change: each field's before and after. */
+  changes: FieldChange[];
+  /**
+   * Why this change needs the coordinator's confirmation (it reopens a decided item, or moves a target): such a
+   * row is held back unless confirmed.
+   */
+  needsConfirmation: string[];
 }
 
 export interface ImportPreview {
   plan: ImportPlan;
   rows: PreviewRow[];
   newAudits: Omit<Audit, 'id'>[];
-  counts: Record<RowAction | 'errors' | 'warnings', number>;
+  /** The tracker's audits the file names, by audit key: their fields the file does not carry are kept. */
+  existingAudits: Map<string, Audit>;
+  counts: Record<RowAction | 'errors' | 'warnings' | 'held', number>;
 }
 
 /** The four statuses a register can say; the tracker's finer states compare equal to the one they export as. */
 const templateStatus = (status: Recommendation['status']): string =>
   ({ open: 'open', returnedToOwner: 'open', proposedClosed: 'proposed', acceptedForPanel: 'proposed', closed: 'closed', notAdopted: 'gone', riskAccepted: 'gone', superseded: 'gone' })[status];
 
-/** What a register row says about a recommendation: if this is equal, importing the row changes nothing. */
-function projection(r: Omit<Recommendation, 'id' | 'auditId'>): string {
-  return JSON.stringify([
-    r.reference, r.title, r.priority, r.text, r.managementResponse,
-    r.owners.map((o) => `${o.name}<${o.email}>`),
-    r.targets.original.text, currentTarget(r.targets).text, templateStatus(r.status),
-  ]);
+/** Decided by the coordinator or the panel: a register saying otherwise would reopen it. */
+const decided = new Set<Recommendation['status']>(['closed', 'notAdopted', 'riskAccepted', 'superseded']);
+
+type Imported = Omit<Recommendation, 'id' | 'auditId'>;
+
+/** The fields a register row carries, each with the columns it needs, how it reads, and how it is taken. */
+const importedFields: {
+  field: string;
+  columns: readonly TemplateColumn[];
+  show: (r: Imported) => string;
+  same?: (a: Imported, b: Imported) => boolean;
+}[] = [
+  { field: 'Title', columns: ['Recommendation Title'], show: (r) => r.title },
+  { field: 'Priority', columns: ['Priority'], show: (r) => r.priority },
+  { field: 'Recommendation', columns: ['Recommendation'], show: (r) => r.text },
+  { field: 'Management response', columns: ['Management Response'], show: (r) => r.managementResponse },
+  { field: 'Owners', columns: ['Owner Email'], show: (r) => r.owners.map((o) => `${o.name} <${o.email}>`).join('; ') },
+  { field: 'Original target', columns: ['Original Target'], show: (r) => r.targets.original.text },
+  { field: 'Current target', columns: ['Current Target'], show: (r) => currentTarget(r.targets).text },
+  { field: 'Status', columns: ['Status'], show: (r) => statusLabel[r.status], same: (a, b) => templateStatus(a.status) === templateStatus(b.status) },
+];
+
+/** What importing the row would change in the existing item, field by field, among the columns the file has. */
+export function importChanges(existing: Imported, row: Imported, columns: ReadonlySet<TemplateColumn>): FieldChange[] {
+  return importedFields
+    .filter((f) => f.columns.every((c) => columns.has(c)))
+    .filter((f) => !(f.same ? f.same(existing, row) : f.show(existing) === f.show(row)))
+    .map((f) => ({ field: f.field, before: f.show(existing), after: f.show(row) }));
+}
+
+function confirmationReasons(existing: Recommendation, changes: readonly FieldChange[]): string[] {
+  const reasons: string[] = [];
+  if (decided.has(existing.status) && changes.some((c) => c.field === 'Status')) reasons.push(`It would reopen an item that is ${statusLabel[existing.status].toLowerCase()}`);
+  if (changes.some((c) => c.field === 'Original target' || c.field === 'Current target')) reasons.push('It would move the target date');
+  return reasons;
 }
 
 const recKey = (auditId: string, referenceKey: string): string => `${auditId}|${referenceKey}`;
@@ -46,30 +93,69 @@ const recKey = (auditId: string, referenceKey: string): string => `${auditId}|${
 export async function previewImport(store: RecommendationStore, table: readonly (readonly string[])[], today: string): Promise<ImportPreview> {
   const plan = planRegisterImport(table, today);
   const register = await store.loadRegister();
-  const audits = new Map(register.audits.map((a) => [auditKey(a.value), a.value.id]));
+  const existingAudits = new Map(register.audits.map((a) => [auditKey(a.value), a.value]));
   const recommendations = new Map(register.recommendations.map((r) => [recKey(r.value.auditId, r.value.referenceKey), r]));
   const rows = plan.rows.map((row): PreviewRow => {
-    if (hasErrors(row)) return { row, action: 'skip' };
-    const auditId = audits.get(row.auditKey);
+    const none = { changes: [], needsConfirmation: [] };
+    if (hasErrors(row)) return { row, action: 'skip', ...none };
+    const auditId = existingAudits.get(row.auditKey)?.id;
     const existing = auditId ? recommendations.get(recKey(auditId, row.recommendation.referenceKey)) : undefined;
-    if (!existing) return { row, action: 'create' };
-    return { row, existing, action: projection(existing.value) === projection(row.recommendation) ? 'unchanged' : 'update' };
+    if (!existing) return { row, action: 'create', ...none };
+    const changes = importChanges(existing.value, row.recommendation, plan.columns);
+    if (changes.length === 0) return { row, existing, action: 'unchanged', ...none };
+    return { row, existing, action: 'update', changes, needsConfirmation: confirmationReasons(existing.value, changes) };
   });
   const count = (action: RowAction): number => rows.filter((r) => r.action === action).length;
-  const newAudits = [...plan.audits.entries()].filter(([key]) => !audits.has(key) && rows.some((r) => r.row.auditKey === key && r.action !== 'skip')).map(([, audit]) => audit);
+  const newAudits = [...plan.audits.entries()].filter(([key]) => !existingAudits.has(key) && rows.some((r) => r.row.auditKey === key && r.action !== 'skip')).map(([, audit]) => audit);
   return {
     plan,
     rows,
     newAudits,
+    existingAudits,
     counts: {
       create: count('create'),
       update: count('update'),
       unchanged: count('unchanged'),
       skip: count('skip'),
+      held: rows.filter((r) => r.needsConfirmation.length > 0).length,
       errors: plan.rows.filter(hasErrors).length,
       warnings: plan.rows.filter((r) => !hasErrors(r) && r.findings.length > 0).length,
     },
   };
+}
+
+/** The rows an import writes: new and changed ones, except changes needing a confirmation they did not get. */
+export const rowsToWrite = (preview: ImportPreview, confirmed: ReadonlySet<number>): PreviewRow[] =>
+  preview.rows.filter((r) => r.action === 'create' || (r.action === 'update' && (r.needsConfirmation.length === 0 || confirmed.has(r.row.rowNumber))));
+
+/** The existing item with what the row carries: fields the file lacks stay; a moved target is a new revision. */
+function mergedItem(existing: Recommendation, row: ImportedRow, changes: readonly FieldChange[], auditId: string, now: Date): Recommendation {
+  const changed = (field: string): boolean => changes.some((c) => c.field === field);
+  const imported = row.recommendation;
+  const current = currentTarget(imported.targets);
+  return {
+    ...existing,
+    auditId,
+    title: imported.title,
+    priority: imported.priority,
+    text: changed('Recommendation') ? imported.text : existing.text,
+    managementResponse: changed('Management response') ? imported.managementResponse : existing.managementResponse,
+    owners: changed('Owners') ? imported.owners : existing.owners,
+    targets: {
+      original: changed('Original target') ? imported.targets.original : existing.targets.original,
+      // The tracker's revisions are kept; the register's new current target is added to them.
+      revisions: changed('Current target')
+        ? [...existing.targets.revisions, { target: current, reason: `As recorded in the imported register (row ${row.rowNumber})`, requestedBy: imported.owners[0] ?? existing.owners[0] ?? { email: 'unknown@invalid.example', name: 'Unknown' }, approvedBy: 'coordinator', approvedOn: organisationToday(now) }]
+        : existing.targets.revisions,
+    },
+    ...(changed('Status') ? { status: imported.status, statusChangedAt: now.toISOString(), statusReason: `Set by the imported register (row ${row.rowNumber})` } : {}),
+  };
+}
+
+/** An existing audit with what the file carries: its opinion when the file has one; the auditor is kept. */
+function mergedAudit(existing: Audit, fromFile: Omit<Audit, 'id'>, columns: ReadonlySet<TemplateColumn>): Omit<Audit, 'id'> {
+  const { id: _id, ...kept } = existing;
+  return columns.has('Assurance') && fromFile.opinion.asWritten ? { ...kept, opinion: fromFile.opinion } : kept;
 }
 
 export interface ImportResult {
@@ -102,33 +188,20 @@ export async function applyImport(
   actor: Actor,
   now: Date,
   onProgress: (done: number, total: number) => void = () => {},
+  confirmed: ReadonlySet<number> = new Set(),
 ): Promise<ImportResult> {
   const audits = [...preview.plan.audits].filter(([key]) => preview.rows.some((r) => r.row.auditKey === key && r.action !== 'skip'));
   // Audits are independent of each other (each has its own unique key), so their upserts overlap.
-  const saved = await mapLimited(audits, writesInFlight, ([, audit]) => store.upsertAudit(audit));
+  const saved = await mapLimited(audits, writesInFlight, ([key, audit]) => {
+    const existing = preview.existingAudits.get(key);
+    return store.upsertAudit(existing ? mergedAudit(existing, audit, preview.plan.columns) : audit);
+  });
   const auditIds = new Map(audits.map(([key], i) => [key, saved[i]?.value.id ?? '']));
-  const todo = preview.rows.filter((r) => r.action === 'create' || r.action === 'update');
+  const todo = rowsToWrite(preview, confirmed);
   const writes = todo.map((r): RecommendationWrite => {
     const auditId = auditIds.get(r.row.auditKey) ?? '';
     if (r.action === 'create' || !r.existing) return { kind: 'create', value: { ...r.row.recommendation, auditId } };
-    const existing = r.existing.value;
-    const sameTarget = currentTarget(existing.targets).text === currentTarget(r.row.recommendation.targets).text && existing.targets.original.text === r.row.recommendation.targets.original.text;
-    const keepStatus = templateStatus(existing.status) === templateStatus(r.row.recommendation.status);
-    return {
-      kind: 'update',
-      current: r.existing,
-      value: {
-        ...existing,
-        ...r.row.recommendation,
-        id: existing.id,
-        auditId,
-        // Keep the tracker's own history where the register says the same thing in fewer words.
-        targets: sameTarget ? existing.targets : r.row.recommendation.targets,
-        status: keepStatus ? existing.status : r.row.recommendation.status,
-        subParts: existing.subParts,
-        repeatOf: existing.repeatOf,
-      },
-    };
+    return { kind: 'update', current: r.existing, value: mergedItem(r.existing.value, r.row, r.changes, auditId, now) };
   });
   const outcomes: WriteOutcome[] = await store.writeRecommendations(writes, onProgress);
   const result: ImportResult = { written: 0, conflicts: [], failed: [], notes: 0 };
@@ -139,11 +212,25 @@ export async function applyImport(
     else result.failed.push({ rowNumber, message: outcome.message ?? '' });
   });
   const writtenIds = new Map(todo.map((r, i) => [r, outcomes[i]?.outcome === 'written' ? outcomes[i]?.id : undefined]));
+  // Each change an import made is in the item's trail, field by field, so nothing moves without a record.
+  await mapLimited(
+    todo.filter((r) => r.action === 'update' && r.existing && writtenIds.get(r)),
+    writesInFlight,
+    (r) =>
+      store.recordDecision({
+        recommendationId: r.existing?.value.id ?? '',
+        kind: 'imported',
+        actor: actor.email,
+        at: now.toISOString(),
+        detail: `Row ${r.row.rowNumber}: ${r.changes.map((c) => `${c.field} ${c.before || 'none'} → ${c.after || 'none'}`).join('; ')}`,
+        idempotencyKey: `${r.existing?.value.id ?? ''}:${r.existing?.etag ?? ''}:imported`,
+      }),
+  );
   // Every row's latest update is one note, keyed by its text: one not yet recorded is written, whether its row
   // is new, changed, or unchanged since a run that stopped before its notes or since the text changed.
   const recorded = await store.updateKeys(importedCycle);
   const notes = preview.rows.flatMap((r) => {
-    const id = r.action === 'unchanged' ? r.existing?.value.id : writtenIds.get(r);
+    const id = r.action === 'unchanged' || (r.action === 'update' && !writtenIds.has(r)) ? r.existing?.value.id : writtenIds.get(r);
     return id && r.row.latestUpdate && !recorded.has(noteKey(r.row)) ? [{ id, row: r.row, text: r.row.latestUpdate }] : [];
   });
   await store.addUpdates(notes.map(({ id, row, text }) => noteOnBehalf({ id, owners: row.recommendation.owners }, `From the imported register: ${text}`, importedCycle, actor, noteKey(row), now)));
@@ -154,9 +241,11 @@ export async function applyImport(
 /** The preview as lines of text, for the command line's report. */
 export function previewReport(preview: ImportPreview): string[] {
   const lines = [
-    `${preview.counts.create} to create, ${preview.counts.update} to change, ${preview.counts.unchanged} unchanged, ${preview.counts.skip} not imported (errors); ${preview.newAudits.length} new audit(s).`,
+    `${preview.counts.create} to create, ${preview.counts.update} to change (${preview.counts.held} held for confirmation), ${preview.counts.unchanged} unchanged, ${preview.counts.skip} not imported (errors); ${preview.newAudits.length} new audit(s).`,
   ];
-  for (const { row, action } of preview.rows) {
+  for (const { row, action, changes, needsConfirmation } of preview.rows) {
+    for (const c of changes) lines.push(`row ${row.rowNumber} change [${c.field}]: ${c.before || 'none'} → ${c.after || 'none'}`);
+    for (const reason of needsConfirmation) lines.push(`row ${row.rowNumber} held: ${reason}; confirm it to apply`);
     for (const f of row.findings) lines.push(`row ${row.rowNumber} ${f.level}${f.column ? ` [${f.column}]` : ''}: ${f.message}${action === 'skip' && f.level === 'error' ? ' (row not imported)' : ''}`);
   }
   return lines;

@@ -37,6 +37,8 @@ export interface ImportedRow {
 
 export interface ImportPlan {
   audits: Map<string, Omit<Audit, 'id'>>;
+  /** The template columns the file has: a column it lacks says nothing, so the import leaves that field alone. */
+  columns: ReadonlySet<TemplateColumn>;
   rows: ImportedRow[];
   /** Problems with the file as a whole (missing columns): nothing can be imported. */
   fileErrors: string[];
@@ -130,7 +132,7 @@ function targetFindings(target: TargetDate, column: TemplateColumn): Finding[] {
 export function planRegisterImport(table: readonly (readonly string[])[], importedOn: string): ImportPlan {
   const [header = [], ...body] = table;
   const { columns, missing } = matchHeader(header);
-  const plan: ImportPlan = { audits: new Map(), rows: [], fileErrors: [] };
+  const plan: ImportPlan = { audits: new Map(), columns: new Set(columns.keys()), rows: [], fileErrors: [] };
   if (missing.length > 0) {
     plan.fileErrors.push(`Missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}. The template's columns are: ${templateColumns.join(', ')}.`);
     return plan;
@@ -161,6 +163,7 @@ export function planRegisterImport(table: readonly (readonly string[])[], import
       qualifier: qualifierMatch?.[1],
       issuedYear: issued?.year ?? 0,
       issuedMonth: issued?.month ?? 1,
+      // The template has no Auditor column: a new audit gets this until the coordinator names the firm.
       auditor: 'Internal audit',
       opinion: parseOpinion(assurance),
     };

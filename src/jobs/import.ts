@@ -1,13 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { readRegisterFile } from '../adapters/documents/register-file';
-import { applyImport, previewImport, previewReport } from '../application/import-register';
+import { applyImport, previewImport, previewReport, rowsToWrite, type ImportPreview } from '../application/import-register';
 import { commonOptions, defaultEmulatorUser, jobContext, parseArgs, runJob } from './job-context';
 import { organisationToday } from '../domain';
 
-/** `npm run import -- <file.xlsx|file.csv> [--dry-run] [--graph <emulator URL>] [--user <email>]` */
+/** `--confirm 5,7` or `--confirm all`: the held rows (reopening a decided item, moving a target) to apply. */
+function confirmedRows(option: string | undefined, preview: ImportPreview): Set<number> {
+  if (!option) return new Set();
+  if (option.trim() === 'all') return new Set(preview.rows.map((r) => r.row.rowNumber));
+  const numbers = option.split(',').map((n) => Number(n.trim()));
+  const bad = option.split(',').filter((_, i) => !Number.isInteger(numbers[i]) || (numbers[i] ?? 0) < 2);
+  if (bad.length > 0) throw new Error(`--confirm takes row numbers from the preview, such as --confirm 5,7, or --confirm all; '${bad.join(',')}' is not one`);
+  return new Set(numbers);
+}
+
+/** `npm run import -- <file.xlsx|file.csv> [--dry-run] [--confirm <rows>|all] [--graph <emulator URL>] [--user <email>]` */
 runJob(async (args) => {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...commonOptions, 'dry-run': { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...commonOptions, 'dry-run': { type: 'boolean', default: false }, confirm: { type: 'string' } } });
   const file = positionals[0];
   if (!file) throw new Error('Name the register file: npm run import -- register.xlsx [--dry-run]');
   const table = await readRegisterFile(basename(file), new Uint8Array(readFileSync(file)));
@@ -18,9 +28,16 @@ runJob(async (args) => {
   for (const line of previewReport(preview)) console.log(line);
   if (!values['dry-run']) {
     const me = values.user ?? (values.graph ? defaultEmulatorUser : 'import@tenant');
-    const result = await applyImport(context.store, preview, { email: me, name: me, role: 'coordinator' }, new Date(), (done, total) =>
-      process.stderr.write(`\rWriting ${done}/${total}`),
+    const result = await applyImport(
+      context.store,
+      preview,
+      { email: me, name: me, role: 'coordinator' },
+      new Date(),
+      (done, total) => process.stderr.write(`\rWriting ${done}/${total}`),
+      confirmedRows(values.confirm, preview),
     );
+    const held = preview.rows.filter((r) => r.needsConfirmation.length > 0 && !rowsToWrite(preview, confirmedRows(values.confirm, preview)).includes(r));
+    if (held.length > 0) console.log(`Held, not written: rows ${held.map((r) => r.row.rowNumber).join(', ')}. Run again with --confirm <rows> (or --confirm all) to apply them.`);
     process.stderr.write('\n');
     console.log(`Written: ${result.written}; notes: ${result.notes}; conflicts: ${result.conflicts.length}; failed: ${result.failed.length}.`);
     for (const c of [...result.conflicts, ...result.failed]) console.log(`row ${c.rowNumber}: ${c.message}`);

@@ -13,6 +13,7 @@ import { applyImport, previewImport } from '../../src/application/import-registe
 import type { Actor } from '../../src/application/review';
 import type { JobContext } from '../../src/jobs/job-context';
 import { coordinator, provisioned, rawCall, startTestEmulator } from '../support/emulator-harness';
+import { parseOpinion, parseTargetDate } from '../../src/domain';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '../..');
@@ -41,7 +42,7 @@ describe('importing a register', () => {
     const failure = await run(process.execPath, ['--import', 'tsx', 'src/jobs/import.ts', fixture, '--dry-run', '--graph', emulator.origin], { cwd: root }).catch((e: { code: number; stdout: string }) => e);
     expect(failure).toMatchObject({ code: 1 });
     const out = (failure as { stdout: string }).stdout;
-    expect(out).toContain('4 to create, 0 to change, 0 unchanged, 2 not imported (errors); 2 new audit(s).');
+    expect(out).toContain('4 to create, 0 to change (0 held for confirmation), 0 unchanged, 2 not imported (errors); 2 new audit(s).');
     expect(out).toContain("row 6 error [Priority]: 'Critical' is not High, Medium or Low (row not imported)");
     expect(out).toContain('row 7 error [Reference]: No reference (row not imported)');
     expect(out).toContain('row 4 warning [Owner Email]: No owner: assign an owner');
@@ -129,6 +130,38 @@ describe('importing a register', () => {
     expect((await previewImport(context.store, second, today)).counts).toMatchObject({ create: 0, update: 0, unchanged: 2 });
     expect((await imported(second)).notes).toBe(1);
     expect(await notesOf()).toEqual({ 'Payroll check 1': ['Checks agreed'], 'Payroll check 2': ['Checks drafted', 'Checks in use since June'] });
+  });
+
+  it('holds back a row that reopens a decided item or moves its target until confirmed, trails it, and leaves alone what the file lacks', async () => {
+    const audit = await context.store.upsertAudit({ title: 'Treasury', issuedYear: 2023, issuedMonth: 9, auditor: 'Northgate Audit LLP', opinion: parseOpinion('MODERATE OPINION') });
+    const saved = await context.store.upsertRecommendation({
+      auditId: audit.value.id, reference: '7.1', referenceKey: '7.1', title: 'Investment limits', priority: 'High', text: 'Set limits', managementResponse: 'Agreed with the treasurer',
+      owners: [{ email: 'kim.vale@example.org', name: 'Kim Vale' }], subParts: [], targets: { original: parseTargetDate('March 2025'), revisions: [] },
+      status: 'closed', statusChangedAt: '2025-05-16T10:00:00Z',
+    });
+    // No Management Response column: the file says nothing about it.
+    const header = registerColumns.filter((c) => c !== 'Management Response');
+    const table = [header, ['Treasury', 'September 2023', '', '7.1', 'Investment limits', 'High', 'Set limits', 'Kim Vale', 'kim.vale@example.org', 'March 2025', 'December 2025', 'Open', '']];
+    const preview = await previewImport(context.store, table, today);
+    const [row] = preview.rows;
+    expect(row?.action).toBe('update');
+    expect(row?.changes).toEqual([
+      { field: 'Current target', before: 'March 2025', after: 'December 2025' },
+      { field: 'Status', before: 'Closed', after: 'Open' },
+    ]);
+    expect(row?.needsConfirmation).toEqual(['It would reopen an item that is closed', 'It would move the target date']);
+
+    const unconfirmed = await applyImport(context.store, preview, casey, new Date());
+    expect(unconfirmed.written).toBe(0);
+    expect((await context.store.getRecommendation(saved.value.id)).value).toMatchObject({ status: 'closed', targets: { revisions: [] } });
+
+    const confirmed = await applyImport(context.store, preview, casey, new Date('2025-05-20T09:00:00Z'), undefined, new Set([2]));
+    expect(confirmed.written).toBe(1);
+    const detail = await context.store.recommendationDetail(saved.value.id);
+    expect(detail.recommendation.value).toMatchObject({ status: 'open', managementResponse: 'Agreed with the treasurer', targets: { original: { text: 'March 2025' } } });
+    expect(detail.recommendation.value.targets.revisions.map((r) => r.target.text)).toEqual(['December 2025']);
+    expect(detail.decisions).toEqual([expect.objectContaining({ kind: 'imported', detail: 'Row 2: Current target March 2025 → December 2025; Status Closed → Open' })]);
+    expect(detail.audit?.auditor).toBe('Northgate Audit LLP');
   });
 
   it.each([

@@ -3,6 +3,7 @@ import {
   Body1,
   Button,
   Caption1,
+  Checkbox,
   Field,
   MessageBar,
   MessageBarBody,
@@ -19,7 +20,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import { applyImport, previewImport, type ImportPreview, type ImportResult, type RowAction } from '../../application/import-register';
+import { applyImport, previewImport, rowsToWrite, type ImportPreview, type ImportResult, type RowAction } from '../../application/import-register';
 import { download } from '../shared/download';
 import { useSession } from '../shared/session-context';
 
@@ -50,6 +51,15 @@ export function ImportPage() {
   const input = useRef<HTMLInputElement>(null);
   const [stage, setStage] = useState<Stage>({ kind: 'choose' });
   const [problem, setProblem] = useState<string | undefined>();
+  // Rows the coordinator confirmed among those held back (reopening a decided item, moving a target).
+  const [confirmed, setConfirmed] = useState<ReadonlySet<number>>(new Set());
+  const toggle = (rowNumber: number, on: boolean): void =>
+    setConfirmed((previous) => {
+      const next = new Set(previous);
+      if (on) next.add(rowNumber);
+      else next.delete(rowNumber);
+      return next;
+    });
 
   const choose = async (file: File): Promise<void> => {
     setProblem(undefined);
@@ -58,6 +68,7 @@ export function ImportPage() {
       const table = await session.documents.readRegister(file.name, new Uint8Array(await file.arrayBuffer()));
       const preview = await previewImport(session.store, table, session.today);
       if (preview.plan.fileErrors.length > 0) throw new Error(preview.plan.fileErrors.join(' '));
+      setConfirmed(new Set());
       setStage({ kind: 'preview', name: file.name, preview });
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
@@ -66,9 +77,9 @@ export function ImportPage() {
   };
 
   const confirm = (name: string, preview: ImportPreview): void => {
-    const total = preview.counts.create + preview.counts.update;
+    const total = rowsToWrite(preview, confirmed).length;
     setStage({ kind: 'writing', name, preview, done: 0, total });
-    applyImport(session.store, preview, session.user, new Date(), (done) => setStage({ kind: 'writing', name, preview, done, total })).then(
+    applyImport(session.store, preview, session.user, new Date(), (done) => setStage({ kind: 'writing', name, preview, done, total }), confirmed).then(
       (result) => setStage({ kind: 'done', name, result }),
       (error: unknown) => {
         setProblem(`The import stopped: ${error instanceof Error ? error.message : String(error)}. Nothing already written is lost; import the same file again to finish.`);
@@ -134,9 +145,14 @@ export function ImportPage() {
           </Body1>
           {stage.kind === 'preview' && (
             <div className={styles.bar}>
-              <Button appearance="primary" disabled={stage.preview.counts.create + stage.preview.counts.update === 0} onClick={() => confirm(stage.name, stage.preview)}>
-                Import {stage.preview.counts.create + stage.preview.counts.update} row(s)
+              <Button appearance="primary" disabled={rowsToWrite(stage.preview, confirmed).length === 0} onClick={() => confirm(stage.name, stage.preview)}>
+                Import {rowsToWrite(stage.preview, confirmed).length} row(s)
               </Button>
+              {stage.preview.counts.held > 0 && (
+                <Caption1>
+                  {stage.preview.counts.held} change(s) held: they reopen a decided item or move a target. Tick each one to apply it.
+                </Caption1>
+              )}
               <Button onClick={() => setStage({ kind: 'choose' })}>Cancel</Button>
             </div>
           )}
@@ -150,7 +166,7 @@ export function ImportPage() {
               </TableRow>
             </TableHeader>
             <TableBody>
-              {stage.preview.rows.map(({ row, action }) => (
+              {stage.preview.rows.map(({ row, action, changes, needsConfirmation }) => (
                 <TableRow key={row.rowNumber}>
                   <TableCell>{row.rowNumber}</TableCell>
                   <TableCell>
@@ -158,9 +174,26 @@ export function ImportPage() {
                     <Caption1 block>{stage.preview.plan.audits.get(row.auditKey)?.title ?? ''}</Caption1>
                   </TableCell>
                   <TableCell>
-                    <Badge appearance="tint" color={actionBadge[action].color}>
-                      {actionBadge[action].label}
+                    <Badge appearance="tint" color={needsConfirmation.length > 0 && !confirmed.has(row.rowNumber) ? 'warning' : actionBadge[action].color}>
+                      {needsConfirmation.length > 0 && !confirmed.has(row.rowNumber) ? 'Held' : actionBadge[action].label}
                     </Badge>
+                    {changes.length > 0 && (
+                      <ul className={styles.findings} aria-label={`Changes in row ${row.rowNumber}`}>
+                        {changes.map((c) => (
+                          <li key={c.field}>
+                            {c.field}: {c.before || 'none'} → {c.after || 'none'}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                    {needsConfirmation.length > 0 && (
+                      <Checkbox
+                        label={`${needsConfirmation.join('; ')}: apply it`}
+                        checked={confirmed.has(row.rowNumber)}
+                        disabled={stage.kind !== 'preview'}
+                        onChange={(_, d) => toggle(row.rowNumber, d.checked === true)}
+                      />
+                    )}
                   </TableCell>
                   <TableCell>
                     <ul className={styles.findings}>
