@@ -161,3 +161,28 @@ export function uploadStatus(store: Store, sessionId: string): EmuResponse {
   if (!session) throw notFound('The upload session');
   return ok({ expirationDateTime: session.expires, nextExpectedRanges: [`${session.received}-`] });
 }
+
+/**
+ * A file opened by its webUrl, as a browser opens a SharePoint link: `/<library>/<folder>/<file>`. SharePoint
+ * checks the browser's signed-in session there; the emulator has no browser session, so on loopback it serves
+ * any file of a library to whoever follows the link (docs/deploy.md says so).
+ */
+export function fileAtWebUrl(store: Store, pathname: string): EmuResponse | undefined {
+  const [library, ...rest] = pathname.split('/').filter(Boolean).map((part) => {
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      return part;
+    }
+  });
+  if (!library || rest.length === 0) return undefined;
+  const list = store.libraryByName(library);
+  if (!list) return undefined;
+  const item = store.driveItem(list.id, { path: rest.join('/') });
+  if (!item) return { status: 404, binary: Buffer.from(`No file ${rest.join('/')} in ${library}`), headers: { 'Content-Type': 'text/plain; charset=utf-8' } };
+  return {
+    status: 200,
+    binary: item.content,
+    headers: { 'Content-Type': item.mime_type, 'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(item.name)}` },
+  };
+}

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { directoryRoutes, userResource } from './directory';
 import { entraEndpoints } from './entra';
-import { driveRoutes, uploadFragment, uploadStatus } from './drive';
+import { driveRoutes, fileAtWebUrl, uploadFragment, uploadStatus } from './drive';
 import { FaultInjector, parseFaults } from './faults';
 import { badRequest, dispatch, errorBody, GraphError, type EmuRequest, type EmuResponse, type Route } from './http';
 import { DevIdentity, loadDirectory, type Directory } from './identity';
@@ -183,6 +183,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         faults.before();
         return uploadFragment(store, { method, path: url.pathname, query: url.searchParams, headers, body: undefined, raw, base: `${origin}/v1.0` }, upload[1]);
       }
+      const file = method === 'GET' ? fileAtWebUrl(store, url.pathname) : undefined;
+      if (file) return file;
       const graph = /^\/v1\.0(\/.*)$/.exec(url.pathname);
       const sharePoint = /^\/_api(\/.*)$/.exec(url.pathname);
       if (!graph?.[1] && !sharePoint?.[1]) throw new GraphError(404, 'notFound', `No such endpoint: ${url.pathname}`);

@@ -190,6 +190,12 @@ export class Store {
     return row ? this.toList(row) : undefined;
   }
 
+  /** A document library by its URL name, on any site (the emulator's sites share one host). */
+  libraryByName(name: string): ListRow | undefined {
+    const row = this.db.prepare("SELECT * FROM lists WHERE template = 'documentLibrary' AND lower(name) = lower(?)").get(name) as Record<string, unknown> | undefined;
+    return row ? this.toList(row) : undefined;
+  }
+
   listById(id: string): ListRow | undefined {
     const row = this.db.prepare('SELECT * FROM lists WHERE id = ?').get(id) as Record<string, unknown> | undefined;
     return row ? this.toList(row) : undefined;

@@ -47,7 +47,7 @@ export async function seedDemo(
     const recommendationId = recommendationIds.get(recommendationRef) ?? '';
     const refs = evidenceFile
       ? [
-          await evidence.upload(`${recommendationId}/${update.idempotencyKey.slice(-12)}`, {
+          await evidence.upload(`${recommendationId}/${update.cycle}`, {
             name: evidenceFile,
             type: 'text/plain',
             bytes: new TextEncoder().encode(`Evidence for ${recommendationRef}: signed-off procedure and compliance check results.\n`),
