@@ -87,7 +87,7 @@ function Screens({ session }: { session: Session }) {
         ) : page === 'review' ? (
           <ReviewPage onOpen={open} />
         ) : page === 'audits' ? (
-          <AuditsPage />
+          <AuditsPage onOpen={open} />
         ) : page === 'import' ? (
           <ImportPage />
         ) : page === 'channel' ? (

@@ -18,6 +18,14 @@ export class ConflictError<T> extends Error {
   }
 }
 
+/** A new recommendation's reference is one its audit already has: the existing item, to open instead. */
+export class DuplicateReferenceError extends Error {
+  constructor(readonly existing: Versioned<Recommendation>) {
+    super(`This audit already has recommendation ${existing.value.reference} "${existing.value.title}"`);
+    this.name = 'DuplicateReferenceError';
+  }
+}
+
 /** The store refused the operation for this user. */
 export class ForbiddenError extends Error {
   constructor(message = 'You do not have permission to do this') {
@@ -109,6 +117,8 @@ export interface RecommendationStore {
   updateKeys(cycle: string): Promise<Set<string>>;
   /** Creates or replaces by audit key (title + issue date). */
   upsertAudit(audit: Omit<Audit, 'id'>): Promise<Versioned<Audit>>;
+  /** Creates a recommendation; DuplicateReferenceError when its audit already has the reference. */
+  createRecommendation(recommendation: Omit<Recommendation, 'id'>): Promise<Versioned<Recommendation>>;
   /** Creates or replaces by audit + normalised reference. */
   upsertRecommendation(recommendation: Omit<Recommendation, 'id'>): Promise<Versioned<Recommendation>>;
   /** Everything a panel paper is compiled from: one batch, then any further pages. */

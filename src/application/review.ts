@@ -138,7 +138,10 @@ export async function editRecommendation(
   return save(store, current, edited, { kind: 'edited', actor, detail: describeChanges(current.value, edited).join('; '), now });
 }
 
-/** A recommendation the coordinator adds by hand; its creation starts its audit trail. */
+/**
+ * A recommendation the coordinator adds by hand; its creation starts its audit trail. A reference its audit
+ * already has is refused (DuplicateReferenceError), never written over the existing item.
+ */
 export async function createRecommendation(
   store: RecommendationStore,
   recommendation: Omit<Recommendation, 'id'>,
@@ -146,7 +149,7 @@ export async function createRecommendation(
   now: Date,
 ): Promise<Versioned<Recommendation>> {
   if (actor.role !== 'coordinator') throw new Error('Only the audit coordinator adds recommendations');
-  const saved = await store.upsertRecommendation(recommendation);
+  const saved = await store.createRecommendation(recommendation);
   await store.recordDecision({
     recommendationId: saved.value.id,
     kind: 'created',

@@ -3,6 +3,7 @@ import { auditKey } from '../../domain';
 import {
   ConflictError,
   type DecisionRecord,
+  DuplicateReferenceError,
   ForbiddenError,
   InvalidRecordError,
   type RecommendationDetail,
@@ -310,6 +311,21 @@ export class GraphRecommendationStore implements RecommendationStore {
 
   upsertAudit(audit: Omit<Audit, 'id'>): Promise<Versioned<Audit>> {
     return this.upsertByKey('audits', auditSelect, { field: 'AuditKey', value: auditKey(audit) }, auditToFields(audit), auditFromItem);
+  }
+
+  async createRecommendation(recommendation: Omit<Recommendation, 'id'>): Promise<Versioned<Recommendation>> {
+    const fields = recommendationToFields(recommendation);
+    try {
+      return recommendationFromItem(await this.gateway.create('recommendations', fields));
+    } catch (error) {
+      if (!(error instanceof UniqueValueError)) throw error;
+      const key = recommendationKey(recommendation.auditId, recommendation.reference);
+      const [existing] = await this.gateway.query('recommendations', { select: recommendationSelect, filter: eq('RecKey', key) });
+      if (!existing) throw error;
+      // A retry whose first answer was lost meets its own item: that is this create, done.
+      if (Object.entries(fields).every(([name, value]) => sameFieldValue(existing.fields[name], value))) return recommendationFromItem(existing);
+      throw new DuplicateReferenceError(recommendationFromItem(existing));
+    }
   }
 
   upsertRecommendation(recommendation: Omit<Recommendation, 'id'>): Promise<Versioned<Recommendation>> {
