@@ -6,9 +6,9 @@ export const auditSchema = z.object({
   title: z.string().trim().min(1, 'An audit needs a title').max(255),
   /** As written after the title, e.g. "(Revisit Audit)". */
   qualifier: z.string().trim().optional(),
-  issuedYear: z.number().int().min(1990).max(2100),
-  issuedMonth: z.number().int().min(1).max(12),
-  auditor: z.string().trim().min(1),
+  issuedYear: z.number({ message: 'Enter the year the report was issued' }).int('Enter the year as four digits, e.g. 2025').min(1990, 'Enter a year from 1990 on').max(2100, 'Enter a year before 2100'),
+  issuedMonth: z.number().int().min(1, 'Choose the month the report was issued').max(12, 'Choose the month the report was issued'),
+  auditor: z.string().trim().min(1, 'Name the auditor, e.g. the internal audit firm'),
   opinion: opinionSchema,
 });
 export type Audit = z.infer<typeof auditSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema, type IsoDate } from './calendar';
+import type { IsoDate } from './calendar';
 import { paperBoilerplateSchema } from './panel-paper';
 
 /** A panel meeting: its paper covers the cycle whose updates are due by the deadline. */
@@ -7,9 +7,9 @@ export const meetingSchema = z
   .object({
     id: z.string().min(1),
     title: z.string().trim().min(1, 'A meeting needs a title'),
-    date: isoDateSchema,
-    updateDeadline: isoDateSchema,
-    cycle: z.string().trim().min(1),
+    date: z.iso.date({ message: 'Choose the date of the meeting' }),
+    updateDeadline: z.iso.date({ message: 'Choose the date updates are due by' }),
+    cycle: z.string().trim().min(1, 'Choose the date updates are due by: it names the cycle'),
     /** The paper's wording for this meeting; the organisation's default when absent. */
     boilerplate: z.lazy(() => paperBoilerplateSchema).optional(),
   })

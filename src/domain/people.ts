@@ -21,3 +21,13 @@ export function nameLookup(people: readonly Person[]): (email: string) => string
   const names = new Map(people.map((p) => [p.email.trim().toLowerCase(), p.name]));
   return (email) => names.get(email.trim().toLowerCase()) ?? email;
 }
+
+/** A recommendation has at most three owners; sub-parts carry their own. */
+export const maxOwners = 3;
+
+/** Whether a person matches what was typed: each word starts a word of the name ("D/Supt" is two), or is in the address. */
+export function matchesPerson(person: Person, query: string): boolean {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const nameWords = person.name.toLowerCase().split(/[\s/.-]+/);
+  return words.every((w) => nameWords.some((n) => n.startsWith(w)) || person.email.toLowerCase().includes(w));
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 export const priorities = ['High', 'Medium', 'Low'] as const;
-export const prioritySchema = z.enum(priorities);
+export const prioritySchema = z.enum(priorities, { message: 'Choose High, Medium or Low' });
 export type Priority = z.infer<typeof prioritySchema>;
 
 /** The report shows priority as RED/AMBER/GREEN. This is the priority's colour, not progress (see rag.ts). */

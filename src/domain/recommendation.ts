@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isoDateSchema } from './calendar';
 import { statuses, type Status } from './lifecycle';
 import type { OwnerUpdate } from './owner-update';
-import { personSchema, sameEmail } from './people';
+import { maxOwners, personSchema, sameEmail } from './people';
 import { prioritySchema } from './priority';
 import { normaliseReference } from './reference';
 import { targetDateSchema } from './target-date';
@@ -28,7 +28,7 @@ export const recommendationSchema = z
     text: z.string(),
     managementResponse: z.string(),
     /** Empty only for an imported row still waiting for the coordinator to assign an owner. */
-    owners: z.array(personSchema).max(3, 'At most three owners; give sub-parts their own owners'),
+    owners: z.array(personSchema).max(maxOwners, 'At most three owners; give sub-parts their own owners'),
     subParts: z.array(subPartSchema),
     repeatOf: z.string().optional(),
     targets: targetHistorySchema,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server';
-import { ConflictError, ForbiddenError } from '../../src/application/ports';
+import { ConflictError, DuplicateReferenceError, ForbiddenError } from '../../src/application/ports';
 import { GraphEvidenceStore } from '../../src/adapters/graph/graph-evidence-store';
 import { provision } from '../../src/adapters/graph/provision';
 import { parseOpinion, parseTargetDate, type OwnerUpdate, type Recommendation } from '../../src/domain';
@@ -163,6 +163,29 @@ describe('the Graph data layer against the emulator', () => {
     const back = await evidence.download(ref.driveItemId ?? '');
     expect(back.byteLength).toBe(big.byteLength);
     expect(Buffer.from(back).equals(Buffer.from(big))).toBe(true);
+  });
+
+  it("opens evidence by its webUrl, as a browser follows a SharePoint link, with the folder's whole name", async () => {
+    const evidence = new GraphEvidenceStore(contextFor(emulator, owner).graph, 'root');
+    const ref = await evidence.upload('r9/September 2026', { name: 'sign-off note.txt', type: 'text/plain', bytes: new TextEncoder().encode('approved') });
+    expect(decodeURIComponent(new URL(ref.url).pathname)).toBe('/AuditTrackerEvidence/r9/September 2026/sign-off note.txt');
+    const opened = await fetch(ref.url);
+    expect(opened.status).toBe(200);
+    expect(opened.headers.get('content-type')).toBe('text/plain');
+    expect(await opened.text()).toBe('approved');
+    expect((await fetch(ref.url.replace('sign-off', 'missing'))).status).toBe(404);
+  });
+
+  it('refuses to create a reference its audit already has, leaving the original as it was', async () => {
+    const original = await context.store.createRecommendation(recommendation(auditId, '2.1', { title: 'Original title', priority: 'High' }));
+    const attempt = context.store.createRecommendation(recommendation(auditId, '2.1', { title: 'A second 2.1', priority: 'Low' }));
+    await expect(attempt).rejects.toBeInstanceOf(DuplicateReferenceError);
+    await expect(attempt).rejects.toMatchObject({ existing: { value: { id: original.value.id } }, message: 'This audit already has recommendation 2.1 "Original title"' });
+    const stored = await context.store.getRecommendation(original.value.id);
+    expect(stored.etag).toBe(original.etag);
+    expect(stored.value).toMatchObject({ title: 'Original title', priority: 'High' });
+    // A retry of the same create (its first answer lost) is that create, not a duplicate.
+    expect((await context.store.createRecommendation(recommendation(auditId, '2.1', { title: 'Original title', priority: 'High' }))).value.id).toBe(original.value.id);
   });
 
   it('refuses evidence over the configured limit with a clear message', async () => {

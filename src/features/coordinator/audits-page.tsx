@@ -3,10 +3,14 @@ import {
   Button,
   Caption1,
   Card,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
   Field,
   Input,
-  MessageBar,
-  MessageBarBody,
   Select,
   Spinner,
   Subtitle1,
@@ -21,6 +25,7 @@ import {
   auditHeading,
   auditSchema,
   compareAuditsOldestFirst,
+  fieldErrors,
   isRunning,
   monthNames,
   normaliseReference,
@@ -35,6 +40,7 @@ import {
 import { LoadFailed } from '../shared/load-failed';
 import { useSession } from '../shared/session-context';
 import { useAsync } from '../shared/use-async';
+import { DecisionMessage } from './decision-message';
 import { PeoplePicker } from './people-picker';
 import { useDecision } from './use-decision';
 
@@ -44,14 +50,16 @@ const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
-const issues = (error: { issues: { message: string }[] }): string => error.issues.map((i) => i.message).join('; ');
+type Errors = Record<string, string>;
+const errorProps = (errors: Errors, field: string) => ({ validationMessage: errors[field], validationState: errors[field] ? ('error' as const) : ('none' as const) });
 
 function NewAudit({ onCreated }: { onCreated: () => void }) {
   const styles = useStyles();
   const session = useSession();
   const year = Number(session.today.slice(0, 4));
-  const [form, setForm] = useState({ title: '', qualifier: '', month: '1', year: String(year), auditor: '', opinion: '' });
-  const [error, setError] = useState<string | undefined>();
+  const blank = { title: '', qualifier: '', month: '1', year: String(year), auditor: '', opinion: '' };
+  const [form, setForm] = useState(blank);
+  const [errors, setErrors] = useState<Errors>({});
   const decision = useDecision(onCreated);
   const create = (): void => {
     const audit = {
@@ -59,32 +67,28 @@ function NewAudit({ onCreated }: { onCreated: () => void }) {
       title: form.title,
       qualifier: form.qualifier.trim() || undefined,
       issuedMonth: Number(form.month),
-      issuedYear: Number(form.year),
+      issuedYear: form.year.trim() ? Number(form.year) : Number.NaN,
       auditor: form.auditor,
       opinion: parseOpinion(form.opinion),
     };
     const checked = auditSchema.safeParse(audit);
-    if (!checked.success) return setError(issues(checked.error));
-    setError(undefined);
+    if (!checked.success) return setErrors(fieldErrors(checked.error));
+    setErrors({});
     const { id: _id, ...rest } = checked.data;
-    decision.run(`Audit "${rest.title}" saved`, () => session.store.upsertAudit(rest));
+    decision.run(`Audit "${rest.title}" saved`, () => session.store.upsertAudit(rest), () => setForm(blank));
   };
   return (
     <Card className={styles.card} aria-label="New audit">
       <Subtitle1 as="h2">New audit report</Subtitle1>
-      {(error ?? decision.message) && (
-        <MessageBar intent={error ? 'error' : (decision.message?.intent ?? 'info')}>
-          <MessageBarBody>{error ?? decision.message?.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <DecisionMessage message={decision.message} />
       <div className={styles.form}>
-        <Field label="Title" required>
+        <Field label="Title" required {...errorProps(errors, 'title')}>
           <Input value={form.title} onChange={(_, d) => setForm({ ...form, title: d.value })} />
         </Field>
         <Field label="Qualifier" hint="e.g. (Revisit Audit)">
           <Input value={form.qualifier} onChange={(_, d) => setForm({ ...form, qualifier: d.value })} />
         </Field>
-        <Field label="Month issued">
+        <Field label="Month issued" {...errorProps(errors, 'issuedMonth')}>
           <Select value={form.month} onChange={(_, d) => setForm({ ...form, month: d.value })}>
             {monthNames.map((m, i) => (
               <option key={m} value={String(i + 1)}>
@@ -93,10 +97,10 @@ function NewAudit({ onCreated }: { onCreated: () => void }) {
             ))}
           </Select>
         </Field>
-        <Field label="Year issued">
+        <Field label="Year issued" {...errorProps(errors, 'issuedYear')}>
           <Input type="number" value={form.year} onChange={(_, d) => setForm({ ...form, year: d.value })} />
         </Field>
-        <Field label="Auditor" required>
+        <Field label="Auditor" required {...errorProps(errors, 'auditor')}>
           <Input value={form.auditor} onChange={(_, d) => setForm({ ...form, auditor: d.value })} />
         </Field>
         <Field label="Opinion, as written" hint={form.opinion ? `Read as: ${parseOpinion(form.opinion).level ?? 'unknown level'}` : 'e.g. MODERATE OPINION'}>
@@ -110,20 +114,24 @@ function NewAudit({ onCreated }: { onCreated: () => void }) {
   );
 }
 
-function NewRecommendation({ audit, people, onCreated }: { audit: Audit; people: Person[]; onCreated: () => void }) {
+const blankRecommendation = { reference: '', title: '', priority: 'Medium' as Priority, text: '', response: '', target: '' };
+
+function NewRecommendation({ audit, people, onCreated, onOpen }: { audit: Audit; people: Person[]; onCreated: () => void; onOpen: (id: string) => void }) {
   const styles = useStyles();
   const session = useSession();
-  const [form, setForm] = useState({ reference: '', title: '', priority: 'Medium' as Priority, text: '', response: '', target: '' });
+  const [form, setForm] = useState(blankRecommendation);
   const [owners, setOwners] = useState<Person[]>([]);
-  const [error, setError] = useState<string | undefined>();
+  const [errors, setErrors] = useState<Errors>({});
+  const [confirmNoOwner, setConfirmNoOwner] = useState(false);
   const decision = useDecision(onCreated);
   const target = parseTargetDate(form.target);
-  const create = (): void => {
-    const recommendation = {
+  const checked = () =>
+    recommendationSchema.safeParse({
       id: 'new',
       auditId: audit.id,
       reference: form.reference,
-      referenceKey: normaliseReference(form.reference || '-'),
+      // Derived from the reference, so only the reference itself can be wrong.
+      referenceKey: normaliseReference(form.reference),
       title: form.title,
       priority: form.priority,
       text: form.text,
@@ -132,29 +140,40 @@ function NewRecommendation({ audit, people, onCreated }: { audit: Audit; people:
       subParts: [],
       targets: { original: target, revisions: [] },
       status: 'open' as const,
-    };
-    const checked = recommendationSchema.safeParse(recommendation);
-    if (!checked.success) return setError(issues(checked.error));
-    setError(undefined);
-    const { id: _id, ...rest } = checked.data;
-    decision.run(`Recommendation ${rest.reference} added`, () => createRecommendation(session.store, rest, session.user, new Date()));
+    });
+  const save = (): void => {
+    setConfirmNoOwner(false);
+    const result = checked();
+    if (!result.success) return;
+    const { id: _id, ...rest } = result.data;
+    decision.run(`Recommendation ${rest.reference} added`, () => createRecommendation(session.store, rest, session.user, new Date()), () => {
+      setForm(blankRecommendation);
+      setOwners([]);
+    });
+  };
+  const create = (): void => {
+    const result = checked();
+    if (!result.success) {
+      const found = fieldErrors(result.error);
+      const { referenceKey: _key, ...shown } = found;
+      return setErrors(shown);
+    }
+    setErrors({});
+    if (owners.length === 0) return setConfirmNoOwner(true);
+    save();
   };
   return (
     <details>
       <summary>Add a recommendation to {auditHeading(audit)}</summary>
-      {(error ?? decision.message) && (
-        <MessageBar intent={error ? 'error' : (decision.message?.intent ?? 'info')}>
-          <MessageBarBody>{error ?? decision.message?.text}</MessageBarBody>
-        </MessageBar>
-      )}
+      <DecisionMessage message={decision.message} onOpen={onOpen} />
       <div className={styles.form}>
-        <Field label="Reference" required hint="e.g. 4.2">
+        <Field label="Reference" required hint="e.g. 4.2" {...errorProps(errors, 'reference')}>
           <Input value={form.reference} onChange={(_, d) => setForm({ ...form, reference: d.value })} />
         </Field>
-        <Field label="Short title" required>
+        <Field label="Short title" required {...errorProps(errors, 'title')}>
           <Input value={form.title} onChange={(_, d) => setForm({ ...form, title: d.value })} />
         </Field>
-        <Field label="Priority">
+        <Field label="Priority" {...errorProps(errors, 'priority')}>
           <Select value={form.priority} onChange={(_, d) => setForm({ ...form, priority: d.value as Priority })}>
             {priorities.map((p) => (
               <option key={p}>{p}</option>
@@ -167,7 +186,7 @@ function NewRecommendation({ audit, people, onCreated }: { audit: Audit; people:
         >
           <Input value={form.target} onChange={(_, d) => setForm({ ...form, target: d.value })} />
         </Field>
-        <PeoplePicker people={people} value={owners} onChange={setOwners} />
+        <PeoplePicker people={people} value={owners} onChange={setOwners} error={errors.owners} />
       </div>
       <Field label="Recommendation">
         <Textarea value={form.text} onChange={(_, d) => setForm({ ...form, text: d.value })} />
@@ -178,12 +197,28 @@ function NewRecommendation({ audit, people, onCreated }: { audit: Audit; people:
       <Button appearance="primary" onClick={create} disabled={decision.busy}>
         Add recommendation
       </Button>
+      <Dialog open={confirmNoOwner} onOpenChange={(_, d) => setConfirmNoOwner(d.open)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>Save without an owner?</DialogTitle>
+            <DialogContent>Nobody will be asked for updates on {form.reference || 'this recommendation'} until an owner is assigned. The register flags it until then.</DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" onClick={() => setConfirmNoOwner(false)}>
+                Choose an owner
+              </Button>
+              <Button appearance="primary" onClick={save}>
+                Save without an owner
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
     </details>
   );
 }
 
 /** Audits with their opinion and recommendations; the coordinator records new reports and recommendations. */
-export function AuditsPage() {
+export function AuditsPage({ onOpen }: { onOpen: (id: string) => void }) {
   const styles = useStyles();
   const session = useSession();
   const load = useCallback(async () => {
@@ -201,6 +236,7 @@ export function AuditsPage() {
         Audits
       </Title2>
       <NewAudit onCreated={reload} />
+      {audits.length === 0 && <Body1>No audits yet: record the first report above, or import a register.</Body1>}
       {audits.map((audit) => {
         const recs = register.recommendations.filter((r) => r.value.auditId === audit.id);
         return (
@@ -214,7 +250,7 @@ export function AuditsPage() {
             <Body1>
               {recs.length} recommendation(s), {recs.filter((r) => isRunning(r.value.status)).length} running
             </Body1>
-            <NewRecommendation audit={audit} people={people} onCreated={reload} />
+            <NewRecommendation audit={audit} people={people} onCreated={reload} onOpen={onOpen} />
           </Card>
         );
       })}

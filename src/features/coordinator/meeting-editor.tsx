@@ -1,6 +1,6 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Input, MessageBar, MessageBarBody, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
-import { cycleLabel, defaultBoilerplate, meetingSchema, type Meeting, type PaperBoilerplate } from '../../domain';
+import { cycleLabel, defaultBoilerplate, fieldErrors, meetingSchema, type Meeting, type PaperBoilerplate } from '../../domain';
 import { useSession } from '../shared/session-context';
 
 type TextKey = Exclude<keyof PaperBoilerplate, 'implications'>;
@@ -30,14 +30,19 @@ export function MeetingEditor({ meeting, onSaved }: { meeting?: Meeting; onSaved
   const [form, setForm] = useState({ title: meeting?.title ?? '', date: meeting?.date ?? '', updateDeadline: meeting?.updateDeadline ?? '' });
   const [text, setText] = useState<PaperBoilerplate>(meeting?.boilerplate ?? defaultBoilerplate);
   const [error, setError] = useState<string | undefined>();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const errorOf = (field: string) => ({ validationMessage: errors[field], validationState: errors[field] ? ('error' as const) : ('none' as const) });
   const [saving, setSaving] = useState(false);
   const save = (): void => {
     const candidate = { id: meeting?.id ?? 'new', ...form, cycle: form.updateDeadline ? cycleLabel(form.updateDeadline) : '', boilerplate: text };
     const checked = meetingSchema.safeParse(candidate);
     if (!checked.success) {
-      setError(checked.error.issues.map((i) => `${i.path.join('.') || 'meeting'}: ${i.message}`).join('; '));
+      // The cycle is named from the deadline, so its problem is the deadline's.
+      const { cycle, ...found } = fieldErrors(checked.error);
+      setErrors(cycle ? { updateDeadline: cycle, ...found } : found);
       return;
     }
+    setErrors({});
     setSaving(true);
     const { id: _id, ...rest } = checked.data;
     session.store.saveMeeting(rest).then(
@@ -62,13 +67,13 @@ export function MeetingEditor({ meeting, onSaved }: { meeting?: Meeting; onSaved
                 <MessageBarBody>{error}</MessageBarBody>
               </MessageBar>
             )}
-            <Field label="Title" required>
+            <Field label="Title" required {...errorOf('title')}>
               <Input value={form.title} onChange={(_, d) => setForm({ ...form, title: d.value })} />
             </Field>
-            <Field label="Meeting date" required>
+            <Field label="Meeting date" required {...errorOf('date')}>
               <Input type="date" value={form.date} onChange={(_, d) => setForm({ ...form, date: d.value })} />
             </Field>
-            <Field label="Updates due by" required hint={form.updateDeadline ? `Owners update for the ${cycleLabel(form.updateDeadline)} cycle` : undefined}>
+            <Field label="Updates due by" required {...errorOf('updateDeadline')} hint={form.updateDeadline ? `Owners update for the ${cycleLabel(form.updateDeadline)} cycle` : undefined}>
               <Input type="date" value={form.updateDeadline} onChange={(_, d) => setForm({ ...form, updateDeadline: d.value })} />
             </Field>
             {wording.map(([key, label]) => (

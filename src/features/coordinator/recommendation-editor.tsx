@@ -1,8 +1,8 @@
-import { Button, Field, Input, MessageBar, MessageBarBody, Select, Subtitle1, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select, Subtitle1, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { RecommendationDetail } from '../../application/ports';
 import { editRecommendation, performTransition } from '../../application/review';
-import { availableTransitions, effectiveStatus, priorities, recommendationSchema, type Priority, type Recommendation } from '../../domain';
+import { availableTransitions, effectiveStatus, fieldErrors, priorities, recommendationSchema, type Priority, type Recommendation } from '../../domain';
 import { useSession } from '../shared/session-context';
 import { useAsync } from '../shared/use-async';
 import { DecisionMessage } from './decision-message';
@@ -22,7 +22,8 @@ export function RecommendationEditor({ detail, onSaved }: { detail: Recommendati
   const [draft, setDraft] = useState<Recommendation>(detail.recommendation.value);
   // A saved or reloaded version replaces the form's content; the message about the save stays.
   useEffect(() => setDraft(detail.recommendation.value), [detail.recommendation]);
-  const [error, setError] = useState<string | undefined>();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [confirmNoOwner, setConfirmNoOwner] = useState(false);
   const loadOptions = useCallback(async () => {
     const [people, register] = await Promise.all([session.directory.people(), session.store.loadRegister()]);
     return { people, register };
@@ -33,15 +34,20 @@ export function RecommendationEditor({ detail, onSaved }: { detail: Recommendati
   const others = options.status === 'ready' ? options.value.register.recommendations.filter((r) => r.value.id !== draft.id && r.value.auditId !== draft.auditId) : [];
   const auditTitle = (id: string): string => (options.status === 'ready' ? (options.value.register.audits.find((a) => a.value.id === id)?.value.title ?? '') : '');
 
-  const save = (): void => {
-    const checked = recommendationSchema.safeParse(draft);
-    if (!checked.success) {
-      setError(checked.error.issues.map((i) => i.message).join('; '));
-      return;
-    }
-    setError(undefined);
-    decision.run('Changes saved', () => editRecommendation(session.store, detail.recommendation, checked.data, session.user, new Date()));
+  const checked = () => recommendationSchema.safeParse(draft);
+  const write = (): void => {
+    setConfirmNoOwner(false);
+    const result = checked();
+    if (result.success) decision.run('Changes saved', () => editRecommendation(session.store, detail.recommendation, result.data, session.user, new Date()));
   };
+  const save = (): void => {
+    const result = checked();
+    if (!result.success) return setErrors(fieldErrors(result.error));
+    setErrors({});
+    if (draft.owners.length === 0 && detail.recommendation.value.owners.length > 0) return setConfirmNoOwner(true);
+    write();
+  };
+  const errorOf = (field: string) => ({ validationMessage: errors[field], validationState: errors[field] ? ('error' as const) : ('none' as const) });
   // Only the steps the state machine allows from here are offered.
   const allowed = availableTransitions(effectiveStatus(detail.recommendation.value, detail.updates), { role: session.user.role, ownsItem: false });
   const withdraw = (transition: 'markNotAdopted' | 'markRiskAccepted' | 'markSuperseded', label: string) => (reason: string) =>
@@ -53,15 +59,10 @@ export function RecommendationEditor({ detail, onSaved }: { detail: Recommendati
         Edit (audit team)
       </Subtitle1>
       <DecisionMessage message={decision.message} />
-      {error && (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
-      <Field label="Short title">
+      <Field label="Short title" {...errorOf('title')}>
         <Input value={draft.title} onChange={(_, d) => set({ title: d.value })} />
       </Field>
-      <Field label="Priority">
+      <Field label="Priority" {...errorOf('priority')}>
         <Select value={draft.priority} onChange={(_, d) => set({ priority: d.value as Priority })}>
           {priorities.map((p) => (
             <option key={p}>{p}</option>
@@ -74,7 +75,7 @@ export function RecommendationEditor({ detail, onSaved }: { detail: Recommendati
       <Field label="Management response">
         <Textarea value={draft.managementResponse} onChange={(_, d) => set({ managementResponse: d.value })} rows={3} />
       </Field>
-      {options.status === 'ready' && <PeoplePicker people={options.value.people} value={draft.owners} onChange={(owners) => set({ owners })} />}
+      {options.status === 'ready' && <PeoplePicker people={options.value.people} value={draft.owners} onChange={(owners) => set({ owners })} error={errors.owners} />}
       <Field label="Repeat of (an earlier audit's recommendation)">
         <Select value={draft.repeatOf ?? ''} onChange={(_, d) => set({ repeatOf: d.value || undefined })}>
           <option value="">Not a repeat</option>
@@ -102,6 +103,22 @@ export function RecommendationEditor({ detail, onSaved }: { detail: Recommendati
           <ReasonDialog trigger="Superseded…" title="Mark as superseded" label="What supersedes it?" confirm="Mark superseded" onConfirm={withdraw('markSuperseded', 'Marked superseded')} />
         )}
       </div>
+      <Dialog open={confirmNoOwner} onOpenChange={(_, d) => setConfirmNoOwner(d.open)}>
+        <DialogSurface>
+          <DialogBody>
+            <DialogTitle>Remove every owner?</DialogTitle>
+            <DialogContent>Nobody will be asked for updates on {draft.reference} until an owner is assigned. The register flags it until then.</DialogContent>
+            <DialogActions>
+              <Button appearance="secondary" onClick={() => setConfirmNoOwner(false)}>
+                Keep editing
+              </Button>
+              <Button appearance="primary" onClick={write}>
+                Save without an owner
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </DialogSurface>
+      </Dialog>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import {
+  Badge,
   Body1,
   Button,
   Caption1,
@@ -68,10 +69,13 @@ export function RegisterPage({ onOpen }: { onOpen: (id: string) => void }) {
   };
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(rows.length, first + viewportRows + overscan * 2);
-  const exportXlsx = async (): Promise<void> => {
+  const filtered = rows.length < state.value.rows.length;
+  // The file holds what the screen shows, in its order; the whole register is a separate choice.
+  const exportXlsx = async (which: 'shown' | 'all'): Promise<void> => {
     setExporting(true);
     try {
-      download(await session.documents.registerXlsx(state.value.data), `register-${session.today}.xlsx`);
+      const data = which === 'all' ? state.value.data : { ...state.value.data, recommendations: rows.map((r) => r.recommendation) };
+      download(await session.documents.registerXlsx(data), which === 'all' ? `register-${session.today}.xlsx` : `register-${session.today}-filtered.xlsx`);
     } finally {
       setExporting(false);
     }
@@ -144,9 +148,14 @@ export function RegisterPage({ onOpen }: { onOpen: (id: string) => void }) {
         </Field>
         <Checkbox label="Overdue only" checked={filter.overdueOnly} onChange={(_, d) => set({ overdueOnly: d.checked === true })} />
         <Checkbox label={`No update for ${state.value.meeting?.cycle ?? 'this cycle'}`} checked={filter.noUpdateOnly} onChange={(_, d) => set({ noUpdateOnly: d.checked === true })} />
-        <Button onClick={() => void exportXlsx()} disabled={exporting}>
-          {exporting ? 'Preparing…' : 'Download register (.xlsx)'}
+        <Button onClick={() => void exportXlsx('shown')} disabled={exporting || rows.length === 0}>
+          {exporting ? 'Preparing…' : filtered ? `Download these ${rows.length} (.xlsx)` : 'Download register (.xlsx)'}
         </Button>
+        {filtered && (
+          <Button appearance="subtle" onClick={() => void exportXlsx('all')} disabled={exporting}>
+            Download the whole register
+          </Button>
+        )}
       </div>
       <Body1 aria-live="polite">
         {rows.length} of {state.value.rows.length} recommendations
@@ -189,7 +198,13 @@ export function RegisterPage({ onOpen }: { onOpen: (id: string) => void }) {
                   {row.updateDue && <Caption1 block>No update yet</Caption1>}
                 </TableCell>
                 <TableCell title={row.owners}>
-                  <span className={styles.oneLine}>{row.owners || 'Assign an owner'}</span>
+                  {row.owners ? (
+                    <span className={styles.oneLine}>{row.owners}</span>
+                  ) : (
+                    <Badge appearance="tint" color="danger">
+                      No owner
+                    </Badge>
+                  )}
                 </TableCell>
               </TableRow>
             ))}
