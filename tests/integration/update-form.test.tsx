@@ -1,21 +1,13 @@
 // @vitest-environment jsdom
-import { FluentProvider, teamsLightTheme } from '@fluentui/react-components';
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server';
-import { LocalDraftStore } from '../../src/adapters/browser/local-draft-store';
-import { documentFiles } from '../../src/adapters/documents/document-files';
-import { GraphEvidenceStore } from '../../src/adapters/graph/graph-evidence-store';
-import { GraphDirectory } from '../../src/adapters/graph/graph-directory';
-import { GraphReminderLog } from '../../src/adapters/graph/graph-reminder-log';
-import { reminderLinks } from '../../src/application/reminder-links';
 import type { RecommendationDetail } from '../../src/application/ports';
 import type { Session } from '../../src/application/session';
-import { updateDraftSchema } from '../../src/application/update-draft';
 import { parseOpinion, parseTargetDate, type OwnerUpdate } from '../../src/domain';
 import { contextFor, owner, provisioned, startTestEmulator } from '../support/emulator-harness';
-import { SessionContext } from '../../src/features/shared/session-context';
+import { renderScreen, screenSession } from '../support/screen-session';
 import { UpdateForm } from '../../src/features/owner/update-form';
 
 const priya = { email: owner, name: 'Priya Anand' };
@@ -44,34 +36,14 @@ describe('the update form', () => {
     const byRef = (ref: string) => register.recommendations.find((r) => r.value.reference === ref)!.value.id;
     detail = await ownerContext.store.recommendationDetail(byRef('4.1'));
     revisedDetail = await ownerContext.store.recommendationDetail(byRef('4.2'));
-    session = {
-      user: { ...priya, role: 'owner' },
-      store: ownerContext.store,
-      evidence: new GraphEvidenceStore(ownerContext.graph, 'root'),
-      drafts: new LocalDraftStore(updateDraftSchema),
-      documents: documentFiles,
-      directory: new GraphDirectory(ownerContext.graph),
-      channel: async () => undefined,
-      reminderLog: new GraphReminderLog(ownerContext.gateway),
-      links: reminderLinks({ appUrl: 'http://localhost' }),
-      openLink: () => undefined,
-      locale: 'en-GB',
-      evidenceLimit: 1024 * 1024,
-      today: '2025-05-20',
-    };
+    session = screenSession(ownerContext, { ...priya, role: 'owner' });
   });
   afterAll(() => emulator.close());
   beforeEach(() => localStorage.clear());
   afterEach(cleanup);
 
   function renderForm(which: RecommendationDetail = detail, onSubmitted: (u: OwnerUpdate) => void = () => {}) {
-    return render(
-      <FluentProvider theme={teamsLightTheme}>
-        <SessionContext.Provider value={session}>
-          <UpdateForm detail={which} cycle="June 2025" onSubmitted={onSubmitted} />
-        </SessionContext.Provider>
-      </FluentProvider>,
-    );
+    return renderScreen(session, <UpdateForm detail={which} cycle="June 2025" onSubmitted={onSubmitted} />);
   }
 
   const updatesFor = async (id: string) => session.store.updatesFor(id);
@@ -125,6 +97,17 @@ describe('the update form', () => {
     const big = new File([new Uint8Array(2 * 1024 * 1024)], 'scan.pdf', { type: 'application/pdf' });
     await userEvent.upload(screen.getByTestId('evidence-file'), big);
     expect(await screen.findByText(/scan\.pdf is 2\.0 MB; evidence files can be at most 1\.0 MB/)).toBeTruthy();
+  });
+
+  it('adds a pasted link on Enter in the link box, without sending the update', async () => {
+    renderForm();
+    await userEvent.type(screen.getByLabelText('What has been achieved?'), 'Procedure published');
+    await userEvent.click(screen.getByLabelText('I propose this recommendation is closed'));
+    await userEvent.type(screen.getByLabelText('Link to a SharePoint document'), 'https://northmere.sharepoint.com/sites/audit/Leavers%20procedure.docx{Enter}');
+    expect(await screen.findByRole('link', { name: 'Leavers procedure.docx' })).toBeTruthy();
+    expect((screen.getByLabelText('Link to a SharePoint document') as HTMLInputElement).value).toBe('');
+    expect(screen.queryByText('Explain how the recommendation has been met')).toBeNull();
+    expect(await updatesFor(detail.recommendation.value.id)).toHaveLength(0);
   });
 
   it('sends one update however often Submit is pressed, then clears the draft', async () => {

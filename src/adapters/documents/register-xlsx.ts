@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { auditHeading, currentTarget, type Audit, type OwnerUpdate, type Recommendation } from '../../domain';
+import { auditHeading, currentTarget, effectiveStatus, type Audit, type OwnerUpdate, type Recommendation } from '../../domain';
 
 /** The register template's columns, in order (the import reads the same headers). */
 export const registerColumns = [
@@ -29,7 +29,8 @@ export function registerRows(audits: readonly Audit[], recommendations: readonly
   return recommendations.flatMap((r) => {
     const audit = byId.get(r.auditId);
     if (!audit) return [];
-    const latest = [...updates].filter((u) => u.recommendationId === r.id).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)).at(-1);
+    const own = updates.filter((u) => u.recommendationId === r.id);
+    const latest = [...own].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)).at(-1);
     return [
       [
         auditHeading(audit),
@@ -44,7 +45,8 @@ export function registerRows(audits: readonly Audit[], recommendations: readonly
         r.owners.map((o) => o.email).join('; '),
         r.targets.original.text,
         currentTarget(r.targets).text,
-        templateStatus[r.status],
+        // The status the screen shows: an owner's pending proposal is proposed closed, as on the register.
+        templateStatus[effectiveStatus(r, own)],
         latest ? `UPDATE ${latest.cycle}: ${latest.note || latest.achieved}` : '',
       ].map(neutralise),
     ];

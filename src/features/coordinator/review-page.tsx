@@ -27,8 +27,8 @@ export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
   const queue = useMemo(() => (state.status === 'ready' ? reviewQueue(state.value) : undefined), [state]);
   const actor = session.user;
 
-  if (state.status === 'loading' || !queue) return <Spinner label="Loading what needs review…" />;
   if (state.status === 'error') return <LoadFailed problem="The review queue could not be loaded" error={state.error} onRetry={reload} />;
+  if (state.status === 'loading' || !queue) return <Spinner label="Loading what needs review…" />;
   const cycle = state.value.meeting?.cycle ?? '';
   const detail = (id: string) => session.store.recommendationDetail(id);
 

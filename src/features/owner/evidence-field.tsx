@@ -112,7 +112,18 @@ export function EvidenceField({
           <Button onClick={() => input.current?.click()} disabled={upload !== undefined}>
             Upload a file
           </Button>
-          <Input aria-label="Link to a SharePoint document" placeholder="https://…sharepoint.com/…" value={link} onChange={(_, d) => setLink(d.value)} />
+          <Input
+            aria-label="Link to a SharePoint document"
+            placeholder="https://…sharepoint.com/…"
+            value={link}
+            onChange={(_, d) => setLink(d.value)}
+            // Enter here adds the link; it must not submit the whole update (and its closure proposal).
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter') return;
+              e.preventDefault();
+              if (link.trim()) addLink();
+            }}
+          />
           <Button onClick={addLink} disabled={!link.trim()}>
             Add link
           </Button>
