@@ -17,9 +17,10 @@ import { runReminders } from '../../src/application/reminders';
 import { performTransition, type Actor } from '../../src/application/review';
 import { submitUpdate } from '../../src/application/submit-update';
 import { newDraft } from '../../src/application/update-draft';
-import { parseOpinion, parseTargetDate, templateColumns } from '../../src/domain';
+import { organisationToday, parseOpinion, parseTargetDate, templateColumns } from '../../src/domain';
 import type { JobContext } from '../../src/jobs/job-context';
 import { contextFor, coordinator, otherOwner, owner, panelMember, provisioned, rawCall, startTestEmulator } from '../support/emulator-harness';
+import { reliabilityReport, type CheckOutcome } from '../support/reliability-report';
 
 /**
  * The reliability suite: every main flow under 20% injected 429/503 (and lost answers), concurrent edits,
@@ -27,7 +28,12 @@ import { contextFor, coordinator, otherOwner, owner, panelMember, provisioned, r
  */
 const casey: Actor = { email: coordinator, name: 'Casey Marlow', role: 'coordinator' };
 const priya: Actor = { email: owner, name: 'Priya Anand', role: 'owner' };
-const figures: { flow: string; runs: number; detail: string }[] = [];
+const figures = new Map<string, CheckOutcome['figures']>();
+/** A figure of the check that is running, kept for the report if the check passes. */
+const figure = (value: CheckOutcome['figures'][number]): void => {
+  const check = expect.getState().currentTestName?.split(' > ').at(-1) ?? '';
+  figures.set(check, [...(figures.get(check) ?? []), value]);
+};
 let conflictsDetected = 0;
 let keyCounter = 0;
 const key = () => `rel-${++keyCounter}-${Date.now()}`;
@@ -43,16 +49,16 @@ describe('reliability', () => {
     auditId = (await admin.store.upsertAudit({ title: 'Reliability', issuedYear: 2024, issuedMonth: 4, auditor: 'Northgate', opinion: parseOpinion('MODERATE OPINION') })).value.id;
     await admin.store.saveMeeting({ title: 'Panel', date: '2025-07-15', updateDeadline: '2025-06-24', cycle: 'June 2025' });
   });
-  afterAll(async () => {
+  // Vitest requires the fixture argument to be destructured; the suite, with each check's result, comes second.
+  // eslint-disable-next-line no-empty-pattern
+  afterAll(async ({}, suite) => {
     const faults = emulator.faults.injected;
-    writeFileSync(
-      join(import.meta.dirname, '../../RELIABILITY.md'),
-      `# Reliability\n\nWritten by the reliability suite (\`tests/integration/reliability.test.ts\`, part of \`npm test\`) on ${new Date().toISOString().slice(0, 10)}.\n\n` +
-        `Faults: 10% 429 and 10% 503 (with Retry-After) on every request, and 5% of writes answered 504 after being made ("lost").\n\n` +
-        `| flow | runs | checked |\n| --- | --- | --- |\n${figures.map((f) => `| ${f.flow} | ${f.runs} | ${f.detail} |`).join('\n')}\n\n` +
-        `- Faults injected: ${faults.throttled} throttled, ${faults.lost} lost answers.\n- Conflicts detected: ${conflictsDetected}.\n- Records lost: 0; records duplicated: 0 (each flow counts its records after the faults are switched off).\n` +
-        `- Crash: \`tests/integration/emulator-persistence.test.ts\` kills the emulator with SIGKILL mid-write; every acknowledged write is there after the restart, the store passes SQLite's integrity check, and the client carries on.\n`,
-    );
+    // Each check as it ended: a failed one is named and its figures left out; a filtered run writes nothing.
+    const outcomes = suite.tasks
+      .filter((task) => task.type === 'test')
+      .map((task): CheckOutcome => ({ name: task.name, state: task.result?.state === 'pass' ? 'passed' : task.result?.state === 'fail' ? 'failed' : 'skipped', figures: figures.get(task.name) ?? [] }));
+    const report = reliabilityReport(outcomes, { date: organisationToday(), throttled: faults.throttled, lost: faults.lost, conflicts: conflictsDetected });
+    if (report) writeFileSync(join(import.meta.dirname, '../../RELIABILITY.md'), report);
     await emulator.close();
   });
 
@@ -108,7 +114,7 @@ describe('reliability', () => {
       expect(detail.updates[0]?.evidence).toHaveLength(1);
       expect(detail.decisions.map((d) => d.kind)).toEqual(['acceptForPanel', 'panelAgreeClosure']);
     }
-    figures.push({ flow: 'owner update with evidence, review, panel decision', runs: ids.length, detail: 'one update, one evidence file, two decisions each; all closed' });
+    figure({ flow: 'owner update with evidence, review, panel decision', runs: ids.length, detail: 'one update, one evidence file, two decisions each; all closed' });
   });
 
   it('an import and a reminder run complete under faults without duplicates', async () => {
@@ -124,7 +130,7 @@ describe('reliability', () => {
     const imported = (await admin.store.loadRegister()).recommendations.filter((r) => r.value.title.startsWith('Imported '));
     expect(imported).toHaveLength(30);
     for (const recommendation of imported) expect((await admin.store.updatesFor(recommendation.value.id)).filter((u) => u.kind === 'coordinatorNote')).toHaveLength(1);
-    figures.push({ flow: 'import of 30 rows, run twice', runs: 2, detail: '30 recommendations, each with one imported note; no duplicates' });
+    figure({ flow: 'import of 30 rows, run twice', runs: 2, detail: '30 recommendations, each with one imported note; no duplicates' });
 
     const team = (await rawCall(emulator, coordinator, 'GET', '/me/joinedTeams')).body.value[0].id;
     const channel = (await rawCall(emulator, coordinator, 'GET', `/teams/${team}/channels`)).body.value[0].id;
@@ -144,7 +150,7 @@ describe('reliability', () => {
     const posted = (await rawCall(emulator, coordinator, 'GET', `/teams/${team}/channels/${encodeURIComponent(channel)}/messages?$top=50`)).body.value as { attachments: { id: string }[] }[];
     const cardIds = posted.flatMap((m) => m.attachments.map((a) => a.id));
     expect(new Set(cardIds).size).toBe(cardIds.length);
-    figures.push({ flow: 'reminder run, then the same day again', runs: 2, detail: `${first.sent} sent; the second run sent only the ${first.failed.length} that had failed` });
+    figure({ flow: 'reminder run, then the same day again', runs: 2, detail: `${first.sent} sent; the second run sent only the ${first.failed.length} that had failed` });
   });
 
   it('detects two people editing the same recommendation and loses neither', async () => {
@@ -159,7 +165,7 @@ describe('reliability', () => {
     expect(conflict.theirs.value.title).toBe('Jordan title');
     await admin.store.saveRecommendation({ ...conflict.theirs, value: { ...conflict.theirs.value, text: conflict.mine.text } });
     expect((await admin.store.getRecommendation(id)).value).toMatchObject({ title: 'Jordan title', text: 'Casey text' });
-    figures.push({ flow: 'two coordinators edit one recommendation', runs: 1, detail: 'conflict shown with both versions; both changes kept after merging' });
+    figure({ flow: 'two coordinators edit one recommendation', runs: 1, detail: 'conflict shown with both versions; both changes kept after merging' });
   });
 
   it('answers each role exactly as the permission model says, as raw Graph calls', async () => {
@@ -184,7 +190,7 @@ describe('reliability', () => {
         lines.push(`${role} ${name} ${status}`);
       }
     }
-    figures.push({ flow: 'access matrix (role × operation, raw Graph calls)', runs: lines.length, detail: 'every answer as expected (2xx, 403, or 404 for a hidden list)' });
+    figure({ flow: 'access matrix (role × operation, raw Graph calls)', runs: lines.length, detail: 'every answer as expected (2xx, 403, or 404 for a hidden list)' });
   });
 
   it('stores hostile text intact and renders it inert in the paper, the export and the store', async () => {
@@ -216,6 +222,6 @@ describe('reliability', () => {
     expect(fromImport).toMatchObject({ title: '=1+1 <b>bold</b>', text: hostile.replace(/[ \t]+/g, ' ').trim() });
     const tooLong = await submitUpdate(contextFor(emulator, owner).store, { ...newDraft({ value: { ...back, owners: [{ email: owner, name: 'P' }] }, etag: 'x' }, key), achieved: 'x'.repeat(1_000_001) }, priya, 'June 2025', new Date());
     expect(tooLong).toMatchObject({ kind: 'invalid', errors: { achieved: 'Keep each answer under 100,000 characters' } });
-    figures.push({ flow: 'hostile text: scripts, formula, RTL, control characters, emoji, a 1 MB field', runs: 1, detail: 'stored intact through the store and the import; escaped in the .docx; formula neutralised in .xlsx; 1 MB answer refused with a message' });
+    figure({ flow: 'hostile text: scripts, formula, RTL, control characters, emoji, a 1 MB field', runs: 1, detail: 'stored intact through the store and the import; escaped in the .docx; formula neutralised in .xlsx; 1 MB answer refused with a message' });
   });
 });
