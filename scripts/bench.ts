@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { chromium } from 'playwright-core';
+import { ensureBrowser, headlessArgs } from './find-browser';
 import { build, preview } from 'vite';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -91,10 +92,7 @@ async function firstRender(emulator: Emulator): Promise<{ ms: number; trips: num
   process.env.TAB_AUTH_MODE = 'emulator';
   await build({ logLevel: 'silent', build: { outDir: dir, emptyOutDir: true, sourcemap: false } });
   const server = await preview({ logLevel: 'silent', build: { outDir: dir }, preview: { port: 0, host: '127.0.0.1' } });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
-  });
+  const browser = await chromium.launch({ ...ensureBrowser(), args: headlessArgs });
   // One load is at the mercy of a busy machine: the median of three fresh browser contexts.
   const load = async (): Promise<{ ms: number; trips: number }> => {
     const context = await browser.newContext();

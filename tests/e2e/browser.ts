@@ -3,15 +3,14 @@ import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { headlessArgs } from '../../scripts/find-browser';
 
 export const screenshotDir = join(import.meta.dirname, '../../test-output/screenshots');
 
-/** Debian's Chromium, headless, with the flags this machine needs (no background network, no sandbox as root). */
+/** The browser the global setup found (or installed), headless, with the flags this machine needs. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
+  return chromium.launch({ ...inject('browser'), args: headlessArgs });
 }
 
 /** Opens the tab with the browser's clock set to the demo's day, so due dates are the same every run. */

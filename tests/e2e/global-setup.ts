@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { ensureBrowser, type BrowserChoice } from '../../scripts/find-browser';
 import { startEmulator, type Emulator } from '../../emulator/server';
 import { GraphEvidenceStore } from '../../src/adapters/graph/graph-evidence-store';
 import { provision } from '../../src/adapters/graph/provision';
@@ -17,6 +18,7 @@ declare module 'vitest' {
     teamsAppId: string;
     tenantAppUrl: string;
     tenantClientId: string;
+    browser: BrowserChoice;
   }
 }
 
@@ -53,6 +55,8 @@ async function buildAndServe(dir: string, settings: Record<string, string>): Pro
 }
 
 export async function setup(project: TestProject): Promise<void> {
+  // First, so a machine without a browser learns it at once, not after the builds.
+  project.provide('browser', ensureBrowser());
   dataDir = mkdtempSync(join(tmpdir(), 'e2e-'));
   emulator = await startEmulator({ data: join(dataDir, 'graph.sqlite'), retryAfterSeconds: 0 });
   const context = jobContext({ graph: emulator.origin });
