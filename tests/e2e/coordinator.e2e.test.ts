@@ -30,9 +30,16 @@ describe('the coordinator and the panel', () => {
     await expect.poll(async () => Number((await count.textContent())?.split(' ')[0])).toBeLessThan(all);
     await screenshot(page, 'coordinator-register');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
-    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download register (.xlsx)' }).click()]);
-    const zip = await JSZip.loadAsync(readFileSync((await file.path()) ?? ''));
-    expect(Object.keys(zip.files)).toContain('xl/worksheets/sheet1.xml');
+    const shown = Number((await count.textContent())?.split(' ')[0]);
+    const rowsIn = async (button: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);
+      const zip = await JSZip.loadAsync(readFileSync((await file.path()) ?? ''));
+      const sheet = (await zip.file('xl/worksheets/sheet1.xml')?.async('string')) ?? '';
+      return (sheet.match(/<row /g) ?? []).length - 1;
+    };
+    // The file holds what the screen shows; the whole register is the other button.
+    expect(await rowsIn(`Download these ${shown} (.xlsx)`)).toBe(shown);
+    expect(await rowsIn('Download the whole register')).toBe(all);
   });
 
   it('accepts a proposed closure, downloads the paper, records the panel decision, and the counts follow', async () => {
@@ -99,13 +106,27 @@ describe('the coordinator keeps the register', () => {
     await card.getByLabel('Short title').fill('Safe counts');
     await card.getByLabel('Target date, as agreed').fill('3rd Qtr 2025-26');
     await card.getByText('Read as due 2025-12-31').waitFor();
+    await card.getByRole('combobox', { name: 'Find an owner' }).fill('Raj');
+    await page.getByRole('option', { name: /Raj Dhillon/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await card.getByRole('listbox', { name: 'Chosen owners' }).getByText('Raj Dhillon').waitFor();
     await card.getByRole('button', { name: 'Add recommendation' }).click();
     await card.getByText('Recommendation 4.1 added').waitFor();
+    expect(await card.getByLabel('Reference').inputValue()).toBe('');
     await screenshot(page, 'coordinator-audits');
 
-    await page.getByRole('tab', { name: 'Register' }).click();
-    await page.getByLabel('Search').fill('safe counts');
-    await page.getByRole('button', { name: /4\.1 Safe counts/ }).click();
+    // The same reference again is refused, and the message opens the existing item.
+    await card.getByLabel('Reference').fill('4.1');
+    await card.getByLabel('Short title').fill('A second 4.1');
+    await card.getByRole('button', { name: 'Add recommendation' }).click();
+    await page.getByRole('dialog', { name: 'Save without an owner?' }).getByRole('button', { name: 'Choose an owner' }).click();
+    await card.getByRole('combobox', { name: 'Find an owner' }).fill('Raj');
+    await page.getByRole('option', { name: /Raj Dhillon/ }).click();
+    await card.getByRole('button', { name: 'Add recommendation' }).click();
+    await card.getByText(/This audit already has recommendation 4\.1 "Safe counts"/).waitFor();
+    await card.getByRole('button', { name: 'Open it' }).click();
+    await page.getByRole('heading', { name: '4.1 Safe counts' }).waitFor();
+
     await page.getByLabel('Short title').fill('Safe counts and cash reconciliation');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.getByText('Changes saved').waitFor();

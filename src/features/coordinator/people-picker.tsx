@@ -10,6 +10,8 @@ const noMatch = 'no-match';
  */
 export function PeoplePicker({ people, value, onChange, error }: { people: Person[]; value: Person[]; onChange: (next: Person[]) => void; error?: string }) {
   const [query, setQuery] = useState('');
+  // Controlled, so a pasted name opens the matches as typing does.
+  const [open, setOpen] = useState(false);
   const chosen = new Set(value.map((p) => p.email));
   const full = value.length >= maxOwners;
   const matches = full ? [] : people.filter((p) => !chosen.has(p.email) && matchesPerson(p, query));
@@ -20,6 +22,8 @@ export function PeoplePicker({ people, value, onChange, error }: { people: Perso
       validationState={error ? 'error' : 'none'}
     >
       <TagPicker
+        open={open}
+        onOpenChange={(_, data) => setOpen(data.open)}
         selectedOptions={value.map((p) => p.email)}
         onOptionSelect={(_, data) => {
           if (data.value === noMatch) return;
@@ -35,7 +39,11 @@ export function PeoplePicker({ people, value, onChange, error }: { people: Perso
               </Tag>
             ))}
           </TagPickerGroup>
-          <TagPickerInput aria-label="Find an owner" placeholder={full ? '' : 'Type a name'} value={query} onChange={(e) => setQuery(e.target.value)} />
+          <TagPickerInput aria-label="Find an owner" placeholder={full ? '' : 'Type a name'} value={query} onChange={(e) => {
+              setQuery(e.target.value);
+              setOpen(true);
+            }}
+          />
         </TagPickerControl>
         <TagPickerList>
           {matches.length === 0 ? (
