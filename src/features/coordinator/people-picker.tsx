@@ -1,4 +1,4 @@
-import { Field, Tag, TagPicker, TagPickerControl, TagPickerGroup, TagPickerInput, TagPickerList, TagPickerOption } from '@fluentui/react-components';
+import { Caption1, Field, Tag, TagPicker, TagPickerControl, TagPickerGroup, TagPickerInput, TagPickerList, TagPickerOption } from '@fluentui/react-components';
 import { useState } from 'react';
 import { matchesPerson, maxOwners, type Person } from '../../domain';
 
@@ -52,8 +52,9 @@ export function PeoplePicker({ people, value, onChange, error }: { people: Perso
             </TagPickerOption>
           ) : (
             matches.map((p) => (
-              <TagPickerOption key={p.email} value={p.email} text={p.name} secondaryContent={p.email}>
+              <TagPickerOption key={p.email} value={p.email} text={p.name}>
                 {p.name}
+                <Caption1 block>{p.email}</Caption1>
               </TagPickerOption>
             ))
           )}
