@@ -3,12 +3,6 @@ import {
   Button,
   Caption1,
   Card,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   Input,
   Select,
@@ -41,6 +35,7 @@ import { LoadFailed } from '../shared/load-failed';
 import { useSession } from '../shared/session-context';
 import { useAsync } from '../shared/use-async';
 import { DecisionMessage } from './decision-message';
+import { NoOwnerDialog } from './no-owner-dialog';
 import { PeoplePicker } from './people-picker';
 import { useDecision } from './use-decision';
 
@@ -197,22 +192,7 @@ function NewRecommendation({ audit, people, onCreated, onOpen }: { audit: Audit;
       <Button appearance="primary" onClick={create} disabled={decision.busy}>
         Add recommendation
       </Button>
-      <Dialog open={confirmNoOwner} onOpenChange={(_, d) => setConfirmNoOwner(d.open)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Save without an owner?</DialogTitle>
-            <DialogContent>Nobody will be asked for updates on {form.reference || 'this recommendation'} until an owner is assigned. The register flags it until then.</DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={() => setConfirmNoOwner(false)}>
-                Choose an owner
-              </Button>
-              <Button appearance="primary" onClick={save}>
-                Save without an owner
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <NoOwnerDialog open={confirmNoOwner} reference={form.reference} onCancel={() => setConfirmNoOwner(false)} onConfirm={save} />
     </details>
   );
 }

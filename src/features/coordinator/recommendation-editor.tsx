@@ -1,4 +1,4 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, Field, Input, Select, Subtitle1, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Select, Subtitle1, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { RecommendationDetail } from '../../application/ports';
 import { editRecommendation, performTransition } from '../../application/review';
@@ -6,6 +6,7 @@ import { availableTransitions, effectiveStatus, fieldErrors, priorities, recomme
 import { useSession } from '../shared/session-context';
 import { useAsync } from '../shared/use-async';
 import { DecisionMessage } from './decision-message';
+import { NoOwnerDialog } from './no-owner-dialog';
 import { PeoplePicker } from './people-picker';
 import { ReasonDialog } from './reason-dialog';
 import { useDecision } from './use-decision';
@@ -103,22 +104,7 @@ export function RecommendationEditor({ detail, onSaved }: { detail: Recommendati
           <ReasonDialog trigger="Superseded…" title="Mark as superseded" label="What supersedes it?" confirm="Mark superseded" onConfirm={withdraw('markSuperseded', 'Marked superseded')} />
         )}
       </div>
-      <Dialog open={confirmNoOwner} onOpenChange={(_, d) => setConfirmNoOwner(d.open)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>Remove every owner?</DialogTitle>
-            <DialogContent>Nobody will be asked for updates on {draft.reference} until an owner is assigned. The register flags it until then.</DialogContent>
-            <DialogActions>
-              <Button appearance="secondary" onClick={() => setConfirmNoOwner(false)}>
-                Keep editing
-              </Button>
-              <Button appearance="primary" onClick={write}>
-                Save without an owner
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+      <NoOwnerDialog open={confirmNoOwner} reference={draft.reference} onCancel={() => setConfirmNoOwner(false)} onConfirm={write} />
     </section>
   );
 }
