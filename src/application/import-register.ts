@@ -4,6 +4,7 @@ import {
   hasErrors,
   organisationToday,
   planRegisterImport,
+  sameTemplateStatus,
   statusLabel,
   type Audit,
   type ImportedRow,
@@ -46,10 +47,6 @@ export interface ImportPreview {
   counts: Record<RowAction | 'errors' | 'warnings' | 'held', number>;
 }
 
-/** The four statuses a register can say; the tracker's finer states compare equal to the one they export as. */
-const templateStatus = (status: Recommendation['status']): string =>
-  ({ open: 'open', returnedToOwner: 'open', proposedClosed: 'proposed', acceptedForPanel: 'proposed', closed: 'closed', notAdopted: 'gone', riskAccepted: 'gone', superseded: 'gone' })[status];
-
 /** Decided by the coordinator or the panel: a register saying otherwise would reopen it. */
 const decided = new Set<Recommendation['status']>(['closed', 'notAdopted', 'riskAccepted', 'superseded']);
 
@@ -69,7 +66,7 @@ const importedFields: {
   { field: 'Owners', columns: ['Owner Email'], show: (r) => r.owners.map((o) => `${o.name} <${o.email}>`).join('; ') },
   { field: 'Original target', columns: ['Original Target'], show: (r) => r.targets.original.text },
   { field: 'Current target', columns: ['Current Target'], show: (r) => currentTarget(r.targets).text },
-  { field: 'Status', columns: ['Status'], show: (r) => statusLabel[r.status], same: (a, b) => templateStatus(a.status) === templateStatus(b.status) },
+  { field: 'Status', columns: ['Status'], show: (r) => statusLabel[r.status], same: (a, b) => sameTemplateStatus(a.status, b.status) },
 ];
 
 /** What importing the row would change in the existing item, field by field, among the columns the file has. */

@@ -1,4 +1,4 @@
-import { addDays, compilePanelPaper, type Meeting, type PanelPaper } from '../domain';
+import { addDays, compilePanelPaper, type Meeting, type PanelPaper, type SummaryRow } from '../domain';
 import type { PaperData, RecommendationStore } from './ports';
 
 export class MeetingNotFoundError extends Error {
@@ -28,11 +28,18 @@ export async function compileMeetingPaper(store: RecommendationStore, meetingRef
   return paperForMeeting(await loadPaperData(store, today), meetingReference);
 }
 
-/** The tables of the paper as plain data, for `npm run pack -- --json` and for checking the paper. */
+/**
+ * The tables of the paper as plain data, for `npm run pack -- --json` and for checking the paper. They use the
+ * paper's own words: what the tracker calls accepted for the panel, the paper calls proposed closed.
+ */
 export function paperTables(paper: PanelPaper) {
+  const inPaperWords = <T extends Omit<SummaryRow, 'priority'>>({ acceptedForPanel, ...row }: T) => {
+    const { totalReported, running, notAccepted, ...rest } = row;
+    return { ...rest, totalReported, running, proposedClosed: acceptedForPanel, notAccepted };
+  };
   return {
-    summary: paper.summary,
-    proposedClosed: paper.proposedClosed.map(({ auditTitle, priority, reference, title }) => ({ auditTitle, priority, reference, title })),
+    summary: { rows: paper.summary.rows.map(inPaperWords), total: inPaperWords(paper.summary.total) },
+    proposedClosed: paper.acceptedForPanel.map(({ auditTitle, priority, reference, title }) => ({ auditTitle, priority, reference, title })),
     exceededTargets: paper.exceededTargets.map(({ auditTitle, reference, title, originalTarget, currentTarget, context }) => ({
       auditTitle,
       reference,

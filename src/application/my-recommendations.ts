@@ -1,6 +1,7 @@
 import {
   actionNeeded,
   addDays,
+  isWorkable,
   compareUrgency,
   nextMeeting,
   type Meeting,
@@ -35,7 +36,7 @@ export interface OwnedRecommendation extends ItemProgress {
 export function itemProgress(recommendation: Recommendation, ownUpdates: readonly OwnerUpdate[], cycle: string | undefined, today: string): ItemProgress {
   const status = effectiveStatus(recommendation, ownUpdates);
   const current = currentTarget(recommendation.targets);
-  const workable = status === 'open' || status === 'returnedToOwner';
+  const workable = isWorkable(status);
   const sentBack = workable ? actionNeeded(recommendation, ownUpdates) : undefined;
   const updateDue = workable && (sentBack !== undefined || (cycle !== undefined && !ownUpdates.some((u) => u.cycle === cycle)));
   return { status, rag: progressRag(status, current, today), current, updateDue, actionNeeded: sentBack };

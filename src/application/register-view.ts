@@ -1,5 +1,5 @@
 import { loadPaperData } from './meeting-paper';
-import { auditHeading, nextMeeting, requestDecided, type Meeting, type OwnerUpdate, type Priority, type ProgressRag, type Recommendation, type Status } from '../domain';
+import { auditHeading, compareReferences, nextMeeting, priorityRank, requestDecided, type Meeting, type OwnerUpdate, type Priority, type ProgressRag, type Recommendation, type Status } from '../domain';
 import { itemProgress, type ItemProgress } from './my-recommendations';
 import type { PaperData, RecommendationStore } from './ports';
 
@@ -68,14 +68,20 @@ export function filterRegister(rows: readonly RegisterRow[], filter: RegisterFil
 
 export type RegisterSort = 'audit' | 'priority' | 'target' | 'status' | 'owner';
 
+const text = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const byAuditThenReference = (a: RegisterRow, b: RegisterRow): number => text(a.auditTitle, b.auditTitle) || compareReferences(a.recommendation.reference, b.recommendation.reference);
+const orders: Record<RegisterSort, (a: RegisterRow, b: RegisterRow) => number> = {
+  audit: byAuditThenReference,
+  priority: (a, b) => priorityRank(a.recommendation.priority) - priorityRank(b.recommendation.priority),
+  // Items with no date to read go last.
+  target: (a, b) => text(a.current.due ?? '9999', b.current.due ?? '9999'),
+  status: (a, b) => text(a.status, b.status),
+  owner: (a, b) => text(a.owners, b.owners),
+};
+
+/** The rows in the chosen order; ties keep the audit and reference order (4.2 before 4.10, and 4.1 before 12). */
 export function sortRegister(rows: readonly RegisterRow[], by: RegisterSort): RegisterRow[] {
-  const rank: Record<Priority, number> = { High: 0, Medium: 1, Low: 2 };
-  const key = (row: RegisterRow): string | number =>
-    by === 'priority' ? rank[row.recommendation.priority] : by === 'target' ? (row.current.due ?? '9999') : by === 'status' ? row.status : by === 'owner' ? row.owners : `${row.auditTitle} ${row.recommendation.referenceKey.padStart(6, '0')}`;
-  return [...rows].sort((a, b) => {
-    const [x, y] = [key(a), key(b)];
-    return x < y ? -1 : x > y ? 1 : 0;
-  });
+  return [...rows].sort((a, b) => orders[by](a, b) || byAuditThenReference(a, b));
 }
 
 export async function loadRegisterView(store: RecommendationStore, today: string): Promise<RegisterView> {

@@ -1,4 +1,4 @@
-import { isOwnedBy, type OwnerUpdate, type Person, type Recommendation } from '../domain';
+import { applyTransition, isOwnedBy, type OwnerUpdate, type Person, type Recommendation } from '../domain';
 import { ForbiddenError, type RecommendationStore, type Versioned } from './ports';
 import { describeChanges } from './recommendation-changes';
 import { validateDraft, type DraftField, type UpdateDraft } from './update-draft';
@@ -20,6 +20,15 @@ export async function submitUpdate(store: RecommendationStore, draft: UpdateDraf
   if (!isOwnedBy(current.value, author.email)) throw new ForbiddenError('This recommendation is no longer yours: it has been reassigned');
   if (current.etag !== draft.opened.etag) {
     return { kind: 'changed', current, changes: describeChanges(draft.opened.value, current.value) };
+  }
+  // A proposal is the lifecycle's proposeClosure: the state machine says whether this item may take one now.
+  if (checked.update.proposesClosure) {
+    applyTransition(current.value.status, {
+      transition: 'proposeClosure',
+      actor: { role: 'owner', ownsItem: true },
+      narrative: checked.update.closureNarrative,
+      evidenceCount: checked.update.evidence.length,
+    });
   }
   return { kind: 'submitted', update: await store.addUpdate(checked.update) };
 }

@@ -15,5 +15,7 @@ export * from './urgency';
 export * from './meeting';
 export * from './timeline';
 export * from './panel-paper';
+export * from './paper-boilerplate';
 export * from './register-import';
+export * from './register-template';
 export * from './reminder-plan';

@@ -27,6 +27,10 @@ export const statusLabel: Record<Status, string> = {
   superseded: 'Superseded',
 };
 
+/** With the owner to act on: open, or returned by the coordinator. Owners update and propose closure only here. */
+export const workableStatuses: readonly Status[] = ['open', 'returnedToOwner'];
+export const isWorkable = (status: Status): boolean => workableStatuses.includes(status);
+
 /** Still being worked on by the owner: counts as running, can be chased and can become late. */
 export const isRunning = (status: Status): boolean =>
   status === 'open' || status === 'returnedToOwner' || status === 'proposedClosed' || status === 'acceptedForPanel';
@@ -54,12 +58,11 @@ interface TransitionRule {
   description: string;
 }
 
-const workable: readonly Status[] = ['open', 'returnedToOwner'];
 const beforeDecision: readonly Status[] = ['open', 'returnedToOwner', 'proposedClosed', 'acceptedForPanel'];
 
 export const transitions: Record<TransitionName, TransitionRule> = {
   proposeClosure: {
-    from: workable,
+    from: workableStatuses,
     to: 'proposedClosed',
     by: ['coordinator'],
     byItemOwner: true,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { IsoDate } from './calendar';
-import { paperBoilerplateSchema } from './panel-paper';
+import { paperBoilerplateSchema } from './paper-boilerplate';
 
 /** A panel meeting: its paper covers the cycle whose updates are due by the deadline. */
 export const meetingSchema = z
@@ -11,7 +11,7 @@ export const meetingSchema = z
     updateDeadline: z.iso.date({ message: 'Choose the date updates are due by' }),
     cycle: z.string().trim().min(1, 'Choose the date updates are due by: it names the cycle'),
     /** The paper's wording for this meeting; the organisation's default when absent. */
-    boilerplate: z.lazy(() => paperBoilerplateSchema).optional(),
+    boilerplate: paperBoilerplateSchema.optional(),
   })
   .refine((m) => m.updateDeadline <= m.date, { message: 'The update deadline must be on or before the meeting', path: ['updateDeadline'] });
 export type Meeting = z.infer<typeof meetingSchema>;

@@ -49,15 +49,15 @@ describe('compiling the panel paper', () => {
 
   it('counts running recommendations by priority, with proposed closed and not accepted', () => {
     expect(paper.summary.rows).toEqual([
-      { priority: 'High', totalReported: 1, running: 1, proposedClosed: 1, notAccepted: 0 },
-      { priority: 'Medium', totalReported: 2, running: 2, proposedClosed: 0, notAccepted: 1 },
-      { priority: 'Low', totalReported: 2, running: 2, proposedClosed: 0, notAccepted: 0 },
+      { priority: 'High', totalReported: 1, running: 1, acceptedForPanel: 1, notAccepted: 0 },
+      { priority: 'Medium', totalReported: 2, running: 2, acceptedForPanel: 0, notAccepted: 1 },
+      { priority: 'Low', totalReported: 2, running: 2, acceptedForPanel: 0, notAccepted: 0 },
     ]);
-    expect(paper.summary.total).toEqual({ totalReported: 5, running: 5, proposedClosed: 1, notAccepted: 1 });
+    expect(paper.summary.total).toEqual({ totalReported: 5, running: 5, acceptedForPanel: 1, notAccepted: 1 });
   });
 
   it('lists the proposed closures with their audit title on every row', () => {
-    expect(paper.proposedClosed).toEqual([{ recommendationId: fleetHigh.id, auditTitle: 'Fleet', priority: 'High', reference: '4.2', title: 'Title 4.2' }]);
+    expect(paper.acceptedForPanel).toEqual([{ recommendationId: fleetHigh.id, auditTitle: 'Fleet', priority: 'High', reference: '4.2', title: 'Title 4.2' }]);
   });
 
   it('lists every running item past its original target, with the reason or latest update as context', () => {
@@ -100,7 +100,7 @@ describe('compiling the panel paper', () => {
   it('counts an owner proposal the coordinator has not yet reviewed as running, not as proposed closed', () => {
     const proposal = update(vettingUndated.id, 'June 2025', { proposesClosure: true, closureNarrative: 'Done', evidence: [{ name: 'e', url: 'https://x.example/e' }] });
     const withProposal = compilePanelPaper({ meeting, audits, recommendations, updates: [...updates, proposal] });
-    expect(withProposal.summary.total.proposedClosed).toBe(1);
+    expect(withProposal.summary.total.acceptedForPanel).toBe(1);
     expect(withProposal.summary.total.running).toBe(5);
   });
 });

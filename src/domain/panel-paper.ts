@@ -1,53 +1,21 @@
-import { z } from 'zod';
 import { compareAuditsOldestFirst, auditHeading, type Audit } from './audit';
 import { monthYearLabel, type IsoDate } from './calendar';
 import { isRunning } from './lifecycle';
 import type { Meeting } from './meeting';
 import type { OwnerUpdate } from './owner-update';
+import { defaultBoilerplate, type PaperBoilerplate } from './paper-boilerplate';
 import { priorities, type Priority } from './priority';
 import { effectiveStatus, type Recommendation } from './recommendation';
+import { compareReferences } from './reference';
 import { currentTarget, hasExceededOriginal, nextRevisionNeedsPanel, requestDecided, type RevisionPolicy } from './target-history';
-
-/** The organisation's wording around the computed tables, kept with each meeting so old papers reprint as sent. */
-export const paperBoilerplateSchema = z.object({
-  reportOf: z.string(),
-  subject: z.string(),
-  author: z.string(),
-  background: z.string(),
-  purpose: z.string(),
-  smartTargets: z.string(),
-  recommendation: z.string(),
-  implications: z.object({ financial: z.string(), legal: z.string(), equality: z.string(), risks: z.string(), plan: z.string() }),
-  backgroundPapers: z.string(),
-  contacts: z.string(),
-});
-export type PaperBoilerplate = z.infer<typeof paperBoilerplateSchema>;
-
-export const defaultBoilerplate: PaperBoilerplate = {
-  reportOf: 'Chief Finance Officer',
-  subject: 'Internal audit recommendations: progress update',
-  author: 'Audit and Inspection Team',
-  background: 'The internal auditor delivers an annual programme of audits agreed with the organisation. Each audit makes recommendations with an owner and a target date.',
-  purpose: 'This report gives the panel the progress updates from business owners on the recommendations made by the internal auditor.',
-  smartTargets: 'Business leads are encouraged to set SMART and achievable target dates. The table above shows where circumstances beyond the lead\u2019s control have moved them.',
-  recommendation: 'The panel is asked to note the updates at Appendix A and, where sufficiently evidenced, to agree the recommendations proposed closed.',
-  implications: {
-    financial: 'None',
-    legal: 'None',
-    equality: 'None',
-    risks: 'Risk to the efficiency and effectiveness of business functions where agreed recommendations are not implemented in a timely manner.',
-    plan: 'Transparency and accountability for business functions.',
-  },
-  backgroundPapers: 'None',
-  contacts: 'Audit and Inspection Team',
-};
 
 export interface SummaryRow {
   priority: Priority;
   /** Reported to this panel: every running recommendation of this priority (shown in its priority's colour column). */
   totalReported: number;
   running: number;
-  proposedClosed: number;
+  /** Accepted by the coordinator for the panel: the paper's "Proposed Closed" column (an owner's proposal is not yet). */
+  acceptedForPanel: number;
   notAccepted: number;
 }
 
@@ -84,7 +52,8 @@ export interface PanelPaper {
   meeting: Meeting;
   boilerplate: PaperBoilerplate;
   summary: { rows: SummaryRow[]; total: Omit<SummaryRow, 'priority'> };
-  proposedClosed: PaperItem[];
+  /** §5, "proposed closed" in the paper's words: the closures the coordinator accepted for the panel to decide. */
+  acceptedForPanel: PaperItem[];
   exceededTargets: ExceededTarget[];
   extensionRequests: ExtensionRequest[];
   appendix: { audit: Audit; heading: string; items: AppendixItem[] }[];
@@ -101,7 +70,6 @@ export interface PaperInput {
   policy?: RevisionPolicy;
 }
 
-const numericOrder = new Intl.Collator('en', { numeric: true });
 
 export const bookmarkFor = (recommendationId: string): string => `rec_${recommendationId.replace(/[^A-Za-z0-9_]/g, '_')}`;
 
@@ -131,7 +99,7 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
       return { r, updates, status: effectiveStatus(r, updates), audit: audits.get(r.auditId) };
     })
     .filter((e): e is typeof e & { audit: Audit } => e.audit !== undefined)
-    .sort((a, b) => compareAuditsOldestFirst(a.audit, b.audit) || numericOrder.compare(a.r.referenceKey, b.r.referenceKey));
+    .sort((a, b) => compareAuditsOldestFirst(a.audit, b.audit) || compareReferences(a.r.reference, b.r.reference));
 
   const running = entries.filter((e) => isRunning(e.status));
   const returnedThisCycle = entries.filter((e) => e.status === 'returnedToOwner' && (e.r.statusChangedAt ?? '') >= since);
@@ -149,7 +117,7 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
       priority,
       totalReported: mine.length,
       running: mine.length,
-      proposedClosed: mine.filter((e) => e.status === 'acceptedForPanel').length,
+      acceptedForPanel: mine.filter((e) => e.status === 'acceptedForPanel').length,
       notAccepted: returnedThisCycle.filter((e) => e.r.priority === priority).length,
     };
   });
@@ -201,9 +169,9 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
     boilerplate: input.boilerplate ?? meeting.boilerplate ?? defaultBoilerplate,
     summary: {
       rows,
-      total: { totalReported: sum('totalReported'), running: sum('running'), proposedClosed: sum('proposedClosed'), notAccepted: sum('notAccepted') },
+      total: { totalReported: sum('totalReported'), running: sum('running'), acceptedForPanel: sum('acceptedForPanel'), notAccepted: sum('notAccepted') },
     },
-    proposedClosed: running.filter((e) => e.status === 'acceptedForPanel').map(item),
+    acceptedForPanel: running.filter((e) => e.status === 'acceptedForPanel').map(item),
     exceededTargets,
     extensionRequests,
     appendix,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema } from './calendar';
-import { statuses, type Status } from './lifecycle';
+import { isWorkable, statuses, type Status } from './lifecycle';
 import type { OwnerUpdate } from './owner-update';
 import { maxOwners, personSchema, sameEmail } from './people';
 import { prioritySchema } from './priority';
@@ -57,7 +57,7 @@ export function effectiveStatus(
   recommendation: Pick<Recommendation, 'status' | 'statusChangedAt'>,
   updates: readonly Pick<OwnerUpdate, 'kind' | 'proposesClosure' | 'submittedAt'>[],
 ): Status {
-  if (recommendation.status !== 'open' && recommendation.status !== 'returnedToOwner') return recommendation.status;
+  if (!isWorkable(recommendation.status)) return recommendation.status;
   const since = recommendation.statusChangedAt ? Date.parse(recommendation.statusChangedAt) : -Infinity;
   const proposed = updates.some((u) => u.kind === 'ownerUpdate' && u.proposesClosure && Date.parse(u.submittedAt) > since);
   return proposed ? 'proposedClosed' : recommendation.status;

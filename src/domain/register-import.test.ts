@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cleanCell, hasErrors, matchHeader, parseAuditDate, parseOwners, parseStatus, planRegisterImport, templateColumns } from './register-import';
+import { cleanCell, hasErrors, matchHeader, parseAuditDate, parseOwners, planRegisterImport } from './register-import';
+import { templateColumns } from './register-template';
 
 const header = [...templateColumns];
 const row = (over: Partial<Record<(typeof templateColumns)[number], string>>): string[] => header.map((c) => over[c] ?? '');
@@ -25,11 +26,6 @@ describe('reading a register', () => {
     ['11/2022', { year: 2022, month: 11 }],
     ['1st Nov 2022', { year: 2022, month: 11 }],
   ])('reads the audit date %j', (text, expected) => expect(parseAuditDate(text)).toEqual(expected));
-
-  it('reads statuses and their synonyms, refusing unknown words', () => {
-    expect(['Open', 'ongoing', 'PROPOSED CLOSED', 'Completed', 'Not Adopted', ''].map(parseStatus)).toEqual(['open', 'open', 'proposedClosed', 'closed', 'notAdopted', 'open']);
-    expect(parseStatus('Parked')).toBeUndefined();
-  });
 
   it('reads two owners in one cell, and flags a missing owner rather than dropping the row', () => {
     expect(parseOwners('Dana Reid / Sam Holt', 'dana.reid@example.org; SAM.HOLT@example.org').owners).toEqual([

@@ -1,11 +1,11 @@
 import { auditKey, type Audit } from './audit';
 import { monthNames } from './calendar';
-import type { Status } from './lifecycle';
 import { parseOpinion } from './opinion';
 import { personSchema, type Person } from './people';
 import { parsePriority } from './priority';
 import type { Recommendation } from './recommendation';
 import { normaliseReference } from './reference';
+import { parseStatus, requiredColumns, templateColumns, type TemplateColumn } from './register-template';
 import { parseTargetDate, type TargetDate } from './target-date';
 
 /**
@@ -13,13 +13,6 @@ import { parseTargetDate, type TargetDate } from './target-date';
  * mess real registers have (ditto marks, reference variants, free-text dates, two owners in a cell, Word
  * artefacts). Everything is kept as written; what cannot be read becomes a finding, never a guess.
  */
-export const templateColumns = [
-  'Audit Title', 'Audit Date', 'Assurance', 'Reference', 'Recommendation Title', 'Priority', 'Recommendation',
-  'Management Response', 'Owner Name', 'Owner Email', 'Original Target', 'Current Target', 'Status', 'Latest Update',
-] as const;
-export type TemplateColumn = (typeof templateColumns)[number];
-export const requiredColumns: readonly TemplateColumn[] = ['Audit Title', 'Reference', 'Recommendation Title', 'Priority'];
-
 export interface Finding {
   level: 'error' | 'warning';
   column?: TemplateColumn;
@@ -82,19 +75,6 @@ export function parseAuditDate(text: string): { year: number; month: number } | 
     if (month > 0) return { year, month };
   }
   return undefined;
-}
-
-const statusWords: [RegExp, Status][] = [
-  [/^(open|ongoing|in progress|not started|outstanding|live)$/, 'open'],
-  [/^(proposed closed|proposed for closure|propose closed|proposed)$/, 'proposedClosed'],
-  [/^(closed|complete|completed|implemented|done|agreed closed)$/, 'closed'],
-  [/^(not adopted|not accepted|risk accepted|withdrawn|superseded)$/, 'notAdopted'],
-];
-
-export function parseStatus(text: string): Status | undefined {
-  const value = text.toLowerCase().replace(/[^a-z ]/g, ' ').replace(/\s+/g, ' ').trim();
-  if (!value) return 'open';
-  return statusWords.find(([pattern]) => pattern.test(value))?.[1];
 }
 
 const splitList = (text: string): string[] => text.split(/\s*(?:;|\n|\/|,|\band\b|&)\s*/i).map((s) => s.trim()).filter(Boolean);

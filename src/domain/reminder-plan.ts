@@ -1,5 +1,6 @@
 import { addDays, localDate, organisationTimeZone, type IsoDate } from './calendar';
-import type { Meeting } from './meeting';
+import { isWorkable } from './lifecycle';
+import { nextMeeting, type Meeting } from './meeting';
 import type { OwnerUpdate } from './owner-update';
 import type { Person } from './people';
 import type { Priority } from './priority';
@@ -81,14 +82,14 @@ export function planReminders(input: {
   const schedule = input.schedule ?? defaultReminderSchedule;
   const today = localDate(input.now, schedule.timeZone);
   // The meeting being prepared: the first whose date is still ahead.
-  const meeting = [...input.meetings].filter((m) => m.date >= today).sort((a, b) => a.date.localeCompare(b.date))[0];
+  const meeting = nextMeeting(input.meetings, today);
   const updatesOf = (id: string) => input.updates.filter((u) => u.recommendationId === id);
   const units: ReminderUnit[] = [];
   const outstanding = new Map<string, { owner: Person; items: ReminderItem[] }>();
 
   for (const r of input.recommendations) {
     const status = effectiveStatus(r, updatesOf(r.id));
-    if (status !== 'open' && status !== 'returnedToOwner') continue;
+    if (!isWorkable(status)) continue;
     const item = (due: IsoDate): ReminderItem => ({ recommendationId: r.id, reference: r.reference, title: r.title, priority: r.priority, due });
     if (meeting && !updatesOf(r.id).some((u) => u.cycle === meeting.cycle)) {
       for (const owner of r.owners) {

@@ -39,7 +39,7 @@ describe('the panel paper from the store', () => {
     const register = await context.store.loadRegister();
     const running = register.recommendations.filter((r) => isRunning(r.value.status));
     expect(paper.summary.total.running).toBe(running.length);
-    expect(paper.summary.total.proposedClosed).toBe(register.recommendations.filter((r) => r.value.status === 'acceptedForPanel').length);
+    expect(paper.summary.total.acceptedForPanel).toBe(register.recommendations.filter((r) => r.value.status === 'acceptedForPanel').length);
     expect(paper.appendix.flatMap((g) => g.items)).toHaveLength(running.length);
   });
 
@@ -55,7 +55,7 @@ describe('the panel paper from the store', () => {
     const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
     const settings = (await zip.file('word/settings.xml')?.async('string')) ?? '';
     expect(settings).toContain('w:updateFields');
-    for (const item of paper.proposedClosed) {
+    for (const item of paper.acceptedForPanel) {
       const bookmark = `rec_${item.recommendationId}`;
       expect(xml).toContain(`w:name="${bookmark}"`);
       expect(xml).toMatch(new RegExp(`PAGEREF ${bookmark}`));

@@ -7,13 +7,13 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server';
 import { ImportFileError, maxImportBytes, readRegisterFile } from '../../src/adapters/documents/register-file';
-import { registerColumns, registerRows, registerWorkbook } from '../../src/adapters/documents/register-xlsx';
+import { registerRows, registerWorkbook } from '../../src/adapters/documents/register-xlsx';
 import { lists } from '../../src/adapters/graph/list-schema';
 import { applyImport, previewImport } from '../../src/application/import-register';
 import type { Actor } from '../../src/application/review';
 import type { JobContext } from '../../src/jobs/job-context';
 import { coordinator, provisioned, rawCall, startTestEmulator } from '../support/emulator-harness';
-import { parseOpinion, parseTargetDate } from '../../src/domain';
+import { parseOpinion, parseTargetDate, templateColumns } from '../../src/domain';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '../..');
@@ -79,14 +79,14 @@ describe('importing a register', () => {
     const file = join(dir, 'export.xlsx');
     writeFileSync(file, Buffer.from(await registerWorkbook(rows)));
     const table = await readRegisterFile('export.xlsx', new Uint8Array(readFileSync(file)));
-    expect(table[0]).toEqual([...registerColumns]);
+    expect(table[0]).toEqual([...templateColumns]);
     const preview = await previewImport(context.store, table, today);
     expect(preview.counts).toMatchObject({ create: 0, update: 0, unchanged: data.recommendations.length, skip: 0 });
     expect(registerRows(data.audits, [{ ...data.recommendations[0]!, title: '=HYPERLINK("http://evil.example")' }], [])[0]?.[4]).toBe('\'=HYPERLINK("http://evil.example")');
   });
 
   it('after an interrupted import, running it again completes it without duplicates', async () => {
-    const header = [...registerColumns];
+    const header = [...templateColumns];
     const rows = Array.from({ length: 45 }, (_, i) => ['Stores', 'June 2023', 'MODERATE OPINION', `5.${i + 1}`, `Stock item ${i + 1}`, 'Low', '', '', 'Kim Vale', 'kim.vale@example.org', 'Dec 2025', '', 'Open', `Counted in May (${i + 1})`]);
     const table = [header, ...rows];
     emulator.faults.plan = { throttle: [{ status: 503, probability: 0.2 }], lost: 0.2 };
@@ -114,7 +114,7 @@ describe('importing a register', () => {
       const notes = await Promise.all(recommendations.map(async (r) => [r.value.title, (await context.store.updatesFor(r.value.id)).filter((u) => u.cycle === 'Imported')] as const));
       return Object.fromEntries(notes.sort(([a], [b]) => a.localeCompare(b)).map(([title, list]) => [title, list.map((u) => u.note.replace('From the imported register: ', ''))]));
     };
-    const header = [...registerColumns];
+    const header = [...templateColumns];
     const first = [header, row(1, 'Checks agreed'), row(2, 'Checks drafted')];
     expect((await imported(first)).notes).toBe(2);
 
@@ -140,7 +140,7 @@ describe('importing a register', () => {
       status: 'closed', statusChangedAt: '2025-05-16T10:00:00Z',
     });
     // No Management Response column: the file says nothing about it.
-    const header = registerColumns.filter((c) => c !== 'Management Response');
+    const header = templateColumns.filter((c) => c !== 'Management Response');
     const table = [header, ['Treasury', 'September 2023', '', '7.1', 'Investment limits', 'High', 'Set limits', 'Kim Vale', 'kim.vale@example.org', 'March 2025', 'December 2025', 'Open', '']];
     const preview = await previewImport(context.store, table, today);
     const [row] = preview.rows;

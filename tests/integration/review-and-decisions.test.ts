@@ -47,8 +47,8 @@ describe('coordinator review and panel decisions against the emulator', () => {
     await expect(performTransition(admin.store, await contextFor(emulator, owner).store.recommendationDetail(id), 'acceptForPanel', priya, now)).rejects.toBeInstanceOf(IllegalTransitionError);
     await performTransition(admin.store, await admin.store.recommendationDetail(id), 'acceptForPanel', casey, now);
     const during = await compileMeetingPaper(admin.store, '2025-07-15', '2025-06-25');
-    expect(during.summary.total.proposedClosed).toBe(before.summary.total.proposedClosed + 1);
-    expect(during.proposedClosed.map((p) => p.recommendationId)).toContain(id);
+    expect(during.summary.total.acceptedForPanel).toBe(before.summary.total.acceptedForPanel + 1);
+    expect(during.acceptedForPanel.map((p) => p.recommendationId)).toContain(id);
 
     await performTransition(admin.store, await admin.store.recommendationDetail(id), 'panelAgreeClosure', casey, now);
     const after = await compileMeetingPaper(admin.store, '2025-07-15', '2025-06-25');

@@ -3,7 +3,7 @@ import type { Emulator } from '../../emulator/server';
 import { ForbiddenError } from '../../src/application/ports';
 import { submitUpdate } from '../../src/application/submit-update';
 import { newDraft } from '../../src/application/update-draft';
-import { parseOpinion, parseTargetDate, type Recommendation } from '../../src/domain';
+import { IllegalTransitionError, parseOpinion, parseTargetDate, type Recommendation } from '../../src/domain';
 import type { JobContext } from '../../src/jobs/job-context';
 import { contextFor, otherOwner, owner, provisioned, startTestEmulator } from '../support/emulator-harness';
 
@@ -54,6 +54,14 @@ describe("submitting an owner's update", () => {
     const opened = await ownerStore.getRecommendation((await recommendation('4.2')).value.id);
     await recommendation('4.2', { owners: [{ email: otherOwner, name: 'Tom Hallam' }] });
     await expect(submitUpdate(ownerStore, { ...newDraft(opened, key), achieved: 'x' }, priya, 'June 2025', new Date())).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it('refuses a closure proposal on an item the lifecycle no longer allows one for', async () => {
+    const ownerStore = contextFor(emulator, owner).store;
+    const opened = await ownerStore.getRecommendation((await recommendation('4.3', { status: 'closed', statusChangedAt: '2025-05-01T10:00:00Z' })).value.id);
+    const draft = { ...newDraft(opened, key), achieved: 'Done', proposesClosure: true, closureNarrative: 'Procedure in use', evidence: [{ name: 'p.docx', url: 'https://example.org/p.docx' }] };
+    await expect(submitUpdate(ownerStore, draft, priya, 'June 2025', new Date())).rejects.toBeInstanceOf(IllegalTransitionError);
+    expect(await ownerStore.updatesFor(opened.value.id)).toEqual([]);
   });
 
   it('under 20% injected faults, every submission lands exactly once', async () => {

@@ -50,10 +50,10 @@ function summaryTable(paper: PanelPaper): Table {
         r.priority,
         ...priorities.map((p) => coloured(p, r.totalReported, r.priority)),
         count(r.running),
-        count(r.proposedClosed),
+        count(r.acceptedForPanel),
         count(r.notAccepted),
       ]),
-      ['Total', ...priorities.map((p) => count(paper.summary.rows.find((r) => r.priority === p)?.totalReported ?? 0)), count(paper.summary.total.running), count(paper.summary.total.proposedClosed), count(paper.summary.total.notAccepted)],
+      ['Total', ...priorities.map((p) => count(paper.summary.rows.find((r) => r.priority === p)?.totalReported ?? 0)), count(paper.summary.total.running), count(paper.summary.total.acceptedForPanel), count(paper.summary.total.notAccepted)],
     ],
   );
 }
@@ -122,10 +122,10 @@ export function panelPaperDocument(paper: PanelPaper): Document {
     numbered(next(), b.purpose),
     numbered(next(), 'The following table shows the number of running, proposed closed and not accepted recommendations by priority for this reporting period:'),
     summaryTable(paper),
-    numbered(next(), `Audit recommendations proposed closed: the following ${paper.proposedClosed.length} recommendation(s) are proposed closed. The page is the page of the item in Appendix A.`),
+    numbered(next(), `Audit recommendations proposed closed: the following ${paper.acceptedForPanel.length} recommendation(s) are proposed closed. The page is the page of the item in Appendix A.`),
     table(
       ['Audit title', 'Priority', 'Section/recommendation reference', 'Proposed closed', 'Page'],
-      paper.proposedClosed.map((p) => {
+      paper.acceptedForPanel.map((p) => {
         const bookmark = paper.appendix.flatMap((g) => g.items).find((i) => i.recommendation.id === p.recommendationId)?.bookmark ?? '';
         return [p.auditTitle, p.priority, `${p.reference} ${p.title}`, 'Yes', pageCell(bookmark)];
       }),

@@ -1,28 +1,10 @@
 import ExcelJS from 'exceljs';
-import { auditHeading, currentTarget, effectiveStatus, type Audit, type OwnerUpdate, type Recommendation } from '../../domain';
-
-/** The register template's columns, in order (the import reads the same headers). */
-export const registerColumns = [
-  'Audit Title', 'Audit Date', 'Assurance', 'Reference', 'Recommendation Title', 'Priority', 'Recommendation',
-  'Management Response', 'Owner Name', 'Owner Email', 'Original Target', 'Current Target', 'Status', 'Latest Update',
-] as const;
+import { auditHeading, currentTarget, effectiveStatus, templateColumns, templateStatusWords, type Audit, type OwnerUpdate, type Recommendation } from '../../domain';
 
 /** A cell a spreadsheet would run as a formula is written as text, so exported data cannot execute. */
 export function neutralise(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
-
-/** The template's four statuses; finer states of the tracker map onto them. */
-const templateStatus: Record<Recommendation['status'], string> = {
-  open: 'Open',
-  returnedToOwner: 'Open',
-  proposedClosed: 'Proposed closed',
-  acceptedForPanel: 'Proposed closed',
-  closed: 'Closed',
-  notAdopted: 'Not adopted',
-  riskAccepted: 'Not adopted',
-  superseded: 'Not adopted',
-};
 
 export function registerRows(audits: readonly Audit[], recommendations: readonly Recommendation[], updates: readonly OwnerUpdate[]): string[][] {
   const byId = new Map(audits.map((a) => [a.id, a]));
@@ -46,7 +28,7 @@ export function registerRows(audits: readonly Audit[], recommendations: readonly
         r.targets.original.text,
         currentTarget(r.targets).text,
         // The status the screen shows: an owner's pending proposal is proposed closed, as on the register.
-        templateStatus[effectiveStatus(r, own)],
+        templateStatusWords[effectiveStatus(r, own)],
         latest ? `UPDATE ${latest.cycle}: ${latest.note || latest.achieved}` : '',
       ].map(neutralise),
     ];
@@ -58,7 +40,7 @@ export async function registerWorkbook(rows: string[][]): Promise<ArrayBuffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Audit Tracker';
   const sheet = workbook.addWorksheet('Register', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow([...registerColumns]).font = { bold: true };
+  sheet.addRow([...templateColumns]).font = { bold: true };
   for (const row of rows) sheet.addRow(row);
   sheet.columns.forEach((column) => {
     column.width = 22;

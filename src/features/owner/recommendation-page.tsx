@@ -18,6 +18,7 @@ import {
   currentTarget,
   effectiveStatus,
   isOwnedBy,
+  isWorkable,
   monthNames,
   nameLookup,
   nextMeeting,
@@ -72,7 +73,7 @@ export function RecommendationPage({ id, onBack, backLabel }: { id: string; onBa
   const current = currentTarget(r.targets);
   const mine = isOwnedBy(r, session.user.email);
   const updatedThisCycle = updates.some((u) => u.cycle === meeting?.cycle);
-  const workable = status === 'open' || status === 'returnedToOwner';
+  const workable = isWorkable(status);
   const audit = detail.audit;
 
   return (

@@ -126,15 +126,15 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
         label="Counts by priority"
         head={['Priority', 'Total reported', 'Total running', 'Proposed closed', 'Not accepted proposed closed']}
         rows={[
-          ...paper.summary.rows.map((r) => [r.priority, r.totalReported, r.running, r.proposedClosed, r.notAccepted]),
-          ['Total', paper.summary.total.totalReported, paper.summary.total.running, paper.summary.total.proposedClosed, paper.summary.total.notAccepted],
+          ...paper.summary.rows.map((r) => [r.priority, r.totalReported, r.running, r.acceptedForPanel, r.notAccepted]),
+          ['Total', paper.summary.total.totalReported, paper.summary.total.running, paper.summary.total.acceptedForPanel, paper.summary.total.notAccepted],
         ]}
       />
-      <Subtitle1 as="h2">Proposed closed ({paper.proposedClosed.length})</Subtitle1>
+      <Subtitle1 as="h2">Proposed closed ({paper.acceptedForPanel.length})</Subtitle1>
       <SimpleTable
         label="Proposed closed"
         head={['Audit title', 'Priority', 'Reference', ...(canDecide ? ['Panel decision'] : [])]}
-        rows={paper.proposedClosed.map((p) => [
+        rows={paper.acceptedForPanel.map((p) => [
           p.auditTitle,
           p.priority,
           `${p.reference} ${p.title}`,

@@ -1,0 +1,42 @@
+import type { Status } from './lifecycle';
+
+/**
+ * The register template: its columns, and its status words both ways. The import reads it, the export writes it,
+ * and the empty template is made from it, so the three cannot disagree.
+ */
+export const templateColumns = [
+  'Audit Title', 'Audit Date', 'Assurance', 'Reference', 'Recommendation Title', 'Priority', 'Recommendation',
+  'Management Response', 'Owner Name', 'Owner Email', 'Original Target', 'Current Target', 'Status', 'Latest Update',
+] as const;
+export type TemplateColumn = (typeof templateColumns)[number];
+export const requiredColumns: readonly TemplateColumn[] = ['Audit Title', 'Reference', 'Recommendation Title', 'Priority'];
+
+/** The word the template writes for each status: the tracker's finer states share the template's four. */
+export const templateStatusWords: Record<Status, 'Open' | 'Proposed closed' | 'Closed' | 'Not adopted'> = {
+  open: 'Open',
+  returnedToOwner: 'Open',
+  proposedClosed: 'Proposed closed',
+  acceptedForPanel: 'Proposed closed',
+  closed: 'Closed',
+  notAdopted: 'Not adopted',
+  riskAccepted: 'Not adopted',
+  superseded: 'Not adopted',
+};
+
+/** Whether a register would write the two statuses with the same word: then importing one over the other changes nothing. */
+export const sameTemplateStatus = (a: Status, b: Status): boolean => templateStatusWords[a] === templateStatusWords[b];
+
+const statusWords: [RegExp, Status][] = [
+  [/^(open|ongoing|in progress|not started|outstanding|live)$/, 'open'],
+  [/^(proposed closed|proposed for closure|propose closed|proposed)$/, 'proposedClosed'],
+  [/^(closed|complete|completed|implemented|done|agreed closed)$/, 'closed'],
+  [/^(not adopted|not accepted|risk accepted|withdrawn|superseded)$/, 'notAdopted'],
+];
+
+/** The status a register's word means (synonyms included); a blank cell is open; undefined for a word it is not. */
+export function parseStatus(text: string): Status | undefined {
+  const value = text.toLowerCase().replace(/[^a-z ]/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!value) return 'open';
+  return statusWords.find(([pattern]) => pattern.test(value))?.[1];
+}
+
