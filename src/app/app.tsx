@@ -1,6 +1,6 @@
 import { Button, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { DirectoryPerson } from '../application/session';
+import type { DirectoryPerson } from '../application/ports';
 import { SignInPage } from '../features/sign-in/sign-in-page';
 import type { TabConfig } from './config';
 import { emulatorDirectory } from '../adapters/auth/emulator-token-provider';

@@ -3,9 +3,9 @@ import { graphScopes } from '../adapters/auth/scopes';
 import { teamChannel } from '../adapters/graph/graph-channel-notifier';
 import { connectGraph } from '../adapters/graph/graph-client';
 import { reminderLinks } from '../application/reminder-links';
-import type { DirectoryPerson, Session } from '../application/session';
+import type { DirectoryPerson, Session } from '../application/ports';
 import type { TabConfig } from './config';
-import type { HostContext } from '../adapters/teams/teams-host';
+import type { HostContext } from '../application/ports';
 import { graphSession, hostChannel } from './graph-session';
 import { viewFromAddress } from './routes';
 

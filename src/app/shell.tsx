@@ -1,6 +1,6 @@
 import { Body1, Caption1, FluentProvider, Spinner, Tab, TabList, Title3, makeStyles, tokens, type Theme } from '@fluentui/react-components';
 import { lazy, Suspense, type ReactNode } from 'react';
-import type { Session } from '../application/session';
+import type { Session } from '../application/ports';
 import { MyRecommendationsPage } from '../features/owner/my-recommendations-page';
 import { RecommendationPage } from '../features/owner/recommendation-page';
 import { SessionContext } from '../features/shared/session-context';

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { connectTeamsHost, onHostThemeChange, type HostContext } from '../adapters/teams/teams-host';
+import { connectTeamsHost, onHostThemeChange } from '../adapters/teams/teams-host';
+import type { HostContext } from '../application/ports';
 import { deepLinkHash } from './routes';
 
 /** The context stays the same object for the page's life (sessions are built from it); the theme follows Teams. */

@@ -1,12 +1,6 @@
-import { addDays, compilePanelPaper, type Meeting, type PanelPaper, type SummaryRow } from '../domain';
-import type { PaperData, RecommendationStore } from './ports';
+import { addDays, compilePanelPaper, type PanelPaper, type SummaryRow } from '../domain';
+import { MeetingNotFoundError, type PaperData, type RecommendationStore } from './ports';
 
-export class MeetingNotFoundError extends Error {
-  constructor(reference: string, known: Meeting[]) {
-    super(`No meeting '${reference}'. Known meetings: ${known.map((m) => `${m.id} (${m.date})`).join(', ') || 'none'}`);
-    this.name = 'MeetingNotFoundError';
-  }
-}
 
 /** Updates older than this cannot belong to the paper's cycle or its context. */
 const updateWindowDays = 400;

@@ -1,19 +1,8 @@
+import type { AdaptiveCard, ChannelMessage } from './ports';
 import { priorities, priorityColour, type Person, type ReminderItem, type ReminderPlan, type ReminderStep, type ReminderUnit } from '../domain';
 
 /** Teams refuses a channel message above about 28 KB; cards are split well below it. */
 export const cardByteLimit = 24 * 1024;
-
-export type AdaptiveCard = { type: 'AdaptiveCard'; version: '1.5'; body: unknown[]; actions?: unknown[]; $schema: string; msteams?: unknown };
-
-export interface ChannelMessage {
-  /** The same for every attempt to send this message, so a notifier can tell a retry from a new message. */
-  key: string;
-  /** Plain text for notifications and for hosts that show no cards. */
-  summary: string;
-  card: AdaptiveCard;
-  /** People the message @mentions where the channel supports it. */
-  mentions: Person[];
-}
 
 const stepWords: Record<string, string> = {
   request: 'Your quarterly update is requested',

@@ -1,26 +1,7 @@
 import { loadPaperData } from './meeting-paper';
 import { organisationToday, planReminders, type ReminderPlan, type ReminderSchedule } from '../domain';
-import { digestMessages, ownerMessages, type ChannelMessage } from './reminder-cards';
-import type { RecommendationStore } from './ports';
-
-/** Where reminders go: a Workflows webhook (unattended) or a channel through Graph (a signed-in coordinator). */
-export interface Notifier {
-  post(message: ChannelMessage): Promise<void>;
-}
-
-export interface ReminderLogEntry {
-  key: string;
-  ownerEmail: string;
-  step: string;
-  sentAt: string;
-  outcome: 'sent' | 'failed';
-}
-
-export interface ReminderLog {
-  /** Keys of reminders already sent (failed attempts are not among them, so they are retried). */
-  sentKeys(): Promise<Set<string>>;
-  record(entry: ReminderLogEntry): Promise<void>;
-}
+import { digestMessages, ownerMessages } from './reminder-cards';
+import type { ChannelMessage, Notifier, RecommendationStore, ReminderLog } from './ports';
 
 export interface ReminderRun {
   plan: ReminderPlan;

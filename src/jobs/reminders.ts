@@ -2,7 +2,8 @@ import { teamChannel } from '../adapters/graph/graph-channel-notifier';
 import { GraphReminderLog } from '../adapters/graph/graph-reminder-log';
 import { WorkflowsNotifier } from '../adapters/notify/workflows-notifier';
 import { reminderLinks } from '../application/reminder-links';
-import { runReminders, type Notifier } from '../application/reminders';
+import { runReminders } from '../application/reminders';
+import type { Notifier } from '../application/ports';
 import { commonOptions, jobContext, parseArgs, runJob, type JobContext } from './job-context';
 
 /** The emulator's (or a named) team channel. */

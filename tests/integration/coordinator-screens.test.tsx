@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server';
 import { documentFiles } from '../../src/adapters/documents/document-files';
 import { performTransition, type Actor } from '../../src/application/review';
-import type { Session } from '../../src/application/session';
+import type { Session } from '../../src/application/ports';
 import { parseOpinion, parseTargetDate, type Recommendation } from '../../src/domain';
 import { AuditsPage } from '../../src/features/coordinator/audits-page';
 import { RegisterPage } from '../../src/features/coordinator/register-page';

@@ -9,9 +9,11 @@ import { GraphChannelNotifier } from '../../src/adapters/graph/graph-channel-not
 import { GraphEvidenceStore } from '../../src/adapters/graph/graph-evidence-store';
 import { GraphReminderLog } from '../../src/adapters/graph/graph-reminder-log';
 import { WorkflowsNotifier } from '../../src/adapters/notify/workflows-notifier';
-import { cardByteLimit, ownerMessages, type ChannelMessage } from '../../src/application/reminder-cards';
+import { cardByteLimit, ownerMessages } from '../../src/application/reminder-cards';
+import type { ChannelMessage } from '../../src/application/ports';
 import { reminderLinks } from '../../src/application/reminder-links';
-import { runReminders, type Notifier } from '../../src/application/reminders';
+import { runReminders } from '../../src/application/reminders';
+import type { Notifier } from '../../src/application/ports';
 import { addDays } from '../../src/domain';
 import { emulatorPeople, seedDemo } from '../../src/jobs/demo/seed-demo';
 import type { JobContext } from '../../src/jobs/job-context';

@@ -3,7 +3,7 @@ import { cleanup, screen } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server';
-import type { Session } from '../../src/application/session';
+import type { Session } from '../../src/application/ports';
 import { AuditsPage } from '../../src/features/coordinator/audits-page';
 import { ChannelPage } from '../../src/features/coordinator/channel-page';
 import { RegisterPage } from '../../src/features/coordinator/register-page';

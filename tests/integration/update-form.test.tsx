@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server';
 import type { RecommendationDetail } from '../../src/application/ports';
-import type { Session } from '../../src/application/session';
+import type { Session } from '../../src/application/ports';
 import { parseOpinion, parseTargetDate, type OwnerUpdate } from '../../src/domain';
 import { contextFor, owner, provisioned, startTestEmulator } from '../support/emulator-harness';
 import { renderScreen, screenSession } from '../support/screen-session';

@@ -8,7 +8,7 @@ import { GraphDirectory } from '../../src/adapters/graph/graph-directory';
 import { GraphEvidenceStore } from '../../src/adapters/graph/graph-evidence-store';
 import { GraphReminderLog } from '../../src/adapters/graph/graph-reminder-log';
 import { reminderLinks } from '../../src/application/reminder-links';
-import type { Session } from '../../src/application/session';
+import type { Session } from '../../src/application/ports';
 import { updateDraftSchema } from '../../src/application/update-draft';
 import type { Person, Role } from '../../src/domain';
 import { SessionContext } from '../../src/features/shared/session-context';

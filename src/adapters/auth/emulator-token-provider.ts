@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { TokenProvider, TokenResource } from '../../application/ports';
-import type { DirectoryPerson } from '../../application/session';
+import type { DirectoryPerson } from '../../application/ports';
 import { roles } from '../../domain';
 import { declaredScopes, type ResourceScopes } from './scopes';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { ChannelMessage } from '../../application/reminder-cards';
+import type { ChannelMessage } from '../../application/ports';
 import type { PostedMessage, TeamChannel } from '../../application/ports';
-import type { Notifier } from '../../application/reminders';
+import type { Notifier } from '../../application/ports';
 import type { Person } from '../../domain';
 import { retryUnlessMaybeDone, type GraphConnection } from './graph-client';
 

@@ -6,6 +6,7 @@ import {
   DuplicateReferenceError,
   ForbiddenError,
   InvalidRecordError,
+  NotFoundError,
   type RecommendationDetail,
   type OwnerView,
   type RecommendationWrite,
@@ -15,7 +16,7 @@ import {
   type Register,
   type Versioned,
 } from '../../application/ports';
-import { batchLimit, eq, ListGateway, NotFoundError, PreconditionFailedError, sameFieldValue, UniqueValueError, type BatchRequest, type BatchResponse, type ListItem } from './list-gateway';
+import { batchLimit, eq, ListGateway, PreconditionFailedError, sameFieldValue, UniqueValueError, type BatchRequest, type BatchResponse, type ListItem } from './list-gateway';
 import {
   auditFromItem,
   auditSelect,

@@ -1,4 +1,4 @@
-import type { ReminderLog, ReminderLogEntry } from '../../application/reminders';
+import type { ReminderLog, ReminderLogEntry } from '../../application/ports';
 import { UniqueValueError, type ListGateway } from './list-gateway';
 
 /** The reminder log list: what was sent to whom and when, keyed so nothing is sent or recorded twice. */

@@ -1,6 +1,6 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
-import { ForbiddenError } from '../../application/ports';
+import { ForbiddenError, NotFoundError } from '../../application/ports';
 import { graphPath, type GraphConnection } from './graph-client';
 import { lists, type ListName } from './list-schema';
 
@@ -32,12 +32,6 @@ export class UniqueValueError extends Error {
   }
 }
 
-export class NotFoundError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'NotFoundError';
-  }
-}
 
 const itemSchema = z.object({
   id: z.string(),

@@ -1,5 +1,5 @@
-import type { ChannelMessage } from '../../application/reminder-cards';
-import type { Notifier } from '../../application/reminders';
+import type { ChannelMessage } from '../../application/ports';
+import type { Notifier } from '../../application/ports';
 
 /**
  * Posts an Adaptive Card to a Teams channel through a Workflows (Power Automate) webhook: the way an unattended

@@ -1,17 +1,5 @@
 import type { app } from '@microsoft/teams-js';
-
-/** What the tab needs to know of its host. Undefined fields mean "not in that kind of tab". */
-export interface HostContext {
-  inTeams: true;
-  user: { loginHint?: string; name?: string; tenantId?: string };
-  teamId?: string;
-  channelId?: string;
-  locale: string;
-  theme: 'default' | 'dark' | 'contrast';
-  frameContext?: string;
-  /** The deep link's sub-page, e.g. a recommendation id. */
-  subPageId?: string;
-}
+import type { HostContext } from '../../application/ports';
 
 /** The part of teams-js `app` we call, so the start-up sequence can be tested without Teams. */
 export type TeamsApp = Pick<typeof app, 'initialize' | 'getContext' | 'registerOnThemeChangeHandler'>;

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Session } from '../../application/session';
+import type { Session } from '../../application/ports';
 
 export const SessionContext = createContext<Session | undefined>(undefined);
 

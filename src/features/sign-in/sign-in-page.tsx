@@ -1,6 +1,6 @@
 import { Button, Card, CardHeader, Body1, Caption1, MessageBar, MessageBarBody, Spinner, Subtitle2, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import type { DirectoryPerson } from '../../application/session';
+import type { DirectoryPerson } from '../../application/ports';
 import { roles, type Role } from '../../domain';
 
 const useStyles = makeStyles({

@@ -1,7 +1,12 @@
-import type { Person, Role } from '../domain';
-import type { DocumentFiles, DraftStore, EvidenceStore, PeopleDirectory, RecommendationStore, TeamChannel } from './ports';
-import type { ReminderLog } from './reminders';
-import type { UpdateDraft } from './update-draft';
+import type { Person, Role } from '../../domain';
+import type { UpdateDraft } from '../update-draft';
+import type { DocumentFiles } from './document-files';
+import type { DraftStore } from './draft-store';
+import type { EvidenceStore } from './evidence-store';
+import type { PeopleDirectory } from './people-directory';
+import type { RecommendationStore } from './recommendation-store';
+import type { ReminderLog } from './reminder-log';
+import type { TeamChannel } from './team-channel';
 
 /** Who is signed in and the stores their requests go to. */
 export interface Session {

@@ -1,0 +1,17 @@
+import type { EvidenceRef } from '../../domain';
+
+export interface UploadProgress {
+  sent: number;
+  total: number;
+}
+
+export interface EvidenceFile {
+  name: string;
+  type: string;
+  bytes: Uint8Array;
+}
+
+export interface EvidenceStore {
+  upload(folder: string, file: EvidenceFile, onProgress?: (progress: UploadProgress) => void): Promise<EvidenceRef>;
+  download(driveItemId: string): Promise<Uint8Array>;
+}

@@ -1,0 +1,12 @@
+/** What the tab needs to know of its host. Undefined fields mean "not in that kind of tab". */
+export interface HostContext {
+  inTeams: true;
+  user: { loginHint?: string; name?: string; tenantId?: string };
+  teamId?: string;
+  channelId?: string;
+  locale: string;
+  theme: 'default' | 'dark' | 'contrast';
+  frameContext?: string;
+  /** The deep link's sub-page, e.g. a recommendation id. */
+  subPageId?: string;
+}

@@ -1,0 +1,14 @@
+/** The application's contracts, one file each: what use-cases need from the world, and what they may fail with. */
+export * from './document-files';
+export * from './draft-store';
+export * from './errors';
+export * from './evidence-store';
+export * from './host-context';
+export * from './notifier';
+export * from './people-directory';
+export * from './recommendation-store';
+export * from './reminder-log';
+export * from './session';
+export * from './team-channel';
+export * from './token-provider';
+export * from './versioned';

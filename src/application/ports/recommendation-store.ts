@@ -1,0 +1,110 @@
+import type { Audit, Meeting, OwnerUpdate, Recommendation } from '../../domain';
+import type { InvalidRecordError } from './errors';
+import type { Versioned } from './versioned';
+
+export interface Register {
+  audits: Versioned<Audit>[];
+  recommendations: Versioned<Recommendation>[];
+  /** Records the store holds but that failed validation: shown to the coordinator, never dropped silently. */
+  invalid: InvalidRecordError[];
+  /** Where to ask for changes since this register was read (opaque to callers). */
+  sync?: { audits: string; recommendations: string };
+}
+
+export interface OwnerView {
+  register: Register;
+  meetings: Meeting[];
+  updates: OwnerUpdate[];
+}
+
+/** One entry of the audit trail: who did what to a recommendation, and when. */
+export interface DecisionRecord {
+  recommendationId: string;
+  meetingId?: string;
+  kind: string;
+  actor: string;
+  at: string;
+  detail: string;
+  idempotencyKey: string;
+}
+
+export interface RecommendationDetail {
+  recommendation: Versioned<Recommendation>;
+  audit: Audit | undefined;
+  /** Every update, oldest first. */
+  updates: OwnerUpdate[];
+  meetings: Meeting[];
+  decisions: DecisionRecord[];
+}
+
+export interface PaperData {
+  audits: Audit[];
+  recommendations: Recommendation[];
+  meetings: Meeting[];
+  updates: OwnerUpdate[];
+  invalid: InvalidRecordError[];
+}
+
+export type RecommendationWrite =
+  | { kind: 'create'; value: Omit<Recommendation, 'id'> }
+  | { kind: 'update'; current: Versioned<Recommendation>; value: Recommendation };
+
+export interface WriteOutcome {
+  outcome: 'written' | 'conflict' | 'failed';
+  id?: string;
+  message?: string;
+}
+
+/** Reads the register and the views built from it. */
+export interface RegisterReader {
+  /** Every audit and recommendation (follows paging). */
+  loadRegister(): Promise<Register>;
+  /** The register brought up to date with the changes since the last load (delta). */
+  refreshRegister(previous: Register): Promise<Register>;
+  /** What one owner owns, with its audits, the meetings, and updates submitted since a date: one round trip. */
+  ownerView(email: string, updatesSince: string): Promise<OwnerView>;
+  getRecommendation(id: string): Promise<Versioned<Recommendation>>;
+  /** One recommendation with its audit, its updates and the meetings: one round trip. */
+  recommendationDetail(id: string): Promise<RecommendationDetail>;
+  /** Everything a panel paper is compiled from: one batch, then any further pages. */
+  paperData(updatesSince: string): Promise<PaperData>;
+}
+
+/** Writes audits, recommendations and meetings: the coordinator's records. */
+export interface RecommendationWriter {
+  /** Creates or replaces by audit key (title + issue date). */
+  upsertAudit(audit: Omit<Audit, 'id'>): Promise<Versioned<Audit>>;
+  /** Creates a recommendation; DuplicateReferenceError when its audit already has the reference. */
+  createRecommendation(recommendation: Omit<Recommendation, 'id'>): Promise<Versioned<Recommendation>>;
+  /** Creates or replaces by audit + normalised reference. */
+  upsertRecommendation(recommendation: Omit<Recommendation, 'id'>): Promise<Versioned<Recommendation>>;
+  /** Saves with the eTag it was read at; ConflictError when the stored one has changed. */
+  saveRecommendation(recommendation: Versioned<Recommendation>): Promise<Versioned<Recommendation>>;
+  /**
+   * Writes many recommendations in $batch requests, reporting progress. Creates that meet an existing key
+   * (an interrupted earlier run) become updates; an update whose eTag is stale is reported, never forced.
+   */
+  writeRecommendations(writes: RecommendationWrite[], onProgress?: (done: number, total: number) => void): Promise<WriteOutcome[]>;
+  /** Creates a meeting, or replaces the one for the same cycle. */
+  saveMeeting(meeting: Omit<Meeting, 'id'>): Promise<Meeting>;
+}
+
+/** The updates owners post and the audit team's notes: added, never changed. */
+export interface UpdateLog {
+  updatesFor(recommendationId: string): Promise<OwnerUpdate[]>;
+  /** Idempotent by the update's idempotencyKey: a retry returns the record already made. */
+  addUpdate(update: Omit<OwnerUpdate, 'id'>): Promise<OwnerUpdate>;
+  /** Adds many updates in $batch requests; idempotent by each one's key, as addUpdate is. */
+  addUpdates(updates: Omit<OwnerUpdate, 'id'>[]): Promise<void>;
+  /** The keys of the updates filed under a cycle, to tell what an earlier run already recorded. */
+  updateKeys(cycle: string): Promise<Set<string>>;
+}
+
+/** Who decided what, and when: appended, never changed. */
+export interface AuditTrail {
+  /** Adds to the audit trail; idempotent by the record's key. */
+  recordDecision(decision: DecisionRecord): Promise<void>;
+}
+
+/** The whole store, as one SharePoint site holds it; use-cases ask for the parts they need. */
+export type RecommendationStore = RegisterReader & RecommendationWriter & UpdateLog & AuditTrail;

@@ -1,0 +1,16 @@
+import type { Notifier } from './notifier';
+
+/** A message as posted in the channel, for the in-tab Channel view. */
+export interface PostedMessage {
+  id: string;
+  at: string;
+  from: string;
+  text: string;
+  cards: unknown[];
+}
+
+/** The coordinators' channel: where reminders go and what the tab shows of it. */
+export interface TeamChannel {
+  notifier: Notifier;
+  recent(): Promise<PostedMessage[]>;
+}
