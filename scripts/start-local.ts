@@ -6,8 +6,8 @@ import { emulatorPeople, seedDemo } from '../src/jobs/demo/seed-demo';
 import { jobContext } from '../src/jobs/job-context';
 import { teamChannel } from '../src/adapters/graph/graph-channel-notifier';
 import { GraphReminderLog } from '../src/adapters/graph/graph-reminder-log';
-import { reminderLinks } from '../src/application/reminder-links';
-import { runReminders } from '../src/application/reminders';
+import { reminderLinks } from '../src/application/reminders/reminder-links';
+import { runReminders } from '../src/application/reminders/reminders';
 import { organisationToday } from '../src/domain';
 
 /**

@@ -2,7 +2,7 @@ import { EmulatorTokenProvider } from '../adapters/auth/emulator-token-provider'
 import { graphScopes } from '../adapters/auth/scopes';
 import { teamChannel } from '../adapters/graph/graph-channel-notifier';
 import { connectGraph } from '../adapters/graph/graph-client';
-import { reminderLinks } from '../application/reminder-links';
+import { reminderLinks } from '../application/reminders/reminder-links';
 import type { DirectoryPerson, Session } from '../application/ports';
 import type { TabConfig } from './config';
 import type { HostContext } from '../application/ports';

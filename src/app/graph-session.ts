@@ -10,7 +10,7 @@ import { GraphRecommendationStore } from '../adapters/graph/graph-recommendation
 import { GraphReminderLog } from '../adapters/graph/graph-reminder-log';
 import { ListGateway } from '../adapters/graph/list-gateway';
 import type { Session } from '../application/ports';
-import { updateDraftSchema } from '../application/update-draft';
+import { updateDraftSchema } from '../application/owner/update-draft';
 import { openInTeams } from './use-teams-host';
 import { organisationToday } from '../domain';
 

@@ -3,7 +3,7 @@ import { createNestablePublicClientApplication } from '@azure/msal-browser';
 import { useEffect, useState } from 'react';
 import { MsalAuth } from '../adapters/auth/msal-auth';
 import { connectGraph } from '../adapters/graph/graph-client';
-import { reminderLinks } from '../application/reminder-links';
+import { reminderLinks } from '../application/reminders/reminder-links';
 import type { HostContext } from '../application/ports';
 import type { Session } from '../application/ports';
 import type { AccountInfo } from '@azure/msal-browser';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { readRegisterFile } from '../adapters/documents/register-file';
-import { applyImport, previewImport, previewReport, rowsToWrite, type ImportPreview } from '../application/import-register';
+import { applyImport, previewImport, previewReport, rowsToWrite, type ImportPreview } from '../application/coordinator/import-register';
 import { commonOptions, defaultEmulatorUser, jobContext, parseArgs, runJob } from './job-context';
 import { organisationToday } from '../domain';
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { Packer } from 'docx';
 import { panelPaperDocument } from '../adapters/documents/paper-docx';
-import { compileMeetingPaper, paperTables } from '../application/meeting-paper';
+import { compileMeetingPaper, paperTables } from '../application/panel/meeting-paper';
 import { commonOptions, jobContext, parseArgs, runJob } from './job-context';
 import { organisationToday } from '../domain';
 

@@ -1,8 +1,8 @@
 import { teamChannel } from '../adapters/graph/graph-channel-notifier';
 import { GraphReminderLog } from '../adapters/graph/graph-reminder-log';
 import { WorkflowsNotifier } from '../adapters/notify/workflows-notifier';
-import { reminderLinks } from '../application/reminder-links';
-import { runReminders } from '../application/reminders';
+import { reminderLinks } from '../application/reminders/reminder-links';
+import { runReminders } from '../application/reminders/reminders';
 import type { Notifier } from '../application/ports';
 import { commonOptions, jobContext, parseArgs, runJob, type JobContext } from './job-context';
 

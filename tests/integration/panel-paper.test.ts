@@ -7,7 +7,7 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server';
 import { GraphEvidenceStore } from '../../src/adapters/graph/graph-evidence-store';
-import { compileMeetingPaper, paperTables } from '../../src/application/meeting-paper';
+import { compileMeetingPaper, paperTables } from '../../src/application/panel/meeting-paper';
 import { isRunning, type PanelPaper } from '../../src/domain';
 import { emulatorPeople, seedDemo } from '../../src/jobs/demo/seed-demo';
 import type { JobContext } from '../../src/jobs/job-context';

@@ -9,10 +9,10 @@ import { GraphChannelNotifier } from '../../src/adapters/graph/graph-channel-not
 import { GraphEvidenceStore } from '../../src/adapters/graph/graph-evidence-store';
 import { GraphReminderLog } from '../../src/adapters/graph/graph-reminder-log';
 import { WorkflowsNotifier } from '../../src/adapters/notify/workflows-notifier';
-import { cardByteLimit, ownerMessages } from '../../src/application/reminder-cards';
+import { cardByteLimit, ownerMessages } from '../../src/application/reminders/reminder-cards';
 import type { ChannelMessage } from '../../src/application/ports';
-import { reminderLinks } from '../../src/application/reminder-links';
-import { runReminders } from '../../src/application/reminders';
+import { reminderLinks } from '../../src/application/reminders/reminder-links';
+import { runReminders } from '../../src/application/reminders/reminders';
 import type { Notifier } from '../../src/application/ports';
 import { addDays } from '../../src/domain';
 import { emulatorPeople, seedDemo } from '../../src/jobs/demo/seed-demo';

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server';
-import { ConflictError } from '../../src/application/ports';
-import { compileMeetingPaper } from '../../src/application/meeting-paper';
-import { decideTargetRequest, performTransition, recordNoteOnBehalf, type Actor } from '../../src/application/review';
+import { auditSubject, meetingSubject, recordAudit, scheduleMeeting } from '../../src/application/coordinator/audits-and-meetings';
+import { ConflictError, ForbiddenError } from '../../src/application/ports';
+import { compileMeetingPaper } from '../../src/application/panel/meeting-paper';
+import { decideTargetRequest, performTransition, recordNoteOnBehalf } from '../../src/application/coordinator/review';
+import type { Actor } from '../../src/application/shared/actor';
 import { IllegalTransitionError, parseOpinion, parseTargetDate, RevisionNotAllowedError, type OwnerUpdate } from '../../src/domain';
 import type { JobContext } from '../../src/jobs/job-context';
 import { contextFor, coordinator, owner, provisioned, startTestEmulator } from '../support/emulator-harness';
@@ -92,5 +94,18 @@ describe('coordinator review and panel decisions against the emulator', () => {
     const rec = (await recommendation('5')).value;
     const note = await recordNoteOnBehalf(admin.store, rec, 'Lead unwell at the time of reporting', 'June 2025', casey, 'note-key-0001', now);
     expect(note).toMatchObject({ kind: 'coordinatorNote', onBehalfOf: { email: owner }, author: { email: coordinator } });
+  });
+
+  it('records audits and meetings through their use-cases: coordinator only, each with a trail entry', async () => {
+    const audit = { title: 'Fleet Fuel', issuedYear: 2025, issuedMonth: 3, auditor: 'Northgate Audit LLP', opinion: parseOpinion('MODERATE OPINION') };
+    await expect(recordAudit(contextFor(emulator, owner).store, audit, priya, now)).rejects.toBeInstanceOf(ForbiddenError);
+    const saved = await recordAudit(admin.store, audit, casey, now);
+    const meeting = await scheduleMeeting(admin.store, { title: 'Panel October 2025', date: '2025-10-14', updateDeadline: '2025-09-23', cycle: 'September 2025' }, casey, now);
+    await expect(scheduleMeeting(contextFor(emulator, owner).store, { title: 'x', date: '2025-11-01', updateDeadline: '2025-10-01', cycle: 'October 2025' }, priya, now)).rejects.toBeInstanceOf(ForbiddenError);
+    const trail = await admin.gateway.query('decisions', { select: ['RecommendationId', 'Kind', 'MeetingId', 'DetailJson'] });
+    const kinds = trail.map((t) => [t.fields.RecommendationId, t.fields.Kind]);
+    expect(kinds).toContainEqual([auditSubject(saved.value.id), 'auditRecorded']);
+    expect(kinds).toContainEqual([meetingSubject(meeting.id), 'meetingScheduled']);
+    expect(trail.find((t) => t.fields.Kind === 'auditRecorded')?.fields.DetailJson).toBe('Fleet Fuel, March 2025: MODERATE OPINION; auditor Northgate Audit LLP');
   });
 });

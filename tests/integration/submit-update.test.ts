@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server';
 import { ForbiddenError } from '../../src/application/ports';
-import { submitUpdate } from '../../src/application/submit-update';
-import { newDraft } from '../../src/application/update-draft';
+import { submitUpdate } from '../../src/application/owner/submit-update';
+import { newDraft } from '../../src/application/owner/update-draft';
 import { IllegalTransitionError, parseOpinion, parseTargetDate, type Recommendation } from '../../src/domain';
 import type { JobContext } from '../../src/jobs/job-context';
 import { contextFor, otherOwner, owner, provisioned, startTestEmulator } from '../support/emulator-harness';

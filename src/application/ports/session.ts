@@ -1,5 +1,5 @@
 import type { Person, Role } from '../../domain';
-import type { UpdateDraft } from '../update-draft';
+import type { UpdateDraft } from '../owner/update-draft';
 import type { DocumentFiles } from './document-files';
 import type { DraftStore } from './draft-store';
 import type { EvidenceStore } from './evidence-store';

@@ -14,7 +14,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
-import { createRecommendation } from '../../application/review';
+import { recordAudit } from '../../application/coordinator/audits-and-meetings';
+import { createRecommendation } from '../../application/coordinator/review';
 import {
   auditHeading,
   auditSchema,
@@ -70,7 +71,7 @@ function NewAudit({ onCreated }: { onCreated: () => void }) {
     if (!checked.success) return setErrors(fieldErrors(checked.error));
     setErrors({});
     const { id: _id, ...rest } = checked.data;
-    decision.run(`Audit "${rest.title}" saved`, () => session.store.upsertAudit(rest), () => setForm(blank));
+    decision.run(`Audit "${rest.title}" saved`, () => recordAudit(session.store, rest, session.user, new Date()), () => setForm(blank));
   };
   return (
     <Card className={styles.card} aria-label="New audit">

@@ -2,7 +2,7 @@ import { Body1, Button, Caption1, Card, Spinner, Title2, makeStyles, tokens } fr
 import { AdaptiveCard, OpenUrlAction } from 'adaptivecards';
 import { useCallback, useEffect, useRef } from 'react';
 import type { PostedMessage } from '../../application/ports';
-import { runReminders } from '../../application/reminders';
+import { runReminders } from '../../application/reminders/reminders';
 import { safeMarkdown } from '../shared/safe-markdown';
 import { LoadFailed } from '../shared/load-failed';
 import { useSession } from '../shared/session-context';

@@ -20,7 +20,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import { applyImport, previewImport, rowsToWrite, type ImportPreview, type ImportResult, type RowAction } from '../../application/import-register';
+import { applyImport, previewImport, rowsToWrite, type ImportPreview, type ImportResult, type RowAction } from '../../application/coordinator/import-register';
 import { download } from '../shared/download';
 import { useSession } from '../shared/session-context';
 

@@ -1,6 +1,7 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Input, MessageBar, MessageBarBody, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import { cycleLabel, defaultBoilerplate, fieldErrors, meetingSchema, type Meeting, type PaperBoilerplate } from '../../domain';
+import { scheduleMeeting } from '../../application/coordinator/audits-and-meetings';
 import { useSession } from '../shared/session-context';
 
 type TextKey = Exclude<keyof PaperBoilerplate, 'implications'>;
@@ -45,7 +46,7 @@ export function MeetingEditor({ meeting, onSaved }: { meeting?: Meeting; onSaved
     setErrors({});
     setSaving(true);
     const { id: _id, ...rest } = checked.data;
-    session.store.saveMeeting(rest).then(
+    scheduleMeeting(session.store, rest, session.user, new Date()).then(
       (saved) => {
         setOpen(false);
         onSaved(saved);

@@ -1,7 +1,7 @@
 import { Button, Field, Input, Select, Subtitle1, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { RecommendationDetail } from '../../application/ports';
-import { editRecommendation, performTransition } from '../../application/review';
+import { editRecommendation, performTransition } from '../../application/coordinator/review';
 import { availableTransitions, effectiveStatus, fieldErrors, priorities, recommendationSchema, type Priority, type Recommendation } from '../../domain';
 import { useSession } from '../shared/session-context';
 import { useAsync } from '../shared/use-async';

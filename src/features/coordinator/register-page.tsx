@@ -19,7 +19,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useMemo, useState } from 'react';
-import { emptyFilter, filterRegister, loadRegisterView, sortRegister, type RegisterFilter, type RegisterSort } from '../../application/register-view';
+import { emptyFilter, filterRegister, loadRegisterView, sortRegister, type RegisterFilter, type RegisterSort } from '../../application/coordinator/register-view';
 import { priorities, statusLabel, statuses, type ProgressRag } from '../../domain';
 import { PriorityBadge, ProgressBadge, StatusText } from '../shared/badges';
 import { download } from '../shared/download';

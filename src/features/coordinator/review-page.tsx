@@ -1,7 +1,7 @@
 import { Body1, Button, Caption1, Card, Link, Spinner, Subtitle1, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useMemo } from 'react';
-import { loadRegisterView, reviewQueue } from '../../application/register-view';
-import { decideTargetRequest, latestProposal, performTransition, recordNoteOnBehalf } from '../../application/review';
+import { loadRegisterView, reviewQueue } from '../../application/coordinator/register-view';
+import { decideTargetRequest, latestProposal, performTransition, recordNoteOnBehalf } from '../../application/coordinator/review';
 import { nextRevisionNeedsPanel } from '../../domain';
 import { PriorityBadge } from '../shared/badges';
 import { LoadFailed } from '../shared/load-failed';

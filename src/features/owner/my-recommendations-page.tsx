@@ -17,7 +17,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback } from 'react';
-import { loadMyRecommendations } from '../../application/my-recommendations';
+import { loadMyRecommendations } from '../../application/owner/my-recommendations';
 import { auditHeading, daysBetween, monthYearLabel } from '../../domain';
 import { PriorityBadge, ProgressBadge, StatusText } from '../shared/badges';
 import { LoadFailed } from '../shared/load-failed';

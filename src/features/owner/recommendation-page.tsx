@@ -26,7 +26,7 @@ import {
   timeline,
   type OwnerUpdate,
 } from '../../domain';
-import { decisionLabel } from '../../application/decision-labels';
+import { decisionLabel } from '../../application/shared/decision-labels';
 import { PriorityBadge, ProgressBadge, StatusText } from '../shared/badges';
 import { LoadFailed } from '../shared/load-failed';
 import { useSession } from '../shared/session-context';

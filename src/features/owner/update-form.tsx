@@ -22,8 +22,8 @@ import {
 } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { RecommendationDetail, Versioned } from '../../application/ports';
-import { submitUpdate } from '../../application/submit-update';
-import { draftKey, hasContent, newDraft, type DraftField, type UpdateDraft } from '../../application/update-draft';
+import { submitUpdate } from '../../application/owner/submit-update';
+import { draftKey, hasContent, newDraft, type DraftField, type UpdateDraft } from '../../application/owner/update-draft';
 import { currentTarget, nextRevisionNeedsPanel, updateQuestions, type OwnerUpdate, type Recommendation } from '../../domain';
 import { useSession } from '../shared/session-context';
 import { EvidenceField } from './evidence-field';

@@ -16,8 +16,8 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useCallback, useState } from 'react';
-import { loadPaperData, paperForMeeting } from '../../application/meeting-paper';
-import { decideTargetRequest, performTransition } from '../../application/review';
+import { loadPaperData, paperForMeeting } from '../../application/panel/meeting-paper';
+import { recordClosureDecision, recordExtensionDecision } from '../../application/panel/panel-decisions';
 import { monthYearLabel, nextMeeting, type PanelPaper } from '../../domain';
 import { DecisionMessage } from '../coordinator/decision-message';
 import { MeetingEditor } from '../coordinator/meeting-editor';
@@ -94,7 +94,6 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
       setDownloading(false);
     }
   };
-  const detail = (id: string) => session.store.recommendationDetail(id);
 
   return (
     <section className={styles.page} aria-labelledby="paper-title">
@@ -144,7 +143,7 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
                   <Button
                     size="small"
                     disabled={decision.busy}
-                    onClick={() => decision.run(`Closure of ${p.reference} agreed`, async () => performTransition(session.store, await detail(p.recommendationId), 'panelAgreeClosure', actor, new Date(), { meetingId }))}
+                    onClick={() => decision.run(`Closure of ${p.reference} agreed`, () => recordClosureDecision(session.store, p.recommendationId, { agreed: true }, { actor, now: new Date(), meetingId }))}
                   >
                     Agreed
                   </Button>
@@ -154,8 +153,8 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
                     label="The panel's reason"
                     confirm="Record"
                     onConfirm={(reason) =>
-                      decision.run(`Closure of ${p.reference} not accepted`, async () =>
-                        performTransition(session.store, await detail(p.recommendationId), 'panelNotAcceptClosure', actor, new Date(), { reason, meetingId }),
+                      decision.run(`Closure of ${p.reference} not accepted`, () =>
+                        recordClosureDecision(session.store, p.recommendationId, { agreed: false, reason }, { actor, now: new Date(), meetingId }),
                       )
                     }
                   />
@@ -189,12 +188,9 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
                       size="small"
                       disabled={decision.busy}
                       onClick={() =>
-                        decision.run(`Extension for ${e.reference} ${verdict.toLowerCase()}`, async () => {
-                          const d = await detail(e.recommendationId);
-                          const request = d.updates.filter((u) => u.targetRequest).at(-1);
-                          if (!request) throw new Error('The request is no longer there');
-                          return decideTargetRequest(session.store, d.recommendation, request, { by: 'panel', grant: verdict === 'Granted', meetingId }, actor, new Date());
-                        })
+                        decision.run(`Extension for ${e.reference} ${verdict.toLowerCase()}`, () =>
+                          recordExtensionDecision(session.store, e.recommendationId, verdict === 'Granted', { actor, now: new Date(), meetingId }),
+                        )
                       }
                     >
                       {verdict}

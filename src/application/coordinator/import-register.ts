@@ -11,10 +11,11 @@ import {
   type ImportPlan,
   type Recommendation,
   type TemplateColumn,
-} from '../domain';
-import type { RecommendationStore, RecommendationWrite, Versioned, WriteOutcome } from './ports';
-import { mapLimited } from './map-limited';
-import { noteOnBehalf, type Actor } from './review';
+} from '../../domain';
+import type { RecommendationStore, RecommendationWrite, Versioned, WriteOutcome } from '../ports';
+import { mapLimited } from '../shared/map-limited';
+import type { Actor } from '../shared/actor';
+import { noteOnBehalf } from './review';
 
 export type RowAction = 'create' | 'update' | 'unchanged' | 'skip';
 

@@ -1,7 +1,7 @@
-import { loadPaperData } from './meeting-paper';
-import { auditHeading, compareReferences, nextMeeting, priorityRank, requestDecided, type Meeting, type OwnerUpdate, type Priority, type ProgressRag, type Recommendation, type Status } from '../domain';
-import { itemProgress, type ItemProgress } from './my-recommendations';
-import type { PaperData, RecommendationStore } from './ports';
+import { loadPaperData } from '../panel/meeting-paper';
+import { auditHeading, compareReferences, nextMeeting, priorityRank, requestDecided, type Meeting, type OwnerUpdate, type Priority, type ProgressRag, type Recommendation, type Status } from '../../domain';
+import { itemProgress, type ItemProgress } from '../owner/my-recommendations';
+import type { PaperData, RecommendationStore } from '../ports';
 
 export interface RegisterRow extends ItemProgress {
   recommendation: Recommendation;

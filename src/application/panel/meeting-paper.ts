@@ -1,5 +1,5 @@
-import { addDays, compilePanelPaper, type PanelPaper, type SummaryRow } from '../domain';
-import { MeetingNotFoundError, type PaperData, type RecommendationStore } from './ports';
+import { addDays, compilePanelPaper, type PanelPaper, type SummaryRow } from '../../domain';
+import { MeetingNotFoundError, type PaperData, type RecommendationStore } from '../ports';
 
 
 /** Updates older than this cannot belong to the paper's cycle or its context. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTargetDate } from '../domain';
+import { parseTargetDate } from '../../domain';
 import { newDraft, validateDraft } from './update-draft';
 
 const opened = {

@@ -1,5 +1,5 @@
-import type { AdaptiveCard, ChannelMessage } from './ports';
-import { priorities, priorityColour, type Person, type ReminderItem, type ReminderPlan, type ReminderStep, type ReminderUnit } from '../domain';
+import type { AdaptiveCard, ChannelMessage } from '../ports';
+import { priorities, priorityColour, type Person, type ReminderItem, type ReminderPlan, type ReminderStep, type ReminderUnit } from '../../domain';
 
 /** Teams refuses a channel message above about 28 KB; cards are split well below it. */
 export const cardByteLimit = 24 * 1024;

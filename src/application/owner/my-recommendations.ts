@@ -14,8 +14,8 @@ import {
   type Recommendation,
   type Status,
   type TargetDate,
-} from '../domain';
-import type { InvalidRecordError, RecommendationStore, Versioned } from './ports';
+} from '../../domain';
+import type { InvalidRecordError, RecommendationStore, Versioned } from '../ports';
 
 export interface ItemProgress {
   status: Status;

@@ -12,8 +12,8 @@ import {
   type Person,
   type Recommendation,
   organisationToday,
-} from '../domain';
-import type { Versioned } from './ports';
+} from '../../domain';
+import type { Versioned } from '../ports';
 
 /**
  * An owner's update while it is being written. It is saved on the device as it is typed and restored after a

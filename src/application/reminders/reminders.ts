@@ -1,7 +1,7 @@
-import { loadPaperData } from './meeting-paper';
-import { organisationToday, planReminders, type ReminderPlan, type ReminderSchedule } from '../domain';
+import { loadPaperData } from '../panel/meeting-paper';
+import { organisationToday, planReminders, type ReminderPlan, type ReminderSchedule } from '../../domain';
 import { digestMessages, ownerMessages } from './reminder-cards';
-import type { ChannelMessage, Notifier, RecommendationStore, ReminderLog } from './ports';
+import type { ChannelMessage, Notifier, RecommendationStore, ReminderLog } from '../ports';
 
 export interface ReminderRun {
   plan: ReminderPlan;

@@ -1,7 +1,7 @@
-import type { TransitionName } from '../domain';
+import type { TransitionName } from '../../domain';
 
 /** What each decision is called in the audit trail and the timeline. */
-export const decisionLabels: Record<TransitionName | 'extensionGranted' | 'extensionRefused' | 'extensionApproved' | 'note' | 'created' | 'edited' | 'imported', string> = {
+export const decisionLabels: Record<TransitionName | 'extensionGranted' | 'extensionRefused' | 'extensionApproved' | 'note' | 'created' | 'edited' | 'imported' | 'auditRecorded' | 'meetingScheduled', string> = {
   proposeClosure: 'Proposed closed',
   acceptForPanel: 'Closure accepted for the panel',
   returnToOwner: 'Closure returned to the owner',
@@ -17,6 +17,8 @@ export const decisionLabels: Record<TransitionName | 'extensionGranted' | 'exten
   created: 'Recommendation created',
   edited: 'Recommendation edited',
   imported: 'Changed by an imported register',
+  auditRecorded: 'Audit report recorded',
+  meetingScheduled: 'Panel meeting set up',
 };
 
 export const decisionLabel = (kind: string): string => (kind in decisionLabels ? decisionLabels[kind as keyof typeof decisionLabels] : kind);

@@ -5,19 +5,14 @@ import {
   isOwnedBy,
   reviseTarget,
   type OwnerUpdate,
-  type Person,
   type Recommendation,
-  type Role,
   type TransitionName,
   organisationToday,
-} from '../domain';
-import type { RecommendationDetail, RecommendationStore, Versioned } from './ports';
-import type { decisionLabels } from './decision-labels';
+} from '../../domain';
+import type { RecommendationDetail, RecommendationStore, Versioned } from '../ports';
+import { requireCoordinator, type Actor } from '../shared/actor';
+import type { decisionLabels } from '../shared/decision-labels';
 import { describeChanges } from './recommendation-changes';
-
-export interface Actor extends Person {
-  role: Role;
-}
 
 /** The owner's most recent proposal of closure among a recommendation's updates. */
 export const latestProposal = (updates: readonly OwnerUpdate[]): OwnerUpdate | undefined =>
@@ -134,7 +129,7 @@ export async function editRecommendation(
   actor: Actor,
   now: Date,
 ): Promise<Versioned<Recommendation>> {
-  if (actor.role !== 'coordinator') throw new Error('Only the audit coordinator edits recommendations');
+  requireCoordinator(actor, 'edits recommendations');
   return save(store, current, edited, { kind: 'edited', actor, detail: describeChanges(current.value, edited).join('; '), now });
 }
 
@@ -148,7 +143,7 @@ export async function createRecommendation(
   actor: Actor,
   now: Date,
 ): Promise<Versioned<Recommendation>> {
-  if (actor.role !== 'coordinator') throw new Error('Only the audit coordinator adds recommendations');
+  requireCoordinator(actor, 'adds recommendations');
   const saved = await store.createRecommendation(recommendation);
   await store.recordDecision({
     recommendationId: saved.value.id,

@@ -1,4 +1,4 @@
-import { currentTarget, priorityColour, statusLabel, type Recommendation } from '../domain';
+import { currentTarget, priorityColour, statusLabel, type Recommendation } from '../../domain';
 
 /** What changed in a recommendation between two versions, in words the owner understands. */
 export function describeChanges(before: Recommendation, after: Recommendation): string[] {

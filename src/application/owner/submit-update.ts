@@ -1,6 +1,6 @@
-import { applyTransition, isOwnedBy, type OwnerUpdate, type Person, type Recommendation } from '../domain';
-import { ForbiddenError, type RecommendationStore, type Versioned } from './ports';
-import { describeChanges } from './recommendation-changes';
+import { applyTransition, isOwnedBy, type OwnerUpdate, type Person, type Recommendation } from '../../domain';
+import { ForbiddenError, type RecommendationStore, type Versioned } from '../ports';
+import { describeChanges } from '../coordinator/recommendation-changes';
 import { validateDraft, type DraftField, type UpdateDraft } from './update-draft';
 
 export type SubmitResult =
