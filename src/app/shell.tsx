@@ -44,6 +44,8 @@ const ReviewPage = lazy(() => import('../features/coordinator/review-page').then
 const AuditsPage = lazy(() => import('../features/coordinator/audits-page').then((m) => ({ default: m.AuditsPage })));
 const ImportPage = lazy(() => import('../features/coordinator/import-page').then((m) => ({ default: m.ImportPage })));
 const ChannelPage = lazy(() => import('../features/coordinator/channel-page').then((m) => ({ default: m.ChannelPage })));
+// Only coordinators edit: their editor loads when they open a recommendation.
+const RecommendationEditor = lazy(() => import('../features/coordinator/recommendation-editor').then((m) => ({ default: m.RecommendationEditor })));
 const PaperPage = lazy(() => import('../features/panel/paper-page').then((m) => ({ default: m.PaperPage })));
 const tabsFor: Record<Session['user']['role'], { page: Page; label: string }[]> = {
   owner: [{ page: 'home', label: 'My recommendations' }],
@@ -79,7 +81,20 @@ function Screens({ session }: { session: Session }) {
       <main>
         <Suspense fallback={<Spinner label="Loading…" />}>
         {route.page === 'recommendation' ? (
-          <RecommendationPage id={route.id} onBack={() => navigate({ page: home })} backLabel={tabs[0]?.label ?? 'Back'} />
+          <RecommendationPage
+            id={route.id}
+            onBack={() => navigate({ page: home })}
+            backLabel={tabs[0]?.label ?? 'Back'}
+            editor={
+              session.user.role === 'coordinator'
+                ? (detail, onSaved) => (
+                    <Suspense fallback={<Spinner label="Loading the editor…" />}>
+                      <RecommendationEditor detail={detail} onSaved={onSaved} />
+                    </Suspense>
+                  )
+                : undefined
+            }
+          />
         ) : !allowed ? (
           <MyRecommendationsPage onOpen={open} />
         ) : page === 'register' ? (

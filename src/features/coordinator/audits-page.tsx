@@ -35,10 +35,10 @@ import {
 import { LoadFailed } from '../shared/load-failed';
 import { useSession } from '../shared/session-context';
 import { useAsync } from '../shared/use-async';
-import { DecisionMessage } from './decision-message';
+import { DecisionMessage } from '../shared/decision-message';
 import { NoOwnerDialog } from './no-owner-dialog';
 import { PeoplePicker } from './people-picker';
-import { useDecision } from './use-decision';
+import { useDecision } from '../shared/use-decision';
 
 const useStyles = makeStyles({
   page: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1000px' },

@@ -7,8 +7,8 @@ import { safeMarkdown } from '../shared/safe-markdown';
 import { LoadFailed } from '../shared/load-failed';
 import { useSession } from '../shared/session-context';
 import { useAsync } from '../shared/use-async';
-import { DecisionMessage } from './decision-message';
-import { useDecision } from './use-decision';
+import { DecisionMessage } from '../shared/decision-message';
+import { useDecision } from '../shared/use-decision';
 
 const useStyles = makeStyles({
   page: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '760px' },

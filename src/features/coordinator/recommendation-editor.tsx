@@ -5,11 +5,11 @@ import { editRecommendation, performTransition } from '../../application/coordin
 import { availableTransitions, effectiveStatus, fieldErrors, priorities, recommendationSchema, type Priority, type Recommendation } from '../../domain';
 import { useSession } from '../shared/session-context';
 import { useAsync } from '../shared/use-async';
-import { DecisionMessage } from './decision-message';
+import { DecisionMessage } from '../shared/decision-message';
 import { NoOwnerDialog } from './no-owner-dialog';
 import { PeoplePicker } from './people-picker';
-import { ReasonDialog } from './reason-dialog';
-import { useDecision } from './use-decision';
+import { ReasonDialog } from '../shared/reason-dialog';
+import { useDecision } from '../shared/use-decision';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '820px' },

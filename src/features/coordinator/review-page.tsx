@@ -7,9 +7,9 @@ import { PriorityBadge } from '../shared/badges';
 import { LoadFailed } from '../shared/load-failed';
 import { useSession } from '../shared/session-context';
 import { useAsync } from '../shared/use-async';
-import { DecisionMessage } from './decision-message';
-import { ReasonDialog } from './reason-dialog';
-import { useDecision } from './use-decision';
+import { DecisionMessage } from '../shared/decision-message';
+import { ReasonDialog } from '../shared/reason-dialog';
+import { useDecision } from '../shared/use-decision';
 
 const useStyles = makeStyles({
   page: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1000px' },

@@ -11,7 +11,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { lazy, Suspense, useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
+import type { RecommendationDetail } from '../../application/ports';
 import {
   actionNeeded,
   auditHeading,
@@ -34,8 +35,6 @@ import { useAsync } from '../shared/use-async';
 import { TimelineView } from './timeline-view';
 import { UpdateForm } from './update-form';
 
-// Only coordinators edit: their editor loads when they open a recommendation.
-const RecommendationEditor = lazy(() => import('../coordinator/recommendation-editor').then((m) => ({ default: m.RecommendationEditor })));
 
 const useStyles = makeStyles({
   page: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '980px' },
@@ -44,7 +43,18 @@ const useStyles = makeStyles({
 });
 
 /** One recommendation: its audit, text, response, targets, full timeline, and the owner's update form. */
-export function RecommendationPage({ id, onBack, backLabel }: { id: string; onBack: () => void; backLabel: string }) {
+export function RecommendationPage({
+  id,
+  onBack,
+  backLabel,
+  editor,
+}: {
+  id: string;
+  onBack: () => void;
+  backLabel: string;
+  /** The coordinator's editor, given by the app for coordinators only: this feature does not know it. */
+  editor?: (detail: RecommendationDetail, onSaved: () => void) => ReactNode;
+}) {
   const styles = useStyles();
   const session = useSession();
   const load = useCallback(async () => {
@@ -129,11 +139,7 @@ export function RecommendationPage({ id, onBack, backLabel }: { id: string; onBa
           <MessageBarBody>Your update for {sent.cycle} has been sent to the audit team. Thank you.</MessageBarBody>
         </MessageBar>
       )}
-      {session.user.role === 'coordinator' && (
-        <Suspense fallback={<Spinner label="Loading the editor…" />}>
-          <RecommendationEditor detail={detail} onSaved={reload} />
-        </Suspense>
-      )}
+      {editor?.(detail, reload)}
       {!mine && session.user.role !== 'coordinator' && (
         <MessageBar intent="info">
           <MessageBarBody>You can read this recommendation; only its owners can update it.</MessageBarBody>
