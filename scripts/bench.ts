@@ -11,7 +11,7 @@ import { panelPaperDocument } from '../src/adapters/documents/paper-docx';
 import { graphPath } from '../src/adapters/graph/graph-client';
 import { lists } from '../src/adapters/graph/list-schema';
 import { provision } from '../src/adapters/graph/provision';
-import { auditToFields, recommendationToFields, updateToFields } from '../src/adapters/graph/record-mapping';
+import { auditToFields, recommendationToFields, updateToFields } from '../src/adapters/graph/mapping';
 import { applyImport, previewImport } from '../src/application/coordinator/import-register';
 import { addDays, compilePanelPaper, parseOpinion, parseTargetDate, templateColumns, type Meeting } from '../src/domain';
 import { jobContext } from '../src/jobs/job-context';

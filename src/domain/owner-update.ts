@@ -32,12 +32,15 @@ export type TargetRequest = z.infer<typeof targetRequestSchema>;
  * An update for one cycle. Updates accumulate and are never overwritten. A coordinator may write a note
  * instead ("lead unwell at the time of reporting"); then `kind` is coordinatorNote and the answers are empty.
  */
+/** An owner's own update, or a note the audit team records for an owner ("lead unwell at the time of reporting"). */
+export const updateKinds = ['ownerUpdate', 'coordinatorNote'] as const;
+
 export const ownerUpdateSchema = z
   .object({
     id: z.string().min(1),
     recommendationId: z.string().min(1),
     cycle: z.string().trim().min(1),
-    kind: z.enum(['ownerUpdate', 'coordinatorNote']),
+    kind: z.enum(updateKinds),
     author: personSchema,
     onBehalfOf: personSchema.optional(),
     achieved: answer,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server';
 import { lists } from '../../src/adapters/graph/list-schema';
-import { recommendationToFields } from '../../src/adapters/graph/record-mapping';
+import { recommendationToFields } from '../../src/adapters/graph/mapping';
 import { parseTargetDate } from '../../src/domain';
 import type { JobContext } from '../../src/jobs/job-context';
 import { coordinator, provisioned, startTestEmulator } from '../support/emulator-harness';

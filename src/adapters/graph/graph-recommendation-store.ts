@@ -34,7 +34,7 @@ import {
   updateFromItem,
   updateSelect,
   updateToFields,
-} from './record-mapping';
+} from './mapping';
 
 /** Recommendation ids per updates query: keeps each $filter short enough for any URL limit. */
 const idsPerQuery = 15;

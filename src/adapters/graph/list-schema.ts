@@ -1,3 +1,5 @@
+import { assuranceLevels, priorities, statuses, updateKinds } from '../../domain';
+
 /**
  * The SharePoint lists the app keeps its data in, their columns, indexes and permissions. Provisioning creates
  * them; the repositories read and write them. Names carry no spaces so a list's title works as its id in URLs.
@@ -19,7 +21,6 @@ export interface ListSpec {
   access: Record<'coordinator' | 'owner' | 'panel', Access>;
 }
 
-const statusChoices = ['open', 'proposedClosed', 'returnedToOwner', 'acceptedForPanel', 'closed', 'notAdopted', 'riskAccepted', 'superseded'];
 
 export const lists = {
   audits: {
@@ -32,7 +33,7 @@ export const lists = {
       { name: 'IssuedMonth', type: 'number' },
       { name: 'Auditor', type: 'text' },
       { name: 'OpinionText', type: 'text' },
-      { name: 'OpinionLevel', type: 'choice', choices: ['Substantial', 'Satisfactory', 'Moderate', 'Limited', 'No'] },
+      { name: 'OpinionLevel', type: 'choice', choices: assuranceLevels },
     ],
     access: { coordinator: 'edit', owner: 'read', panel: 'read' },
   },
@@ -43,8 +44,8 @@ export const lists = {
       { name: 'RecKey', type: 'text', indexed: true, unique: true },
       { name: 'AuditId', type: 'text', indexed: true },
       { name: 'Reference', type: 'text' },
-      { name: 'Priority', type: 'choice', choices: ['High', 'Medium', 'Low'], indexed: true },
-      { name: 'Status', type: 'choice', choices: statusChoices, indexed: true },
+      { name: 'Priority', type: 'choice', choices: priorities, indexed: true },
+      { name: 'Status', type: 'choice', choices: statuses, indexed: true },
       { name: 'StatusChangedAt', type: 'dateTime' },
       { name: 'StatusReason', type: 'note' },
       { name: 'Body', type: 'note' },
@@ -69,7 +70,7 @@ export const lists = {
       { name: 'IdempotencyKey', type: 'text', indexed: true, unique: true },
       { name: 'RecommendationId', type: 'text', indexed: true },
       { name: 'Cycle', type: 'text', indexed: true },
-      { name: 'Kind', type: 'choice', choices: ['ownerUpdate', 'coordinatorNote'] },
+      { name: 'Kind', type: 'choice', choices: updateKinds },
       { name: 'AuthorEmail', type: 'text', indexed: true },
       { name: 'AuthorName', type: 'text' },
       { name: 'OnBehalfOfJson', type: 'note' },
@@ -133,6 +134,9 @@ export const lists = {
 } as const satisfies Record<string, ListSpec>;
 
 export type ListName = keyof typeof lists;
+
+/** Every field of a list item, Title included: what a read asks for in `$expand=fields($select=…)`. */
+export const selectOf = (list: ListName): readonly string[] => ['Title', ...lists[list].columns.map((c) => c.name)];
 
 /** Graph's columnDefinition for a column spec. */
 export function columnDefinition(column: ColumnSpec): Record<string, unknown> {

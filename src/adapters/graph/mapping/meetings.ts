@@ -1,0 +1,32 @@
+import { selectOf } from '../list-schema';
+import { meetingSchema, type Meeting } from '../../../domain';
+import type { ListItem } from '../list-gateway';
+import { type Fields, text, json, dateOnly, parsed } from './fields';
+
+export const meetingSelect = selectOf('meetings');
+
+export function meetingToFields(m: Omit<Meeting, 'id'>): Fields {
+  return {
+    Title: m.title,
+    MeetingDate: `${m.date}T10:00:00Z`,
+    UpdateDeadline: `${m.updateDeadline}T17:00:00Z`,
+    Cycle: m.cycle,
+    BoilerplateJson: m.boilerplate ? JSON.stringify(m.boilerplate) : null,
+  };
+}
+
+export function meetingFromItem(item: ListItem): Meeting {
+  const f = item.fields;
+  return parsed(
+    meetingSchema,
+    {
+      id: item.id,
+      title: text(f, 'Title'),
+      date: dateOnly(f, 'MeetingDate'),
+      updateDeadline: dateOnly(f, 'UpdateDeadline'),
+      cycle: text(f, 'Cycle'),
+      boilerplate: json(f, 'BoilerplateJson'),
+    },
+    `Meeting ${item.id}`,
+  );
+}

@@ -1,0 +1,56 @@
+import { selectOf } from '../list-schema';
+import { ownerUpdateSchema, type OwnerUpdate } from '../../../domain';
+import type { ListItem } from '../list-gateway';
+import { type Fields, text, json, parsed } from './fields';
+
+export const updateSelect = selectOf('updates');
+
+export function updateToFields(u: Omit<OwnerUpdate, 'id'>): Fields {
+  return {
+    Title: `${u.cycle} update`,
+    IdempotencyKey: u.idempotencyKey,
+    RecommendationId: u.recommendationId,
+    Cycle: u.cycle,
+    Kind: u.kind,
+    AuthorEmail: u.author.email,
+    AuthorName: u.author.name,
+    OnBehalfOfJson: u.onBehalfOf ? JSON.stringify(u.onBehalfOf) : null,
+    Achieved: u.achieved,
+    Remaining: u.remaining,
+    Barriers: u.barriers,
+    Mitigation: u.mitigation,
+    ProposesClosure: u.proposesClosure,
+    ClosureNarrative: u.closureNarrative,
+    EvidenceJson: JSON.stringify(u.evidence),
+    TargetRequestJson: u.targetRequest ? JSON.stringify(u.targetRequest) : null,
+    Note: u.note,
+    SubmittedAt: u.submittedAt,
+  };
+}
+
+export function updateFromItem(item: ListItem): OwnerUpdate {
+  const f = item.fields;
+  return parsed(
+    ownerUpdateSchema,
+    {
+      id: item.id,
+      recommendationId: text(f, 'RecommendationId'),
+      cycle: text(f, 'Cycle'),
+      kind: f.Kind,
+      author: { email: text(f, 'AuthorEmail'), name: text(f, 'AuthorName') },
+      onBehalfOf: json(f, 'OnBehalfOfJson'),
+      achieved: text(f, 'Achieved'),
+      remaining: text(f, 'Remaining'),
+      barriers: text(f, 'Barriers'),
+      mitigation: text(f, 'Mitigation'),
+      proposesClosure: f.ProposesClosure === true,
+      closureNarrative: text(f, 'ClosureNarrative'),
+      evidence: json(f, 'EvidenceJson') ?? [],
+      targetRequest: json(f, 'TargetRequestJson'),
+      note: text(f, 'Note'),
+      idempotencyKey: text(f, 'IdempotencyKey'),
+      submittedAt: text(f, 'SubmittedAt'),
+    },
+    `Update ${item.id}`,
+  );
+}
