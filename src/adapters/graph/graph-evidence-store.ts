@@ -2,6 +2,7 @@ import { ResponseType } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import type { EvidenceRef } from '../../domain';
 import type { EvidenceFile, EvidenceStore, UploadProgress } from '../../application/ports';
+import { retrying, RetryLater, waitForRetryAfter } from '../../application/shared/retry';
 import type { GraphConnection } from './graph-client';
 import { lists } from './list-schema';
 
@@ -77,8 +78,8 @@ export class GraphEvidenceStore implements EvidenceStore {
     );
     const total = bytes.byteLength;
     let start = 0;
-    let attempts = 0;
-    for (;;) {
+    // Each fragment from where the session expects it; the last one's answer is the file.
+    const sendFragment = async (attempt: number): Promise<Response> => {
       const end = Math.min(start + fragmentSize, total) - 1;
       // The upload URL is pre-authorised: sending our bearer token to it is refused by Graph.
       const response = await fetch(uploadUrl, {
@@ -86,23 +87,18 @@ export class GraphEvidenceStore implements EvidenceStore {
         headers: { 'Content-Range': `bytes ${start}-${end}/${total}` },
         body: bytes.slice(start, end + 1),
       }).catch(() => undefined);
-      if (response && (response.status === 200 || response.status === 201)) {
-        return driveItemSchema.parse(await response.json());
-      }
-      if (response?.status === 202) {
-        start = end + 1;
-        attempts = 0;
-        onProgress?.({ sent: start, total });
-        continue;
-      }
-      if (++attempts >= maxFragmentAttempts) {
-        throw new Error(`Uploading the file failed (${response?.status ?? 'network error'}); try again`);
-      }
+      if (response && [200, 201, 202].includes(response.status)) return response;
       // After a failed or lost answer, ask the session where to carry on rather than resend blindly.
       const state = await fetch(uploadUrl).then(async (r) => (r.ok ? sessionStateSchema.parse(await r.json()) : undefined)).catch(() => undefined);
       const next = Number(state?.nextExpectedRanges?.[0]?.split('-')[0]);
       if (Number.isInteger(next)) start = next;
-      await new Promise((resolve) => setTimeout(resolve, 200 * attempts));
+      throw new RetryLater(`Uploading the file failed (${response?.status ?? 'network error'}); try again`, 0.2 * attempt);
+    };
+    for (;;) {
+      const response = await retrying(sendFragment, waitForRetryAfter(maxFragmentAttempts));
+      if (response.status !== 202) return driveItemSchema.parse(await response.json());
+      start = Math.min(start + fragmentSize, total);
+      onProgress?.({ sent: start, total });
     }
   }
 

@@ -16,7 +16,12 @@ import {
   type Register,
   type Versioned,
 } from '../../application/ports';
-import { batchLimit, eq, ListGateway, PreconditionFailedError, sameFieldValue, UniqueValueError, type BatchRequest, type BatchResponse, type ListItem } from './list-gateway';
+import { batchLimit, type BatchRequest } from './gateway/batch';
+import { PreconditionFailedError, UniqueValueError } from './gateway/errors';
+import { holdsFields, type ListItem } from './gateway/list-item';
+import { eq } from './gateway/odata';
+import type { DeltaResult } from './gateway/paging';
+import type { ListGateway } from './list-gateway';
 import {
   auditFromItem,
   auditSelect,
@@ -60,22 +65,9 @@ function mergeById<T extends { value: { id: string } }>(previous: T[], changed: 
   return [...byId.values()];
 }
 
-function okBody(response: BatchResponse | undefined, what: string): unknown {
-  if (!response || response.status >= 400) {
-    const message = (response?.body as { error?: { message?: string } } | undefined)?.error?.message;
-    throw new Error(`${what} failed (${response?.status ?? 'no answer'}): ${message ?? 'no detail'}`);
-  }
-  return response.body;
-}
-
 /** The recommendation store on SharePoint lists through Graph (tenant or emulator alike). */
 export class GraphRecommendationStore implements RecommendationStore {
   constructor(readonly gateway: ListGateway) {}
-
-  /** The items of a batch answer, with every further page. */
-  private async itemsOf(response: BatchResponse | undefined, what: string): Promise<ListItem[]> {
-    return (await this.gateway.followPages(this.gateway.parsePage(okBody(response, what)))).items;
-  }
 
   async loadRegister(): Promise<Register> {
     const [audits, recommendations] = await this.gateway.batch([
@@ -84,8 +76,8 @@ export class GraphRecommendationStore implements RecommendationStore {
     ]);
     return this.registerFrom(
       { audits: [], recommendations: [], invalid: [] },
-      okBody(audits, 'Reading audits'),
-      okBody(recommendations, 'Reading recommendations'),
+      await this.gateway.deltaOf(audits, 'Reading audits'),
+      await this.gateway.deltaOf(recommendations, 'Reading recommendations'),
     );
   }
 
@@ -95,12 +87,10 @@ export class GraphRecommendationStore implements RecommendationStore {
       { id: 'audits', method: 'GET', url: this.gateway.relative(previous.sync.audits) },
       { id: 'recommendations', method: 'GET', url: this.gateway.relative(previous.sync.recommendations) },
     ]);
-    return this.registerFrom(previous, okBody(audits, 'Refreshing audits'), okBody(recommendations, 'Refreshing recommendations'));
+    return this.registerFrom(previous, await this.gateway.deltaOf(audits, 'Refreshing audits'), await this.gateway.deltaOf(recommendations, 'Refreshing recommendations'));
   }
 
-  private async registerFrom(previous: Register, auditPage: unknown, recommendationPage: unknown): Promise<Register> {
-    const audits = await this.gateway.deltaFrom(this.gateway.parsePage(auditPage));
-    const recommendations = await this.gateway.deltaFrom(this.gateway.parsePage(recommendationPage));
+  private registerFrom(previous: Register, audits: DeltaResult, recommendations: DeltaResult): Register {
     const invalid: InvalidRecordError[] = [];
     return {
       audits: mergeById(previous.audits, mapAll(audits.changed, auditFromItem, invalid), audits.removed),
@@ -125,7 +115,7 @@ export class GraphRecommendationStore implements RecommendationStore {
       { id: 'meetings', method: 'GET', url: this.gateway.itemsUrl('meetings', { select: meetingSelect }) },
     ]);
     const invalid: InvalidRecordError[] = [];
-    const mine = mapAll(await this.itemsOf(recommendations, 'Reading your recommendations'), recommendationFromItem, invalid);
+    const mine = mapAll(await this.gateway.itemsOf(recommendations, 'Reading your recommendations'), recommendationFromItem, invalid);
     const auditIds = new Set(mine.map((r) => r.value.auditId));
     // The owner's updates only, by their recommendations' ids: a few ids a query, all queries in one batch.
     const ids = mine.map((r) => r.value.id);
@@ -137,14 +127,14 @@ export class GraphRecommendationStore implements RecommendationStore {
         url: this.gateway.itemsUrl('updates', { select: updateSelect, filter: group.map((id) => eq('RecommendationId', id)).join(' or ') }),
       })),
     );
-    const updates = (await Promise.all(updateResponses.map((r) => this.itemsOf(r, 'Reading updates')))).flat();
+    const updates = (await Promise.all(updateResponses.map((r) => this.gateway.itemsOf(r, 'Reading updates')))).flat();
     return {
       register: {
         recommendations: mine,
-        audits: mapAll(await this.itemsOf(audits, 'Reading audits'), auditFromItem, invalid).filter((a) => auditIds.has(a.value.id)),
+        audits: mapAll(await this.gateway.itemsOf(audits, 'Reading audits'), auditFromItem, invalid).filter((a) => auditIds.has(a.value.id)),
         invalid,
       },
-      meetings: mapAll(await this.itemsOf(meetings, 'Reading meetings'), meetingFromItem, invalid),
+      meetings: mapAll(await this.gateway.itemsOf(meetings, 'Reading meetings'), meetingFromItem, invalid),
       updates: mapAll(updates, updateFromItem, invalid).filter((u) => u.submittedAt.slice(0, 10) >= updatesSince),
     };
   }
@@ -157,7 +147,7 @@ export class GraphRecommendationStore implements RecommendationStore {
       { id: 'updates', method: 'GET', url: this.gateway.itemsUrl('updates', { select: updateSelect, filter: `fields/SubmittedAt ge ${updatesSince}T00:00:00Z` }) },
     ]);
     const [audits, recommendations, meetings, updates] = await Promise.all(
-      responses.map((response) => this.itemsOf(response, `Reading ${response.id}`)),
+      responses.map((response) => this.gateway.itemsOf(response, `Reading ${response.id}`)),
     );
     const invalid: InvalidRecordError[] = [];
     return {
@@ -179,7 +169,7 @@ export class GraphRecommendationStore implements RecommendationStore {
 
   async recommendationDetail(id: string): Promise<RecommendationDetail> {
     const [recommendation, updates, audits, meetings, decisions] = await this.gateway.batch([
-      { id: 'recommendation', method: 'GET', url: `${this.gateway.listPath('recommendations')}/items/${id}?$expand=fields($select=${recommendationSelect.join(',')})` },
+      { id: 'recommendation', method: 'GET', url: this.gateway.itemUrl('recommendations', id, recommendationSelect) },
       { id: 'updates', method: 'GET', url: this.gateway.itemsUrl('updates', { select: updateSelect, filter: eq('RecommendationId', id) }) },
       { id: 'audits', method: 'GET', url: this.gateway.itemsUrl('audits', { select: auditSelect }) },
       { id: 'meetings', method: 'GET', url: this.gateway.itemsUrl('meetings', { select: meetingSelect }) },
@@ -187,15 +177,15 @@ export class GraphRecommendationStore implements RecommendationStore {
     ]);
     if (recommendation?.status === 404) throw new NotFoundError(`Recommendation ${id}`);
     if (recommendation?.status === 403) throw new ForbiddenError();
-    const item = recommendationFromItem(this.gateway.parseItem(okBody(recommendation, 'Reading the recommendation')));
+    const item = recommendationFromItem(this.gateway.itemOf(recommendation, 'Reading the recommendation'));
     const invalid: InvalidRecordError[] = [];
-    const allAudits = mapAll(await this.itemsOf(audits, 'Reading audits'), auditFromItem, invalid);
+    const allAudits = mapAll(await this.gateway.itemsOf(audits, 'Reading audits'), auditFromItem, invalid);
     return {
       recommendation: item,
       audit: allAudits.find((a) => a.value.id === item.value.auditId)?.value,
-      updates: mapAll(await this.itemsOf(updates, 'Reading updates'), updateFromItem, invalid).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)),
-      meetings: mapAll(await this.itemsOf(meetings, 'Reading meetings'), meetingFromItem, invalid),
-      decisions: mapAll(await this.itemsOf(decisions, 'Reading the audit trail'), decisionFromItem, invalid).sort((a, b) => a.at.localeCompare(b.at)),
+      updates: mapAll(await this.gateway.itemsOf(updates, 'Reading updates'), updateFromItem, invalid).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)),
+      meetings: mapAll(await this.gateway.itemsOf(meetings, 'Reading meetings'), meetingFromItem, invalid),
+      decisions: mapAll(await this.gateway.itemsOf(decisions, 'Reading the audit trail'), decisionFromItem, invalid).sort((a, b) => a.at.localeCompare(b.at)),
     };
   }
 
@@ -305,7 +295,7 @@ export class GraphRecommendationStore implements RecommendationStore {
       }
     }
     // Writing what is already there would only change the eTag (and cost two round trips), as a re-import would.
-    if (Object.entries(fields).every(([name, value]) => sameFieldValue(existing.fields[name], value))) return fromItem(existing);
+    if (holdsFields(existing, fields)) return fromItem(existing);
     await this.gateway.update(list, existing.id, fields, existing.etag);
     return fromItem(await this.gateway.get(list, existing.id, select));
   }
@@ -324,7 +314,7 @@ export class GraphRecommendationStore implements RecommendationStore {
       const [existing] = await this.gateway.query('recommendations', { select: recommendationSelect, filter: eq('RecKey', key) });
       if (!existing) throw error;
       // A retry whose first answer was lost meets its own item: that is this create, done.
-      if (Object.entries(fields).every(([name, value]) => sameFieldValue(existing.fields[name], value))) return recommendationFromItem(existing);
+      if (holdsFields(existing, fields)) return recommendationFromItem(existing);
       throw new DuplicateReferenceError(recommendationFromItem(existing));
     }
   }

@@ -1,5 +1,6 @@
 import type { ReminderLog, ReminderLogEntry } from '../../application/ports';
-import { UniqueValueError, type ListGateway } from './list-gateway';
+import { UniqueValueError } from './gateway/errors';
+import type { ListGateway } from './list-gateway';
 
 /** The reminder log list: what was sent to whom and when, keyed so nothing is sent or recorded twice. */
 export class GraphReminderLog implements ReminderLog {

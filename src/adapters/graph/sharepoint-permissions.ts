@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TokenProvider } from '../../application/ports';
+import { retrying, RetryLater, waitForRetryAfter } from '../../application/shared/retry';
 import type { Access } from './list-schema';
 
 /** The SharePoint groups that stand for the app's roles on the site (created by the admin, see docs/deploy.md). */
@@ -32,8 +33,8 @@ export class SharePointPermissions {
   ) {}
 
   /** One SharePoint REST call, retried when throttled (every call here is idempotent). */
-  private async call(path: string, init: RequestInit = {}): Promise<unknown> {
-    for (let attempt = 1; ; attempt++) {
+  private call(path: string, init: RequestInit = {}): Promise<unknown> {
+    return retrying(async (attempt) => {
       const response = await fetch(`${this.siteUrl.replace(/\/$/, '')}/_api${path}`, {
         method: 'POST',
         ...init,
@@ -45,12 +46,10 @@ export class SharePointPermissions {
         },
       });
       if (response.ok) return response.status === 204 ? undefined : response.json().catch(() => undefined);
-      if (!retryable.has(response.status) || attempt >= maxAttempts) {
-        throw new Error(`SharePoint ${path} answered ${response.status}: ${await response.text()}`);
-      }
-      const seconds = Number(response.headers.get('Retry-After') ?? attempt) || 0;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(seconds, 30) * 1000));
-    }
+      const message = `SharePoint ${path} answered ${response.status}: ${await response.text()}`;
+      if (!retryable.has(response.status)) throw new Error(message);
+      throw new RetryLater(message, Number(response.headers.get('Retry-After') ?? attempt) || 0);
+    }, waitForRetryAfter(maxAttempts));
   }
 
   async apply(listId: string, access: Record<keyof typeof roleGroups, Access>): Promise<void> {

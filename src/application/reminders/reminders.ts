@@ -2,6 +2,7 @@ import { loadPaperData } from '../panel/meeting-paper';
 import { organisationToday, planReminders, type ReminderPlan, type ReminderSchedule } from '../../domain';
 import { digestMessages, ownerMessages } from './reminder-cards';
 import type { ChannelMessage, Notifier, RecommendationStore, ReminderLog } from '../ports';
+import { exponentialBackoff, retrying } from '../shared/retry';
 
 export interface ReminderRun {
   plan: ReminderPlan;
@@ -10,19 +11,9 @@ export interface ReminderRun {
   digestPosted: boolean;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Posts with backoff; the notifier's error after the last attempt is passed on. */
-async function postWithRetry(notifier: Notifier, message: ChannelMessage, attempts: number, backoffMs: number): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await notifier.post(message);
-    } catch (error) {
-      if (attempt >= attempts) throw error;
-      await sleep(backoffMs * 2 ** (attempt - 1));
-    }
-  }
-}
+const postWithRetry = (notifier: Notifier, message: ChannelMessage, attempts: number, backoffMs: number): Promise<void> =>
+  retrying(() => notifier.post(message), exponentialBackoff(attempts, backoffMs));
 
 /**
  * One reminder pass: plan what is due, send one message per owner, record each sent reminder in the log, and

@@ -1,7 +1,7 @@
 import { selectOf } from '../list-schema';
 import { auditKey, auditSchema, type Audit } from '../../../domain';
 import { type Versioned } from '../../../application/ports';
-import type { ListItem } from '../list-gateway';
+import type { ListItem } from '../gateway/list-item';
 import { type Fields, text, optionalText, parsed } from './fields';
 
 export const auditSelect = selectOf('audits');

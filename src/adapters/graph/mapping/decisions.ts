@@ -1,7 +1,7 @@
 import { selectOf } from '../list-schema';
 import { z } from 'zod';
 import { type DecisionRecord } from '../../../application/ports';
-import type { ListItem } from '../list-gateway';
+import type { ListItem } from '../gateway/list-item';
 import { type Fields, text, optionalText, parsed } from './fields';
 
 export const decisionSelect = selectOf('decisions');

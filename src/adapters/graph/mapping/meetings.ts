@@ -1,6 +1,6 @@
 import { selectOf } from '../list-schema';
 import { meetingSchema, type Meeting } from '../../../domain';
-import type { ListItem } from '../list-gateway';
+import type { ListItem } from '../gateway/list-item';
 import { type Fields, text, json, dateOnly, parsed } from './fields';
 
 export const meetingSelect = selectOf('meetings');

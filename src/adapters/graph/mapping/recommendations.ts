@@ -1,7 +1,7 @@
 import { selectOf } from '../list-schema';
 import { currentTarget, normaliseReference, recommendationSchema, type Recommendation } from '../../../domain';
 import { type Versioned } from '../../../application/ports';
-import type { ListItem } from '../list-gateway';
+import type { ListItem } from '../gateway/list-item';
 import { type Fields, text, optionalText, json, dateOnly, asDateTime, parsed } from './fields';
 
 export const recommendationSelect = selectOf('recommendations');

@@ -1,6 +1,6 @@
 import { selectOf } from '../list-schema';
 import { ownerUpdateSchema, type OwnerUpdate } from '../../../domain';
-import type { ListItem } from '../list-gateway';
+import type { ListItem } from '../gateway/list-item';
 import { type Fields, text, json, parsed } from './fields';
 
 export const updateSelect = selectOf('updates');
