@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { badRequest, GraphError, notFound, ok, type EmuRequest, type EmuResponse, type Route } from './http';
-import { levelOf, requireCreate } from './list-items';
+import { levelOf, requireCreate } from './lists/permissions';
 import { listFinder } from './sites';
 import { type DriveItemRow, type ListRow, type Store } from './store';
 import { scopesFor } from './scopes';
@@ -79,9 +79,7 @@ export function driveRoutes(store: Store, uploadOrigin: () => string): Route[] {
         const id = randomUUID();
         const expires = new Date(Date.now() + 3_600_000).toISOString();
         const conflict = String((r.body as { item?: Record<string, unknown> } | undefined)?.item?.['@microsoft.graph.conflictBehavior'] ?? 'replace');
-        store.db
-          .prepare('INSERT INTO upload_sessions (id, list_id, path, size, received, content, created_by, expires, conflict) VALUES (?, ?, ?, -1, 0, ?, ?, ?, ?)')
-          .run(id, list.id, cleanPath(path), Buffer.alloc(0), r.user.email, expires, conflict);
+        store.createUploadSession({ id, list_id: list.id, path: cleanPath(path), created_by: r.user.email, expires, conflict });
         return ok({ uploadUrl: `${uploadOrigin()}/_upload/${id}`, expirationDateTime: expires, nextExpectedRanges: ['0-'] });
       },
     },
@@ -116,23 +114,12 @@ export function driveRoutes(store: Store, uploadOrigin: () => string): Route[] {
   ];
 }
 
-interface SessionRow {
-  id: string;
-  list_id: string;
-  path: string;
-  size: number;
-  received: number;
-  content: Buffer;
-  created_by: string;
-  expires: string;
-}
-
 /**
  * PUT to an upload session URL: pre-authorised like Graph's, so it carries no bearer token.
  * Fragments must come in order; the last one creates the file.
  */
 export function uploadFragment(store: Store, request: Omit<EmuRequest, 'user' | 'scopes'>, sessionId: string): EmuResponse {
-  const session = store.db.prepare('SELECT * FROM upload_sessions WHERE id = ?').get(sessionId) as SessionRow | undefined;
+  const session = store.uploadSession(sessionId);
   if (!session || session.expires < new Date().toISOString()) throw notFound('The upload session');
   const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(request.headers['content-range'] ?? '');
   if (!range) throw badRequest('Content-Range must be bytes start-end/total');
@@ -142,22 +129,19 @@ export function uploadFragment(store: Store, request: Omit<EmuRequest, 'user' | 
   }
   const content = Buffer.concat([session.content, request.raw]);
   if (end + 1 < total) {
-    store.db.prepare('UPDATE upload_sessions SET content = ?, received = ?, size = ? WHERE id = ?').run(content, end + 1, total, sessionId);
+    store.extendUploadSession(sessionId, content, total);
     return ok({ expirationDateTime: session.expires, nextExpectedRanges: [`${end + 1}-`] }, 202);
   }
   const list = store.listById(session.list_id);
   if (!list) throw notFound('The drive');
-  const item = store.transaction(() => {
-    store.db.prepare('DELETE FROM upload_sessions WHERE id = ?').run(sessionId);
-    return store.putDriveItem(list.id, session.path, content, 'application/octet-stream', session.created_by);
-  });
+  const item = store.finishUploadSession(session, content);
   return ok(driveItemResource({ ...request, user: { id: '', email: session.created_by, name: '', role: 'owner', jobTitle: '' }, scopes: new Set<string>() }, list, item), 201);
 }
 
 
 /** GET on an upload session: where to carry on after a lost answer. */
 export function uploadStatus(store: Store, sessionId: string): EmuResponse {
-  const session = store.db.prepare('SELECT * FROM upload_sessions WHERE id = ?').get(sessionId) as SessionRow | undefined;
+  const session = store.uploadSession(sessionId);
   if (!session) throw notFound('The upload session');
   return ok({ expirationDateTime: session.expires, nextExpectedRanges: [`${session.received}-`] });
 }

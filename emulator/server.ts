@@ -8,7 +8,7 @@ import { driveRoutes, fileAtWebUrl, uploadFragment, uploadStatus } from './drive
 import { FaultInjector, parseFaults } from './faults';
 import { badRequest, dispatch, errorBody, GraphError, type EmuRequest, type EmuResponse, type Route } from './http';
 import { DevIdentity, loadDirectory, type Directory } from './identity';
-import { listItemRoutes } from './list-items';
+import { listItemRoutes } from './lists/routes';
 import { sharePointRoutes } from './sharepoint-rest';
 import { emulatorHost, listFinder, siteRoutes } from './sites';
 import { knownScopes, unknownScopes } from './scopes';
@@ -65,12 +65,7 @@ function seedStore(store: Store, directory: Directory): void {
   store.transaction(() => {
     for (const user of directory.users) store.upsertUser(user);
     store.ensureSite(emulatorHost, '/', 'Audit Tracker');
-    const teams = store.db.prepare('SELECT count(*) AS n FROM teams').get() as { n: number };
-    if (teams.n === 0) {
-      const teamId = randomUUID();
-      store.db.prepare('INSERT INTO teams (id, name, description) VALUES (?, ?, ?)').run(teamId, 'Audit and Inspection', directory.organisation);
-      store.db.prepare('INSERT INTO channels (id, team_id, name) VALUES (?, ?, ?)').run(`19:${randomUUID().replace(/-/g, '')}@thread.tacv2`, teamId, 'Audit Coordination');
-    }
+    store.ensureTeam('Audit and Inspection', directory.organisation, 'Audit Coordination');
   });
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { accessDenied, badRequest, GraphError, notFound, ok, type EmuRequest, type Route } from './http';
-import { columnResource, levelOf, parseColumnDefinition, requireRead, titleColumn } from './list-items';
+import { columnResource, parseColumnDefinition, titleColumn } from './lists/columns';
+import { levelOf, requireRead } from './lists/permissions';
 import type { ListRow, Store } from './store';
 import { scopesFor } from './scopes';
 

@@ -371,6 +371,97 @@ export class Store {
       .run(id, listId, path, name, content.length, mimeType, content, by, at, at);
     return this.driveItem(listId, { id }) as DriveItemRow;
   }
+
+  // Upload sessions
+
+  createUploadSession(session: Omit<UploadSessionRow, 'size' | 'received' | 'content'>): void {
+    this.db
+      .prepare('INSERT INTO upload_sessions (id, list_id, path, size, received, content, created_by, expires, conflict) VALUES (?, ?, ?, -1, 0, ?, ?, ?, ?)')
+      .run(session.id, session.list_id, session.path, Buffer.alloc(0), session.created_by, session.expires, session.conflict);
+  }
+
+  uploadSession(id: string): UploadSessionRow | undefined {
+    return this.db.prepare('SELECT * FROM upload_sessions WHERE id = ?').get(id) as UploadSessionRow | undefined;
+  }
+
+  /** Keeps the bytes received so far. */
+  extendUploadSession(id: string, content: Buffer, total: number): void {
+    this.db.prepare('UPDATE upload_sessions SET content = ?, received = ?, size = ? WHERE id = ?').run(content, content.length, total, id);
+  }
+
+  /** The last fragment: the session ends and the file is written, in one transaction. */
+  finishUploadSession(session: UploadSessionRow, content: Buffer): DriveItemRow {
+    return this.transaction(() => {
+      this.db.prepare('DELETE FROM upload_sessions WHERE id = ?').run(session.id);
+      return this.putDriveItem(session.list_id, session.path, content, 'application/octet-stream', session.created_by);
+    });
+  }
+
+  // Teams, channels and their messages
+
+  /** The one team and channel the emulator starts with, made once. */
+  ensureTeam(name: string, description: string, channelName: string): void {
+    const teams = this.db.prepare('SELECT count(*) AS n FROM teams').get() as { n: number };
+    if (teams.n > 0) return;
+    const teamId = randomUUID();
+    this.db.prepare('INSERT INTO teams (id, name, description) VALUES (?, ?, ?)').run(teamId, name, description);
+    this.db.prepare('INSERT INTO channels (id, team_id, name) VALUES (?, ?, ?)').run(`19:${randomUUID().replace(/-/g, '')}@thread.tacv2`, teamId, channelName);
+  }
+
+  teams(): TeamRow[] {
+    return this.db.prepare('SELECT * FROM teams').all() as TeamRow[];
+  }
+
+  channels(teamId: string): ChannelRow[] {
+    return this.db.prepare('SELECT * FROM channels WHERE team_id = ?').all(teamId) as ChannelRow[];
+  }
+
+  channel(teamId: string, channelId: string): ChannelRow | undefined {
+    return this.db.prepare('SELECT * FROM channels WHERE id = ? AND team_id = ?').get(channelId, teamId) as ChannelRow | undefined;
+  }
+
+  addMessage(channelId: string, body: string, by: string): MessageRow {
+    const id = String(Date.now()) + randomUUID().slice(0, 4);
+    this.db.prepare('INSERT INTO messages (id, channel_id, body, created_by, created_at, seq) VALUES (?, ?, ?, ?, ?, ?)').run(id, channelId, body, by, now(), this.nextSeq());
+    return this.db.prepare('SELECT * FROM messages WHERE id = ?').get(id) as MessageRow;
+  }
+
+  /** The newest messages first. */
+  messages(channelId: string, top: number): MessageRow[] {
+    return this.db.prepare('SELECT * FROM messages WHERE channel_id = ? ORDER BY seq DESC LIMIT ?').all(channelId, top) as MessageRow[];
+  }
+}
+
+export interface UploadSessionRow {
+  id: string;
+  list_id: string;
+  path: string;
+  size: number;
+  received: number;
+  content: Buffer;
+  created_by: string;
+  expires: string;
+  conflict: string;
+}
+
+export interface TeamRow {
+  id: string;
+  name: string;
+  description: string;
+}
+
+export interface ChannelRow {
+  id: string;
+  team_id: string;
+  name: string;
+}
+
+export interface MessageRow {
+  id: string;
+  channel_id: string;
+  body: string;
+  created_by: string;
+  created_at: string;
 }
 
 export interface DriveItemRow {

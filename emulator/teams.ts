@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { badRequest, GraphError, notFound, ok, type EmuRequest, type Route } from './http';
-import { timestamp, type Store } from './store';
+import type { ChannelRow, MessageRow, Store } from './store';
 import { scopesFor } from './scopes';
 
 const messageSchema = z.object({
@@ -25,14 +24,12 @@ const messageSchema = z.object({
 export const messageSizeLimit = 28 * 1024;
 
 export function teamRoutes(store: Store): Route[] {
-  const channel = (teamId: string, channelId: string): { id: string; team_id: string; name: string } => {
-    const row = store.db.prepare('SELECT * FROM channels WHERE id = ? AND team_id = ?').get(channelId, teamId) as
-      | { id: string; team_id: string; name: string }
-      | undefined;
+  const channel = (teamId: string, channelId: string): ChannelRow => {
+    const row = store.channel(teamId, channelId);
     if (!row) throw notFound(`Channel '${channelId}'`);
     return row;
   };
-  const messageResource = (row: { id: string; body: string; created_by: string; created_at: string }): Record<string, unknown> => {
+  const messageResource = (row: MessageRow): Record<string, unknown> => {
     const user = store.userByEmail(row.created_by);
     return {
       id: row.id,
@@ -46,14 +43,14 @@ export function teamRoutes(store: Store): Route[] {
       method: 'GET',
       pattern: /^\/me\/joinedTeams$/,
       scopes: scopesFor.joinedTeams,
-      handle: () => ok({ value: (store.db.prepare('SELECT * FROM teams').all() as { id: string; name: string; description: string }[]).map((t) => ({ id: t.id, displayName: t.name, description: t.description })) }),
+      handle: () => ok({ value: store.teams().map((t) => ({ id: t.id, displayName: t.name, description: t.description })) }),
     },
     {
       method: 'GET',
       pattern: /^\/teams\/([^/]+)\/channels$/,
       scopes: scopesFor.channels,
       handle: (_r, [teamId = '']) =>
-        ok({ value: (store.db.prepare('SELECT * FROM channels WHERE team_id = ?').all(teamId) as { id: string; name: string }[]).map((c) => ({ id: c.id, displayName: c.name, membershipType: 'standard' })) }),
+        ok({ value: store.channels(teamId).map((c) => ({ id: c.id, displayName: c.name, membershipType: 'standard' })) }),
     },
     {
       method: 'POST',
@@ -67,10 +64,7 @@ export function teamRoutes(store: Store): Route[] {
         if (Buffer.byteLength(body) > messageSizeLimit) {
           throw new GraphError(413, 'requestTooLarge', `The message is over the channel's ${messageSizeLimit / 1024} KB limit`);
         }
-        const id = String(Date.now()) + randomUUID().slice(0, 4);
-        const seq = store.nextSeq();
-        store.db.prepare('INSERT INTO messages (id, channel_id, body, created_by, created_at, seq) VALUES (?, ?, ?, ?, ?, ?)').run(id, target.id, body, r.user.email, timestamp(), seq);
-        const row = store.db.prepare('SELECT * FROM messages WHERE id = ?').get(id) as { id: string; body: string; created_by: string; created_at: string };
+        const row = store.addMessage(target.id, body, r.user.email);
         return ok(messageResource(row), 201);
       },
     },
@@ -81,12 +75,7 @@ export function teamRoutes(store: Store): Route[] {
       handle: (r, [teamId = '', channelId = '']) => {
         const target = channel(teamId, channelId);
         const top = Math.min(Number(r.query.get('$top') ?? 20) || 20, 50);
-        const rows = store.db.prepare('SELECT * FROM messages WHERE channel_id = ? ORDER BY seq DESC LIMIT ?').all(target.id, top) as {
-          id: string;
-          body: string;
-          created_by: string;
-          created_at: string;
-        }[];
+        const rows = store.messages(target.id, top);
         return ok({ value: rows.map(messageResource) });
       },
     },
