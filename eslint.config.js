@@ -16,6 +16,17 @@ export default tseslint.config(
     rules: { 'import/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
+    // Screens read and act through their feature's data hooks (data.ts), which alone reach the session's store.
+    files: ['src/features/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name='store']", message: "Screens use their feature's data hooks (data.ts), not the store." },
+        { selector: "ObjectPattern > Property[key.name='store']", message: "Screens use their feature's data hooks (data.ts), not the store." },
+      ],
+    },
+  },
+  {
     files: ['src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },

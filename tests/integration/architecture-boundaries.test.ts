@@ -60,4 +60,9 @@ describe('architecture boundaries', { timeout: 60_000 }, () => {
     const div = 'export const P = () => <div onClick={() => undefined}>Open</div>;\n';
     expect(await violations('src/features/owner/probe.tsx', div, 'jsx-a11y/click-events-have-key-events')).toHaveLength(1);
   });
+
+  it("refuses a screen reaching the store instead of its feature's data hooks", async () => {
+    const screen = "import { useSession } from '../shared/session-context';\nexport function P() {\n  const session = useSession();\n  void session.store.loadRegister();\n  return null;\n}\n";
+    expect(await violations('src/features/coordinator/probe.tsx', screen, 'no-restricted-syntax')).toEqual([expect.stringContaining('data hooks')]);
+  });
 });

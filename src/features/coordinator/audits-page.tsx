@@ -13,9 +13,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useState } from 'react';
-import { recordAudit } from '../../application/coordinator/audits-and-meetings';
-import { createRecommendation } from '../../application/coordinator/review';
+import { useState } from 'react';
 import {
   auditHeading,
   auditSchema,
@@ -34,7 +32,7 @@ import {
 } from '../../domain';
 import { LoadFailed } from '../shared/load-failed';
 import { useSession } from '../shared/session-context';
-import { useAsync } from '../shared/use-async';
+import { useCoordinatorActions, useRegisterAndPeople } from './data';
 import { DecisionMessage } from '../shared/decision-message';
 import { NoOwnerDialog } from './no-owner-dialog';
 import { PeoplePicker } from './people-picker';
@@ -57,6 +55,7 @@ function NewAudit({ onCreated }: { onCreated: () => void }) {
   const [form, setForm] = useState(blank);
   const [errors, setErrors] = useState<Errors>({});
   const decision = useDecision(onCreated);
+  const actions = useCoordinatorActions();
   const create = (): void => {
     const audit = {
       id: 'new',
@@ -71,7 +70,7 @@ function NewAudit({ onCreated }: { onCreated: () => void }) {
     if (!checked.success) return setErrors(fieldErrors(checked.error));
     setErrors({});
     const { id: _id, ...rest } = checked.data;
-    decision.run(`Audit "${rest.title}" saved`, () => recordAudit(session.store, rest, session.user, new Date()), () => setForm(blank));
+    decision.run(`Audit "${rest.title}" saved`, () => actions.recordAudit(rest), () => setForm(blank));
   };
   return (
     <Card className={styles.card} aria-label="New audit">
@@ -114,12 +113,12 @@ const blankRecommendation = { reference: '', title: '', priority: 'Medium' as Pr
 
 function NewRecommendation({ audit, people, onCreated, onOpen }: { audit: Audit; people: Person[]; onCreated: () => void; onOpen: (id: string) => void }) {
   const styles = useStyles();
-  const session = useSession();
   const [form, setForm] = useState(blankRecommendation);
   const [owners, setOwners] = useState<Person[]>([]);
   const [errors, setErrors] = useState<Errors>({});
   const [confirmNoOwner, setConfirmNoOwner] = useState(false);
   const decision = useDecision(onCreated);
+  const actions = useCoordinatorActions();
   const target = parseTargetDate(form.target);
   const checked = () =>
     recommendationSchema.safeParse({
@@ -142,7 +141,7 @@ function NewRecommendation({ audit, people, onCreated, onOpen }: { audit: Audit;
     const result = checked();
     if (!result.success) return;
     const { id: _id, ...rest } = result.data;
-    decision.run(`Recommendation ${rest.reference} added`, () => createRecommendation(session.store, rest, session.user, new Date()), () => {
+    decision.run(`Recommendation ${rest.reference} added`, () => actions.createRecommendation(rest), () => {
       setForm(blankRecommendation);
       setOwners([]);
     });
@@ -201,12 +200,7 @@ function NewRecommendation({ audit, people, onCreated, onOpen }: { audit: Audit;
 /** Audits with their opinion and recommendations; the coordinator records new reports and recommendations. */
 export function AuditsPage({ onOpen }: { onOpen: (id: string) => void }) {
   const styles = useStyles();
-  const session = useSession();
-  const load = useCallback(async () => {
-    const [register, people] = await Promise.all([session.store.loadRegister(), session.directory.people()]);
-    return { register, people };
-  }, [session]);
-  const [state, reload] = useAsync(load);
+  const [state, reload] = useRegisterAndPeople();
   if (state.status === 'loading') return <Spinner label="Loading audits…" />;
   if (state.status === 'error') return <LoadFailed problem="Audits could not be loaded" error={state.error} onRetry={reload} />;
   const { register, people } = state.value;

@@ -1,14 +1,13 @@
 import { Body1, Button, Caption1, Card, Spinner, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { AdaptiveCard, OpenUrlAction } from 'adaptivecards';
-import { useCallback, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { PostedMessage } from '../../application/ports';
-import { runReminders } from '../../application/reminders/reminders';
 import { safeMarkdown } from '../shared/safe-markdown';
 import { LoadFailed } from '../shared/load-failed';
 import { useSession } from '../shared/session-context';
-import { useAsync } from '../shared/use-async';
 import { DecisionMessage } from '../shared/decision-message';
 import { useDecision } from '../shared/use-decision';
+import { useChannel, useCoordinatorActions } from './data';
 
 const useStyles = makeStyles({
   page: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '760px' },
@@ -73,12 +72,8 @@ function MessageView({ message }: { message: PostedMessage }) {
 /** The coordinators' channel as Teams would show it, and "Send reminders now". */
 export function ChannelPage() {
   const styles = useStyles();
-  const session = useSession();
-  const load = useCallback(async () => {
-    const channel = await session.channel();
-    return { channel, messages: channel ? await channel.recent() : [] };
-  }, [session]);
-  const [state, reload] = useAsync(load);
+  const [state, reload] = useChannel();
+  const actions = useCoordinatorActions();
   const decision = useDecision(reload);
 
   if (state.status === 'loading') return <Spinner label="Loading the channel…" />;
@@ -87,7 +82,7 @@ export function ChannelPage() {
   if (!channel) return <Body1>Open this tab in the coordinators&apos; channel to see and send reminders.</Body1>;
   const sendNow = (): void =>
     decision.run('Reminders sent', async () => {
-      const run = await runReminders({ store: session.store, log: session.reminderLog, notifier: channel.notifier, now: new Date(), links: session.links });
+      const run = await actions.sendReminders();
       if (run.failed.length > 0) throw new Error(`${run.sent} reminder(s) sent; ${run.failed.length} failed and will be retried: ${run.failed.map((f) => f.owner).join(', ')}`);
       return run;
     });

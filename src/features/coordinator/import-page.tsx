@@ -20,9 +20,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import { applyImport, previewImport, rowsToWrite, type ImportPreview, type ImportResult, type RowAction } from '../../application/coordinator/import-register';
+import { rowsToWrite, type ImportPreview, type ImportResult, type RowAction } from '../../application/coordinator/import-register';
 import { download } from '../shared/download';
-import { useSession } from '../shared/session-context';
+import { useCoordinatorActions } from './data';
 
 const useStyles = makeStyles({
   page: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '1100px' },
@@ -47,7 +47,7 @@ type Stage =
 /** The import wizard: choose a file, see what would happen row by row, confirm, watch it write. */
 export function ImportPage() {
   const styles = useStyles();
-  const session = useSession();
+  const actions = useCoordinatorActions();
   const input = useRef<HTMLInputElement>(null);
   const [stage, setStage] = useState<Stage>({ kind: 'choose' });
   const [problem, setProblem] = useState<string | undefined>();
@@ -65,8 +65,7 @@ export function ImportPage() {
     setProblem(undefined);
     setStage({ kind: 'reading', name: file.name });
     try {
-      const table = await session.documents.readRegister(file.name, new Uint8Array(await file.arrayBuffer()));
-      const preview = await previewImport(session.store, table, session.today);
+      const preview = await actions.previewImport(file);
       if (preview.plan.fileErrors.length > 0) throw new Error(preview.plan.fileErrors.join(' '));
       setConfirmed(new Set());
       setStage({ kind: 'preview', name: file.name, preview });
@@ -79,7 +78,7 @@ export function ImportPage() {
   const confirm = (name: string, preview: ImportPreview): void => {
     const total = rowsToWrite(preview, confirmed).length;
     setStage({ kind: 'writing', name, preview, done: 0, total });
-    applyImport(session.store, preview, session.user, new Date(), (done) => setStage({ kind: 'writing', name, preview, done, total }), confirmed).then(
+    actions.applyImport(preview, confirmed, (done) => setStage({ kind: 'writing', name, preview, done, total })).then(
       (result) => setStage({ kind: 'done', name, result }),
       (error: unknown) => {
         setProblem(`The import stopped: ${error instanceof Error ? error.message : String(error)}. Nothing already written is lost; import the same file again to finish.`);
@@ -97,7 +96,7 @@ export function ImportPage() {
         One row per recommendation in the template&apos;s columns, as .xlsx or .csv. Ditto marks and blank audit cells mean &quot;as above&quot;. Nothing is written until you confirm.
       </Body1>
       <div className={styles.bar}>
-        <Button onClick={() => void session.documents.templateXlsx().then((blob) => download(blob, 'register-template.xlsx'))}>Download the empty template</Button>
+        <Button onClick={() => void actions.templateFile().then((blob) => download(blob, 'register-template.xlsx'))}>Download the empty template</Button>
         <input
           ref={input}
           type="file"

@@ -1,10 +1,9 @@
 import { Button, Field, Input, Select, Subtitle1, Textarea, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { RecommendationDetail } from '../../application/ports';
-import { editRecommendation, performTransition } from '../../application/coordinator/review';
 import { availableTransitions, effectiveStatus, fieldErrors, priorities, recommendationSchema, type Priority, type Recommendation } from '../../domain';
 import { useSession } from '../shared/session-context';
-import { useAsync } from '../shared/use-async';
+import { useCoordinatorActions, useRegisterAndPeople } from './data';
 import { DecisionMessage } from '../shared/decision-message';
 import { NoOwnerDialog } from './no-owner-dialog';
 import { PeoplePicker } from './people-picker';
@@ -25,11 +24,8 @@ export function RecommendationEditor({ detail, onSaved }: { detail: Recommendati
   useEffect(() => setDraft(detail.recommendation.value), [detail.recommendation]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [confirmNoOwner, setConfirmNoOwner] = useState(false);
-  const loadOptions = useCallback(async () => {
-    const [people, register] = await Promise.all([session.directory.people(), session.store.loadRegister()]);
-    return { people, register };
-  }, [session]);
-  const [options] = useAsync(loadOptions);
+  const [options] = useRegisterAndPeople();
+  const actions = useCoordinatorActions();
   const decision = useDecision(onSaved);
   const set = (patch: Partial<Recommendation>): void => setDraft((d) => ({ ...d, ...patch }));
   const others = options.status === 'ready' ? options.value.register.recommendations.filter((r) => r.value.id !== draft.id && r.value.auditId !== draft.auditId) : [];
@@ -39,7 +35,7 @@ export function RecommendationEditor({ detail, onSaved }: { detail: Recommendati
   const write = (): void => {
     setConfirmNoOwner(false);
     const result = checked();
-    if (result.success) decision.run('Changes saved', () => editRecommendation(session.store, detail.recommendation, result.data, session.user, new Date()));
+    if (result.success) decision.run('Changes saved', () => actions.editRecommendation(detail.recommendation, result.data));
   };
   const save = (): void => {
     const result = checked();
@@ -52,7 +48,7 @@ export function RecommendationEditor({ detail, onSaved }: { detail: Recommendati
   // Only the steps the state machine allows from here are offered.
   const allowed = availableTransitions(effectiveStatus(detail.recommendation.value, detail.updates), { role: session.user.role, ownsItem: false });
   const withdraw = (transition: 'markNotAdopted' | 'markRiskAccepted' | 'markSuperseded', label: string) => (reason: string) =>
-    decision.run(label, () => performTransition(session.store, detail, transition, session.user, new Date(), { reason }));
+    decision.run(label, () => actions.transition(detail.recommendation.value.id, transition, reason));
 
   return (
     <section className={styles.form} aria-labelledby="edit-title">

@@ -18,14 +18,14 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useMemo, useState } from 'react';
-import { emptyFilter, filterRegister, loadRegisterView, sortRegister, type RegisterFilter, type RegisterSort } from '../../application/coordinator/register-view';
+import { useMemo, useState } from 'react';
+import { emptyFilter, filterRegister, sortRegister, type RegisterFilter, type RegisterSort } from '../../application/coordinator/register-view';
 import { priorities, statusLabel, statuses, type ProgressRag } from '../../domain';
 import { PriorityBadge, ProgressBadge, StatusText } from '../shared/badges';
 import { download } from '../shared/download';
 import { LoadFailed } from '../shared/load-failed';
 import { useSession } from '../shared/session-context';
-import { useAsync } from '../shared/use-async';
+import { useCoordinatorActions, useRegisterView } from './data';
 
 const rowHeight = 48;
 const viewportRows = 14;
@@ -46,8 +46,8 @@ const useStyles = makeStyles({
 export function RegisterPage({ onOpen }: { onOpen: (id: string) => void }) {
   const styles = useStyles();
   const session = useSession();
-  const load = useCallback(() => loadRegisterView(session.store, session.today), [session]);
-  const [state, reload] = useAsync(load);
+  const [state, reload] = useRegisterView();
+  const actions = useCoordinatorActions();
   const [filter, setFilter] = useState<RegisterFilter>(emptyFilter);
   const [sort, setSort] = useState<RegisterSort>('audit');
   const [scrollTop, setScrollTop] = useState(0);
@@ -75,7 +75,7 @@ export function RegisterPage({ onOpen }: { onOpen: (id: string) => void }) {
     setExporting(true);
     try {
       const data = which === 'all' ? state.value.data : { ...state.value.data, recommendations: rows.map((r) => r.recommendation) };
-      download(await session.documents.registerXlsx(data), which === 'all' ? `register-${session.today}.xlsx` : `register-${session.today}-filtered.xlsx`);
+      download(await actions.registerFile(data), which === 'all' ? `register-${session.today}.xlsx` : `register-${session.today}-filtered.xlsx`);
     } finally {
       setExporting(false);
     }

@@ -1,15 +1,14 @@
 import { Body1, Button, Caption1, Card, Link, Spinner, Subtitle1, Title2, makeStyles, tokens } from '@fluentui/react-components';
-import { useCallback, useMemo } from 'react';
-import { loadRegisterView, reviewQueue } from '../../application/coordinator/register-view';
-import { decideTargetRequest, latestProposal, performTransition, recordNoteOnBehalf } from '../../application/coordinator/review';
+import { useMemo } from 'react';
+import { reviewQueue } from '../../application/coordinator/register-view';
+import { latestProposal } from '../../application/coordinator/review';
 import { nextRevisionNeedsPanel } from '../../domain';
 import { PriorityBadge } from '../shared/badges';
 import { LoadFailed } from '../shared/load-failed';
-import { useSession } from '../shared/session-context';
-import { useAsync } from '../shared/use-async';
 import { DecisionMessage } from '../shared/decision-message';
 import { ReasonDialog } from '../shared/reason-dialog';
 import { useDecision } from '../shared/use-decision';
+import { useCoordinatorActions, useRegisterView } from './data';
 
 const useStyles = makeStyles({
   page: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1000px' },
@@ -20,17 +19,14 @@ const useStyles = makeStyles({
 /** The coordinator's queue: proposed closures, target-date requests, and owners who have not updated. */
 export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
   const styles = useStyles();
-  const session = useSession();
-  const load = useCallback(() => loadRegisterView(session.store, session.today), [session]);
-  const [state, reload] = useAsync(load);
+  const [state, reload] = useRegisterView();
+  const actions = useCoordinatorActions();
   const decision = useDecision(reload);
   const queue = useMemo(() => (state.status === 'ready' ? reviewQueue(state.value) : undefined), [state]);
-  const actor = session.user;
 
   if (state.status === 'error') return <LoadFailed problem="The review queue could not be loaded" error={state.error} onRetry={reload} />;
   if (state.status === 'loading' || !queue) return <Spinner label="Loading what needs review…" />;
   const cycle = state.value.meeting?.cycle ?? '';
-  const detail = (id: string) => session.store.recommendationDetail(id);
 
   return (
     <section className={styles.page} aria-labelledby="review-title">
@@ -65,7 +61,7 @@ export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
               <Button
                 appearance="primary"
                 disabled={decision.busy}
-                onClick={() => decision.run('Accepted for the panel', async () => performTransition(session.store, await detail(id), 'acceptForPanel', actor, new Date()))}
+                onClick={() => decision.run('Accepted for the panel', () => actions.transition(id, 'acceptForPanel'))}
               >
                 Accept for the panel
               </Button>
@@ -74,7 +70,7 @@ export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
                 title="Return this proposal to the owner"
                 label="What is missing?"
                 confirm="Return to owner"
-                onConfirm={(reason) => decision.run('Returned to the owner', async () => performTransition(session.store, await detail(id), 'returnToOwner', actor, new Date(), { reason }))}
+                onConfirm={(reason) => decision.run('Returned to the owner', () => actions.transition(id, 'returnToOwner', reason))}
               />
             </div>
           </Card>
@@ -100,9 +96,7 @@ export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
                 <Button
                   disabled={decision.busy}
                   onClick={() =>
-                    decision.run('New target approved', async () =>
-                      decideTargetRequest(session.store, await session.store.getRecommendation(row.recommendation.id), request, { by: 'coordinator', grant: true }, actor, new Date()),
-                    )
+                    decision.run('New target approved', () => actions.approveTarget(row.recommendation.id, request))
                   }
                 >
                   Approve new target
@@ -128,7 +122,7 @@ export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
               label="Note (e.g. lead unwell at the time of reporting)"
               confirm="Record note"
               onConfirm={(note) =>
-                decision.run('Note recorded', () => recordNoteOnBehalf(session.store, row.recommendation, note, cycle, actor, crypto.randomUUID(), new Date()))
+                decision.run('Note recorded', () => actions.recordNote(row.recommendation, note, cycle))
               }
             />
           </div>

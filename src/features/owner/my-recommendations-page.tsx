@@ -16,13 +16,11 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback } from 'react';
-import { loadMyRecommendations } from '../../application/owner/my-recommendations';
 import { auditHeading, daysBetween, monthYearLabel } from '../../domain';
 import { PriorityBadge, ProgressBadge, StatusText } from '../shared/badges';
 import { LoadFailed } from '../shared/load-failed';
 import { useSession } from '../shared/session-context';
-import { useAsync } from '../shared/use-async';
+import { useMyRecommendations } from './data';
 
 const useStyles = makeStyles({
   page: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -33,8 +31,7 @@ const useStyles = makeStyles({
 export function MyRecommendationsPage({ onOpen }: { onOpen: (recommendationId: string) => void }) {
   const styles = useStyles();
   const session = useSession();
-  const load = useCallback(() => loadMyRecommendations(session.store, session.user.email, session.today), [session]);
-  const [state, reload] = useAsync(load);
+  const [state, reload] = useMyRecommendations();
 
   if (state.status === 'loading') return <Spinner label="Loading your recommendations…" />;
   if (state.status === 'error') return <LoadFailed problem="Your recommendations could not be loaded" error={state.error} onRetry={reload} />;

@@ -11,7 +11,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { RecommendationDetail } from '../../application/ports';
 import {
   actionNeeded,
@@ -21,7 +21,6 @@ import {
   isOwnedBy,
   isWorkable,
   monthNames,
-  nameLookup,
   nextMeeting,
   progressRag,
   timeline,
@@ -31,7 +30,7 @@ import { decisionLabel } from '../../application/shared/decision-labels';
 import { PriorityBadge, ProgressBadge, StatusText } from '../shared/badges';
 import { LoadFailed } from '../shared/load-failed';
 import { useSession } from '../shared/session-context';
-import { useAsync } from '../shared/use-async';
+import { useRecommendationDetail } from './data';
 import { TimelineView } from './timeline-view';
 import { UpdateForm } from './update-form';
 
@@ -57,12 +56,7 @@ export function RecommendationPage({
 }) {
   const styles = useStyles();
   const session = useSession();
-  const load = useCallback(async () => {
-    // Names for the trail's actors; without the directory the trail still shows, by address.
-    const [detail, people] = await Promise.all([session.store.recommendationDetail(id), session.directory.people().catch(() => [])]);
-    return { detail, nameOf: nameLookup([...people, ...detail.updates.map((u) => u.author), ...detail.recommendation.value.owners]) };
-  }, [session, id]);
-  const [state, reload] = useAsync(load);
+  const [state, reload] = useRecommendationDetail(id);
   const [sent, setSent] = useState<OwnerUpdate | undefined>();
 
   if (state.status === 'loading') return <Spinner label="Loading the recommendation…" />;

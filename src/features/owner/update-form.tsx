@@ -22,11 +22,12 @@ import {
 } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { RecommendationDetail, Versioned } from '../../application/ports';
-import { submitUpdate } from '../../application/owner/submit-update';
-import { draftKey, hasContent, newDraft, type DraftField, type UpdateDraft } from '../../application/owner/update-draft';
+import { hasContent, type DraftField, type UpdateDraft } from '../../application/owner/update-draft';
 import { currentTarget, nextRevisionNeedsPanel, updateQuestions, type OwnerUpdate, type Recommendation } from '../../domain';
 import { useSession } from '../shared/session-context';
+import { useSubmitUpdate } from './data';
 import { EvidenceField } from './evidence-field';
+import { useUpdateDraft } from './use-update-draft';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '820px' },
@@ -48,33 +49,20 @@ const questions: [TextField, string][] = [
   ['mitigation', updateQuestions.mitigation],
 ];
 
-const newKey = (): string => crypto.randomUUID();
-
 /** The owner's update for this cycle: the report's five questions, evidence, and a new target date if needed. */
 export function UpdateForm({ detail, cycle, onSubmitted }: { detail: RecommendationDetail; cycle: string; onSubmitted: (update: OwnerUpdate) => void }) {
   const styles = useStyles();
   const session = useSession();
-  const key = draftKey(session.user.email, detail.recommendation.value.id);
-  const [restored] = useState(() => session.drafts.load(key));
-  const [draft, setDraft] = useState<UpdateDraft>(() => restored ?? newDraft(detail.recommendation, newKey));
+  const send = useSubmitUpdate();
+  const { draft, restored, change: changeDraft, forget, discard: discardDraft, saveProblem } = useUpdateDraft(detail.recommendation);
   const [errors, setErrors] = useState<Partial<Record<DraftField, string>>>({});
   const [failure, setFailure] = useState<string | undefined>();
   const [changes, setChanges] = useState<{ current: Versioned<Recommendation>; list: string[] } | undefined>();
   const [submitting, setSubmitting] = useState(false);
-  const [saveProblem, setSaveProblem] = useState<string | undefined>();
   const formRef = useRef<HTMLFormElement>(null);
 
   const change = (patch: Partial<UpdateDraft>): void => {
-    setDraft((previous) => {
-      const next = { ...previous, ...patch };
-      try {
-        session.drafts.save(key, next);
-        setSaveProblem(undefined);
-      } catch (e) {
-        setSaveProblem(e instanceof Error ? e.message : String(e));
-      }
-      return next;
-    });
+    changeDraft(patch);
     const touched = Object.keys(patch) as DraftField[];
     setErrors((previous) => Object.fromEntries(Object.entries(previous).filter(([field]) => !touched.includes(field as DraftField))));
   };
@@ -83,14 +71,14 @@ export function UpdateForm({ detail, cycle, onSubmitted }: { detail: Recommendat
     setSubmitting(true);
     setFailure(undefined);
     try {
-      const result = await submitUpdate(session.store, toSubmit, session.user, cycle, new Date());
+      const result = await send(toSubmit, cycle);
       if (result.kind === 'invalid') {
         setErrors(result.errors);
         requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       } else if (result.kind === 'changed') {
         setChanges({ current: result.current, list: result.changes });
       } else {
-        session.drafts.clear(key);
+        forget();
         onSubmitted(result.update);
       }
     } catch (e) {
@@ -109,8 +97,7 @@ export function UpdateForm({ detail, cycle, onSubmitted }: { detail: Recommendat
   };
 
   const discard = (): void => {
-    session.drafts.clear(key);
-    setDraft(newDraft(detail.recommendation, newKey));
+    discardDraft();
     setErrors({});
   };
 

@@ -1,8 +1,7 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Input, MessageBar, MessageBarBody, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import { cycleLabel, defaultBoilerplate, fieldErrors, meetingSchema, type Meeting, type PaperBoilerplate } from '../../domain';
-import { scheduleMeeting } from '../../application/coordinator/audits-and-meetings';
-import { useSession } from '../shared/session-context';
+import { useScheduleMeeting } from './data';
 
 type TextKey = Exclude<keyof PaperBoilerplate, 'implications'>;
 const wording: [TextKey, string][] = [
@@ -26,7 +25,7 @@ const implications: [keyof PaperBoilerplate['implications'], string][] = [
 
 /** Creates a meeting or edits one, with the paper's wording kept with it. */
 export function MeetingEditor({ meeting, onSaved }: { meeting?: Meeting; onSaved: (saved: Meeting) => void }) {
-  const session = useSession();
+  const schedule = useScheduleMeeting();
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState({ title: meeting?.title ?? '', date: meeting?.date ?? '', updateDeadline: meeting?.updateDeadline ?? '' });
   const [text, setText] = useState<PaperBoilerplate>(meeting?.boilerplate ?? defaultBoilerplate);
@@ -46,7 +45,7 @@ export function MeetingEditor({ meeting, onSaved }: { meeting?: Meeting; onSaved
     setErrors({});
     setSaving(true);
     const { id: _id, ...rest } = checked.data;
-    scheduleMeeting(session.store, rest, session.user, new Date()).then(
+    schedule(rest).then(
       (saved) => {
         setOpen(false);
         onSaved(saved);

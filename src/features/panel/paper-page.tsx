@@ -15,18 +15,15 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useState } from 'react';
-import { loadPaperData, paperForMeeting } from '../../application/panel/meeting-paper';
-import { recordClosureDecision, recordExtensionDecision } from '../../application/panel/panel-decisions';
-import { monthYearLabel, nextMeeting, type PanelPaper } from '../../domain';
+import { useState } from 'react';
+import { monthYearLabel, type PanelPaper } from '../../domain';
 import { DecisionMessage } from '../shared/decision-message';
 import { MeetingEditor } from './meeting-editor';
 import { ReasonDialog } from '../shared/reason-dialog';
 import { useDecision } from '../shared/use-decision';
 import { download } from '../shared/download';
 import { LoadFailed } from '../shared/load-failed';
-import { useSession } from '../shared/session-context';
-import { useAsync } from '../shared/use-async';
+import { usePaper, usePanelActions } from './data';
 
 const useStyles = makeStyles({
   page: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '1100px' },
@@ -60,16 +57,9 @@ function SimpleTable({ label, head, rows }: { label: string; head: string[]; row
 /** The panel paper computed from the data, previewed in the tab; the coordinator downloads it and records decisions. */
 export function PaperPage({ canDecide }: { canDecide: boolean }) {
   const styles = useStyles();
-  const session = useSession();
   const [meetingRef, setMeetingRef] = useState<string | undefined>();
-  const load = useCallback(async () => {
-    // One read serves both the list of meetings and the chosen meeting's paper.
-    const data = await loadPaperData(session.store, session.today);
-    const meetings = [...data.meetings].sort((a, b) => b.date.localeCompare(a.date));
-    const chosen = meetingRef ?? nextMeeting(meetings, session.today)?.id ?? meetings[0]?.id;
-    return { meetings, paper: chosen ? paperForMeeting(data, chosen) : undefined };
-  }, [session, meetingRef]);
-  const [state, reload] = useAsync(load);
+  const [state, reload] = usePaper(meetingRef);
+  const actions = usePanelActions();
   const decision = useDecision(reload);
   const [downloading, setDownloading] = useState(false);
 
@@ -84,12 +74,11 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
       </section>
     );
   }
-  const actor = session.user;
   const meetingId = paper.meeting.id;
   const exportDocx = async (p: PanelPaper): Promise<void> => {
     setDownloading(true);
     try {
-      download(await session.documents.paperDocx(p), `panel-paper-${p.meeting.date}.docx`);
+      download(await actions.paperFile(p), `panel-paper-${p.meeting.date}.docx`);
     } finally {
       setDownloading(false);
     }
@@ -143,7 +132,7 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
                   <Button
                     size="small"
                     disabled={decision.busy}
-                    onClick={() => decision.run(`Closure of ${p.reference} agreed`, () => recordClosureDecision(session.store, p.recommendationId, { agreed: true }, { actor, now: new Date(), meetingId }))}
+                    onClick={() => decision.run(`Closure of ${p.reference} agreed`, () => actions.agreeClosure(p.recommendationId, meetingId))}
                   >
                     Agreed
                   </Button>
@@ -154,7 +143,7 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
                     confirm="Record"
                     onConfirm={(reason) =>
                       decision.run(`Closure of ${p.reference} not accepted`, () =>
-                        recordClosureDecision(session.store, p.recommendationId, { agreed: false, reason }, { actor, now: new Date(), meetingId }),
+                        actions.notAcceptClosure(p.recommendationId, reason, meetingId),
                       )
                     }
                   />
@@ -189,7 +178,7 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
                       disabled={decision.busy}
                       onClick={() =>
                         decision.run(`Extension for ${e.reference} ${verdict.toLowerCase()}`, () =>
-                          recordExtensionDecision(session.store, e.recommendationId, verdict === 'Granted', { actor, now: new Date(), meetingId }),
+                          actions.decideExtension(e.recommendationId, verdict === 'Granted', meetingId),
                         )
                       }
                     >

@@ -1,0 +1,65 @@
+import { useCallback, useMemo } from 'react';
+import { recordAudit } from '../../application/coordinator/audits-and-meetings';
+import { applyImport, previewImport, type ImportPreview } from '../../application/coordinator/import-register';
+import { loadRegisterView } from '../../application/coordinator/register-view';
+import { createRecommendation, decideTargetRequest, editRecommendation, performTransition, recordNoteOnBehalf } from '../../application/coordinator/review';
+import type { PaperData, RecommendationDetail, Versioned } from '../../application/ports';
+import { runReminders } from '../../application/reminders/reminders';
+import type { Audit, OwnerUpdate, Recommendation, TransitionName } from '../../domain';
+import { useSession } from '../shared/session-context';
+import { useAsync } from '../shared/use-async';
+
+/** The register as the coordinator's screens show it: rows with their progress, the next meeting, the data. */
+export function useRegisterView() {
+  const { store, today } = useSession();
+  return useAsync(useCallback(() => loadRegisterView(store, today), [store, today]));
+}
+
+/** The register and the directory, for the Audits page and the editor's owner and repeat choices. */
+export function useRegisterAndPeople() {
+  const { store, directory } = useSession();
+  return useAsync(
+    useCallback(async () => {
+      const [register, people] = await Promise.all([store.loadRegister(), directory.people()]);
+      return { register, people };
+    }, [store, directory]),
+  );
+}
+
+/** The coordinators' channel and its recent messages (none outside a channel). */
+export function useChannel() {
+  const session = useSession();
+  return useAsync(
+    useCallback(async () => {
+      const channel = await session.channel();
+      return { channel, messages: channel ? await channel.recent() : [] };
+    }, [session]),
+  );
+}
+
+/** What the coordinator does, each through its use-case with the signed-in coordinator as the actor. */
+export function useCoordinatorActions() {
+  const session = useSession();
+  return useMemo(() => {
+    const { store, user, documents } = session;
+    const detail = (id: string): Promise<RecommendationDetail> => store.recommendationDetail(id);
+    return {
+      recordAudit: (audit: Omit<Audit, 'id'>) => recordAudit(store, audit, user, new Date()),
+      createRecommendation: (recommendation: Omit<Recommendation, 'id'>) => createRecommendation(store, recommendation, user, new Date()),
+      editRecommendation: (current: Versioned<Recommendation>, edited: Recommendation) => editRecommendation(store, current, edited, user, new Date()),
+      /** A lifecycle step on the item as it is now (read again, so a stale screen meets the eTag check). */
+      transition: async (id: string, transition: TransitionName, reason?: string) => performTransition(store, await detail(id), transition, user, new Date(), { reason }),
+      approveTarget: async (id: string, request: OwnerUpdate) => decideTargetRequest(store, await store.getRecommendation(id), request, { by: 'coordinator', grant: true }, user, new Date()),
+      recordNote: (recommendation: Pick<Recommendation, 'id' | 'owners'>, note: string, cycle: string) => recordNoteOnBehalf(store, recommendation, note, cycle, user, crypto.randomUUID(), new Date()),
+      previewImport: async (file: File) => previewImport(store, await documents.readRegister(file.name, new Uint8Array(await file.arrayBuffer())), session.today),
+      applyImport: (preview: ImportPreview, confirmed: ReadonlySet<number>, onProgress: (done: number) => void) => applyImport(store, preview, user, new Date(), onProgress, confirmed),
+      registerFile: (data: PaperData) => documents.registerXlsx(data),
+      templateFile: () => documents.templateXlsx(),
+      sendReminders: async () => {
+        const channel = await session.channel();
+        if (!channel) throw new Error("Open this tab in the coordinators' channel to send reminders");
+        return runReminders({ store, log: session.reminderLog, notifier: channel.notifier, now: new Date(), links: session.links });
+      },
+    };
+  }, [session]);
+}

@@ -1,0 +1,31 @@
+import { useCallback } from 'react';
+import { loadMyRecommendations } from '../../application/owner/my-recommendations';
+import { submitUpdate } from '../../application/owner/submit-update';
+import type { UpdateDraft } from '../../application/owner/update-draft';
+import { nameLookup } from '../../domain';
+import { useSession } from '../shared/session-context';
+import { useAsync } from '../shared/use-async';
+
+/** The owner's recommendations, most urgent first, with what each needs this cycle. */
+export function useMyRecommendations() {
+  const { store, user, today } = useSession();
+  return useAsync(useCallback(() => loadMyRecommendations(store, user.email, today), [store, user.email, today]));
+}
+
+/** One recommendation with its history, and a way to show the trail's people by name. */
+export function useRecommendationDetail(id: string) {
+  const { store, directory } = useSession();
+  return useAsync(
+    useCallback(async () => {
+      // Names for the trail's actors; without the directory the trail still shows, by address.
+      const [detail, people] = await Promise.all([store.recommendationDetail(id), directory.people().catch(() => [])]);
+      return { detail, nameOf: nameLookup([...people, ...detail.updates.map((u) => u.author), ...detail.recommendation.value.owners]) };
+    }, [store, directory, id]),
+  );
+}
+
+/** Sends the owner's update for a cycle (checked, never twice: see submitUpdate). */
+export function useSubmitUpdate() {
+  const { store, user } = useSession();
+  return useCallback((draft: UpdateDraft, cycle: string) => submitUpdate(store, draft, user, cycle, new Date()), [store, user]);
+}
