@@ -8,17 +8,17 @@ import { documentFiles } from '../../src/adapters/documents/document-files';
 import { performTransition } from '../../src/application/coordinator/review';
 import type { Actor } from '../../src/application/shared/actor';
 import type { Session } from '../../src/application/ports';
-import { parseOpinion, parseTargetDate, type Recommendation } from '../../src/domain';
+import { parseOpinion, type Recommendation } from '../../src/domain';
 import { AuditsPage } from '../../src/features/coordinator/audits-page';
 import { RegisterPage } from '../../src/features/coordinator/register-page';
 import { MyRecommendationsPage } from '../../src/features/owner/my-recommendations-page';
 import { RecommendationPage } from '../../src/features/owner/recommendation-page';
 import type { JobContext } from '../../src/jobs/job-context';
 import { contextFor, coordinator, owner, provisioned, startTestEmulator } from '../support/emulator-harness';
+import { aRecommendation, anUpdate, priya } from '../support/builders';
 import { renderScreen, screenSession } from '../support/screen-session';
 
 const casey: Actor = { email: coordinator, name: 'Casey Marlow', role: 'coordinator' };
-const priya = { email: owner, name: 'Priya Anand' };
 
 describe('the coordinator and owner screens against the emulator', () => {
   let emulator: Emulator;
@@ -29,16 +29,12 @@ describe('the coordinator and owner screens against the emulator', () => {
   let original: Recommendation;
   const exported: Blob[] = [];
 
-  const item = (reference: string, over: Partial<Recommendation> = {}): Omit<Recommendation, 'id'> => ({
-    auditId, reference, referenceKey: reference, title: `Item ${reference}`, priority: 'Medium', text: 'Do it', managementResponse: 'Agreed',
-    owners: [priya], subParts: [], targets: { original: parseTargetDate('March 2025'), revisions: [] }, status: 'open', ...over,
-  });
 
   beforeAll(async () => {
     emulator = await startTestEmulator();
     admin = await provisioned(emulator);
     auditId = (await admin.store.upsertAudit({ title: 'Procurement', issuedYear: 2024, issuedMonth: 2, auditor: 'Northgate Audit LLP', opinion: parseOpinion('LIMITED OPINION') })).value.id;
-    original = (await admin.store.createRecommendation(item('2.1', { title: 'Contract register', priority: 'High' }))).value;
+    original = (await admin.store.createRecommendation(aRecommendation(auditId, '2.1', { title: 'Contract register', priority: 'High' }))).value;
     session = screenSession(admin, casey, {
       // The download is the browser's; what the register page hands it is what the file holds.
       documents: { ...documentFiles, registerXlsx: async (data) => { const blob = await documentFiles.registerXlsx(data); exported.push(blob); return blob; } },
@@ -108,11 +104,9 @@ describe('the coordinator and owner screens against the emulator', () => {
   });
 
   it('exports what the register shows: the filtered rows, with an owner’s proposal as proposed closed', async () => {
-    await ownerSession.store.addUpdate({
-      recommendationId: original.id, cycle: 'June 2025', kind: 'ownerUpdate', author: priya, achieved: 'Register live', remaining: '', barriers: '', mitigation: '',
-      proposesClosure: true, closureNarrative: 'The register is published', evidence: [{ name: 'register.xlsx', url: 'https://example.org/register.xlsx' }], note: '',
-      idempotencyKey: 'export-proposal', submittedAt: new Date().toISOString(),
-    });
+    await ownerSession.store.addUpdate(
+      anUpdate(original.id, { proposesClosure: true, closureNarrative: 'The register is published', evidence: [{ name: 'register.xlsx', url: 'https://example.org/register.xlsx' }], submittedAt: new Date().toISOString() }),
+    );
     renderScreen(session, <RegisterPage onOpen={() => undefined} />);
     await userEvent.selectOptions(await screen.findByLabelText('Status'), 'proposedClosed');
     await waitFor(() => expect(screen.getByText(/ of \d+ recommendations$/).textContent).toBe('1 of 3 recommendations'));

@@ -3,47 +3,10 @@ import type { Emulator } from '../../emulator/server';
 import { ConflictError, DuplicateReferenceError, ForbiddenError } from '../../src/application/ports';
 import { GraphEvidenceStore } from '../../src/adapters/graph/graph-evidence-store';
 import { provision } from '../../src/adapters/graph/provision';
-import { parseOpinion, parseTargetDate, type OwnerUpdate, type Recommendation } from '../../src/domain';
+import type { Recommendation } from '../../src/domain';
 import type { JobContext } from '../../src/jobs/job-context';
+import { aRecommendation, anAudit, anUpdate, priya } from '../support/builders';
 import { contextFor, coordinator, otherOwner, owner, provisioned, rawCall, startTestEmulator } from '../support/emulator-harness';
-
-const priya = { email: owner, name: 'Priya Anand' };
-
-function recommendation(auditId: string, reference: string, over: Partial<Recommendation> = {}): Omit<Recommendation, 'id'> {
-  return {
-    auditId,
-    reference,
-    referenceKey: reference.replace(/\.$/, ''),
-    title: `Recommendation ${reference}`,
-    priority: 'Medium',
-    text: 'Do the thing',
-    managementResponse: 'Agreed',
-    owners: [priya],
-    subParts: [],
-    targets: { original: parseTargetDate('March 2025'), revisions: [] },
-    status: 'open',
-    ...over,
-  };
-}
-
-function update(recommendationId: string, key: string): Omit<OwnerUpdate, 'id'> {
-  return {
-    recommendationId,
-    cycle: 'April 2025',
-    kind: 'ownerUpdate',
-    author: priya,
-    achieved: 'Procedure drafted',
-    remaining: '',
-    barriers: '',
-    mitigation: '',
-    proposesClosure: false,
-    closureNarrative: '',
-    evidence: [],
-    note: '',
-    idempotencyKey: key,
-    submittedAt: '2025-04-02T10:00:00Z',
-  };
-}
 
 describe('the Graph data layer against the emulator', () => {
   let emulator: Emulator;
@@ -53,13 +16,7 @@ describe('the Graph data layer against the emulator', () => {
   beforeAll(async () => {
     emulator = await startTestEmulator();
     context = await provisioned(emulator);
-    const audit = await context.store.upsertAudit({
-      title: 'Fleet Management',
-      issuedYear: 2021,
-      issuedMonth: 11,
-      auditor: 'Northgate Audit LLP',
-      opinion: parseOpinion('SATISFACTORY ASSURANCE'),
-    });
+    const audit = await context.store.upsertAudit(anAudit());
     auditId = audit.value.id;
   });
   afterAll(() => emulator.close());
@@ -72,8 +29,8 @@ describe('the Graph data layer against the emulator', () => {
   });
 
   it('upserts audits and recommendations by key, never duplicating', async () => {
-    const first = await context.store.upsertRecommendation(recommendation(auditId, '4.2'));
-    const second = await context.store.upsertRecommendation(recommendation(auditId, '4.2.', { title: 'Renamed' }));
+    const first = await context.store.upsertRecommendation(aRecommendation(auditId, '4.2'));
+    const second = await context.store.upsertRecommendation(aRecommendation(auditId, '4.2.', { title: 'Renamed' }));
     expect(second.value.id).toBe(first.value.id);
     expect(second.value.title).toBe('Renamed');
     const register = await context.store.loadRegister();
@@ -82,7 +39,7 @@ describe('the Graph data layer against the emulator', () => {
   });
 
   it('leaves an item alone when an upsert brings nothing new, and writes it when something changed', async () => {
-    const audit = { title: 'Fleet Management', issuedYear: 2021, issuedMonth: 11, auditor: 'Northgate Audit LLP', opinion: parseOpinion('SATISFACTORY ASSURANCE') };
+    const audit = anAudit();
     const before = await context.store.upsertAudit(audit);
     const trips = context.gateway.roundTrips;
     const same = await context.store.upsertAudit(audit);
@@ -92,12 +49,12 @@ describe('the Graph data layer against the emulator', () => {
     expect(changed.etag).not.toBe(before.etag);
     expect(changed.value.auditor).toBe('Eastgate Audit');
     await context.store.upsertAudit(audit);
-    const rec = await context.store.upsertRecommendation(recommendation(auditId, '4.2', { title: 'Renamed' }));
-    expect((await context.store.upsertRecommendation(recommendation(auditId, '4.2', { title: 'Renamed' }))).etag).toBe(rec.etag);
+    const rec = await context.store.upsertRecommendation(aRecommendation(auditId, '4.2', { title: 'Renamed' }));
+    expect((await context.store.upsertRecommendation(aRecommendation(auditId, '4.2', { title: 'Renamed' }))).etag).toBe(rec.etag);
   });
 
   it('detects a concurrent edit through the eTag and keeps both versions', async () => {
-    const saved = await context.store.upsertRecommendation(recommendation(auditId, '4.3'));
+    const saved = await context.store.upsertRecommendation(aRecommendation(auditId, '4.3'));
     const theirs = await context.store.saveRecommendation({ ...saved, value: { ...saved.value, title: 'Their title' } });
     expect(theirs.etag).not.toBe(saved.etag);
     const attempt = context.store.saveRecommendation({ ...saved, value: { ...saved.value, title: 'My title' } });
@@ -109,8 +66,8 @@ describe('the Graph data layer against the emulator', () => {
   });
 
   it("finds an owner's recommendations, audits, meetings and their updates in two round trips", async () => {
-    await context.store.upsertRecommendation(recommendation(auditId, '4.4', { owners: [{ email: otherOwner, name: 'Tom' }, priya] }));
-    await context.store.upsertRecommendation(recommendation(auditId, '4.5', { owners: [{ email: otherOwner, name: 'Tom' }] }));
+    await context.store.upsertRecommendation(aRecommendation(auditId, '4.4', { owners: [{ email: otherOwner, name: 'Tom' }, priya] }));
+    await context.store.upsertRecommendation(aRecommendation(auditId, '4.5', { owners: [{ email: otherOwner, name: 'Tom' }] }));
     const ownerContext = contextFor(emulator, owner);
     const before = ownerContext.gateway.roundTrips;
     const view = await ownerContext.store.ownerView(owner, '2025-01-01');
@@ -122,7 +79,7 @@ describe('the Graph data layer against the emulator', () => {
 
   it('refreshes the register with one round trip through delta', async () => {
     const register = await context.store.loadRegister();
-    const changed = await context.store.upsertRecommendation(recommendation(auditId, '4.6'));
+    const changed = await context.store.upsertRecommendation(aRecommendation(auditId, '4.6'));
     const before = context.gateway.roundTrips;
     const refreshed = await context.store.refreshRegister(register);
     expect(context.gateway.roundTrips - before).toBe(1);
@@ -131,9 +88,9 @@ describe('the Graph data layer against the emulator', () => {
   });
 
   it('lets owners add updates but not change recommendations', async () => {
-    const target = (await context.store.upsertRecommendation(recommendation(auditId, '4.7'))).value;
+    const target = (await context.store.upsertRecommendation(aRecommendation(auditId, '4.7'))).value;
     const ownerContext = contextFor(emulator, owner);
-    const added = await ownerContext.store.addUpdate(update(target.id, 'owner-update-0001'));
+    const added = await ownerContext.store.addUpdate(anUpdate(target.id, { idempotencyKey: 'owner-update-0001' }));
     expect(added.author.email).toBe(owner);
     const readable = await ownerContext.store.getRecommendation(target.id);
     await expect(ownerContext.store.saveRecommendation({ ...readable, value: { ...readable.value, status: 'closed' } })).rejects.toBeInstanceOf(
@@ -142,10 +99,10 @@ describe('the Graph data layer against the emulator', () => {
   });
 
   it('never makes a second update when the same submission is retried', async () => {
-    const target = (await context.store.upsertRecommendation(recommendation(auditId, '4.8'))).value;
+    const target = (await context.store.upsertRecommendation(aRecommendation(auditId, '4.8'))).value;
     const ownerContext = contextFor(emulator, owner);
-    const first = await ownerContext.store.addUpdate(update(target.id, 'retry-key-0001'));
-    const again = await ownerContext.store.addUpdate(update(target.id, 'retry-key-0001'));
+    const first = await ownerContext.store.addUpdate(anUpdate(target.id, { idempotencyKey: 'retry-key-0001' }));
+    const again = await ownerContext.store.addUpdate(anUpdate(target.id, { idempotencyKey: 'retry-key-0001' }));
     expect(again.id).toBe(first.id);
     expect(await context.store.updatesFor(target.id)).toHaveLength(1);
   });
@@ -177,15 +134,15 @@ describe('the Graph data layer against the emulator', () => {
   });
 
   it('refuses to create a reference its audit already has, leaving the original as it was', async () => {
-    const original = await context.store.createRecommendation(recommendation(auditId, '2.1', { title: 'Original title', priority: 'High' }));
-    const attempt = context.store.createRecommendation(recommendation(auditId, '2.1', { title: 'A second 2.1', priority: 'Low' }));
+    const original = await context.store.createRecommendation(aRecommendation(auditId, '2.1', { title: 'Original title', priority: 'High' }));
+    const attempt = context.store.createRecommendation(aRecommendation(auditId, '2.1', { title: 'A second 2.1', priority: 'Low' }));
     await expect(attempt).rejects.toBeInstanceOf(DuplicateReferenceError);
     await expect(attempt).rejects.toMatchObject({ existing: { value: { id: original.value.id } }, message: 'This audit already has recommendation 2.1 "Original title"' });
     const stored = await context.store.getRecommendation(original.value.id);
     expect(stored.etag).toBe(original.etag);
     expect(stored.value).toMatchObject({ title: 'Original title', priority: 'High' });
     // A retry of the same create (its first answer lost) is that create, not a duplicate.
-    expect((await context.store.createRecommendation(recommendation(auditId, '2.1', { title: 'Original title', priority: 'High' }))).value.id).toBe(original.value.id);
+    expect((await context.store.createRecommendation(aRecommendation(auditId, '2.1', { title: 'Original title', priority: 'High' }))).value.id).toBe(original.value.id);
   });
 
   it('refuses evidence over the configured limit with a clear message', async () => {

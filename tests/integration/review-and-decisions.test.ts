@@ -7,12 +7,12 @@ import { decideTargetRequest, performTransition, recordNoteOnBehalf } from '../.
 import type { Actor } from '../../src/application/shared/actor';
 import { IllegalTransitionError, parseOpinion, parseTargetDate, RevisionNotAllowedError, type OwnerUpdate } from '../../src/domain';
 import type { JobContext } from '../../src/jobs/job-context';
+import { aRecommendation, anUpdate } from '../support/builders';
 import { contextFor, coordinator, owner, provisioned, startTestEmulator } from '../support/emulator-harness';
 
 const casey: Actor = { email: coordinator, name: 'Casey Marlow', role: 'coordinator' };
 const priya: Actor = { email: owner, name: 'Priya Anand', role: 'owner' };
 const now = new Date('2025-06-25T10:00:00Z');
-let keys = 0;
 
 describe('coordinator review and panel decisions against the emulator', () => {
   let emulator: Emulator;
@@ -27,19 +27,9 @@ describe('coordinator review and panel decisions against the emulator', () => {
   });
   afterAll(() => emulator.close());
 
-  async function recommendation(reference: string) {
-    return admin.store.upsertRecommendation({
-      auditId, reference, referenceKey: reference, title: `Rec ${reference}`, priority: 'High', text: 't', managementResponse: 'm',
-      owners: [{ email: owner, name: 'Priya Anand' }], subParts: [], targets: { original: parseTargetDate('March 2025'), revisions: [] }, status: 'open',
-    });
-  }
-
-  function ownerUpdate(recommendationId: string, over: Partial<OwnerUpdate> = {}) {
-    return contextFor(emulator, owner).store.addUpdate({
-      recommendationId, cycle: 'June 2025', kind: 'ownerUpdate', author: priya, achieved: 'Done', remaining: '', barriers: '', mitigation: '',
-      proposesClosure: false, closureNarrative: '', evidence: [], note: '', idempotencyKey: `review-key-${++keys}`, submittedAt: '2025-06-20T10:00:00Z', ...over,
-    });
-  }
+  const recommendation = (reference: string) => admin.store.upsertRecommendation(aRecommendation(auditId, reference, { priority: 'High' }));
+  const ownerUpdate = (recommendationId: string, over: Partial<OwnerUpdate> = {}) =>
+    contextFor(emulator, owner).store.addUpdate(anUpdate(recommendationId, { cycle: 'June 2025', achieved: 'Done', submittedAt: '2025-06-20T10:00:00Z', ...over }));
 
   it('takes a proposal through coordinator acceptance and panel agreement, and the paper follows', async () => {
     const id = (await recommendation('1')).value.id;

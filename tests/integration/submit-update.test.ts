@@ -5,6 +5,7 @@ import { submitUpdate } from '../../src/application/owner/submit-update';
 import { newDraft } from '../../src/application/owner/update-draft';
 import { IllegalTransitionError, parseOpinion, parseTargetDate, type Recommendation } from '../../src/domain';
 import type { JobContext } from '../../src/jobs/job-context';
+import { aRecommendation } from '../support/builders';
 import { contextFor, otherOwner, owner, provisioned, startTestEmulator } from '../support/emulator-harness';
 
 const priya = { email: owner, name: 'Priya Anand' };
@@ -23,12 +24,8 @@ describe("submitting an owner's update", () => {
   });
   afterAll(() => emulator.close());
 
-  async function recommendation(reference: string, over: Partial<Recommendation> = {}) {
-    return admin.store.upsertRecommendation({
-      auditId, reference, referenceKey: reference, title: `Rec ${reference}`, priority: 'Medium', text: 't', managementResponse: 'm',
-      owners: [priya], subParts: [], targets: { original: parseTargetDate('May 2022'), revisions: [] }, status: 'open', ...over,
-    });
-  }
+  const recommendation = (reference: string, over: Partial<Recommendation> = {}) =>
+    admin.store.upsertRecommendation(aRecommendation(auditId, reference, { targets: { original: parseTargetDate('May 2022'), revisions: [] }, ...over }));
 
   it('reports what changed since the owner opened it, then submits once they have seen it', async () => {
     const ownerStore = contextFor(emulator, owner).store;
