@@ -12,7 +12,8 @@ function checkTabConfig(): Plugin {
     apply: 'build',
     configResolved(config) {
       const result = readConfig(config.env);
-      if ('problems' in result) throw new Error(`The tab's settings for "${config.mode}" (env/.env.${config.mode}) are incomplete:\n- ${result.problems.join('\n- ')}`);
+      if ('problems' in result)
+        throw new Error(`The tab's settings for "${config.mode}" (env/.env.${config.mode}) are incomplete:\n- ${result.problems.join('\n- ')}`);
     },
   };
 }

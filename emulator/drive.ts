@@ -135,9 +135,15 @@ export function uploadFragment(store: Store, request: Omit<EmuRequest, 'user' | 
   const list = store.listById(session.list_id);
   if (!list) throw notFound('The drive');
   const item = store.finishUploadSession(session, content);
-  return ok(driveItemResource({ ...request, user: { id: '', email: session.created_by, name: '', role: 'owner', jobTitle: '' }, scopes: new Set<string>() }, list, item), 201);
+  return ok(
+    driveItemResource(
+      { ...request, user: { id: '', email: session.created_by, name: '', role: 'owner', jobTitle: '' }, scopes: new Set<string>() },
+      list,
+      item,
+    ),
+    201,
+  );
 }
-
 
 /** GET on an upload session: where to carry on after a lost answer. */
 export function uploadStatus(store: Store, sessionId: string): EmuResponse {
@@ -152,13 +158,16 @@ export function uploadStatus(store: Store, sessionId: string): EmuResponse {
  * any file of a library to whoever follows the link (docs/deploy.md says so).
  */
 export function fileAtWebUrl(store: Store, pathname: string): EmuResponse | undefined {
-  const [library, ...rest] = pathname.split('/').filter(Boolean).map((part) => {
-    try {
-      return decodeURIComponent(part);
-    } catch {
-      return part;
-    }
-  });
+  const [library, ...rest] = pathname
+    .split('/')
+    .filter(Boolean)
+    .map((part) => {
+      try {
+        return decodeURIComponent(part);
+      } catch {
+        return part;
+      }
+    });
   if (!library || rest.length === 0) return undefined;
   const list = store.libraryByName(library);
   if (!list) return undefined;

@@ -48,7 +48,19 @@ export function entraEndpoints(store: Store, identity: DevIdentity): (method: st
     const refreshToken = randomBytes(24).toString('base64url');
     refreshTokens.set(refreshToken, { user, clientId, tenant });
     const now = Math.floor(Date.now() / 1000);
-    const claims = { aud: clientId, iss: `${entraHost}/${tenant}/v2.0`, tid: tenant, oid: person.id, sub: person.id, name: person.name, preferred_username: person.email, iat: now, nbf: now, exp: now + 3600, ver: '2.0' };
+    const claims = {
+      aud: clientId,
+      iss: `${entraHost}/${tenant}/v2.0`,
+      tid: tenant,
+      oid: person.id,
+      sub: person.id,
+      name: person.name,
+      preferred_username: person.email,
+      iat: now,
+      nbf: now,
+      exp: now + 3600,
+      ver: '2.0',
+    };
     return {
       status: 200,
       body: {
@@ -90,7 +102,8 @@ export function entraEndpoints(store: Store, identity: DevIdentity): (method: st
     if (path === '/_dev/device' && method === 'POST') {
       const code = [...deviceCodes.values()].find((c) => c.userCode === form.get('user_code'));
       if (!code) return oauthError(400, 'invalid_grant', 'No sign-in is waiting for that code.');
-      if (!store.userByEmail(form.get('user') ?? '')) return oauthError(400, 'invalid_grant', `No user '${form.get('user') ?? ''}' in the emulator's directory`);
+      if (!store.userByEmail(form.get('user') ?? ''))
+        return oauthError(400, 'invalid_grant', `No user '${form.get('user') ?? ''}' in the emulator's directory`);
       code.user = form.get('user') ?? '';
       return { status: 204 };
     }
@@ -115,7 +128,13 @@ export function entraEndpoints(store: Store, identity: DevIdentity): (method: st
     if (endpoint === 'oauth2/v2.0/token') return token(form);
     const deviceCode = randomUUID();
     const userCode = randomBytes(5).toString('hex').toUpperCase().slice(0, 9);
-    deviceCodes.set(deviceCode, { userCode, clientId: form.get('client_id') ?? '', tenant, scopes: resourceScopes(form.get('scope')), expires: Date.now() + deviceCodeLifetimeSeconds * 1000 });
+    deviceCodes.set(deviceCode, {
+      userCode,
+      clientId: form.get('client_id') ?? '',
+      tenant,
+      scopes: resourceScopes(form.get('scope')),
+      expires: Date.now() + deviceCodeLifetimeSeconds * 1000,
+    });
     return {
       status: 200,
       body: {

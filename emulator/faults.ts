@@ -11,7 +11,10 @@ export interface FaultPlan {
 
 export function parseFaults(spec: string | undefined): FaultPlan {
   const plan: FaultPlan = { throttle: [], lost: 0 };
-  for (const part of (spec ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of (spec ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const match = /^(429|500|502|503|504|lost):(0(?:\.\d+)?|1(?:\.0+)?)$/.exec(part);
     if (!match?.[1] || !match[2]) throw new Error(`--faults: '${part}' is not status:probability (e.g. 429:0.1, lost:0.05)`);
     const probability = Number(match[2]);

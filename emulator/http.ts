@@ -79,7 +79,10 @@ export async function dispatch(routes: Route[], request: EmuRequest): Promise<Em
     pathMatched = true;
     if (route.method !== request.method) continue;
     requireScope(request.scopes, route.scopes);
-    return route.handle(request, match.slice(1).map((part) => decodeURIComponent(part ?? '')));
+    return route.handle(
+      request,
+      match.slice(1).map((part) => decodeURIComponent(part ?? '')),
+    );
   }
   throw pathMatched
     ? new GraphError(405, 'methodNotAllowed', `${request.method} is not supported on ${request.path}`)

@@ -37,7 +37,10 @@ export class DevIdentity {
     private readonly store: Store,
     readonly lifetimeSeconds: number,
   ) {
-    this.secret = Buffer.from(store.meta('token-secret', () => randomBytes(32).toString('hex')), 'hex');
+    this.secret = Buffer.from(
+      store.meta('token-secret', () => randomBytes(32).toString('hex')),
+      'hex',
+    );
   }
 
   private sign(payload: string): string {
@@ -49,7 +52,9 @@ export class DevIdentity {
     const user = this.store.userByEmail(email);
     if (!user) return undefined;
     const now = Date.now();
-    const payload = Buffer.from(JSON.stringify({ upn: user.email, scp: scopes.join(' '), iat: now, exp: now + this.lifetimeSeconds * 1000 })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ upn: user.email, scp: scopes.join(' '), iat: now, exp: now + this.lifetimeSeconds * 1000 })).toString(
+      'base64url',
+    );
     return `emu.${payload}.${this.sign(payload)}`;
   }
 

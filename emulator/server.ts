@@ -210,7 +210,10 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   function send(res: ServerResponse, response: EmuResponse, requestId: string): void {
     res.setHeader('Access-Control-Allow-Origin', '*');
     res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS');
-    res.setHeader('Access-Control-Allow-Headers', 'Authorization, Content-Type, Content-Range, If-Match, Prefer, SdkVersion, client-request-id, X-HTTP-Method, Accept');
+    res.setHeader(
+      'Access-Control-Allow-Headers',
+      'Authorization, Content-Type, Content-Range, If-Match, Prefer, SdkVersion, client-request-id, X-HTTP-Method, Accept',
+    );
     res.setHeader('Access-Control-Expose-Headers', 'ETag, Retry-After, request-id, Location');
     res.setHeader('request-id', requestId);
     for (const [name, value] of Object.entries(response.headers ?? {})) res.setHeader(name, value);

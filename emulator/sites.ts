@@ -109,7 +109,12 @@ export function siteRoutes(store: Store): Route[] {
         return ok(listResource(r, list), 201);
       },
     },
-    { method: 'GET', pattern: /^\/sites\/([^/]+)\/lists\/([^/]+)$/, scopes: scopesFor.readSites, handle: (r, [s = '', l = '']) => ok(listResource(r, findList(r, s, l))) },
+    {
+      method: 'GET',
+      pattern: /^\/sites\/([^/]+)\/lists\/([^/]+)$/,
+      scopes: scopesFor.readSites,
+      handle: (r, [s = '', l = '']) => ok(listResource(r, findList(r, s, l))),
+    },
     {
       method: 'GET',
       pattern: /^\/sites\/([^/]+)\/lists\/([^/]+)\/columns$/,

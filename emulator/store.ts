@@ -134,21 +134,17 @@ export class Store {
   }
 
   users(): UserRow[] {
-    return (this.db.prepare('SELECT id, email, name, role, job_title AS jobTitle FROM users ORDER BY role, name').all() as UserRow[]);
+    return this.db.prepare('SELECT id, email, name, role, job_title AS jobTitle FROM users ORDER BY role, name').all() as UserRow[];
   }
 
   userByEmail(email: string): UserRow | undefined {
-    return this.db
-      .prepare('SELECT id, email, name, role, job_title AS jobTitle FROM users WHERE email = ?')
-      .get(email.toLowerCase()) as UserRow | undefined;
+    return this.db.prepare('SELECT id, email, name, role, job_title AS jobTitle FROM users WHERE email = ?').get(email.toLowerCase()) as UserRow | undefined;
   }
 
   // Sites and lists
 
   ensureSite(hostname: string, path: string, name: string): string {
-    const existing = this.db.prepare('SELECT id FROM sites WHERE hostname = ? AND path = ?').get(hostname, path) as
-      | { id: string }
-      | undefined;
+    const existing = this.db.prepare('SELECT id FROM sites WHERE hostname = ? AND path = ?').get(hostname, path) as { id: string } | undefined;
     if (existing) return existing.id;
     const id = `${hostname},${randomUUID()},${randomUUID()}`;
     this.db.prepare('INSERT INTO sites (id, hostname, path, name) VALUES (?, ?, ?, ?)').run(id, hostname, path, name);
@@ -178,8 +174,8 @@ export class Store {
   }
 
   lists(siteId: string): ListRow[] {
-    return (this.db.prepare('SELECT * FROM lists WHERE site_id = ? ORDER BY created, name').all(siteId) as Record<string, unknown>[]).map(
-      (row) => this.toList(row),
+    return (this.db.prepare('SELECT * FROM lists WHERE site_id = ? ORDER BY created, name').all(siteId) as Record<string, unknown>[]).map((row) =>
+      this.toList(row),
     );
   }
 
@@ -192,7 +188,8 @@ export class Store {
 
   /** A document library by its URL name, on any site (the emulator's sites share one host). */
   libraryByName(name: string): ListRow | undefined {
-    const row = this.db.prepare("SELECT * FROM lists WHERE template = 'documentLibrary' AND lower(name) = lower(?)").get(name) as Record<string, unknown> | undefined;
+    const row = this.db.prepare("SELECT * FROM lists WHERE template = 'documentLibrary' AND lower(name) = lower(?)").get(name) as
+      Record<string, unknown> | undefined;
     return row ? this.toList(row) : undefined;
   }
 
@@ -217,17 +214,15 @@ export class Store {
   }
 
   columns(listId: string): ColumnRow[] {
-    return (this.db.prepare('SELECT * FROM columns WHERE list_id = ? ORDER BY position').all(listId) as Record<string, unknown>[]).map(
-      (row) => ({
-        name: String(row.name),
-        type: row.type as ColumnType,
-        indexed: row.indexed === 1,
-        required: row.required === 1,
-        enforceUnique: row.enforce_unique === 1,
-        choices: JSON.parse(String(row.choices)) as string[],
-        maxLength: row.max_length === null ? null : Number(row.max_length),
-      }),
-    );
+    return (this.db.prepare('SELECT * FROM columns WHERE list_id = ? ORDER BY position').all(listId) as Record<string, unknown>[]).map((row) => ({
+      name: String(row.name),
+      type: row.type as ColumnType,
+      indexed: row.indexed === 1,
+      required: row.required === 1,
+      enforceUnique: row.enforce_unique === 1,
+      choices: JSON.parse(String(row.choices)) as string[],
+      maxLength: row.max_length === null ? null : Number(row.max_length),
+    }));
   }
 
   addColumn(listId: string, column: ColumnRow): void {
@@ -287,9 +282,7 @@ export class Store {
   }
 
   item(listId: string, id: number): ItemRow | undefined {
-    const row = this.db.prepare('SELECT * FROM items WHERE list_id = ? AND id = ? AND deleted = 0').get(listId, id) as
-      | Record<string, unknown>
-      | undefined;
+    const row = this.db.prepare('SELECT * FROM items WHERE list_id = ? AND id = ? AND deleted = 0').get(listId, id) as Record<string, unknown> | undefined;
     return row ? this.toItem(row) : undefined;
   }
 
@@ -359,7 +352,9 @@ export class Store {
     const at = now();
     const name = path.split('/').at(-1) ?? path;
     if (existing) {
-      this.db.prepare('UPDATE drive_items SET content = ?, size = ?, mime_type = ?, modified_at = ? WHERE id = ?').run(content, content.length, mimeType, at, existing.id);
+      this.db
+        .prepare('UPDATE drive_items SET content = ?, size = ?, mime_type = ?, modified_at = ? WHERE id = ?')
+        .run(content, content.length, mimeType, at, existing.id);
       return this.driveItem(listId, { id: existing.id }) as DriveItemRow;
     }
     const id = randomUUID().replace(/-/g, '').toUpperCase();
@@ -422,7 +417,9 @@ export class Store {
 
   addMessage(channelId: string, body: string, by: string): MessageRow {
     const id = String(Date.now()) + randomUUID().slice(0, 4);
-    this.db.prepare('INSERT INTO messages (id, channel_id, body, created_by, created_at, seq) VALUES (?, ?, ?, ?, ?, ?)').run(id, channelId, body, by, now(), this.nextSeq());
+    this.db
+      .prepare('INSERT INTO messages (id, channel_id, body, created_by, created_at, seq) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(id, channelId, body, by, now(), this.nextSeq());
     return this.db.prepare('SELECT * FROM messages WHERE id = ?').get(id) as MessageRow;
   }
 

@@ -49,8 +49,7 @@ export function teamRoutes(store: Store): Route[] {
       method: 'GET',
       pattern: /^\/teams\/([^/]+)\/channels$/,
       scopes: scopesFor.channels,
-      handle: (_r, [teamId = '']) =>
-        ok({ value: store.channels(teamId).map((c) => ({ id: c.id, displayName: c.name, membershipType: 'standard' })) }),
+      handle: (_r, [teamId = '']) => ok({ value: store.channels(teamId).map((c) => ({ id: c.id, displayName: c.name, membershipType: 'standard' })) }),
     },
     {
       method: 'POST',

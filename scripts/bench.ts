@@ -21,7 +21,10 @@ import { jobContext } from '../src/jobs/job-context';
  * with four updates each, against the emulator with 50 ms per request, compared with a naive client.
  */
 const latency = Number(process.env.BENCH_LATENCY_MS ?? 50);
-const sizes = (process.env.BENCH_SIZES ?? '500,5000,20000').split(',').map(Number).filter((n) => n > 0);
+const sizes = (process.env.BENCH_SIZES ?? '500,5000,20000')
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const importSize = Number(process.env.BENCH_IMPORT_SIZE ?? 5000);
 const owner = { email: 'priya.fleet@northmere.example', name: 'Priya Anand' };
 const others = ['tom.vetting@northmere.example', 'grace.hr@northmere.example', 'ben.finance@northmere.example'];
@@ -38,28 +41,65 @@ async function organisation(size: number): Promise<{ emulator: Emulator; setupMs
   const listId = (title: string): string => store.list(site, title)?.id ?? '';
   const [auditsId, recsId, updatesId, meetingsId] = [lists.audits.title, lists.recommendations.title, lists.updates.title, lists.meetings.title].map(listId);
   store.transaction(() => {
-    store.insertItem(meetingsId ?? '', { Title: meeting.title, MeetingDate: `${meeting.date}T10:00:00Z`, UpdateDeadline: `${meeting.updateDeadline}T17:00:00Z`, Cycle: meeting.cycle }, owner.email);
+    store.insertItem(
+      meetingsId ?? '',
+      { Title: meeting.title, MeetingDate: `${meeting.date}T10:00:00Z`, UpdateDeadline: `${meeting.updateDeadline}T17:00:00Z`, Cycle: meeting.cycle },
+      owner.email,
+    );
     const auditCount = Math.max(1, Math.round(size / 6));
     for (let a = 0; a < auditCount; a++) {
-      store.insertItem(auditsId ?? '', auditToFields({ title: `Audit ${a}`, issuedYear: 2018 + (a % 8), issuedMonth: 1 + (a % 12), auditor: 'Northgate', opinion: parseOpinion('MODERATE OPINION') }), owner.email);
+      store.insertItem(
+        auditsId ?? '',
+        auditToFields({
+          title: `Audit ${a}`,
+          issuedYear: 2018 + (a % 8),
+          issuedMonth: 1 + (a % 12),
+          auditor: 'Northgate',
+          opinion: parseOpinion('MODERATE OPINION'),
+        }),
+        owner.email,
+      );
     }
     for (let r = 0; r < size; r++) {
       const auditId = String(1 + (r % auditCount));
       // One owner holds about 40 items at every size, as a real owner would.
       const mine = r % Math.max(1, Math.floor(size / 40)) === 0;
       const fields = recommendationToFields({
-        auditId, reference: `4.${r}`, referenceKey: `4.${r}`, title: `Recommendation ${r}`, priority: (['High', 'Medium', 'Low'] as const)[r % 3] ?? 'Low',
-        text: 'Strengthen the control and report progress to the board. '.repeat(3), managementResponse: 'Agreed.',
-        owners: [mine ? owner : { email: others[r % others.length] ?? owner.email, name: 'Owner' }], subParts: [],
-        targets: { original: parseTargetDate('March 2025'), revisions: [] }, status: r % 5 === 0 ? 'closed' : r % 11 === 0 ? 'acceptedForPanel' : 'open',
+        auditId,
+        reference: `4.${r}`,
+        referenceKey: `4.${r}`,
+        title: `Recommendation ${r}`,
+        priority: (['High', 'Medium', 'Low'] as const)[r % 3] ?? 'Low',
+        text: 'Strengthen the control and report progress to the board. '.repeat(3),
+        managementResponse: 'Agreed.',
+        owners: [mine ? owner : { email: others[r % others.length] ?? owner.email, name: 'Owner' }],
+        subParts: [],
+        targets: { original: parseTargetDate('March 2025'), revisions: [] },
+        status: r % 5 === 0 ? 'closed' : r % 11 === 0 ? 'acceptedForPanel' : 'open',
       });
       const rec = store.insertItem(recsId ?? '', fields, owner.email);
       for (let u = 0; u < 4; u++) {
         const cycle = ['September 2024', 'December 2024', 'March 2025', 'June 2025'][u] ?? 'June 2025';
-        store.insertItem(updatesId ?? '', updateToFields({
-          recommendationId: String(rec.id), cycle, kind: 'ownerUpdate', author: owner, achieved: 'Progress this cycle. '.repeat(4), remaining: 'Roll out.', barriers: 'None.',
-          mitigation: 'Interim checks.', proposesClosure: false, closureNarrative: '', evidence: [], note: '', idempotencyKey: `bench-${r}-${u}`, submittedAt: `${addDays(today, -300 + u * 90)}T10:00:00Z`,
-        }), owner.email);
+        store.insertItem(
+          updatesId ?? '',
+          updateToFields({
+            recommendationId: String(rec.id),
+            cycle,
+            kind: 'ownerUpdate',
+            author: owner,
+            achieved: 'Progress this cycle. '.repeat(4),
+            remaining: 'Roll out.',
+            barriers: 'None.',
+            mitigation: 'Interim checks.',
+            proposesClosure: false,
+            closureNarrative: '',
+            evidence: [],
+            note: '',
+            idempotencyKey: `bench-${r}-${u}`,
+            submittedAt: `${addDays(today, -300 + u * 90)}T10:00:00Z`,
+          }),
+          owner.email,
+        );
       }
     }
   });
@@ -142,7 +182,13 @@ for (const size of sizes) {
     const coldMs = Date.now() - started;
     const coldTrips = coordinator.gateway.roundTrips - trips;
     const naive = await naiveLoad(emulator);
-    add(String(size), 'register cold load (ours)', String(coldTrips), `${coldMs} ms`, `${register.recommendations.length} recommendations; setup ${setupMs} ms`);
+    add(
+      String(size),
+      'register cold load (ours)',
+      String(coldTrips),
+      `${coldMs} ms`,
+      `${register.recommendations.length} recommendations; setup ${setupMs} ms`,
+    );
     add(String(size), 'register cold load (naive client)', String(naive.trips), `${naive.ms} ms`, `${(naive.trips / coldTrips).toFixed(1)}x the round trips`);
     trips = coordinator.gateway.roundTrips;
     started = Date.now();
@@ -152,7 +198,13 @@ for (const size of sizes) {
     await ownerContext.graph.tokens.getToken();
     started = Date.now();
     const view = await ownerContext.store.ownerView(owner.email, addDays(today, -366));
-    add(String(size), "owner's My recommendations", String(ownerContext.gateway.roundTrips), `${Date.now() - started} ms`, `${view.register.recommendations.length} items`);
+    add(
+      String(size),
+      "owner's My recommendations",
+      String(ownerContext.gateway.roundTrips),
+      `${Date.now() - started} ms`,
+      `${view.register.recommendations.length} items`,
+    );
     emulator.setLatency(0);
     const data = await coordinator.store.paperData('2000-01-01');
     const times = Array.from({ length: 5 }, () => {
@@ -165,12 +217,24 @@ for (const size of sizes) {
       const paper = compilePanelPaper({ ...data, meeting });
       started = Date.now();
       const bytes = await Packer.toBuffer(panelPaperDocument(paper));
-      add(String(size), '.docx generation', '-', `${Date.now() - started} ms`, `${(bytes.byteLength / 1024).toFixed(0)} KB, ${paper.appendix.flatMap((g) => g.items).length} appendix items`);
+      add(
+        String(size),
+        '.docx generation',
+        '-',
+        `${Date.now() - started} ms`,
+        `${(bytes.byteLength / 1024).toFixed(0)} KB, ${paper.appendix.flatMap((g) => g.items).length} appendix items`,
+      );
     }
     if (size === 5000) {
       emulator.setLatency(latency);
       const render = await firstRender(emulator);
-      add(String(size), "owner's view: first render in Chromium", String(render.trips), `${render.ms} ms`, 'from navigation to the table, signed in; median of 3');
+      add(
+        String(size),
+        "owner's view: first render in Chromium",
+        String(render.trips),
+        `${render.ms} ms`,
+        'from navigation to the table, signed in; median of 3',
+      );
     }
   } finally {
     await emulator.close();
@@ -186,14 +250,35 @@ async function importFigures(size: number): Promise<void> {
     emulator.setLatency(latency);
     const table = [
       [...templateColumns],
-      ...Array.from({ length: size }, (_, r) => [`Audit ${Math.floor(r / 10)}`, 'May 2024', 'LIMITED OPINION', `4.${(r % 10) + 1}`, `Imported ${r}`, 'High', 'Strengthen the control.', 'Agreed.', owner.name, owner.email, 'Q2 2025', '', 'Open', r % 2 ? 'Progress noted this quarter.' : '']),
+      ...Array.from({ length: size }, (_, r) => [
+        `Audit ${Math.floor(r / 10)}`,
+        'May 2024',
+        'LIMITED OPINION',
+        `4.${(r % 10) + 1}`,
+        `Imported ${r}`,
+        'High',
+        'Strengthen the control.',
+        'Agreed.',
+        owner.name,
+        owner.email,
+        'Q2 2025',
+        '',
+        'Open',
+        r % 2 ? 'Progress noted this quarter.' : '',
+      ]),
     ];
     const actor = { email: 'casey.coordinator@northmere.example', name: 'Casey', role: 'coordinator' as const };
     for (const run of ['first import', 'the same file again']) {
       const trips = context.gateway.roundTrips;
       const started = Date.now();
       const result = await applyImport(context.store, await previewImport(context.store, table, today), actor, new Date());
-      add(String(size), `register import: ${run}`, String(context.gateway.roundTrips - trips), `${Date.now() - started} ms`, `${result.written} written, ${result.notes} notes, ${Math.ceil(size / 10)} audits`);
+      add(
+        String(size),
+        `register import: ${run}`,
+        String(context.gateway.roundTrips - trips),
+        `${Date.now() - started} ms`,
+        `${result.written} written, ${result.notes} notes, ${Math.ceil(size / 10)} audits`,
+      );
     }
   } finally {
     await emulator.close();
@@ -208,7 +293,8 @@ try {
   const gz = (file: string): number => gzipSync(readFileSync(join(assets, file))).byteLength;
   const initialKb = initial.reduce((n, f) => n + gz(f), 0) / 1024;
   add('-', 'initial JavaScript (gzip)', '-', `${initialKb.toFixed(0)} KB`, initial.join(', '));
-  for (const file of readdirSync(assets).filter((f) => f.endsWith('.js') && !initial.includes(f))) add('-', `lazy chunk ${file.replace(/-[\w-]+\.js$/, '')}`, '-', `${(gz(file) / 1024).toFixed(0)} KB`, 'gzip');
+  for (const file of readdirSync(assets).filter((f) => f.endsWith('.js') && !initial.includes(f)))
+    add('-', `lazy chunk ${file.replace(/-[\w-]+\.js$/, '')}`, '-', `${(gz(file) / 1024).toFixed(0)} KB`, 'gzip');
 } catch {
   add('-', 'JavaScript sizes', '-', '-', 'run `npm run build` first');
 }

@@ -76,4 +76,12 @@ export function ensureBrowser(log: (line: string) => void = console.log): Browse
 }
 
 /** The flags headless Chromium needs here: no sandbox as root, and none of its background network traffic. */
-export const headlessArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+export const headlessArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];

@@ -42,9 +42,15 @@ console.log(`\nAudit Tracker is running: open http://127.0.0.1:${appPort}/\n`);
 
 // The embedded default runs the reminder job daily in-process, as a scheduler would in a tenant.
 const channel = await teamChannel(context.graph);
-if (!channel) throw new Error("The emulator has no team channel for reminders");
+if (!channel) throw new Error('The emulator has no team channel for reminders');
 const remind = (): void => {
-  runReminders({ store: context.store, log: new GraphReminderLog(context.gateway), notifier: channel.notifier, now: new Date(), links: reminderLinks({ appUrl: `http://127.0.0.1:${appPort}` }) }).then(
+  runReminders({
+    store: context.store,
+    log: new GraphReminderLog(context.gateway),
+    notifier: channel.notifier,
+    now: new Date(),
+    links: reminderLinks({ appUrl: `http://127.0.0.1:${appPort}` }),
+  }).then(
     (run) => console.log(`Reminders ${run.plan.today}: ${run.sent} sent, ${run.failed.length} failed (see the Channel tab).`),
     (error: unknown) => console.error('Reminder run failed:', error instanceof Error ? error.message : error),
   );

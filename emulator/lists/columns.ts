@@ -24,7 +24,17 @@ export function parseColumnDefinition(input: unknown): ColumnRow {
   const parsed = columnDefinitionSchema.safeParse(input);
   if (!parsed.success) throw badRequest(`Invalid column definition: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   const c = parsed.data;
-  const type: ColumnType = c.text ? (c.text.allowMultipleLines ? 'note' : 'text') : c.choice ? 'choice' : c.dateTime ? 'dateTime' : c.boolean ? 'boolean' : 'number';
+  const type: ColumnType = c.text
+    ? c.text.allowMultipleLines
+      ? 'note'
+      : 'text'
+    : c.choice
+      ? 'choice'
+      : c.dateTime
+        ? 'dateTime'
+        : c.boolean
+          ? 'boolean'
+          : 'number';
   if (c.enforceUniqueValues && !c.indexed) throw badRequest('A column that enforces unique values must be indexed');
   return {
     name: c.name,

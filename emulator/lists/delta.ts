@@ -16,9 +16,7 @@ export function delta(store: Store, request: EmuRequest, list: ListRow): EmuResp
   const offset = Number(offsetText) || 0;
   const rows = token === 'latest' ? [] : store.changedItems(list.id, since, size + 1, offset).filter((row) => row.seq <= until);
   const page = rows.slice(0, size);
-  const value = page.map((item) =>
-    item.deleted ? { id: String(item.id), deleted: { state: 'deleted' } } : itemResource(store, request, list, item),
-  );
+  const value = page.map((item) => (item.deleted ? { id: String(item.id), deleted: { state: 'deleted' } } : itemResource(store, request, list, item)));
   const more = rows.length > size;
   const link = more
     ? { '@odata.nextLink': linkWith(request, { $skiptoken: `${offset + size}:${since}:${until}` }) }

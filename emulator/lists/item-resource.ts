@@ -7,7 +7,17 @@ function selectedFields(request: EmuRequest): { expand: boolean; select?: Set<st
   const expand = request.query.get('$expand') ?? '';
   const match = /(?:^|,)\s*fields(?:\(\s*\$select\s*=\s*([^)]*)\))?/i.exec(expand);
   if (!match) return { expand: false };
-  return { expand: true, select: match[1] ? new Set(match[1].split(',').map((s) => s.trim()).filter(Boolean)) : undefined };
+  return {
+    expand: true,
+    select: match[1]
+      ? new Set(
+          match[1]
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        )
+      : undefined,
+  };
 }
 
 function person(store: Store, email: string): Record<string, unknown> {

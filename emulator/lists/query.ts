@@ -36,9 +36,7 @@ function checkQueryable(request: EmuRequest, store: Store, list: ListRow, column
     if (!column || !safeName.test(name)) throw badRequest(`Field '${name}' is not recognized`);
     if (column.indexed) continue;
     if (overThreshold) {
-      throw badRequest(
-        'The attempted operation is prohibited because it exceeds the list view threshold. Filter or sort on indexed columns only.',
-      );
+      throw badRequest('The attempted operation is prohibited because it exceeds the list view threshold. Filter or sort on indexed columns only.');
     }
     if (purpose === 'filter' && !prefer) {
       throw badRequest(
@@ -89,7 +87,14 @@ export function listItems(store: Store, request: EmuRequest, list: ListRow): Emu
       if (!match?.[1]) throw badRequest(`Unsupported $orderby '${part}'`);
       return { name: match[1], desc: match[2]?.toLowerCase() === 'desc' };
     });
-  checkQueryable(request, store, list, columns, orderParts.map((p) => p.name), 'orderby');
+  checkQueryable(
+    request,
+    store,
+    list,
+    columns,
+    orderParts.map((p) => p.name),
+    'orderby',
+  );
   const orderBy = [...orderParts.map((p) => `${fieldExpression(p.name)} ${p.desc ? 'DESC' : 'ASC'}`), 'id ASC'].join(', ');
   const size = pageSize(request);
   const offset = Number(request.query.get('$skiptoken') ?? '0') || 0;

@@ -38,7 +38,12 @@ export function ConfigProblems({ title = 'The tab is not configured', problems }
 }
 
 /** In Teams the host says who is signed in; the emulator signs in the directory person with that address. */
-function useHostSignIn(loginHint: string | undefined, person: DirectoryPerson | undefined, loadPeople: () => Promise<DirectoryPerson[]>, signIn: (p: DirectoryPerson) => void) {
+function useHostSignIn(
+  loginHint: string | undefined,
+  person: DirectoryPerson | undefined,
+  loadPeople: () => Promise<DirectoryPerson[]>,
+  signIn: (p: DirectoryPerson) => void,
+) {
   const [unknown, setUnknown] = useState<string | undefined>();
   const hint = loginHint?.toLowerCase();
   const pending = Boolean(hint) && person?.email.toLowerCase() !== hint && unknown !== hint;

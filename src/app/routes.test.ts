@@ -27,7 +27,9 @@ describe('the channel tab and deep links', () => {
       expect(settings.websiteUrl).toBe(settings.contentUrl);
       expect(viewFromAddress(new URL(settings.contentUrl).search)).toBe(view);
     }
-    expect(channelTabSettings('panel', 'https://tab.example/index.html').entityId).not.toBe(channelTabSettings('coordinator', 'https://tab.example/index.html').entityId);
+    expect(channelTabSettings('panel', 'https://tab.example/index.html').entityId).not.toBe(
+      channelTabSettings('coordinator', 'https://tab.example/index.html').entityId,
+    );
   });
 
   it("opens the deep link's recommendation only when the address has not chosen a screen", () => {

@@ -43,7 +43,11 @@ export function viewFromAddress(search: string): Role {
 /** The views a channel tab can show; the personal tab is the owner's. */
 export type ChannelView = Exclude<Role, 'owner'>;
 export const channelViews: { view: ChannelView; name: string; description: string }[] = [
-  { view: 'coordinator', name: 'Audit tracker', description: 'The register, review queue, audits, import, reminders and the panel paper. For the audit coordinator.' },
+  {
+    view: 'coordinator',
+    name: 'Audit tracker',
+    description: 'The register, review queue, audits, import, reminders and the panel paper. For the audit coordinator.',
+  },
   { view: 'panel', name: 'Audit panel paper', description: 'The paper for the next meeting, read-only. For audit committee members.' },
 ];
 

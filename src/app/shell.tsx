@@ -80,38 +80,38 @@ function Screens({ session }: { session: Session }) {
       )}
       <main>
         <Suspense fallback={<Spinner label="Loading…" />}>
-        {route.page === 'recommendation' ? (
-          <RecommendationPage
-            id={route.id}
-            onBack={() => navigate({ page: home })}
-            backLabel={tabs[0]?.label ?? 'Back'}
-            editor={
-              session.user.role === 'coordinator'
-                ? (detail, onSaved) => (
-                    <Suspense fallback={<Spinner label="Loading the editor…" />}>
-                      <RecommendationEditor detail={detail} onSaved={onSaved} />
-                    </Suspense>
-                  )
-                : undefined
-            }
-          />
-        ) : !allowed ? (
-          <MyRecommendationsPage onOpen={open} />
-        ) : page === 'register' ? (
-          <RegisterPage onOpen={open} />
-        ) : page === 'review' ? (
-          <ReviewPage onOpen={open} />
-        ) : page === 'audits' ? (
-          <AuditsPage onOpen={open} />
-        ) : page === 'import' ? (
-          <ImportPage />
-        ) : page === 'channel' ? (
-          <ChannelPage />
-        ) : page === 'paper' ? (
-          <PaperPage canDecide={session.user.role === 'coordinator'} />
-        ) : (
-          <MyRecommendationsPage onOpen={open} />
-        )}
+          {route.page === 'recommendation' ? (
+            <RecommendationPage
+              id={route.id}
+              onBack={() => navigate({ page: home })}
+              backLabel={tabs[0]?.label ?? 'Back'}
+              editor={
+                session.user.role === 'coordinator'
+                  ? (detail, onSaved) => (
+                      <Suspense fallback={<Spinner label="Loading the editor…" />}>
+                        <RecommendationEditor detail={detail} onSaved={onSaved} />
+                      </Suspense>
+                    )
+                  : undefined
+              }
+            />
+          ) : !allowed ? (
+            <MyRecommendationsPage onOpen={open} />
+          ) : page === 'register' ? (
+            <RegisterPage onOpen={open} />
+          ) : page === 'review' ? (
+            <ReviewPage onOpen={open} />
+          ) : page === 'audits' ? (
+            <AuditsPage onOpen={open} />
+          ) : page === 'import' ? (
+            <ImportPage />
+          ) : page === 'channel' ? (
+            <ChannelPage />
+          ) : page === 'paper' ? (
+            <PaperPage canDecide={session.user.role === 'coordinator'} />
+          ) : (
+            <MyRecommendationsPage onOpen={open} />
+          )}
         </Suspense>
       </main>
     </SessionContext.Provider>

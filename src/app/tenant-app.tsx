@@ -37,10 +37,7 @@ function tenantSession(config: TenantConfig, auth: MsalAuth, account: AccountInf
 }
 
 type Stage =
-  | { kind: 'starting' }
-  | { kind: 'needsSignIn'; auth: MsalAuth }
-  | { kind: 'ready'; session: Session }
-  | { kind: 'failed'; message: string; auth?: MsalAuth };
+  { kind: 'starting' } | { kind: 'needsSignIn'; auth: MsalAuth } | { kind: 'ready'; session: Session } | { kind: 'failed'; message: string; auth?: MsalAuth };
 
 /**
  * A tenant: in Teams the host context and nested app authentication; in a plain browser the same MSAL client
@@ -83,11 +80,7 @@ export function TenantApp({ config }: { config: TenantConfig }) {
   };
 
   return (
-    <Shell
-      theme={tabTheme.theme}
-      session={stage.kind === 'ready' ? stage.session : undefined}
-      actions={tabTheme.picker}
-    >
+    <Shell theme={tabTheme.theme} session={stage.kind === 'ready' ? stage.session : undefined} actions={tabTheme.picker}>
       <div className={styles.page}>
         {stage.kind === 'starting' && <Spinner label="Signing you in…" />}
         {stage.kind === 'needsSignIn' && (

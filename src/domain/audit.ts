@@ -6,7 +6,11 @@ export const auditSchema = z.object({
   title: z.string().trim().min(1, 'An audit needs a title').max(255),
   /** As written after the title, e.g. "(Revisit Audit)". */
   qualifier: z.string().trim().optional(),
-  issuedYear: z.number({ message: 'Enter the year the report was issued' }).int('Enter the year as four digits, e.g. 2025').min(1990, 'Enter a year from 1990 on').max(2100, 'Enter a year before 2100'),
+  issuedYear: z
+    .number({ message: 'Enter the year the report was issued' })
+    .int('Enter the year as four digits, e.g. 2025')
+    .min(1990, 'Enter a year from 1990 on')
+    .max(2100, 'Enter a year before 2100'),
   issuedMonth: z.number().int().min(1, 'Choose the month the report was issued').max(12, 'Choose the month the report was issued'),
   auditor: z.string().trim().min(1, 'Name the auditor, e.g. the internal audit firm'),
   opinion: opinionSchema,
@@ -20,7 +24,10 @@ export function compareAuditsOldestFirst(a: Audit, b: Audit): number {
 
 /** What identifies an audit across imports: its title and qualifier, folded, and its issue month. */
 export function auditKey(audit: Pick<Audit, 'title' | 'qualifier' | 'issuedYear' | 'issuedMonth'>): string {
-  const name = `${audit.title} ${audit.qualifier ?? ''}`.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const name = `${audit.title} ${audit.qualifier ?? ''}`
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
   return `${name}|${audit.issuedYear}-${String(audit.issuedMonth).padStart(2, '0')}`;
 }
 

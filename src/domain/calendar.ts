@@ -4,10 +4,7 @@ import { z } from 'zod';
 export const isoDateSchema = z.iso.date({ message: 'Use a date as YYYY-MM-DD' });
 export type IsoDate = z.infer<typeof isoDateSchema>;
 
-export const monthNames = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-] as const;
+export const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 

@@ -39,9 +39,7 @@ describe('the recommendation lifecycle', () => {
   it('returns a proposal to the owner with a comment, and the owner can propose again', () => {
     const returned = applyTransition('proposedClosed', { transition: 'returnToOwner', actor: coordinator, reason: 'Evidence is a draft' });
     expect(returned).toBe('returnedToOwner');
-    expect(
-      applyTransition(returned, { transition: 'proposeClosure', actor: owner, narrative: 'Signed off', evidenceCount: 2 }),
-    ).toBe('proposedClosed');
+    expect(applyTransition(returned, { transition: 'proposeClosure', actor: owner, narrative: 'Signed off', evidenceCount: 2 })).toBe('proposedClosed');
   });
 
   it('sends a closure the panel did not accept back to open', () => {

@@ -4,16 +4,7 @@ import type { Role } from './people';
  * The recommendation lifecycle as an explicit state machine. Each transition names who may perform it and
  * what it needs; anything else is an IllegalTransitionError, never a silent no-op.
  */
-export const statuses = [
-  'open',
-  'proposedClosed',
-  'returnedToOwner',
-  'acceptedForPanel',
-  'closed',
-  'notAdopted',
-  'riskAccepted',
-  'superseded',
-] as const;
+export const statuses = ['open', 'proposedClosed', 'returnedToOwner', 'acceptedForPanel', 'closed', 'notAdopted', 'riskAccepted', 'superseded'] as const;
 export type Status = (typeof statuses)[number];
 
 export const statusLabel: Record<Status, string> = {

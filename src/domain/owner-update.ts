@@ -76,7 +76,10 @@ export const ownerUpdateSchema = z
 export type OwnerUpdate = z.infer<typeof ownerUpdateSchema>;
 
 /** An update's answers before anything is written: where every update starts, and all a coordinator note has. */
-export const blankAnswers = (): Pick<OwnerUpdate, 'achieved' | 'remaining' | 'barriers' | 'mitigation' | 'proposesClosure' | 'closureNarrative' | 'evidence'> => ({
+export const blankAnswers = (): Pick<
+  OwnerUpdate,
+  'achieved' | 'remaining' | 'barriers' | 'mitigation' | 'proposesClosure' | 'closureNarrative' | 'evidence'
+> => ({
   achieved: '',
   remaining: '',
   barriers: '',

@@ -10,7 +10,13 @@ import { parseTargetDate } from './target-date';
 const person = { email: 'o@example.org', name: 'Owner' };
 const meeting: Meeting = { id: 'm', title: 'Panel July 2025', date: '2025-07-15', updateDeadline: '2025-06-24', cycle: 'June 2025' };
 const audit = (id: string, title: string, year: number, month: number, qualifier?: string): Audit => ({
-  id, title, qualifier, issuedYear: year, issuedMonth: month, auditor: 'Northgate', opinion: parseOpinion('LIMITED ASSURANCE'),
+  id,
+  title,
+  qualifier,
+  issuedYear: year,
+  issuedMonth: month,
+  auditor: 'Northgate',
+  opinion: parseOpinion('LIMITED ASSURANCE'),
 });
 const audits = [audit('a2', 'Vetting', 2021, 2), audit('a1', 'Fleet', 2018, 9), audit('a3', 'Fleet', 2021, 11, '(Revisit Audit)')];
 
@@ -18,21 +24,55 @@ let n = 0;
 function rec(auditId: string, reference: string, over: Partial<Recommendation> = {}): Recommendation {
   n++;
   return {
-    id: `r${n}`, auditId, reference, referenceKey: reference.replace(/\.$/, ''), title: `Title ${reference}`, priority: 'Medium', text: '', managementResponse: '',
-    owners: [person], subParts: [], targets: { original: parseTargetDate('December 2025'), revisions: [] }, status: 'open', ...over,
+    id: `r${n}`,
+    auditId,
+    reference,
+    referenceKey: reference.replace(/\.$/, ''),
+    title: `Title ${reference}`,
+    priority: 'Medium',
+    text: '',
+    managementResponse: '',
+    owners: [person],
+    subParts: [],
+    targets: { original: parseTargetDate('December 2025'), revisions: [] },
+    status: 'open',
+    ...over,
   };
 }
 function update(recommendationId: string, cycle: string, over: Partial<OwnerUpdate> = {}): OwnerUpdate {
   return {
-    id: `u-${recommendationId}-${cycle}`, recommendationId, cycle, kind: 'ownerUpdate', author: person, achieved: 'Progress made. More later.', remaining: '',
-    barriers: '', mitigation: '', proposesClosure: false, closureNarrative: '', evidence: [], note: '', idempotencyKey: `k-${recommendationId}-${cycle}-${n}`,
-    submittedAt: cycle === 'June 2025' ? '2025-06-20T10:00:00Z' : '2025-03-01T10:00:00Z', ...over,
+    id: `u-${recommendationId}-${cycle}`,
+    recommendationId,
+    cycle,
+    kind: 'ownerUpdate',
+    author: person,
+    achieved: 'Progress made. More later.',
+    remaining: '',
+    barriers: '',
+    mitigation: '',
+    proposesClosure: false,
+    closureNarrative: '',
+    evidence: [],
+    note: '',
+    idempotencyKey: `k-${recommendationId}-${cycle}-${n}`,
+    submittedAt: cycle === 'June 2025' ? '2025-06-20T10:00:00Z' : '2025-03-01T10:00:00Z',
+    ...over,
   };
 }
-const revision = (text: string, reason: string, approvedOn = '2025-01-10') => ({ target: parseTargetDate(text), reason, requestedBy: person, approvedBy: 'coordinator' as const, approvedOn });
+const revision = (text: string, reason: string, approvedOn = '2025-01-10') => ({
+  target: parseTargetDate(text),
+  reason,
+  requestedBy: person,
+  approvedBy: 'coordinator' as const,
+  approvedOn,
+});
 
 describe('compiling the panel paper', () => {
-  const fleetHigh = rec('a1', '4.2', { priority: 'High', status: 'acceptedForPanel', targets: { original: parseTargetDate('March 2019'), revisions: [revision('Q4 2024', 'Reliant upon supplier')] } });
+  const fleetHigh = rec('a1', '4.2', {
+    priority: 'High',
+    status: 'acceptedForPanel',
+    targets: { original: parseTargetDate('March 2019'), revisions: [revision('Q4 2024', 'Reliant upon supplier')] },
+  });
   const fleetLow = rec('a1', '4.10', { priority: 'Low', targets: { original: parseTargetDate('March 2019'), revisions: [] } });
   const fleetClosed = rec('a1', '4.1', { priority: 'High', status: 'closed' });
   const vetting = rec('a2', '4.3.', { status: 'returnedToOwner', statusChangedAt: '2025-06-01T09:00:00Z', statusReason: 'Evidence is a draft' });
@@ -76,11 +116,25 @@ describe('compiling the panel paper', () => {
 
   it('puts undecided extension requests of this cycle to the panel, saying whether the panel must decide', () => {
     expect(paper.extensionRequests).toEqual([
-      { recommendationId: revisit.id, auditTitle: 'Fleet (Revisit Audit)', priority: 'Low', reference: '1.Multiple', title: 'Title 1.Multiple', currentTarget: 'Aug 2025', requestedTarget: 'Dec 2025', reason: 'Supplier slipped', needsPanel: false },
+      {
+        recommendationId: revisit.id,
+        auditTitle: 'Fleet (Revisit Audit)',
+        priority: 'Low',
+        reference: '1.Multiple',
+        title: 'Title 1.Multiple',
+        currentTarget: 'Aug 2025',
+        requestedTarget: 'Dec 2025',
+        reason: 'Supplier slipped',
+        needsPanel: false,
+      },
     ]);
     const decided = compilePanelPaper({
-      meeting, audits, updates,
-      recommendations: recommendations.map((r) => (r.id === revisit.id ? { ...r, targets: { ...r.targets, revisions: [revision('Dec 2025', 'Supplier slipped', '2025-06-21')] } } : r)),
+      meeting,
+      audits,
+      updates,
+      recommendations: recommendations.map((r) =>
+        r.id === revisit.id ? { ...r, targets: { ...r.targets, revisions: [revision('Dec 2025', 'Supplier slipped', '2025-06-21')] } } : r,
+      ),
     });
     expect(decided.extensionRequests).toEqual([]);
   });
@@ -98,7 +152,11 @@ describe('compiling the panel paper', () => {
   });
 
   it('counts an owner proposal the coordinator has not yet reviewed as running, not as proposed closed', () => {
-    const proposal = update(vettingUndated.id, 'June 2025', { proposesClosure: true, closureNarrative: 'Done', evidence: [{ name: 'e', url: 'https://x.example/e' }] });
+    const proposal = update(vettingUndated.id, 'June 2025', {
+      proposesClosure: true,
+      closureNarrative: 'Done',
+      evidence: [{ name: 'e', url: 'https://x.example/e' }],
+    });
     const withProposal = compilePanelPaper({ meeting, audits, recommendations, updates: [...updates, proposal] });
     expect(withProposal.summary.total.acceptedForPanel).toBe(1);
     expect(withProposal.summary.total.running).toBe(5);

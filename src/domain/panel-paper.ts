@@ -70,7 +70,6 @@ export interface PaperInput {
   policy?: RevisionPolicy;
 }
 
-
 export const bookmarkFor = (recommendationId: string): string => `rec_${recommendationId.replace(/[^A-Za-z0-9_]/g, '_')}`;
 
 const latest = <T extends { submittedAt: string }>(items: readonly T[]): T | undefined =>
@@ -158,7 +157,11 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
   for (const e of running) {
     let group = appendix.at(-1);
     if (!group || group.audit.id !== e.audit.id) {
-      group = { audit: e.audit, heading: `${auditHeading(e.audit)} – ${monthYearLabel(`${e.audit.issuedYear}-${String(e.audit.issuedMonth).padStart(2, '0')}-01`)}`, items: [] };
+      group = {
+        audit: e.audit,
+        heading: `${auditHeading(e.audit)} – ${monthYearLabel(`${e.audit.issuedYear}-${String(e.audit.issuedMonth).padStart(2, '0')}-01`)}`,
+        items: [],
+      };
       appendix.push(group);
     }
     group.items.push({ recommendation: e.r, update: latest(e.updates.filter((u) => u.cycle === meeting.cycle)), bookmark: bookmarkFor(e.r.id) });

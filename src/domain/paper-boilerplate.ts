@@ -19,9 +19,11 @@ export const defaultBoilerplate: PaperBoilerplate = {
   reportOf: 'Chief Finance Officer',
   subject: 'Internal audit recommendations: progress update',
   author: 'Audit and Inspection Team',
-  background: 'The internal auditor delivers an annual programme of audits agreed with the organisation. Each audit makes recommendations with an owner and a target date.',
+  background:
+    'The internal auditor delivers an annual programme of audits agreed with the organisation. Each audit makes recommendations with an owner and a target date.',
   purpose: 'This report gives the panel the progress updates from business owners on the recommendations made by the internal auditor.',
-  smartTargets: 'Business leads are encouraged to set SMART and achievable target dates. The table above shows where circumstances beyond the lead\u2019s control have moved them.',
+  smartTargets:
+    'Business leads are encouraged to set SMART and achievable target dates. The table above shows where circumstances beyond the lead\u2019s control have moved them.',
   recommendation: 'The panel is asked to note the updates at Appendix A and, where sufficiently evidenced, to agree the recommendations proposed closed.',
   implications: {
     financial: 'None',

@@ -10,7 +10,9 @@ describe('actionNeeded', () => {
     expect(actionNeeded(returned, [ownerUpdate('2025-05-02T10:00:00Z')])).toBeUndefined();
   });
   it('counts a closure the panel did not accept, not an item that was simply open', () => {
-    expect(actionNeeded({ status: 'open', statusChangedAt: '2025-05-01T09:00:00Z', statusReason: 'Not yet embedded' }, [])).toEqual({ reason: 'Not yet embedded' });
+    expect(actionNeeded({ status: 'open', statusChangedAt: '2025-05-01T09:00:00Z', statusReason: 'Not yet embedded' }, [])).toEqual({
+      reason: 'Not yet embedded',
+    });
     expect(actionNeeded({ status: 'open', statusChangedAt: undefined, statusReason: undefined }, [])).toBeUndefined();
   });
   it('is not answered by the audit team writing a note', () => {

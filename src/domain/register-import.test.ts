@@ -40,10 +40,35 @@ describe('reading a register', () => {
     const plan = planRegisterImport(
       [
         header,
-        row({ 'Audit Title': 'FLEET MANAGEMENT', 'Audit Date': 'September 2018', Assurance: 'SATISFACTORY ASSURANCE', Reference: '4.2', 'Recommendation Title': 'Sample check of service details', Priority: 'Med', 'Owner Name': 'Dana Reid', 'Owner Email': 'dana.reid@example.org', 'Original Target': 'March 2019', 'Current Target': 'Qtr 3 / 4 2024', Status: 'Proposed closed' }),
-        row({ 'Audit Title': '\u201c', Reference: '4.4.', 'Recommendation Title': 'Performance indicators', Priority: 'HIGH PRIORITY', 'Original Target': 'TBC' }),
+        row({
+          'Audit Title': 'FLEET MANAGEMENT',
+          'Audit Date': 'September 2018',
+          Assurance: 'SATISFACTORY ASSURANCE',
+          Reference: '4.2',
+          'Recommendation Title': 'Sample check of service details',
+          Priority: 'Med',
+          'Owner Name': 'Dana Reid',
+          'Owner Email': 'dana.reid@example.org',
+          'Original Target': 'March 2019',
+          'Current Target': 'Qtr 3 / 4 2024',
+          Status: 'Proposed closed',
+        }),
+        row({
+          'Audit Title': '\u201c',
+          Reference: '4.4.',
+          'Recommendation Title': 'Performance indicators',
+          Priority: 'HIGH PRIORITY',
+          'Original Target': 'TBC',
+        }),
         row({ Reference: '1.Multiple', 'Recommendation Title': 'Audit trail', Priority: 'low', 'Original Target': 'Revised to August 2025 31st March 2025' }),
-        row({ 'Audit Title': 'Vetting (Revisit Audit)', 'Audit Date': 'Feb-21', Assurance: 'LIMITED OPINION', Reference: '4.3', 'Recommendation Title': 'Reporting', Priority: 'Urgent' }),
+        row({
+          'Audit Title': 'Vetting (Revisit Audit)',
+          'Audit Date': 'Feb-21',
+          Assurance: 'LIMITED OPINION',
+          Reference: '4.3',
+          'Recommendation Title': 'Reporting',
+          Priority: 'Urgent',
+        }),
       ],
       '2025-05-20',
     );

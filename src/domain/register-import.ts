@@ -77,7 +77,11 @@ export function parseAuditDate(text: string): { year: number; month: number } | 
   return undefined;
 }
 
-const splitList = (text: string): string[] => text.split(/\s*(?:;|\n|\/|,|\band\b|&)\s*/i).map((s) => s.trim()).filter(Boolean);
+const splitList = (text: string): string[] =>
+  text
+    .split(/\s*(?:;|\n|\/|,|\band\b|&)\s*/i)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** Owners from the name and email cells: one or more of each, in the same order; "Name <email>" works too. */
 export function parseOwners(names: string, emails: string): { owners: Person[]; findings: Finding[] } {
@@ -86,7 +90,11 @@ export function parseOwners(names: string, emails: string): { owners: Person[]; 
   const emailList = [...`${emails} ${names}`.matchAll(/[^\s<>;,/]+@[^\s<>;,/]+/g)].map((m) => m[0].toLowerCase());
   const unique = [...new Set(emailList)];
   if (unique.length === 0) {
-    findings.push({ level: 'warning', column: 'Owner Email', message: nameList.length ? `No email for ${nameList.join(', ')}: assign an owner` : 'No owner: assign an owner' });
+    findings.push({
+      level: 'warning',
+      column: 'Owner Email',
+      message: nameList.length ? `No email for ${nameList.join(', ')}: assign an owner` : 'No owner: assign an owner',
+    });
     return { owners: [], findings };
   }
   const owners: Person[] = [];
@@ -102,7 +110,8 @@ export function parseOwners(names: string, emails: string): { owners: Person[]; 
 }
 
 function targetFindings(target: TargetDate, column: TemplateColumn): Finding[] {
-  if (target.flag === 'noDate') return [{ level: 'warning', column, message: target.text ? `'${target.text}' has no date: set a target` : 'No target date: set one' }];
+  if (target.flag === 'noDate')
+    return [{ level: 'warning', column, message: target.text ? `'${target.text}' has no date: set a target` : 'No target date: set one' }];
   if (target.flag === 'unparsed') return [{ level: 'warning', column, message: `'${target.text}' is not a date we can read: check it` }];
   if (target.flag === 'ambiguous') return [{ level: 'warning', column, message: `'${target.text}' holds more than one date: check which applies` }];
   return [];
@@ -114,7 +123,9 @@ export function planRegisterImport(table: readonly (readonly string[])[], import
   const { columns, missing } = matchHeader(header);
   const plan: ImportPlan = { audits: new Map(), columns: new Set(columns.keys()), rows: [], fileErrors: [] };
   if (missing.length > 0) {
-    plan.fileErrors.push(`Missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}. The template's columns are: ${templateColumns.join(', ')}.`);
+    plan.fileErrors.push(
+      `Missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}. The template's columns are: ${templateColumns.join(', ')}.`,
+    );
     return plan;
   }
   const above: Partial<Record<'Audit Title' | 'Audit Date' | 'Assurance', string>> = {};
@@ -147,7 +158,8 @@ export function planRegisterImport(table: readonly (readonly string[])[], import
       auditor: 'Internal audit',
       opinion: parseOpinion(assurance),
     };
-    if (assurance && !audit.opinion.level) findings.push({ level: 'warning', column: 'Assurance', message: `'${assurance}' is not an assurance level we know` });
+    if (assurance && !audit.opinion.level)
+      findings.push({ level: 'warning', column: 'Assurance', message: `'${assurance}' is not an assurance level we know` });
 
     const reference = cell('Reference');
     if (!reference) findings.push({ level: 'error', column: 'Reference', message: 'No reference' });
@@ -168,7 +180,15 @@ export function planRegisterImport(table: readonly (readonly string[])[], import
     if (current && current.text !== original.text) findings.push(...targetFindings(current, 'Current Target'));
     const revisions =
       current && current.text !== original.text
-        ? [{ target: current, reason: 'As recorded in the imported register', requestedBy: owners[0] ?? { email: 'unknown@invalid.example', name: 'Unknown' }, approvedBy: 'coordinator' as const, approvedOn: importedOn }]
+        ? [
+            {
+              target: current,
+              reason: 'As recorded in the imported register',
+              requestedBy: owners[0] ?? { email: 'unknown@invalid.example', name: 'Unknown' },
+              approvedBy: 'coordinator' as const,
+              approvedOn: importedOn,
+            },
+          ]
         : [];
 
     const key = issued && title ? auditKey(audit) : `row-${rowNumber}`;

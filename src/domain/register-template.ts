@@ -5,8 +5,20 @@ import type { Status } from './lifecycle';
  * and the empty template is made from it, so the three cannot disagree.
  */
 export const templateColumns = [
-  'Audit Title', 'Audit Date', 'Assurance', 'Reference', 'Recommendation Title', 'Priority', 'Recommendation',
-  'Management Response', 'Owner Name', 'Owner Email', 'Original Target', 'Current Target', 'Status', 'Latest Update',
+  'Audit Title',
+  'Audit Date',
+  'Assurance',
+  'Reference',
+  'Recommendation Title',
+  'Priority',
+  'Recommendation',
+  'Management Response',
+  'Owner Name',
+  'Owner Email',
+  'Original Target',
+  'Current Target',
+  'Status',
+  'Latest Update',
 ] as const;
 export type TemplateColumn = (typeof templateColumns)[number];
 export const requiredColumns: readonly TemplateColumn[] = ['Audit Title', 'Reference', 'Recommendation Title', 'Priority'];
@@ -35,8 +47,11 @@ const statusWords: [RegExp, Status][] = [
 
 /** The status a register's word means (synonyms included); a blank cell is open; undefined for a word it is not. */
 export function parseStatus(text: string): Status | undefined {
-  const value = text.toLowerCase().replace(/[^a-z ]/g, ' ').replace(/\s+/g, ' ').trim();
+  const value = text
+    .toLowerCase()
+    .replace(/[^a-z ]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (!value) return 'open';
   return statusWords.find(([pattern]) => pattern.test(value))?.[1];
 }
-

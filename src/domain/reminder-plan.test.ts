@@ -10,12 +10,36 @@ const dana = { email: 'dana@example.org', name: 'Dana' };
 const sam = { email: 'sam@example.org', name: 'Sam' };
 const meeting: Meeting = { id: 'm', title: 'Panel', date: '2025-07-15', updateDeadline: '2025-06-24', cycle: 'June 2025' };
 const rec = (id: string, over: Partial<Recommendation> = {}): Recommendation => ({
-  id, auditId: 'a', reference: `4.${id}`, referenceKey: `4.${id}`, title: `Rec ${id}`, priority: 'Medium', text: '', managementResponse: '',
-  owners: [dana], subParts: [], targets: { original: parseTargetDate('Dec 2026'), revisions: [] }, status: 'open', ...over,
+  id,
+  auditId: 'a',
+  reference: `4.${id}`,
+  referenceKey: `4.${id}`,
+  title: `Rec ${id}`,
+  priority: 'Medium',
+  text: '',
+  managementResponse: '',
+  owners: [dana],
+  subParts: [],
+  targets: { original: parseTargetDate('Dec 2026'), revisions: [] },
+  status: 'open',
+  ...over,
 });
 const updated = (recommendationId: string): OwnerUpdate => ({
-  id: `u${recommendationId}`, recommendationId, cycle: 'June 2025', kind: 'ownerUpdate', author: dana, achieved: 'x', remaining: '', barriers: '', mitigation: '',
-  proposesClosure: false, closureNarrative: '', evidence: [], note: '', idempotencyKey: `k-${recommendationId}-0000`, submittedAt: '2025-06-10T10:00:00Z',
+  id: `u${recommendationId}`,
+  recommendationId,
+  cycle: 'June 2025',
+  kind: 'ownerUpdate',
+  author: dana,
+  achieved: 'x',
+  remaining: '',
+  barriers: '',
+  mitigation: '',
+  proposesClosure: false,
+  closureNarrative: '',
+  evidence: [],
+  note: '',
+  idempotencyKey: `k-${recommendationId}-0000`,
+  submittedAt: '2025-06-10T10:00:00Z',
 });
 const at = (iso: string) => new Date(iso);
 
@@ -62,23 +86,47 @@ describe('reminder planning', () => {
     const first = planReminders({ ...input, now: at('2025-06-05T08:00:00Z'), alreadySent: new Set() });
     const sent = new Set(first.messages.flatMap((m) => m.units.map((u) => u.key)));
     expect(planReminders({ ...input, now: at('2025-06-05T18:00:00Z'), alreadySent: sent }).messages).toEqual([]);
-    expect(planReminders({ ...input, now: at('2025-06-18T08:00:00Z'), alreadySent: sent }).messages[0]?.units[0]?.key).toBe('June 2025:reminder:dana@example.org');
+    expect(planReminders({ ...input, now: at('2025-06-18T08:00:00Z'), alreadySent: sent }).messages[0]?.units[0]?.key).toBe(
+      'June 2025:reminder:dana@example.org',
+    );
   });
 
   it('re-plans a reassigned item for its new owner, and a re-dated target under its new date', () => {
     const sent = new Set(['June 2025:request:dana@example.org', 'target-soon:1:2025-06-30:dana@example.org']);
-    const reassigned = planReminders({ now: at('2025-06-20T08:00:00Z'), meetings: [], recommendations: [rec('1', { owners: [sam], targets: { original: parseTargetDate('30/06/2025'), revisions: [] } })], updates: [], alreadySent: sent });
+    const reassigned = planReminders({
+      now: at('2025-06-20T08:00:00Z'),
+      meetings: [],
+      recommendations: [rec('1', { owners: [sam], targets: { original: parseTargetDate('30/06/2025'), revisions: [] } })],
+      updates: [],
+      alreadySent: sent,
+    });
     expect(reassigned.messages.map((m) => m.units.map((u) => u.key))).toEqual([['target-soon:1:2025-06-30:sam@example.org']]);
     const redated = planReminders({
-      now: at('2025-07-05T08:00:00Z'), meetings: [], alreadySent: sent, updates: [],
-      recommendations: [rec('1', { targets: { original: parseTargetDate('30/06/2025'), revisions: [{ target: parseTargetDate('15/07/2025'), reason: 'r', requestedBy: dana, approvedBy: 'coordinator', approvedOn: '2025-07-01' }] } })],
+      now: at('2025-07-05T08:00:00Z'),
+      meetings: [],
+      alreadySent: sent,
+      updates: [],
+      recommendations: [
+        rec('1', {
+          targets: {
+            original: parseTargetDate('30/06/2025'),
+            revisions: [{ target: parseTargetDate('15/07/2025'), reason: 'r', requestedBy: dana, approvedBy: 'coordinator', approvedOn: '2025-07-01' }],
+          },
+        }),
+      ],
     });
     expect(redated.messages[0]?.units.map((u) => u.key)).toEqual(['target-soon:1:2025-07-15:dana@example.org']);
   });
 
   it('reminds 14 days before a target and once it has passed while open', () => {
     const plan = (now: string) =>
-      planReminders({ now: at(now), meetings: [], recommendations: [rec('1', { targets: { original: parseTargetDate('30/06/2025'), revisions: [] } })], updates: [], alreadySent: new Set() }).messages[0]?.units[0]?.step;
+      planReminders({
+        now: at(now),
+        meetings: [],
+        recommendations: [rec('1', { targets: { original: parseTargetDate('30/06/2025'), revisions: [] } })],
+        updates: [],
+        alreadySent: new Set(),
+      }).messages[0]?.units[0]?.step;
     expect(plan('2025-06-15T08:00:00Z')).toBeUndefined();
     expect(plan('2025-06-16T08:00:00Z')).toBe('target-soon');
     expect(plan('2025-07-01T08:00:00Z')).toBe('target-passed');

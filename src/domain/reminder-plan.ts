@@ -100,7 +100,8 @@ export function planReminders(input: {
     }
     const due = currentTarget(r.targets).due;
     if (!due) continue;
-    const targetStep: ReminderStep | undefined = today > due ? 'target-passed' : today >= addDays(due, -schedule.targetSoonDaysBefore) ? 'target-soon' : undefined;
+    const targetStep: ReminderStep | undefined =
+      today > due ? 'target-passed' : today >= addDays(due, -schedule.targetSoonDaysBefore) ? 'target-soon' : undefined;
     if (!targetStep) continue;
     for (const owner of r.owners) units.push({ key: `${targetStep}:${r.id}:${due}:${owner.email}`, step: targetStep, owner, items: [item(due)] });
   }

@@ -32,15 +32,12 @@ describe('parseTargetDate', () => {
     expect(parseTargetDate(text).due).toBeUndefined();
   });
 
-  it.each(['When the supplier delivers', 'Target date for completion requested', '31/02/2025', '25/27'])(
-    'flags %j as unparsed and keeps the text',
-    (text) => {
-      const parsed = parseTargetDate(text);
-      expect(parsed.flag).toBe('unparsed');
-      expect(parsed.text).toBe(text);
-      expect(parsed.due).toBeUndefined();
-    },
-  );
+  it.each(['When the supplier delivers', 'Target date for completion requested', '31/02/2025', '25/27'])('flags %j as unparsed and keeps the text', (text) => {
+    const parsed = parseTargetDate(text);
+    expect(parsed.flag).toBe('unparsed');
+    expect(parsed.text).toBe(text);
+    expect(parsed.due).toBeUndefined();
+  });
 
   it('flags old and new values run together instead of guessing', () => {
     const parsed = parseTargetDate('Revised to August 2025 31st March 2025');

@@ -23,8 +23,7 @@ interface Span {
   end: number;
 }
 
-const monthPattern =
-  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const monthPattern = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 
 function monthNumber(word: string): number {
   const prefix = word.slice(0, 3).toLowerCase();
@@ -39,7 +38,7 @@ function monthSpan(year: number, fromMonth: number, toMonth: number): Pick<Span,
 
 /** UK financial year starting in April of `startYear`: Q1 = Apr-Jun ... Q4 = Jan-Mar of the next year. */
 function financialQuarter(startYear: number, quarter: number): Pick<Span, 'from' | 'due'> {
-  const firstMonth = ((quarter - 1) * 3 + 3) % 12 + 1;
+  const firstMonth = (((quarter - 1) * 3 + 3) % 12) + 1;
   const year = quarter === 4 ? startYear + 1 : startYear;
   return monthSpan(year, firstMonth, firstMonth + 2);
 }

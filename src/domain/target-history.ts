@@ -30,10 +30,7 @@ export function currentTarget(history: TargetHistory): TargetDate {
 }
 
 /** Whether the next revision requested needs the panel, and why, for showing before the owner asks. */
-export function nextRevisionNeedsPanel(
-  history: TargetHistory,
-  policy: RevisionPolicy = defaultRevisionPolicy,
-): { needsPanel: boolean; why: string } {
+export function nextRevisionNeedsPanel(history: TargetHistory, policy: RevisionPolicy = defaultRevisionPolicy): { needsPanel: boolean; why: string } {
   const byCoordinator = history.revisions.filter((r) => r.approvedBy === 'coordinator').length;
   const left = policy.coordinatorMayApprove - byCoordinator;
   return left > 0
@@ -52,11 +49,7 @@ export class RevisionNotAllowedError extends Error {
 }
 
 /** Adds a revision, refusing one the coordinator has no authority to approve under the policy. */
-export function reviseTarget(
-  history: TargetHistory,
-  revision: TargetRevision,
-  policy: RevisionPolicy = defaultRevisionPolicy,
-): TargetHistory {
+export function reviseTarget(history: TargetHistory, revision: TargetRevision, policy: RevisionPolicy = defaultRevisionPolicy): TargetHistory {
   const parsed = targetRevisionSchema.parse(revision);
   if (parsed.approvedBy === 'coordinator' && nextRevisionNeedsPanel(history, policy).needsPanel) {
     throw new RevisionNotAllowedError('This revision is beyond the coordinator\u2019s limit: it needs the panel');

@@ -6,14 +6,40 @@ import type { Recommendation } from './recommendation';
 
 const person = { email: 'a@example.org', name: 'A' };
 const base: Recommendation = {
-  id: '1', auditId: 'a', reference: '4.1', referenceKey: '4.1', title: 't', priority: 'Low', text: '', managementResponse: '',
-  owners: [person], subParts: [],
-  targets: { original: parseTargetDate('May 2024'), revisions: [{ target: parseTargetDate('Aug 2025'), reason: 'Supplier', requestedBy: person, approvedBy: 'coordinator', approvedOn: '2025-02-01' }] },
-  status: 'returnedToOwner', statusChangedAt: '2025-05-01T09:00:00Z', statusReason: 'Evidence is a draft',
+  id: '1',
+  auditId: 'a',
+  reference: '4.1',
+  referenceKey: '4.1',
+  title: 't',
+  priority: 'Low',
+  text: '',
+  managementResponse: '',
+  owners: [person],
+  subParts: [],
+  targets: {
+    original: parseTargetDate('May 2024'),
+    revisions: [{ target: parseTargetDate('Aug 2025'), reason: 'Supplier', requestedBy: person, approvedBy: 'coordinator', approvedOn: '2025-02-01' }],
+  },
+  status: 'returnedToOwner',
+  statusChangedAt: '2025-05-01T09:00:00Z',
+  statusReason: 'Evidence is a draft',
 };
 const update = (submittedAt: string): OwnerUpdate => ({
-  id: submittedAt, recommendationId: '1', cycle: 'x', kind: 'ownerUpdate', author: person, achieved: 'a', remaining: '', barriers: '', mitigation: '',
-  proposesClosure: false, closureNarrative: '', evidence: [], note: '', idempotencyKey: `k-${submittedAt}`, submittedAt,
+  id: submittedAt,
+  recommendationId: '1',
+  cycle: 'x',
+  kind: 'ownerUpdate',
+  author: person,
+  achieved: 'a',
+  remaining: '',
+  barriers: '',
+  mitigation: '',
+  proposesClosure: false,
+  closureNarrative: '',
+  evidence: [],
+  note: '',
+  idempotencyKey: `k-${submittedAt}`,
+  submittedAt,
 });
 
 describe('timeline', () => {

@@ -32,11 +32,24 @@ export function timeline(recommendation: Recommendation, updates: readonly Owner
     ...updates.map((update): TimelineEvent => ({ kind: 'update', at: update.submittedAt, update })),
     ...trail.map((t): TimelineEvent => ({ kind: 'decision', at: t.at, text: t.label, actor: t.actor, detail: t.detail })),
     ...recommendation.targets.revisions
-      .filter((r) => !inTrail((kind) => revisionKinds.has(kind), (at) => at.slice(0, 10) === r.approvedOn))
+      .filter(
+        (r) =>
+          !inTrail(
+            (kind) => revisionKinds.has(kind),
+            (at) => at.slice(0, 10) === r.approvedOn,
+          ),
+      )
       .map((r): TimelineEvent => ({ kind: 'targetRevised', at: `${r.approvedOn}T00:00:00Z`, text: r.target.text, reason: r.reason, approvedBy: r.approvedBy })),
   ];
   const changedAt = recommendation.statusChangedAt;
-  if (changedAt && recommendation.status !== 'open' && !inTrail(() => true, (at) => Date.parse(at) === Date.parse(changedAt))) {
+  if (
+    changedAt &&
+    recommendation.status !== 'open' &&
+    !inTrail(
+      () => true,
+      (at) => Date.parse(at) === Date.parse(changedAt),
+    )
+  ) {
     events.push({ kind: 'status', at: changedAt, text: statusLabel[recommendation.status], reason: recommendation.statusReason });
   }
   return events.sort((a, b) => a.at.localeCompare(b.at));

@@ -24,7 +24,10 @@ describe('environment files', () => {
 
   it("gives a job the environment's settings, the shell's winning, and names what the tenant still lacks", () => {
     expect(() => jobContext({ env: 'dev' }, { GRAPH_ACCESS_TOKEN: 'token' })).toThrow(/AUDIT_SITE_ID is required/);
-    const context = jobContext({ env: 'dev' }, { GRAPH_ACCESS_TOKEN: 'token', AUDIT_SITE_ID: 'contoso.sharepoint.com,a,b', TAB_GRAPH_ORIGIN: 'https://graph.example' });
+    const context = jobContext(
+      { env: 'dev' },
+      { GRAPH_ACCESS_TOKEN: 'token', AUDIT_SITE_ID: 'contoso.sharepoint.com,a,b', TAB_GRAPH_ORIGIN: 'https://graph.example' },
+    );
     expect(context.siteId).toBe('contoso.sharepoint.com,a,b');
     expect(context.env.TAB_AUTH_MODE).toBe('msal');
     expect(context.env.TAB_GRAPH_ORIGIN).toBe('https://graph.example');
@@ -33,7 +36,9 @@ describe('environment files', () => {
   it('signs a person in with a device code unless a token is handed in, and names what that sign-in lacks', () => {
     const site = { AUDIT_SITE_ID: 'contoso.sharepoint.com,a,b' };
     expect(() => jobContext({ env: 'dev' }, site)).toThrow(/AAD_APP_CLIENT_ID is required to sign in[^\n]*\n- AAD_APP_TENANT_ID is required to sign in/);
-    expect(() => jobContext({ env: 'dev' }, { ...site, AAD_APP_CLIENT_ID: 'my-app', AAD_APP_TENANT_ID: '8e2d4c6a-1b3f-4a5e-8c7d-9f0e1a2b3c4d' })).toThrow(/AAD_APP_CLIENT_ID is required to sign in, as a GUID/);
+    expect(() => jobContext({ env: 'dev' }, { ...site, AAD_APP_CLIENT_ID: 'my-app', AAD_APP_TENANT_ID: '8e2d4c6a-1b3f-4a5e-8c7d-9f0e1a2b3c4d' })).toThrow(
+      /AAD_APP_CLIENT_ID is required to sign in, as a GUID/,
+    );
     const ids = { AAD_APP_CLIENT_ID: '5a7e9c1d-3b2f-4e6a-9c8d-7f1e2a3b4c5d', AAD_APP_TENANT_ID: '8e2d4c6a-1b3f-4a5e-8c7d-9f0e1a2b3c4d' };
     expect(jobContext({ env: 'dev' }, { ...site, ...ids }).graph.tokens).toBeInstanceOf(DeviceCodeSignIn);
     expect(jobContext({ env: 'dev' }, { ...site, GRAPH_ACCESS_TOKEN: 'token' }).graph.tokens).toBeInstanceOf(StaticTokenProvider);

@@ -17,7 +17,11 @@ function confirmedRows(option: string | undefined, preview: ImportPreview): Set<
 
 /** `npm run import -- <file.xlsx|file.csv> [--dry-run] [--confirm <rows>|all] [--graph <emulator URL>] [--user <email>]` */
 runJob(async (args) => {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...commonOptions, 'dry-run': { type: 'boolean', default: false }, confirm: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { ...commonOptions, 'dry-run': { type: 'boolean', default: false }, confirm: { type: 'string' } },
+  });
   const file = positionals[0];
   if (!file) throw new Error('Name the register file: npm run import -- register.xlsx [--dry-run]');
   const table = await readRegisterFile(basename(file), new Uint8Array(readFileSync(file)));
@@ -37,7 +41,8 @@ runJob(async (args) => {
       confirmedRows(values.confirm, preview),
     );
     const held = preview.rows.filter((r) => r.needsConfirmation.length > 0 && !rowsToWrite(preview, confirmedRows(values.confirm, preview)).includes(r));
-    if (held.length > 0) console.log(`Held, not written: rows ${held.map((r) => r.row.rowNumber).join(', ')}. Run again with --confirm <rows> (or --confirm all) to apply them.`);
+    if (held.length > 0)
+      console.log(`Held, not written: rows ${held.map((r) => r.row.rowNumber).join(', ')}. Run again with --confirm <rows> (or --confirm all) to apply them.`);
     process.stderr.write('\n');
     console.log(`Written: ${result.written}; notes: ${result.notes}; conflicts: ${result.conflicts.length}; failed: ${result.failed.length}.`);
     for (const c of [...result.conflicts, ...result.failed]) console.log(`row ${c.rowNumber}: ${c.message}`);

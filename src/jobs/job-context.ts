@@ -45,7 +45,8 @@ const tenantEnv = z
       ['AAD_APP_CLIENT_ID', "the app registration's client id"],
       ['AAD_APP_TENANT_ID', 'the directory (tenant) id'],
     ] as const) {
-      if (!z.guid().safeParse(env[name]).success) context.addIssue({ code: 'custom', message: `${name} is required to sign in, as a GUID: ${what} (or set GRAPH_ACCESS_TOKEN)` });
+      if (!z.guid().safeParse(env[name]).success)
+        context.addIssue({ code: 'custom', message: `${name} is required to sign in, as a GUID: ${what} (or set GRAPH_ACCESS_TOKEN)` });
     }
   });
 
@@ -67,14 +68,21 @@ export function jobContext(options: { graph?: string; user?: string; env?: strin
   } else {
     const parsed = tenantEnv.safeParse(env);
     if (!parsed.success) {
-      throw new Error(`Missing configuration for the tenant (set it in the shell or env/.env.<name> with --env <name>, or pass --graph <emulator URL>):\n- ${parsed.error.issues.map((i) => i.message).join('\n- ')}`);
+      throw new Error(
+        `Missing configuration for the tenant (set it in the shell or env/.env.<name> with --env <name>, or pass --graph <emulator URL>):\n- ${parsed.error.issues.map((i) => i.message).join('\n- ')}`,
+      );
     }
     const { data } = parsed;
     const sharePointOrigin = `https://${data.AUDIT_SITE_ID.split(/[,:]/)[0] ?? ''}`;
     graph = connectGraph(
       data.GRAPH_ACCESS_TOKEN
         ? new StaticTokenProvider({ graph: data.GRAPH_ACCESS_TOKEN, sharepoint: data.SHAREPOINT_ACCESS_TOKEN })
-        : new DeviceCodeSignIn({ clientId: data.AAD_APP_CLIENT_ID ?? '', tenantId: data.AAD_APP_TENANT_ID ?? '' }, jobScopes, sharePointOrigin, showSignInPrompt),
+        : new DeviceCodeSignIn(
+            { clientId: data.AAD_APP_CLIENT_ID ?? '', tenantId: data.AAD_APP_TENANT_ID ?? '' },
+            jobScopes,
+            sharePointOrigin,
+            showSignInPrompt,
+          ),
     );
     siteId = data.AUDIT_SITE_ID;
   }

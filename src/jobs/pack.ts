@@ -19,6 +19,8 @@ runJob(async (args) => {
   if (values.out || !values.json) {
     const out = values.out ?? `panel-paper-${paper.meeting.date}.docx`;
     writeFileSync(out, await Packer.toBuffer(panelPaperDocument(paper)));
-    console.error(`Wrote ${out}: ${paper.summary.total.running} running, ${paper.acceptedForPanel.length} proposed closed, ${paper.exceededTargets.length} past their original target.`);
+    console.error(
+      `Wrote ${out}: ${paper.summary.total.running} running, ${paper.acceptedForPanel.length} proposed closed, ${paper.exceededTargets.length} past their original target.`,
+    );
   }
 });

@@ -48,12 +48,17 @@ runJob(async (args) => {
   const context = jobContext(values);
   const { env } = context;
   const webhook = values.webhook ?? env.REMINDER_WEBHOOK_URL;
-  const notifier = webhook ? new WorkflowsNotifier(webhookUrl(webhook)) : await channelNotifier(context, values.team ?? env.REMINDER_TEAM_ID, values.channel ?? env.REMINDER_CHANNEL_ID);
+  const notifier = webhook
+    ? new WorkflowsNotifier(webhookUrl(webhook))
+    : await channelNotifier(context, values.team ?? env.REMINDER_TEAM_ID, values.channel ?? env.REMINDER_CHANNEL_ID);
   const teamsAppId = env.TEAMS_APP_ID;
   const links = teamsAppId ? reminderLinks({ teamsAppId }) : reminderLinks({ appUrl: values['app-url'] ?? env.REMINDER_APP_URL ?? 'http://127.0.0.1:53000' });
   const run = await runReminders({ store: context.store, log: new GraphReminderLog(context.gateway), notifier, now, dryRun: values['dry-run'], links });
-  for (const { owner, units } of run.plan.messages) console.log(`${values['dry-run'] ? 'would send' : 'due'}: ${owner.email}: ${units.map((u) => `${u.step} (${u.items.length})`).join(', ')}`);
-  console.log(`${run.plan.today}: ${run.sent} reminder(s) sent, ${run.failed.length} failed${run.digestPosted ? ', digest posted' : ''}${values['dry-run'] ? ' (dry run: nothing sent)' : ''}.`);
+  for (const { owner, units } of run.plan.messages)
+    console.log(`${values['dry-run'] ? 'would send' : 'due'}: ${owner.email}: ${units.map((u) => `${u.step} (${u.items.length})`).join(', ')}`);
+  console.log(
+    `${run.plan.today}: ${run.sent} reminder(s) sent, ${run.failed.length} failed${run.digestPosted ? ', digest posted' : ''}${values['dry-run'] ? ' (dry run: nothing sent)' : ''}.`,
+  );
   for (const f of run.failed) console.log(`failed: ${f.owner}: ${f.message}`);
   if (run.failed.length > 0) process.exitCode = 1;
 });

@@ -49,7 +49,11 @@ export async function seriousAccessibilityViolations(page: Page | Frame): Promis
   const source = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   await page.addScriptTag({ content: source });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context?: unknown, options?: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run: (context?: unknown, options?: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+      }
+    ).axe;
     // Fluent's focus sentinels (tabster dummies) are aria-hidden on purpose and hand focus on at once.
     const result = await axe.run({ exclude: [['[data-tabster-dummy]']] }, { resultTypes: ['violations'] });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, where: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
@@ -64,10 +68,7 @@ export async function tabTo(page: Page, matches: (el: { tag: string; label: stri
     const focused = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       const labelledBy = el?.getAttribute('aria-labelledby');
-      const label =
-        el?.getAttribute('aria-label') ??
-        (labelledBy ? (document.getElementById(labelledBy.split(' ')[0] ?? '')?.textContent ?? '') : '') ??
-        '';
+      const label = el?.getAttribute('aria-label') ?? (labelledBy ? (document.getElementById(labelledBy.split(' ')[0] ?? '')?.textContent ?? '') : '') ?? '';
       const byFor = el?.id ? (document.querySelector(`label[for="${el.id}"]`)?.textContent ?? '') : '';
       return { tag: el?.tagName.toLowerCase() ?? '', label: `${label} ${byFor}`.trim(), text: el?.textContent?.trim() ?? '' };
     });

@@ -27,7 +27,10 @@ describe('the Channel view', () => {
     // own digest (dated by the tab's clock) to be the newest card, with owners' cards beneath it.
     const cards = page.getByTestId('adaptive-card');
     await expect.poll(() => cards.first().textContent()).toMatch(new RegExp(`^Reminder run ${inject('today')}`));
-    await page.getByText(/audit recommendations need you/).first().waitFor();
+    await page
+      .getByText(/audit recommendations need you/)
+      .first()
+      .waitFor();
     expect(await cards.count()).toBeGreaterThan(1);
     await screenshot(page, 'channel-reminders');
 

@@ -35,7 +35,9 @@ describe('an owner updates a recommendation', () => {
     await page.getByLabel('What has been achieved?').fill('The new procedure was approved by the board in May.');
     await page.getByText('I propose this recommendation is closed').click();
     await page.getByLabel('How has the recommendation been met?').fill('Procedure published; spot checks show it in use.');
-    await page.getByTestId('evidence-file').setInputFiles({ name: 'board-minutes.txt', mimeType: 'text/plain', buffer: Buffer.from('Minutes: procedure approved.') });
+    await page
+      .getByTestId('evidence-file')
+      .setInputFiles({ name: 'board-minutes.txt', mimeType: 'text/plain', buffer: Buffer.from('Minutes: procedure approved.') });
     await page.getByRole('link', { name: 'board-minutes.txt' }).waitFor();
     await screenshot(page, 'update-form');
 
@@ -63,7 +65,13 @@ describe('an owner updates a recommendation', () => {
     await page.getByLabel('What has been achieved?').fill('Training delivered to all supervisors.');
 
     const current = await e2eGraph(coordinator, 'GET', `${recommendations}/${id}?$expand=fields($select=Title)`);
-    const patched = await e2eGraph(coordinator, 'PATCH', `${recommendations}/${id}/fields`, { Title: `${current.body.fields.Title} (renamed)` }, { 'If-Match': current.body['@odata.etag'] });
+    const patched = await e2eGraph(
+      coordinator,
+      'PATCH',
+      `${recommendations}/${id}/fields`,
+      { Title: `${current.body.fields.Title} (renamed)` },
+      { 'If-Match': current.body['@odata.etag'] },
+    );
     expect(patched.status).toBe(200);
 
     await page.getByRole('button', { name: 'Submit update' }).click();
@@ -73,14 +81,19 @@ describe('an owner updates a recommendation', () => {
     await screenshot(page, 'update-conflict');
     await page.getByRole('button', { name: /I have read the changes/ }).click();
     await page.getByText(/has been sent to the audit team/).waitFor();
-    const updates = await e2eGraph(coordinator, 'GET', `/sites/root/lists/AuditTrackerUpdates/items?$expand=fields&$filter=${encodeURIComponent(`fields/RecommendationId eq '${id}'`)}`);
+    const updates = await e2eGraph(
+      coordinator,
+      'GET',
+      `/sites/root/lists/AuditTrackerUpdates/items?$expand=fields&$filter=${encodeURIComponent(`fields/RecommendationId eq '${id}'`)}`,
+    );
     expect(updates.body.value.filter((u: { fields: { Achieved: string } }) => u.fields.Achieved === 'Training delivered to all supervisors.')).toHaveLength(1);
   });
 
   it("shows another owner's recommendation read-only", async () => {
     const all = await e2eGraph(coordinator, 'GET', `${recommendations}?$top=500&$expand=fields($select=Owner1,Owner2,Owner3,Status)`);
     const others = all.body.value.find(
-      (item: { fields: Record<string, string> }) => item.fields.Status === 'open' && ![item.fields.Owner1, item.fields.Owner2, item.fields.Owner3].includes(priya),
+      (item: { fields: Record<string, string> }) =>
+        item.fields.Status === 'open' && ![item.fields.Owner1, item.fields.Owner2, item.fields.Owner3].includes(priya),
     );
     const page = await openTab(browser, `${inject('appUrl')}#/recommendations/${others.id}`, inject('today'));
     await signInAs(page, 'Priya Anand');

@@ -13,7 +13,11 @@ const rgb = (hex: string): string => {
   const n = parseInt(hex.slice(1), 16);
   return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
 };
-const background = (tab: FrameLocator): Promise<string> => tab.locator('.fui-FluentProvider').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+const background = (tab: FrameLocator): Promise<string> =>
+  tab
+    .locator('.fui-FluentProvider')
+    .first()
+    .evaluate((el) => getComputedStyle(el).backgroundColor);
 
 describe('the tab inside a Teams-like host', () => {
   let browser: Browser;
@@ -51,9 +55,20 @@ describe('the tab inside a Teams-like host', () => {
 
   it('saves the chosen view from the configuration page, reopens with it chosen, and the channel tab then shows it', async () => {
     const team = await emulatorTeam();
-    const inChannel: WireContext = { ...teamsUser(casey, 'Casey Marlow'), teamId: '19:team', groupId: team.teamId, teamName: 'Audit', channelId: team.channelId, channelName: 'General' };
+    const inChannel: WireContext = {
+      ...teamsUser(casey, 'Casey Marlow'),
+      teamId: '19:team',
+      groupId: team.teamId,
+      teamName: 'Audit',
+      channelId: team.channelId,
+      channelName: 'General',
+    };
 
-    const setup = await openInTeamsHost(browser, inject('appUrl'), inject('today'), { path: 'index.html?configure=1', frameContext: 'settings', context: inChannel });
+    const setup = await openInTeamsHost(browser, inject('appUrl'), inject('today'), {
+      path: 'index.html?configure=1',
+      frameContext: 'settings',
+      context: inChannel,
+    });
     await setup.tab.getByRole('heading', { name: 'Set up the Audit Tracker tab' }).waitFor();
     const radios = setup.tab.getByRole('radiogroup', { name: 'What this tab shows' });
     await expect.poll(() => radios.getByRole('radio', { name: /^Audit tracker/ }).isChecked()).toBe(true);
@@ -69,7 +84,12 @@ describe('the tab inside a Teams-like host', () => {
     expect(panel).toMatchObject({ entityId: 'audit-tracker-panel', suggestedDisplayName: 'Audit panel paper' });
     expect(new URL(panel?.contentUrl ?? '').search).toBe('?view=panel');
 
-    const reopened = await openInTeamsHost(browser, inject('appUrl'), inject('today'), { path: 'index.html?configure=1', frameContext: 'settings', context: inChannel, settings: panel });
+    const reopened = await openInTeamsHost(browser, inject('appUrl'), inject('today'), {
+      path: 'index.html?configure=1',
+      frameContext: 'settings',
+      context: inChannel,
+      settings: panel,
+    });
     const again = reopened.tab.getByRole('radiogroup', { name: 'What this tab shows' });
     await expect.poll(() => again.getByRole('radio', { name: /^Audit panel paper/ }).isChecked()).toBe(true);
     await again.getByRole('radio', { name: /^Audit tracker/ }).click();
@@ -95,7 +115,13 @@ describe('the tab inside a Teams-like host', () => {
     const channelTab = await openInTeamsHost(browser, inject('appUrl'), weekLater, {
       path: 'index.html?view=coordinator#/channel',
       frameContext: 'content',
-      context: { ...teamsUser(casey, 'Casey Marlow'), entityId: 'audit-tracker-coordinator', groupId: team.teamId, teamId: '19:team', channelId: team.channelId },
+      context: {
+        ...teamsUser(casey, 'Casey Marlow'),
+        entityId: 'audit-tracker-coordinator',
+        groupId: team.teamId,
+        teamId: '19:team',
+        channelId: team.channelId,
+      },
       app: { id: inject('teamsAppId'), staticTabs: { myrecommendations: 'index.html#/' } },
     });
     const { tab } = channelTab;
@@ -103,7 +129,9 @@ describe('the tab inside a Teams-like host', () => {
     await tab.getByText('Reminders sent').waitFor();
     // Times read in the host's locale (en-GB: 22/11/2026, 14:05:09), not the browser's (en-US: 11/22/2026, 2:05:09 PM).
     expect(await tab.getByText(/ · \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2}$/).count()).toBeGreaterThan(0);
-    const link = tab.locator(`[data-testid="adaptive-card"] a[href^="https://teams.microsoft.com/l/entity/${inject('teamsAppId')}/myrecommendations?context="]`).first();
+    const link = tab
+      .locator(`[data-testid="adaptive-card"] a[href^="https://teams.microsoft.com/l/entity/${inject('teamsAppId')}/myrecommendations?context="]`)
+      .first();
     const label = (await link.textContent()) ?? '';
     await link.click();
 

@@ -100,7 +100,13 @@ function installHost(setup: HostSetup): void {
   frame.style.cssText = 'width:100%;height:100vh;border:0;display:block';
   const runtime = {
     apiVersion: 4,
-    supports: { app: {}, appInitialization: {}, pages: { config: {}, tabs: {}, appButton: {}, backStack: {} }, teamsCore: {}, ...(setup.nestedAuth ? { nestedAppAuth: {} } : {}) },
+    supports: {
+      app: {},
+      appInitialization: {},
+      pages: { config: {}, tabs: {}, appButton: {}, backStack: {} },
+      teamsCore: {},
+      ...(setup.nestedAuth ? { nestedAppAuth: {} } : {}),
+    },
   };
   let pendingSave: ((outcome: string) => void) | undefined;
   const post = (message: unknown): void => frame.contentWindow?.postMessage(message, window.location.origin);
@@ -152,27 +158,57 @@ function installHost(setup: HostSetup): void {
       const auth = (request as Request & { data?: string }).data;
       const call = JSON.parse(auth ?? '{}') as NestedAuthRequest;
       state.authRequests.push(call);
-      const answer = (body: object): void => post({ args: [null, JSON.stringify({ messageType: 'NestedAppAuthResponse', requestId: call.requestId, success: true, ...body })] });
+      const answer = (body: object): void =>
+        post({ args: [null, JSON.stringify({ messageType: 'NestedAppAuthResponse', requestId: call.requestId, success: true, ...body })] });
       const { context } = setup;
       const tid = context.tid ?? '';
       const oid = context.userObjectId ?? '';
       if (call.method === 'GetInitContext') {
-        answer({ initContext: { sdkName: 'TeamsHost', sdkVersion: '1.0.0', capabilities: { queryAccount: false }, accountContext: { homeAccountId: `${oid}.${tid}`, loginHint: context.loginHint } } });
+        answer({
+          initContext: {
+            sdkName: 'TeamsHost',
+            sdkVersion: '1.0.0',
+            capabilities: { queryAccount: false },
+            accountContext: { homeAccountId: `${oid}.${tid}`, loginHint: context.loginHint },
+          },
+        });
         return undefined;
       }
       const base64url = (value: object): string => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
       const now = Math.floor(Date.now() / 1000);
-      const claims = { aud: call.tokenParams?.clientId, iss: `https://login.microsoftonline.com/${tid}/v2.0`, tid, oid, sub: oid, name: context.userDisplayName, preferred_username: context.loginHint, iat: now, nbf: now, exp: now + 3600, ver: '2.0' };
+      const claims = {
+        aud: call.tokenParams?.clientId,
+        iss: `https://login.microsoftonline.com/${tid}/v2.0`,
+        tid,
+        oid,
+        sub: oid,
+        name: context.userDisplayName,
+        preferred_username: context.loginHint,
+        iat: now,
+        nbf: now,
+        exp: now + 3600,
+        ver: '2.0',
+      };
       // The OpenID Connect scopes msal adds are about the id token; the access token carries the resource's.
       const scopes = (call.tokenParams?.scope ?? '').split(' ').filter((scope) => scope && !['openid', 'profile', 'offline_access'].includes(scope));
-      void window
-        .issueToken(context.loginHint ?? '', scopes)
-        .then((access_token) =>
-          answer({
-            token: { access_token, id_token: `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(claims)}.`, expires_in: 3600, scope: call.tokenParams?.scope },
-            account: { environment: 'login.microsoftonline.com', tenantId: tid, homeAccountId: `${oid}.${tid}`, localAccountId: oid, username: context.loginHint, name: context.userDisplayName },
-          }),
-        );
+      void window.issueToken(context.loginHint ?? '', scopes).then((access_token) =>
+        answer({
+          token: {
+            access_token,
+            id_token: `${base64url({ alg: 'none', typ: 'JWT' })}.${base64url(claims)}.`,
+            expires_in: 3600,
+            scope: call.tokenParams?.scope,
+          },
+          account: {
+            environment: 'login.microsoftonline.com',
+            tenantId: tid,
+            homeAccountId: `${oid}.${tid}`,
+            localAccountId: oid,
+            username: context.loginHint,
+            name: context.userDisplayName,
+          },
+        }),
+      );
       return undefined;
     },
     'settings.save.success': () => {
@@ -222,13 +258,25 @@ export async function openInTeamsHost(
 ): Promise<TeamsHostPage> {
   const page = await newPageOnDay(browser, today);
   const hostUrl = new URL('/teams-host.html', appUrl).href;
-  await page.route(hostUrl, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><title>Teams</title><body style="margin:0"></body></html>' }));
+  await page.route(hostUrl, (route) =>
+    route.fulfill({ contentType: 'text/html', body: '<!doctype html><html lang="en"><title>Teams</title><body style="margin:0"></body></html>' }),
+  );
   await page.goto(hostUrl);
-  const app = setup.app && { ...setup.app, staticTabs: Object.fromEntries(Object.entries(setup.app.staticTabs).map(([id, path]) => [id, new URL(path, appUrl).href])) };
+  const app = setup.app && {
+    ...setup.app,
+    staticTabs: Object.fromEntries(Object.entries(setup.app.staticTabs).map(([id, path]) => [id, new URL(path, appUrl).href])),
+  };
   const { nestedAuth } = setup;
   // The host's token service runs outside the page, as Teams' does: the test's process asks the emulator.
   if (nestedAuth) await page.exposeFunction('issueToken', (user: string, scopes: string[]) => devToken(nestedAuth.emulatorOrigin, user, scopes));
-  await page.evaluate(installHost, { url: new URL(setup.path, appUrl).href, frameContext: setup.frameContext, context: setup.context, settings: setup.settings, app, nestedAuth: setup.nestedAuth });
+  await page.evaluate(installHost, {
+    url: new URL(setup.path, appUrl).href,
+    frameContext: setup.frameContext,
+    context: setup.context,
+    settings: setup.settings,
+    app,
+    nestedAuth: setup.nestedAuth,
+  });
   const frame = (): Frame => {
     const found = page.frames().find((f) => f !== page.mainFrame());
     if (!found) throw new Error('The host has no tab frame');

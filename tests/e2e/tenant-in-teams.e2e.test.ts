@@ -45,7 +45,13 @@ describe('the tenant build', () => {
     const host = await openInTeamsHost(browser, inject('tenantAppUrl'), inject('today'), {
       path: 'index.html?view=coordinator#/register',
       frameContext: 'content',
-      context: { ...teamsUser(casey, 'Casey Marlow'), entityId: 'audit-tracker-coordinator', groupId: team.teamId, teamId: '19:team', channelId: team.channelId },
+      context: {
+        ...teamsUser(casey, 'Casey Marlow'),
+        entityId: 'audit-tracker-coordinator',
+        groupId: team.teamId,
+        teamId: '19:team',
+        channelId: team.channelId,
+      },
       nestedAuth: { emulatorOrigin: inject('emulatorOrigin') },
     });
     await host.tab.getByRole('tab', { name: 'Register' }).waitFor();

@@ -54,12 +54,17 @@ describe('the Teams app package', () => {
       requiredResourceAccess: { resourceAppId: string; resourceAccess: { id: string; type: string }[] }[];
     };
     const registered = (resource: string) =>
-      aad.requiredResourceAccess.filter((r) => r.resourceAppId === resource).flatMap((r) => r.resourceAccess.filter((a) => a.type === 'Scope').map((a) => a.id)).sort();
+      aad.requiredResourceAccess
+        .filter((r) => r.resourceAppId === resource)
+        .flatMap((r) => r.resourceAccess.filter((a) => a.type === 'Scope').map((a) => a.id))
+        .sort();
     expect(registered('Microsoft Graph')).toEqual([...new Set([...graphScopes, ...jobScopes.graph])].sort());
     expect(registered('Office 365 SharePoint Online')).toEqual([...(jobScopes.sharepoint ?? [])].sort());
     // The jobs' device code sign-in is a public client flow.
     expect(aad.allowPublicClient).toBe(true);
-    const manifest = JSON.parse(readFileSync(join(appPackageDir, 'manifest.json'), 'utf8')) as { webApplicationInfo: { nestedAppAuthInfo: { scopes: string[] }[] } };
+    const manifest = JSON.parse(readFileSync(join(appPackageDir, 'manifest.json'), 'utf8')) as {
+      webApplicationInfo: { nestedAppAuthInfo: { scopes: string[] }[] };
+    };
     expect([...(manifest.webApplicationInfo.nestedAppAuthInfo[0]?.scopes ?? [])].sort()).toEqual([...graphScopes].sort());
     const guide = readFileSync(join(root, 'docs/deploy.md'), 'utf8');
     for (const scope of [...registered('Microsoft Graph'), ...registered('Office 365 SharePoint Online')]) {

@@ -20,13 +20,15 @@ describe('architecture boundaries', { timeout: 60_000 }, () => {
   };
 
   it('refuses project imports in src/domain', async () => {
-    expect(await violations('src/domain/probe.ts', "import { connectGraph } from '../adapters/graph/graph-client';\nexport const x = connectGraph;\n")).toEqual([
-      expect.stringContaining('src/domain is pure'),
-    ]);
+    expect(await violations('src/domain/probe.ts', "import { connectGraph } from '../adapters/graph/graph-client';\nexport const x = connectGraph;\n")).toEqual(
+      [expect.stringContaining('src/domain is pure')],
+    );
   });
 
   it('refuses adapters in features and the emulator in src', async () => {
-    expect(await violations('src/features/probe.ts', "import { ListGateway } from '../adapters/graph/list-gateway';\nexport const x = ListGateway;\n")).toHaveLength(1);
+    expect(
+      await violations('src/features/probe.ts', "import { ListGateway } from '../adapters/graph/list-gateway';\nexport const x = ListGateway;\n"),
+    ).toHaveLength(1);
     expect(await violations('src/app/probe.ts', "import { startEmulator } from '../../emulator/server';\nexport const x = startEmulator;\n")).toHaveLength(1);
   });
 
@@ -35,10 +37,12 @@ describe('architecture boundaries', { timeout: 60_000 }, () => {
   });
 
   it('refuses one feature importing another, and allows features/shared', async () => {
-    expect(await violations('src/features/panel/probe.tsx', "import { NoOwnerDialog } from '../coordinator/no-owner-dialog';\nexport const x = NoOwnerDialog;\n")).toEqual([
-      expect.stringContaining('A feature imports no other feature'),
-    ]);
-    expect(await violations('src/features/panel/probe.tsx', "import { useDecision } from '../shared/use-decision';\nexport const x = useDecision;\n")).toEqual([]);
+    expect(
+      await violations('src/features/panel/probe.tsx', "import { NoOwnerDialog } from '../coordinator/no-owner-dialog';\nexport const x = NoOwnerDialog;\n"),
+    ).toEqual([expect.stringContaining('A feature imports no other feature')]);
+    expect(await violations('src/features/panel/probe.tsx', "import { useDecision } from '../shared/use-decision';\nexport const x = useDecision;\n")).toEqual(
+      [],
+    );
   });
 
   it('refuses an import cycle', async () => {
@@ -62,7 +66,8 @@ describe('architecture boundaries', { timeout: 60_000 }, () => {
   });
 
   it("refuses a screen reaching the store instead of its feature's data hooks", async () => {
-    const screen = "import { useSession } from '../shared/session-context';\nexport function P() {\n  const session = useSession();\n  void session.store.loadRegister();\n  return null;\n}\n";
+    const screen =
+      "import { useSession } from '../shared/session-context';\nexport function P() {\n  const session = useSession();\n  void session.store.loadRegister();\n  return null;\n}\n";
     expect(await violations('src/features/coordinator/probe.tsx', screen, 'no-restricted-syntax')).toEqual([expect.stringContaining('data hooks')]);
   });
 });

@@ -29,15 +29,29 @@ describe('the coordinator and owner screens against the emulator', () => {
   let original: Recommendation;
   const exported: Blob[] = [];
 
-
   beforeAll(async () => {
     emulator = await startTestEmulator();
     admin = await provisioned(emulator);
-    auditId = (await admin.store.upsertAudit({ title: 'Procurement', issuedYear: 2024, issuedMonth: 2, auditor: 'Northgate Audit LLP', opinion: parseOpinion('LIMITED OPINION') })).value.id;
+    auditId = (
+      await admin.store.upsertAudit({
+        title: 'Procurement',
+        issuedYear: 2024,
+        issuedMonth: 2,
+        auditor: 'Northgate Audit LLP',
+        opinion: parseOpinion('LIMITED OPINION'),
+      })
+    ).value.id;
     original = (await admin.store.createRecommendation(aRecommendation(auditId, '2.1', { title: 'Contract register', priority: 'High' }))).value;
     session = screenSession(admin, casey, {
       // The download is the browser's; what the register page hands it is what the file holds.
-      documents: { ...documentFiles, registerXlsx: async (data) => { const blob = await documentFiles.registerXlsx(data); exported.push(blob); return blob; } },
+      documents: {
+        ...documentFiles,
+        registerXlsx: async (data) => {
+          const blob = await documentFiles.registerXlsx(data);
+          exported.push(blob);
+          return blob;
+        },
+      },
     });
     ownerSession = screenSession(contextFor(emulator, owner), { ...priya, role: 'owner' });
   });
@@ -69,7 +83,11 @@ describe('the coordinator and owner screens against the emulator', () => {
     expect(await within(form).findByText('A reference is required')).toBeTruthy();
     expect(within(form).getByText('A short title is required')).toBeTruthy();
     expect(within(form).queryByText(/Too small|reference key/)).toBeNull();
-    expect(within(form).getByLabelText(/^Reference/).getAttribute('aria-invalid')).toBe('true');
+    expect(
+      within(form)
+        .getByLabelText(/^Reference/)
+        .getAttribute('aria-invalid'),
+    ).toBe('true');
 
     await userEvent.type(within(form).getByLabelText(/^Reference/), '2.2');
     await userEvent.type(within(form).getByLabelText(/^Short title/), 'Waivers');
@@ -105,7 +123,12 @@ describe('the coordinator and owner screens against the emulator', () => {
 
   it('exports what the register shows: the filtered rows, with an owner’s proposal as proposed closed', async () => {
     await ownerSession.store.addUpdate(
-      anUpdate(original.id, { proposesClosure: true, closureNarrative: 'The register is published', evidence: [{ name: 'register.xlsx', url: 'https://example.org/register.xlsx' }], submittedAt: new Date().toISOString() }),
+      anUpdate(original.id, {
+        proposesClosure: true,
+        closureNarrative: 'The register is published',
+        evidence: [{ name: 'register.xlsx', url: 'https://example.org/register.xlsx' }],
+        submittedAt: new Date().toISOString(),
+      }),
     );
     renderScreen(session, <RegisterPage onOpen={() => undefined} />);
     await userEvent.selectOptions(await screen.findByLabelText('Status'), 'proposedClosed');

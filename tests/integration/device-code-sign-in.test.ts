@@ -19,7 +19,13 @@ describe('a job signing in to the tenant with a device code', () => {
   it("prompts once, then provisions with Graph and SharePoint tokens carrying the jobs' scopes", async () => {
     const prompts: string[] = [];
     const seen: string[] = [];
-    const signIn = new DeviceCodeSignIn(app, jobScopes, emulator.origin, personSigningIn(emulator.origin, coordinator, prompts), emulatorNetwork(emulator.origin, seen));
+    const signIn = new DeviceCodeSignIn(
+      app,
+      jobScopes,
+      emulator.origin,
+      personSigningIn(emulator.origin, coordinator, prompts),
+      emulatorNetwork(emulator.origin, seen),
+    );
     const graph = connectGraph(signIn, emulator.origin);
     // Three callers at once, as an import's overlapping writes start: one prompt between them.
     const tokens = await Promise.all([signIn.getToken(), signIn.getToken(), signIn.getToken()]);
@@ -40,7 +46,13 @@ describe('a job signing in to the tenant with a device code', () => {
   it('names the scope and points at admin consent when a token cannot be had', async () => {
     const prompts: string[] = [];
     const misdeclared = { graph: jobScopes.graph, sharepoint: ['AllSites.Everything'] };
-    const signIn = new DeviceCodeSignIn(app, misdeclared, emulator.origin, personSigningIn(emulator.origin, coordinator, prompts), emulatorNetwork(emulator.origin, []));
+    const signIn = new DeviceCodeSignIn(
+      app,
+      misdeclared,
+      emulator.origin,
+      personSigningIn(emulator.origin, coordinator, prompts),
+      emulatorNetwork(emulator.origin, []),
+    );
     await signIn.getToken('graph');
     await expect(signIn.getToken('sharepoint')).rejects.toThrow(/No sharepoint token for .*AllSites\.Everything.*admin granted consent/);
   });

@@ -61,7 +61,9 @@ describe('emulator persistence', () => {
     const acknowledged: string[] = [];
     const writers = Array.from({ length: 4 }, async (_, w) => {
       for (let i = 0; ; i++) {
-        const response = await rawCall(emulator, coordinator, 'POST', '/sites/root/lists/Durable/items', { fields: { Title: `w${w}-${i}`, N: i } }).catch(() => undefined);
+        const response = await rawCall(emulator, coordinator, 'POST', '/sites/root/lists/Durable/items', { fields: { Title: `w${w}-${i}`, N: i } }).catch(
+          () => undefined,
+        );
         if (!response) return;
         if (response.status === 201) acknowledged.push(response.body.id);
       }

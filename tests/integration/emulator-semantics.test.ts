@@ -24,7 +24,14 @@ describe('the Graph emulator', () => {
     for (let i = 1; i <= 250; i++) {
       emulator.store.insertItem(
         emulator.store.list(emulator.store.sites()[0]?.id ?? '', 'Things')?.id ?? '',
-        { Title: `Thing ${i}`, Code: `C${String(i).padStart(3, '0')}`, Colour: i % 3 === 0 ? 'Red' : 'Green', Size: i, Due: `2025-01-${String((i % 28) + 1).padStart(2, '0')}T00:00:00Z`, Done: i % 2 === 0 },
+        {
+          Title: `Thing ${i}`,
+          Code: `C${String(i).padStart(3, '0')}`,
+          Colour: i % 3 === 0 ? 'Red' : 'Green',
+          Size: i,
+          Due: `2025-01-${String((i % 28) + 1).padStart(2, '0')}T00:00:00Z`,
+          Done: i % 2 === 0,
+        },
         coordinator,
       );
     }
@@ -40,7 +47,11 @@ describe('the Graph emulator', () => {
     expect(error.body.error.innerError['request-id']).toBeTruthy();
     const users = (await (await fetch(`${emulator.origin}/_dev/users`)).json()) as { value: { mail: string; role: string }[] };
     expect(new Set(users.value.map((u) => u.role))).toEqual(new Set(['coordinator', 'owner', 'panel']));
-    const unknown = await fetch(`${emulator.origin}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"user":"nobody@example.org"}' });
+    const unknown = await fetch(`${emulator.origin}/_dev/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"user":"nobody@example.org"}',
+    });
     expect(unknown.status).toBe(400);
     const me = await rawCall(emulator, owner, 'GET', '/me');
     expect(me.body).toMatchObject({ mail: owner, '@odata.context': expect.stringContaining('$metadata#users') });
@@ -98,19 +109,34 @@ describe('the Graph emulator', () => {
   it('refuses non-indexed filters and sorts on a list over 5,000 items even with Prefer', async () => {
     await rawCall(emulator, coordinator, 'POST', '/sites/root/lists', {
       displayName: 'Big',
-      columns: [{ name: 'Key', indexed: true, text: {} }, { name: 'Other', text: {} }],
+      columns: [
+        { name: 'Key', indexed: true, text: {} },
+        { name: 'Other', text: {} },
+      ],
     });
     const listId = emulator.store.list(emulator.store.sites()[0]?.id ?? '', 'Big')?.id ?? '';
     emulator.store.transaction(() => {
       for (let i = 0; i < 5001; i++) emulator.store.insertItem(listId, { Key: `k${i}`, Other: `o${i}` }, coordinator);
     });
     const prefer = { Prefer: 'HonorNonIndexedQueriesWarningMayFailRandomly' };
-    const refused = await rawCall(emulator, coordinator, 'GET', `/sites/root/lists/Big/items?$filter=${encodeURIComponent("fields/Other eq 'o5'")}`, undefined, prefer);
+    const refused = await rawCall(
+      emulator,
+      coordinator,
+      'GET',
+      `/sites/root/lists/Big/items?$filter=${encodeURIComponent("fields/Other eq 'o5'")}`,
+      undefined,
+      prefer,
+    );
     expect(refused.status).toBe(400);
     expect(refused.body.error.message).toMatch(/list view threshold/);
     const sorted = await rawCall(emulator, coordinator, 'GET', '/sites/root/lists/Big/items?$orderby=fields/Other', undefined, prefer);
     expect(sorted.status).toBe(400);
-    const indexed = await rawCall(emulator, coordinator, 'GET', `/sites/root/lists/Big/items?$expand=fields&$filter=${encodeURIComponent("fields/Key eq 'k5000'")}`);
+    const indexed = await rawCall(
+      emulator,
+      coordinator,
+      'GET',
+      `/sites/root/lists/Big/items?$expand=fields&$filter=${encodeURIComponent("fields/Key eq 'k5000'")}`,
+    );
     expect(indexed.body.value).toHaveLength(1);
     const page = await rawCall(emulator, coordinator, 'GET', '/sites/root/lists/Big/items?$top=9000');
     expect(page.body.value).toHaveLength(5000);
@@ -140,7 +166,9 @@ describe('the Graph emulator', () => {
     const current = await rawCall(emulator, coordinator, 'GET', `${items}/${created.body.id}?$expand=fields`);
     expect(current.body.fields.Title).toBe('v2');
     expect((await rawCall(emulator, coordinator, 'DELETE', `${items}/${created.body.id}`, undefined, { 'If-Match': etag })).status).toBe(412);
-    expect((await rawCall(emulator, coordinator, 'DELETE', `${items}/${created.body.id}`, undefined, { 'If-Match': current.body['@odata.etag'] })).status).toBe(204);
+    expect((await rawCall(emulator, coordinator, 'DELETE', `${items}/${created.body.id}`, undefined, { 'If-Match': current.body['@odata.etag'] })).status).toBe(
+      204,
+    );
     expect((await rawCall(emulator, coordinator, 'GET', `${items}/${created.body.id}`)).status).toBe(404);
   });
 
@@ -162,7 +190,13 @@ describe('the Graph emulator', () => {
   it('runs $batch requests with dependsOn, and refuses more than 20', async () => {
     const batch = await rawCall(emulator, coordinator, 'POST', '/$batch', {
       requests: [
-        { id: '1', method: 'POST', url: '/sites/root/lists/Things/items', body: { fields: { Title: 'batched' } }, headers: { 'Content-Type': 'application/json' } },
+        {
+          id: '1',
+          method: 'POST',
+          url: '/sites/root/lists/Things/items',
+          body: { fields: { Title: 'batched' } },
+          headers: { 'Content-Type': 'application/json' },
+        },
         { id: '2', method: 'GET', url: '/sites/root/lists/Things/items/999999', dependsOn: ['1'] },
         { id: '3', method: 'GET', url: '/me', dependsOn: ['2'] },
       ],
@@ -258,7 +292,13 @@ describe('fault injection', () => {
 
   it('parses fault specs and rejects bad ones', async () => {
     const { parseFaults } = await import('../../emulator/faults');
-    expect(parseFaults('429:0.1,503:0.05,lost:0.02')).toEqual({ throttle: [{ status: 429, probability: 0.1 }, { status: 503, probability: 0.05 }], lost: 0.02 });
+    expect(parseFaults('429:0.1,503:0.05,lost:0.02')).toEqual({
+      throttle: [
+        { status: 429, probability: 0.1 },
+        { status: 503, probability: 0.05 },
+      ],
+      lost: 0.02,
+    });
     expect(() => parseFaults('418:0.5')).toThrow(/status:probability/);
   });
 });

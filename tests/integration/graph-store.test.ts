@@ -93,9 +93,7 @@ describe('the Graph data layer against the emulator', () => {
     const added = await ownerContext.store.addUpdate(anUpdate(target.id, { idempotencyKey: 'owner-update-0001' }));
     expect(added.author.email).toBe(owner);
     const readable = await ownerContext.store.getRecommendation(target.id);
-    await expect(ownerContext.store.saveRecommendation({ ...readable, value: { ...readable.value, status: 'closed' } })).rejects.toBeInstanceOf(
-      ForbiddenError,
-    );
+    await expect(ownerContext.store.saveRecommendation({ ...readable, value: { ...readable.value, status: 'closed' } })).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it('never makes a second update when the same submission is retried', async () => {
@@ -137,12 +135,17 @@ describe('the Graph data layer against the emulator', () => {
     const original = await context.store.createRecommendation(aRecommendation(auditId, '2.1', { title: 'Original title', priority: 'High' }));
     const attempt = context.store.createRecommendation(aRecommendation(auditId, '2.1', { title: 'A second 2.1', priority: 'Low' }));
     await expect(attempt).rejects.toBeInstanceOf(DuplicateReferenceError);
-    await expect(attempt).rejects.toMatchObject({ existing: { value: { id: original.value.id } }, message: 'This audit already has recommendation 2.1 "Original title"' });
+    await expect(attempt).rejects.toMatchObject({
+      existing: { value: { id: original.value.id } },
+      message: 'This audit already has recommendation 2.1 "Original title"',
+    });
     const stored = await context.store.getRecommendation(original.value.id);
     expect(stored.etag).toBe(original.etag);
     expect(stored.value).toMatchObject({ title: 'Original title', priority: 'High' });
     // A retry of the same create (its first answer lost) is that create, not a duplicate.
-    expect((await context.store.createRecommendation(aRecommendation(auditId, '2.1', { title: 'Original title', priority: 'High' }))).value.id).toBe(original.value.id);
+    expect((await context.store.createRecommendation(aRecommendation(auditId, '2.1', { title: 'Original title', priority: 'High' }))).value.id).toBe(
+      original.value.id,
+    );
   });
 
   it('refuses evidence over the configured limit with a clear message', async () => {

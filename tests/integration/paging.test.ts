@@ -15,10 +15,23 @@ describe('following pages past SharePoint’s 5,000-item page', () => {
     const listId = emulator.store.list(emulator.store.sites()[0]?.id ?? '', lists.recommendations.title)?.id ?? '';
     emulator.store.transaction(() => {
       for (let i = 0; i < 5007; i++) {
-        emulator.store.insertItem(listId, recommendationToFields({
-          auditId: '1', reference: `4.${i}`, referenceKey: `4.${i}`, title: `R${i}`, priority: 'Low', text: '', managementResponse: '',
-          owners: [], subParts: [], targets: { original: parseTargetDate('TBC'), revisions: [] }, status: 'open',
-        }), coordinator);
+        emulator.store.insertItem(
+          listId,
+          recommendationToFields({
+            auditId: '1',
+            reference: `4.${i}`,
+            referenceKey: `4.${i}`,
+            title: `R${i}`,
+            priority: 'Low',
+            text: '',
+            managementResponse: '',
+            owners: [],
+            subParts: [],
+            targets: { original: parseTargetDate('TBC'), revisions: [] },
+            status: 'open',
+          }),
+          coordinator,
+        );
       }
     });
   });

@@ -45,7 +45,11 @@ describe('the panel paper from the store', () => {
 
   it('is printed by `npm run pack -- --json` with the documented shape, and written as .docx', async () => {
     const out = join(dir, 'paper.docx');
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/jobs/pack.ts', '--graph', emulator.origin, '--meeting', paper.meeting.date, '--json', '--out', out, '--today', today], { cwd: join(import.meta.dirname, '../..') });
+    const { stdout } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'src/jobs/pack.ts', '--graph', emulator.origin, '--meeting', paper.meeting.date, '--json', '--out', out, '--today', today],
+      { cwd: join(import.meta.dirname, '../..') },
+    );
     const tables = JSON.parse(stdout) as ReturnType<typeof paperTables>;
     expect(tables).toEqual(JSON.parse(JSON.stringify(paperTables(paper))));
     expect(Object.keys(tables.summary.rows[0] ?? {})).toEqual(['priority', 'totalReported', 'running', 'proposedClosed', 'notAccepted']);
@@ -66,7 +70,9 @@ describe('the panel paper from the store', () => {
   });
 
   it('explains an unknown meeting instead of failing obscurely', async () => {
-    const failure = await run(process.execPath, ['--import', 'tsx', 'src/jobs/pack.ts', '--graph', emulator.origin, '--meeting', '1999-01-01', '--json'], { cwd: join(import.meta.dirname, '../..') }).catch((e: { code: number; stderr: string }) => e);
+    const failure = await run(process.execPath, ['--import', 'tsx', 'src/jobs/pack.ts', '--graph', emulator.origin, '--meeting', '1999-01-01', '--json'], {
+      cwd: join(import.meta.dirname, '../..'),
+    }).catch((e: { code: number; stderr: string }) => e);
     expect(failure).toMatchObject({ code: 1, stderr: expect.stringContaining("No meeting '1999-01-01'. Known meetings:") });
   });
 });

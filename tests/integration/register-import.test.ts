@@ -39,7 +39,9 @@ describe('importing a register', () => {
   const count = async () => (await context.store.loadRegister()).recommendations.length;
 
   it('dry-run prints the report, writes nothing, and exits non-zero when rows have errors', async () => {
-    const failure = await run(process.execPath, ['--import', 'tsx', 'src/jobs/import.ts', fixture, '--dry-run', '--graph', emulator.origin], { cwd: root }).catch((e: { code: number; stdout: string }) => e);
+    const failure = await run(process.execPath, ['--import', 'tsx', 'src/jobs/import.ts', fixture, '--dry-run', '--graph', emulator.origin], {
+      cwd: root,
+    }).catch((e: { code: number; stdout: string }) => e);
     expect(failure).toMatchObject({ code: 1 });
     const out = (failure as { stdout: string }).stdout;
     expect(out).toContain('4 to create, 0 to change (0 held for confirmation), 0 unchanged, 2 not imported (errors); 2 new audit(s).');
@@ -58,7 +60,10 @@ describe('importing a register', () => {
     expect(result).toMatchObject({ written: 4, conflicts: [], failed: [], notes: 2 });
     expect(progress.at(-1)).toBe(4);
     const register = await context.store.loadRegister();
-    expect(register.audits.map((a) => [a.value.title, a.value.qualifier ?? '']).sort()).toEqual([['HARBOUR PATROL', ''], ['Records Management', '(Revisit Audit)']]);
+    expect(register.audits.map((a) => [a.value.title, a.value.qualifier ?? '']).sort()).toEqual([
+      ['HARBOUR PATROL', ''],
+      ['Records Management', '(Revisit Audit)'],
+    ]);
     const fuel = register.recommendations.find((r) => r.value.title === 'Fuel card controls')?.value;
     expect(fuel).toMatchObject({ referenceKey: '1', owners: [], priority: 'Low' });
     const crew = register.recommendations.find((r) => r.value.title === 'Crew training records')?.value;
@@ -82,12 +87,29 @@ describe('importing a register', () => {
     expect(table[0]).toEqual([...templateColumns]);
     const preview = await previewImport(context.store, table, today);
     expect(preview.counts).toMatchObject({ create: 0, update: 0, unchanged: data.recommendations.length, skip: 0 });
-    expect(registerRows(data.audits, [{ ...data.recommendations[0]!, title: '=HYPERLINK("http://evil.example")' }], [])[0]?.[4]).toBe('\'=HYPERLINK("http://evil.example")');
+    expect(registerRows(data.audits, [{ ...data.recommendations[0]!, title: '=HYPERLINK("http://evil.example")' }], [])[0]?.[4]).toBe(
+      '\'=HYPERLINK("http://evil.example")',
+    );
   });
 
   it('after an interrupted import, running it again completes it without duplicates', async () => {
     const header = [...templateColumns];
-    const rows = Array.from({ length: 45 }, (_, i) => ['Stores', 'June 2023', 'MODERATE OPINION', `5.${i + 1}`, `Stock item ${i + 1}`, 'Low', '', '', 'Kim Vale', 'kim.vale@example.org', 'Dec 2025', '', 'Open', `Counted in May (${i + 1})`]);
+    const rows = Array.from({ length: 45 }, (_, i) => [
+      'Stores',
+      'June 2023',
+      'MODERATE OPINION',
+      `5.${i + 1}`,
+      `Stock item ${i + 1}`,
+      'Low',
+      '',
+      '',
+      'Kim Vale',
+      'kim.vale@example.org',
+      'Dec 2025',
+      '',
+      'Open',
+      `Counted in May (${i + 1})`,
+    ]);
     const table = [header, ...rows];
     emulator.faults.plan = { throttle: [{ status: 503, probability: 0.2 }], lost: 0.2 };
     try {
@@ -107,12 +129,31 @@ describe('importing a register', () => {
   });
 
   it("records each row's latest update once: again after a run that stopped before its notes, and anew when the text changes", async () => {
-    const row = (i: number, update: string) => ['Payroll', 'July 2023', 'LIMITED OPINION', `6.${i}`, `Payroll check ${i}`, 'High', '', '', 'Kim Vale', 'kim.vale@example.org', 'Dec 2025', '', 'Open', update];
+    const row = (i: number, update: string) => [
+      'Payroll',
+      'July 2023',
+      'LIMITED OPINION',
+      `6.${i}`,
+      `Payroll check ${i}`,
+      'High',
+      '',
+      '',
+      'Kim Vale',
+      'kim.vale@example.org',
+      'Dec 2025',
+      '',
+      'Open',
+      update,
+    ];
     const imported = async (table: string[][]) => applyImport(context.store, await previewImport(context.store, table, today), casey, new Date());
     const notesOf = async () => {
       const recommendations = (await context.store.loadRegister()).recommendations.filter((r) => r.value.title.startsWith('Payroll check'));
-      const notes = await Promise.all(recommendations.map(async (r) => [r.value.title, (await context.store.updatesFor(r.value.id)).filter((u) => u.cycle === 'Imported')] as const));
-      return Object.fromEntries(notes.sort(([a], [b]) => a.localeCompare(b)).map(([title, list]) => [title, list.map((u) => u.note.replace('From the imported register: ', ''))]));
+      const notes = await Promise.all(
+        recommendations.map(async (r) => [r.value.title, (await context.store.updatesFor(r.value.id)).filter((u) => u.cycle === 'Imported')] as const),
+      );
+      return Object.fromEntries(
+        notes.sort(([a], [b]) => a.localeCompare(b)).map(([title, list]) => [title, list.map((u) => u.note.replace('From the imported register: ', ''))]),
+      );
     };
     const header = [...templateColumns];
     const first = [header, row(1, 'Checks agreed'), row(2, 'Checks drafted')];
@@ -133,15 +174,47 @@ describe('importing a register', () => {
   });
 
   it('holds back a row that reopens a decided item or moves its target until confirmed, trails it, and leaves alone what the file lacks', async () => {
-    const audit = await context.store.upsertAudit({ title: 'Treasury', issuedYear: 2023, issuedMonth: 9, auditor: 'Northgate Audit LLP', opinion: parseOpinion('MODERATE OPINION') });
+    const audit = await context.store.upsertAudit({
+      title: 'Treasury',
+      issuedYear: 2023,
+      issuedMonth: 9,
+      auditor: 'Northgate Audit LLP',
+      opinion: parseOpinion('MODERATE OPINION'),
+    });
     const saved = await context.store.upsertRecommendation({
-      auditId: audit.value.id, reference: '7.1', referenceKey: '7.1', title: 'Investment limits', priority: 'High', text: 'Set limits', managementResponse: 'Agreed with the treasurer',
-      owners: [{ email: 'kim.vale@example.org', name: 'Kim Vale' }], subParts: [], targets: { original: parseTargetDate('March 2025'), revisions: [] },
-      status: 'closed', statusChangedAt: '2025-05-16T10:00:00Z',
+      auditId: audit.value.id,
+      reference: '7.1',
+      referenceKey: '7.1',
+      title: 'Investment limits',
+      priority: 'High',
+      text: 'Set limits',
+      managementResponse: 'Agreed with the treasurer',
+      owners: [{ email: 'kim.vale@example.org', name: 'Kim Vale' }],
+      subParts: [],
+      targets: { original: parseTargetDate('March 2025'), revisions: [] },
+      status: 'closed',
+      statusChangedAt: '2025-05-16T10:00:00Z',
     });
     // No Management Response column: the file says nothing about it.
     const header = templateColumns.filter((c) => c !== 'Management Response');
-    const table = [header, ['Treasury', 'September 2023', '', '7.1', 'Investment limits', 'High', 'Set limits', 'Kim Vale', 'kim.vale@example.org', 'March 2025', 'December 2025', 'Open', '']];
+    const table = [
+      header,
+      [
+        'Treasury',
+        'September 2023',
+        '',
+        '7.1',
+        'Investment limits',
+        'High',
+        'Set limits',
+        'Kim Vale',
+        'kim.vale@example.org',
+        'March 2025',
+        'December 2025',
+        'Open',
+        '',
+      ],
+    ];
     const preview = await previewImport(context.store, table, today);
     const [row] = preview.rows;
     expect(row?.action).toBe('update');
@@ -158,9 +231,15 @@ describe('importing a register', () => {
     const confirmed = await applyImport(context.store, preview, casey, new Date('2025-05-20T09:00:00Z'), undefined, new Set([2]));
     expect(confirmed.written).toBe(1);
     const detail = await context.store.recommendationDetail(saved.value.id);
-    expect(detail.recommendation.value).toMatchObject({ status: 'open', managementResponse: 'Agreed with the treasurer', targets: { original: { text: 'March 2025' } } });
+    expect(detail.recommendation.value).toMatchObject({
+      status: 'open',
+      managementResponse: 'Agreed with the treasurer',
+      targets: { original: { text: 'March 2025' } },
+    });
     expect(detail.recommendation.value.targets.revisions.map((r) => r.target.text)).toEqual(['December 2025']);
-    expect(detail.decisions).toEqual([expect.objectContaining({ kind: 'imported', detail: 'Row 2: Current target March 2025 → December 2025; Status Closed → Open' })]);
+    expect(detail.decisions).toEqual([
+      expect.objectContaining({ kind: 'imported', detail: 'Row 2: Current target March 2025 → December 2025; Status Closed → Open' }),
+    ]);
     expect(detail.audit?.auditor).toBe('Northgate Audit LLP');
   });
 
@@ -178,7 +257,10 @@ describe('importing a register', () => {
 
   it('names the missing columns of a file that is not in the template', async () => {
     const workbook = new ExcelJS.Workbook();
-    workbook.addWorksheet('x').addRows([['Audit', 'Ref', 'Title'], ['Fleet', '1', 'T']]);
+    workbook.addWorksheet('x').addRows([
+      ['Audit', 'Ref', 'Title'],
+      ['Fleet', '1', 'T'],
+    ]);
     const table = await readRegisterFile('other.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
     const preview = await previewImport(context.store, table, today);
     expect(preview.plan.fileErrors[0]).toMatch(/^Missing required columns: Audit Title, Reference, Recommendation Title, Priority/);

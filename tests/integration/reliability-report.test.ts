@@ -9,13 +9,28 @@ describe('the reliability report', () => {
     expect(reliabilityReport([{ name: 'import', state: 'passed', figures: [figure] }], context)).toContain('Records lost: 0; records duplicated: 0');
   });
   it('names a failed check, leaves out its figures and claims nothing', () => {
-    const report = reliabilityReport([{ name: 'import', state: 'passed', figures: [figure] }, { name: 'reminders under faults', state: 'failed', figures: [{ flow: 'reminders', runs: 2, detail: 'x' }] }], context) ?? '';
+    const report =
+      reliabilityReport(
+        [
+          { name: 'import', state: 'passed', figures: [figure] },
+          { name: 'reminders under faults', state: 'failed', figures: [{ flow: 'reminders', runs: 2, detail: 'x' }] },
+        ],
+        context,
+      ) ?? '';
     expect(report).toContain('**1 of 2 checks failed**');
     expect(report).toContain('  - reminders under faults');
     expect(report).not.toContain('Records lost: 0');
     expect(report).not.toContain('| reminders |');
   });
   it('writes nothing for a run that skipped checks', () => {
-    expect(reliabilityReport([{ name: 'import', state: 'passed', figures: [figure] }, { name: 'access', state: 'skipped', figures: [] }], context)).toBeUndefined();
+    expect(
+      reliabilityReport(
+        [
+          { name: 'import', state: 'passed', figures: [figure] },
+          { name: 'access', state: 'skipped', figures: [] },
+        ],
+        context,
+      ),
+    ).toBeUndefined();
   });
 });

@@ -47,7 +47,9 @@ describe('reliability', () => {
   beforeAll(async () => {
     emulator = await startTestEmulator();
     admin = await provisioned(emulator);
-    auditId = (await admin.store.upsertAudit({ title: 'Reliability', issuedYear: 2024, issuedMonth: 4, auditor: 'Northgate', opinion: parseOpinion('MODERATE OPINION') })).value.id;
+    auditId = (
+      await admin.store.upsertAudit({ title: 'Reliability', issuedYear: 2024, issuedMonth: 4, auditor: 'Northgate', opinion: parseOpinion('MODERATE OPINION') })
+    ).value.id;
     await admin.store.saveMeeting({ title: 'Panel', date: '2025-07-15', updateDeadline: '2025-06-24', cycle: 'June 2025' });
   });
   // Vitest requires the fixture argument to be destructured; the suite, with each check's result, comes second.
@@ -57,22 +59,41 @@ describe('reliability', () => {
     // Each check as it ended: a failed one is named and its figures left out; a filtered run writes nothing.
     const outcomes = suite.tasks
       .filter((task) => task.type === 'test')
-      .map((task): CheckOutcome => ({ name: task.name, state: task.result?.state === 'pass' ? 'passed' : task.result?.state === 'fail' ? 'failed' : 'skipped', figures: figures.get(task.name) ?? [] }));
+      .map((task): CheckOutcome => ({
+        name: task.name,
+        state: task.result?.state === 'pass' ? 'passed' : task.result?.state === 'fail' ? 'failed' : 'skipped',
+        figures: figures.get(task.name) ?? [],
+      }));
     const report = reliabilityReport(outcomes, { date: organisationToday(), throttled: faults.throttled, lost: faults.lost, conflicts: conflictsDetected });
     if (report) writeFileSync(join(import.meta.dirname, '../../RELIABILITY.md'), report);
     await emulator.close();
   });
 
   const faulty = () => {
-    emulator.faults.plan = { throttle: [{ status: 429, probability: 0.1 }, { status: 503, probability: 0.1 }], lost: 0.05 };
+    emulator.faults.plan = {
+      throttle: [
+        { status: 429, probability: 0.1 },
+        { status: 503, probability: 0.1 },
+      ],
+      lost: 0.05,
+    };
   };
   const calm = () => {
     emulator.faults.plan = { throttle: [], lost: 0 };
   };
   const recommendation = (reference: string) =>
     admin.store.upsertRecommendation({
-      auditId, reference, referenceKey: reference, title: `R ${reference}`, priority: 'Medium', text: 't', managementResponse: 'm',
-      owners: [{ email: owner, name: 'Priya Anand' }], subParts: [], targets: { original: parseTargetDate('March 2025'), revisions: [] }, status: 'open',
+      auditId,
+      reference,
+      referenceKey: reference,
+      title: `R ${reference}`,
+      priority: 'Medium',
+      text: 't',
+      managementResponse: 'm',
+      owners: [{ email: owner, name: 'Priya Anand' }],
+      subParts: [],
+      targets: { original: parseTargetDate('March 2025'), revisions: [] },
+      status: 'open',
     });
   const persist = async <T>(work: () => Promise<T>): Promise<T> => {
     for (;;) {
@@ -92,18 +113,33 @@ describe('reliability', () => {
     try {
       for (const id of ids) {
         const opened = await persist(() => ownerContext.store.getRecommendation(id));
-        const ref = await persist(() => evidence.upload(`${id}/proof`, { name: 'proof.txt', type: 'text/plain', bytes: new TextEncoder().encode(`proof ${id}`) }));
-        const draft = { ...newDraft(opened, key), achieved: 'Done', proposesClosure: true, closureNarrative: 'Met', evidence: [ref], requestNewTarget: true, newTargetDate: '2026-01-31', newTargetReason: 'Checks' };
+        const ref = await persist(() =>
+          evidence.upload(`${id}/proof`, { name: 'proof.txt', type: 'text/plain', bytes: new TextEncoder().encode(`proof ${id}`) }),
+        );
+        const draft = {
+          ...newDraft(opened, key),
+          achieved: 'Done',
+          proposesClosure: true,
+          closureNarrative: 'Met',
+          evidence: [ref],
+          requestNewTarget: true,
+          newTargetDate: '2026-01-31',
+          newTargetReason: 'Checks',
+        };
         const result = await persist(() => submitUpdate(ownerContext.store, draft, priya, 'June 2025', new Date('2025-06-20T10:00:00Z')));
         expect(result.kind).toBe('submitted');
-        await persist(async () => performTransition(admin.store, await admin.store.recommendationDetail(id), 'acceptForPanel', casey, new Date()).catch(async (e: unknown) => {
-          if ((await admin.store.getRecommendation(id)).value.status === 'acceptedForPanel') return undefined;
-          throw e;
-        }));
-        await persist(async () => performTransition(admin.store, await admin.store.recommendationDetail(id), 'panelAgreeClosure', casey, new Date()).catch(async (e: unknown) => {
-          if ((await admin.store.getRecommendation(id)).value.status === 'closed') return undefined;
-          throw e;
-        }));
+        await persist(async () =>
+          performTransition(admin.store, await admin.store.recommendationDetail(id), 'acceptForPanel', casey, new Date()).catch(async (e: unknown) => {
+            if ((await admin.store.getRecommendation(id)).value.status === 'acceptedForPanel') return undefined;
+            throw e;
+          }),
+        );
+        await persist(async () =>
+          performTransition(admin.store, await admin.store.recommendationDetail(id), 'panelAgreeClosure', casey, new Date()).catch(async (e: unknown) => {
+            if ((await admin.store.getRecommendation(id)).value.status === 'closed') return undefined;
+            throw e;
+          }),
+        );
       }
     } finally {
       calm();
@@ -115,11 +151,30 @@ describe('reliability', () => {
       expect(detail.updates[0]?.evidence).toHaveLength(1);
       expect(detail.decisions.map((d) => d.kind)).toEqual(['acceptForPanel', 'panelAgreeClosure']);
     }
-    figure({ flow: 'owner update with evidence, review, panel decision', runs: ids.length, detail: 'one update, one evidence file, two decisions each; all closed' });
+    figure({
+      flow: 'owner update with evidence, review, panel decision',
+      runs: ids.length,
+      detail: 'one update, one evidence file, two decisions each; all closed',
+    });
   });
 
   it('an import and a reminder run complete under faults without duplicates', async () => {
-    const rows = Array.from({ length: 30 }, (_, i) => ['Reliability import', 'May 2024', 'LIMITED OPINION', `9.${i + 1}`, `Imported ${i + 1}`, 'High', '', '', 'Priya Anand', owner, 'Q2 2025', '', 'Open', `Work begun (${i + 1})`]);
+    const rows = Array.from({ length: 30 }, (_, i) => [
+      'Reliability import',
+      'May 2024',
+      'LIMITED OPINION',
+      `9.${i + 1}`,
+      `Imported ${i + 1}`,
+      'High',
+      '',
+      '',
+      'Priya Anand',
+      owner,
+      'Q2 2025',
+      '',
+      'Open',
+      `Work begun (${i + 1})`,
+    ]);
     const table = [[...templateColumns], ...rows];
     faulty();
     try {
@@ -130,7 +185,8 @@ describe('reliability', () => {
     }
     const imported = (await admin.store.loadRegister()).recommendations.filter((r) => r.value.title.startsWith('Imported '));
     expect(imported).toHaveLength(30);
-    for (const recommendation of imported) expect((await admin.store.updatesFor(recommendation.value.id)).filter((u) => u.kind === 'coordinatorNote')).toHaveLength(1);
+    for (const recommendation of imported)
+      expect((await admin.store.updatesFor(recommendation.value.id)).filter((u) => u.kind === 'coordinatorNote')).toHaveLength(1);
     figure({ flow: 'import of 30 rows, run twice', runs: 2, detail: '30 recommendations, each with one imported note; no duplicates' });
 
     const team = (await rawCall(emulator, coordinator, 'GET', '/me/joinedTeams')).body.value[0].id;
@@ -140,18 +196,39 @@ describe('reliability', () => {
     faulty();
     let first;
     try {
-      first = await persist(() => runReminders({ store: admin.store, log, notifier, now: new Date('2025-06-17T08:00:00Z'), links: reminderLinks({ appUrl: 'http://x' }), retry: { attempts: 6, backoffMs: 1 } }));
+      first = await persist(() =>
+        runReminders({
+          store: admin.store,
+          log,
+          notifier,
+          now: new Date('2025-06-17T08:00:00Z'),
+          links: reminderLinks({ appUrl: 'http://x' }),
+          retry: { attempts: 6, backoffMs: 1 },
+        }),
+      );
     } finally {
       calm();
     }
-    const again = await runReminders({ store: admin.store, log, notifier, now: new Date('2025-06-17T09:00:00Z'), links: reminderLinks({ appUrl: 'http://x' }) });
+    const again = await runReminders({
+      store: admin.store,
+      log,
+      notifier,
+      now: new Date('2025-06-17T09:00:00Z'),
+      links: reminderLinks({ appUrl: 'http://x' }),
+    });
     expect(first.sent + first.failed.length).toBeGreaterThan(0);
     expect(again.sent).toBe(first.failed.length);
     // A post whose answer was lost is found in the channel, not sent twice: every card in the channel is distinct.
-    const posted = (await rawCall(emulator, coordinator, 'GET', `/teams/${team}/channels/${encodeURIComponent(channel)}/messages?$top=50`)).body.value as { attachments: { id: string }[] }[];
+    const posted = (await rawCall(emulator, coordinator, 'GET', `/teams/${team}/channels/${encodeURIComponent(channel)}/messages?$top=50`)).body.value as {
+      attachments: { id: string }[];
+    }[];
     const cardIds = posted.flatMap((m) => m.attachments.map((a) => a.id));
     expect(new Set(cardIds).size).toBe(cardIds.length);
-    figure({ flow: 'reminder run, then the same day again', runs: 2, detail: `${first.sent} sent; the second run sent only the ${first.failed.length} that had failed` });
+    figure({
+      flow: 'reminder run, then the same day again',
+      runs: 2,
+      detail: `${first.sent} sent; the second run sent only the ${first.failed.length} that had failed`,
+    });
   });
 
   it('detects two people editing the same recommendation and loses neither', async () => {
@@ -176,12 +253,36 @@ describe('reliability', () => {
     const anyRec = (await rawCall(emulator, coordinator, 'GET', `${recs}?$top=1`)).body.value[0].id;
     const operations: [string, (user: string) => Promise<number>, Record<string, number>][] = [
       ['read recommendations', async (u) => (await rawCall(emulator, u, 'GET', recs)).status, { coordinator: 200, owner: 200, panel: 200 }],
-      ['create a recommendation', async (u) => (await rawCall(emulator, u, 'POST', recs, { fields: { Title: 'm' } })).status, { coordinator: 201, owner: 403, panel: 403 }],
-      ['edit a recommendation', async (u) => (await rawCall(emulator, u, 'PATCH', `${recs}/${anyRec}/fields`, { ClosureCondition: u })).status, { coordinator: 200, owner: 403, panel: 403 }],
-      ['add an update', async (u) => (await rawCall(emulator, u, 'POST', updates, { fields: { Title: 'u', IdempotencyKey: `matrix-${u}` } })).status, { coordinator: 201, owner: 201, panel: 403 }],
-      ["edit Priya's update", async (u) => (await rawCall(emulator, u, 'PATCH', `${updates}/${own.body.id}/fields`, { Note: u })).status, { coordinator: 200, owner: 200, otherOwner: 403, panel: 403 }],
-      ['read the reminder log', async (u) => (await rawCall(emulator, u, 'GET', '/sites/root/lists/AuditTrackerReminderLog/items')).status, { coordinator: 200, owner: 404, panel: 404 }],
-      ['create a list', async (u) => (await rawCall(emulator, u, 'POST', '/sites/root/lists', { displayName: `L${u.length}${u[0]}` })).status, { coordinator: 201, owner: 403, panel: 403 }],
+      [
+        'create a recommendation',
+        async (u) => (await rawCall(emulator, u, 'POST', recs, { fields: { Title: 'm' } })).status,
+        { coordinator: 201, owner: 403, panel: 403 },
+      ],
+      [
+        'edit a recommendation',
+        async (u) => (await rawCall(emulator, u, 'PATCH', `${recs}/${anyRec}/fields`, { ClosureCondition: u })).status,
+        { coordinator: 200, owner: 403, panel: 403 },
+      ],
+      [
+        'add an update',
+        async (u) => (await rawCall(emulator, u, 'POST', updates, { fields: { Title: 'u', IdempotencyKey: `matrix-${u}` } })).status,
+        { coordinator: 201, owner: 201, panel: 403 },
+      ],
+      [
+        "edit Priya's update",
+        async (u) => (await rawCall(emulator, u, 'PATCH', `${updates}/${own.body.id}/fields`, { Note: u })).status,
+        { coordinator: 200, owner: 200, otherOwner: 403, panel: 403 },
+      ],
+      [
+        'read the reminder log',
+        async (u) => (await rawCall(emulator, u, 'GET', '/sites/root/lists/AuditTrackerReminderLog/items')).status,
+        { coordinator: 200, owner: 404, panel: 404 },
+      ],
+      [
+        'create a list',
+        async (u) => (await rawCall(emulator, u, 'POST', '/sites/root/lists', { displayName: `L${u.length}${u[0]}` })).status,
+        { coordinator: 201, owner: 403, panel: 403 },
+      ],
     ];
     const users: Record<string, string> = { coordinator, owner, otherOwner, panel: panelMember };
     const lines: string[] = [];
@@ -191,14 +292,27 @@ describe('reliability', () => {
         lines.push(`${role} ${name} ${status}`);
       }
     }
-    figure({ flow: 'access matrix (role × operation, raw Graph calls)', runs: lines.length, detail: 'every answer as expected (2xx, 403, or 404 for a hidden list)' });
+    figure({
+      flow: 'access matrix (role × operation, raw Graph calls)',
+      runs: lines.length,
+      detail: 'every answer as expected (2xx, 403, or 404 for a hidden list)',
+    });
   });
 
   it('stores hostile text intact and renders it inert in the paper, the export and the store', async () => {
     const hostile = '<script>alert(1)</script><img src=x onerror=alert(2)> =cmd|"/c calc"!A1 \u202eevil\u202c \u0007 مرحبا 👩🏽‍💻';
     const saved = await admin.store.upsertRecommendation({
-      auditId, reference: 'h1', referenceKey: 'h1', title: 'Hostile', priority: 'Low', text: hostile, managementResponse: hostile.repeat(15000),
-      owners: [], subParts: [], targets: { original: parseTargetDate('TBC'), revisions: [] }, status: 'open',
+      auditId,
+      reference: 'h1',
+      referenceKey: 'h1',
+      title: 'Hostile',
+      priority: 'Low',
+      text: hostile,
+      managementResponse: hostile.repeat(15000),
+      owners: [],
+      subParts: [],
+      targets: { original: parseTargetDate('TBC'), revisions: [] },
+      status: 'open',
     });
     const back = (await admin.store.getRecommendation(saved.value.id)).value;
     expect(back.text).toBe(hostile);
@@ -209,20 +323,38 @@ describe('reliability', () => {
     expect(xml).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(xml).not.toContain('<script>');
     const data = await admin.store.paperData('2000-01-01');
-    const row = registerRows(data.audits, data.recommendations.filter((r) => r.id === saved.value.id), [])[0];
+    const row = registerRows(
+      data.audits,
+      data.recommendations.filter((r) => r.id === saved.value.id),
+      [],
+    )[0];
     expect(row?.[6]?.startsWith('<script>')).toBe(true);
     expect(registerRows(data.audits, [{ ...back, title: '=cmd|"/c calc"!A1' }], [])[0]?.[4]).toBe('\'=cmd|"/c calc"!A1');
     const imported = await applyImport(
       admin.store,
-      await previewImport(admin.store, [[...templateColumns], ['Hostile import', 'May 2024', 'LIMITED OPINION', 'h2', '=1+1 <b>bold</b>', 'Low', hostile, '', '', '', 'TBC', '', 'Open', '']], '2025-06-01'),
+      await previewImport(
+        admin.store,
+        [[...templateColumns], ['Hostile import', 'May 2024', 'LIMITED OPINION', 'h2', '=1+1 <b>bold</b>', 'Low', hostile, '', '', '', 'TBC', '', 'Open', '']],
+        '2025-06-01',
+      ),
       casey,
       new Date(),
     );
     expect(imported.written).toBe(1);
     const fromImport = (await admin.store.loadRegister()).recommendations.find((r) => r.value.reference === 'h2')?.value;
     expect(fromImport).toMatchObject({ title: '=1+1 <b>bold</b>', text: hostile.replace(/[ \t]+/g, ' ').trim() });
-    const tooLong = await submitUpdate(contextFor(emulator, owner).store, { ...newDraft({ value: { ...back, owners: [{ email: owner, name: 'P' }] }, etag: 'x' }, key), achieved: 'x'.repeat(1_000_001) }, priya, 'June 2025', new Date());
+    const tooLong = await submitUpdate(
+      contextFor(emulator, owner).store,
+      { ...newDraft({ value: { ...back, owners: [{ email: owner, name: 'P' }] }, etag: 'x' }, key), achieved: 'x'.repeat(1_000_001) },
+      priya,
+      'June 2025',
+      new Date(),
+    );
     expect(tooLong).toMatchObject({ kind: 'invalid', errors: { achieved: 'Keep each answer under 100,000 characters' } });
-    figure({ flow: 'hostile text: scripts, formula, RTL, control characters, emoji, a 1 MB field', runs: 1, detail: 'stored intact through the store and the import; escaped in the .docx; formula neutralised in .xlsx; 1 MB answer refused with a message' });
+    figure({
+      flow: 'hostile text: scripts, formula, RTL, control characters, emoji, a 1 MB field',
+      runs: 1,
+      detail: 'stored intact through the store and the import; escaped in the .docx; formula neutralised in .xlsx; 1 MB answer refused with a message',
+    });
   });
 });

@@ -45,13 +45,25 @@ describe('reminders against the emulator', () => {
   });
   afterAll(() => emulator.close());
 
-  const messages = async () => (await rawCall(emulator, coordinator, 'GET', channelPath)).body.value as { body: { content: string }; attachments: { content: string }[]; mentions: unknown[] }[];
+  const messages = async () =>
+    (await rawCall(emulator, coordinator, 'GET', channelPath)).body.value as {
+      body: { content: string };
+      attachments: { content: string }[];
+      mentions: unknown[];
+    }[];
   const firstReminderCard = (posted: Awaited<ReturnType<typeof messages>>): string =>
     posted.find((m) => m.attachments[0]?.content.includes('Reminder: your update is due in a week'))?.attachments[0]?.content ?? '{"body":[]}';
   const reminderDay = () => new Date(`${addDays(deadline, -7)}T08:00:00Z`);
 
   it('sends one message per owner with mentions, then a digest, and records each in the log', async () => {
-    const result = await runReminders({ store: context.store, log: new GraphReminderLog(context.gateway), notifier, now: reminderDay(), links, retry: { attempts: 2, backoffMs: 1 } });
+    const result = await runReminders({
+      store: context.store,
+      log: new GraphReminderLog(context.gateway),
+      notifier,
+      now: reminderDay(),
+      links,
+      retry: { attempts: 2, backoffMs: 1 },
+    });
     expect(result.sent).toBe(result.plan.messages.length);
     expect(result.sent).toBeGreaterThan(2);
     expect(result.failed).toEqual([]);
@@ -63,12 +75,20 @@ describe('reminders against the emulator', () => {
     const texts = (JSON.parse(firstReminderCard(posted)) as { body: { text: string }[] }).body.map((b) => b.text);
     expect(texts).toContain('Reminder: your update is due in a week');
     const log = await new GraphReminderLog(context.gateway).sentKeys();
-    expect([...log].filter((k) => k.includes(':reminder:'))).toHaveLength(result.plan.messages.filter((m) => m.units.some((u) => u.step === 'reminder')).length);
+    expect([...log].filter((k) => k.includes(':reminder:'))).toHaveLength(
+      result.plan.messages.filter((m) => m.units.some((u) => u.step === 'reminder')).length,
+    );
   });
 
   it('sends nothing again the same day; only the digest reports the run', async () => {
     const before = (await messages()).length;
-    const again = await runReminders({ store: context.store, log: new GraphReminderLog(context.gateway), notifier, now: new Date(reminderDay().getTime() + 3_600_000), links });
+    const again = await runReminders({
+      store: context.store,
+      log: new GraphReminderLog(context.gateway),
+      notifier,
+      now: new Date(reminderDay().getTime() + 3_600_000),
+      links,
+    });
     expect(again.sent).toBe(0);
     expect((await messages()).length).toBe(before + 1);
   });
@@ -84,16 +104,38 @@ describe('reminders against the emulator', () => {
         await notifier.post(message);
       },
     };
-    const first = await runReminders({ store: context.store, log: new GraphReminderLog(context.gateway), notifier: flaky, now: day, links, retry: { attempts: 2, backoffMs: 1 } });
+    const first = await runReminders({
+      store: context.store,
+      log: new GraphReminderLog(context.gateway),
+      notifier: flaky,
+      now: day,
+      links,
+      retry: { attempts: 2, backoffMs: 1 },
+    });
     expect(first.failed.map((f) => f.owner)).toEqual([...failing]);
     failing.clear();
-    const second = await runReminders({ store: context.store, log: new GraphReminderLog(context.gateway), notifier, now: new Date(day.getTime() + 3_600_000), links, retry: { attempts: 2, backoffMs: 1 } });
+    const second = await runReminders({
+      store: context.store,
+      log: new GraphReminderLog(context.gateway),
+      notifier,
+      now: new Date(day.getTime() + 3_600_000),
+      links,
+      retry: { attempts: 2, backoffMs: 1 },
+    });
     expect(second.plan.messages.map((m) => m.owner.email)).toEqual(first.failed.map((f) => f.owner));
     expect(second.sent).toBe(1);
   });
 
   it('posts a message once when the answer to its post is lost, whether retried in this run or the next', async () => {
-    const message = { ...ownerMessages({ email: 'a@example.org', name: 'A' }, [{ key: 'lost-answer', step: 'due', owner: { email: 'a@example.org', name: 'A' }, items: [] }], links.recommendation, links.myRecommendations)[0]!, mentions: [] };
+    const message = {
+      ...ownerMessages(
+        { email: 'a@example.org', name: 'A' },
+        [{ key: 'lost-answer', step: 'due', owner: { email: 'a@example.org', name: 'A' }, items: [] }],
+        links.recommendation,
+        links.myRecommendations,
+      )[0]!,
+      mentions: [],
+    };
     const before = (await messages()).length;
     emulator.faults.plan = { throttle: [], lost: 1 };
     try {
@@ -110,7 +152,11 @@ describe('reminders against the emulator', () => {
 
   it('dry-run from the command line plans and sends nothing', async () => {
     const before = (await messages()).length;
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/jobs/reminders.ts', '--graph', emulator.origin, '--dry-run', '--now', `${addDays(deadline, 8)}T08:00:00Z`], { cwd: join(import.meta.dirname, '../..') });
+    const { stdout } = await run(
+      process.execPath,
+      ['--import', 'tsx', 'src/jobs/reminders.ts', '--graph', emulator.origin, '--dry-run', '--now', `${addDays(deadline, 8)}T08:00:00Z`],
+      { cwd: join(import.meta.dirname, '../..') },
+    );
     expect(stdout).toMatch(/would send: .+: overdue-1/);
     expect(stdout).toMatch(/0 reminder\(s\) sent, 0 failed \(dry run: nothing sent\)\./);
     expect((await messages()).length).toBe(before);
@@ -119,8 +165,19 @@ describe('reminders against the emulator', () => {
 
 describe('reminder cards and the Workflows webhook', () => {
   it('splits a long list across cards, each under the channel limit', () => {
-    const items = Array.from({ length: 400 }, (_, i) => ({ recommendationId: String(i), reference: `4.${i}`, title: `A long recommendation title number ${i} `.repeat(2), priority: 'High' as const, due: '2025-06-24' }));
-    const cards = ownerMessages({ email: 'a@example.org', name: 'A' }, [{ key: 'k', step: 'request', owner: { email: 'a@example.org', name: 'A' }, items }], links.recommendation, links.myRecommendations);
+    const items = Array.from({ length: 400 }, (_, i) => ({
+      recommendationId: String(i),
+      reference: `4.${i}`,
+      title: `A long recommendation title number ${i} `.repeat(2),
+      priority: 'High' as const,
+      due: '2025-06-24',
+    }));
+    const cards = ownerMessages(
+      { email: 'a@example.org', name: 'A' },
+      [{ key: 'k', step: 'request', owner: { email: 'a@example.org', name: 'A' }, items }],
+      links.recommendation,
+      links.myRecommendations,
+    );
     expect(cards.length).toBeGreaterThan(1);
     for (const c of cards) expect(new TextEncoder().encode(JSON.stringify(c.card)).byteLength).toBeLessThanOrEqual(cardByteLimit);
     const listed = cards.flatMap((c) => c.card.body.filter((b) => JSON.stringify(b).includes('/#/recommendations/')));
@@ -141,11 +198,24 @@ describe('reminder cards and the Workflows webhook', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/workflow`;
     try {
-      const message = ownerMessages({ email: 'a@example.org', name: 'A' }, [{ key: 'k', step: 'due', owner: { email: 'a@example.org', name: 'A' }, items: [] }], links.recommendation, links.myRecommendations)[0]!;
+      const message = ownerMessages(
+        { email: 'a@example.org', name: 'A' },
+        [{ key: 'k', step: 'due', owner: { email: 'a@example.org', name: 'A' }, items: [] }],
+        links.recommendation,
+        links.myRecommendations,
+      )[0]!;
       await expect(new WorkflowsNotifier(url).post(message)).rejects.toThrow('answered 503');
       answer = 202;
       await new WorkflowsNotifier(url).post(message);
-      expect(received[1]).toMatchObject({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', msteams: { entities: [{ mentioned: { id: 'a@example.org' } }] } } }] });
+      expect(received[1]).toMatchObject({
+        type: 'message',
+        attachments: [
+          {
+            contentType: 'application/vnd.microsoft.card.adaptive',
+            content: { type: 'AdaptiveCard', msteams: { entities: [{ mentioned: { id: 'a@example.org' } }] } },
+          },
+        ],
+      });
     } finally {
       server.close();
     }

@@ -22,21 +22,37 @@ describe('coordinator review and panel decisions against the emulator', () => {
   beforeAll(async () => {
     emulator = await startTestEmulator();
     admin = await provisioned(emulator);
-    auditId = (await admin.store.upsertAudit({ title: 'Seized Property', issuedYear: 2022, issuedMonth: 5, auditor: 'Northgate', opinion: parseOpinion('LIMITED ASSURANCE') })).value.id;
+    auditId = (
+      await admin.store.upsertAudit({
+        title: 'Seized Property',
+        issuedYear: 2022,
+        issuedMonth: 5,
+        auditor: 'Northgate',
+        opinion: parseOpinion('LIMITED ASSURANCE'),
+      })
+    ).value.id;
     await admin.store.saveMeeting({ title: 'Panel July 2025', date: '2025-07-15', updateDeadline: '2025-06-24', cycle: 'June 2025' });
   });
   afterAll(() => emulator.close());
 
   const recommendation = (reference: string) => admin.store.upsertRecommendation(aRecommendation(auditId, reference, { priority: 'High' }));
   const ownerUpdate = (recommendationId: string, over: Partial<OwnerUpdate> = {}) =>
-    contextFor(emulator, owner).store.addUpdate(anUpdate(recommendationId, { cycle: 'June 2025', achieved: 'Done', submittedAt: '2025-06-20T10:00:00Z', ...over }));
+    contextFor(emulator, owner).store.addUpdate(
+      anUpdate(recommendationId, { cycle: 'June 2025', achieved: 'Done', submittedAt: '2025-06-20T10:00:00Z', ...over }),
+    );
 
   it('takes a proposal through coordinator acceptance and panel agreement, and the paper follows', async () => {
     const id = (await recommendation('1')).value.id;
-    await ownerUpdate(id, { proposesClosure: true, closureNarrative: 'Property audit complete', evidence: [{ name: 'audit.pdf', url: 'https://x.example/audit.pdf' }] });
+    await ownerUpdate(id, {
+      proposesClosure: true,
+      closureNarrative: 'Property audit complete',
+      evidence: [{ name: 'audit.pdf', url: 'https://x.example/audit.pdf' }],
+    });
     const before = await compileMeetingPaper(admin.store, '2025-07-15', '2025-06-25');
 
-    await expect(performTransition(admin.store, await contextFor(emulator, owner).store.recommendationDetail(id), 'acceptForPanel', priya, now)).rejects.toBeInstanceOf(IllegalTransitionError);
+    await expect(
+      performTransition(admin.store, await contextFor(emulator, owner).store.recommendationDetail(id), 'acceptForPanel', priya, now),
+    ).rejects.toBeInstanceOf(IllegalTransitionError);
     await performTransition(admin.store, await admin.store.recommendationDetail(id), 'acceptForPanel', casey, now);
     const during = await compileMeetingPaper(admin.store, '2025-07-15', '2025-06-25');
     expect(during.summary.total.acceptedForPanel).toBe(before.summary.total.acceptedForPanel + 1);
@@ -65,7 +81,9 @@ describe('coordinator review and panel decisions against the emulator', () => {
     const once = await decideTargetRequest(admin.store, await admin.store.getRecommendation(id), first, { by: 'coordinator', grant: true }, casey, now);
     expect(once.value.targets.revisions.map((r) => [r.target.text, r.approvedBy])).toEqual([['Sept 2025', 'coordinator']]);
     const second = await ownerUpdate(id, { targetRequest: { target: parseTargetDate('Dec 2025'), reason: 'Supplier later still' } });
-    await expect(decideTargetRequest(admin.store, once, second, { by: 'coordinator', grant: true }, casey, now)).rejects.toBeInstanceOf(RevisionNotAllowedError);
+    await expect(decideTargetRequest(admin.store, once, second, { by: 'coordinator', grant: true }, casey, now)).rejects.toBeInstanceOf(
+      RevisionNotAllowedError,
+    );
     const granted = await decideTargetRequest(admin.store, once, second, { by: 'panel', grant: true }, casey, now);
     expect(granted.value.targets.revisions.map((r) => r.approvedBy)).toEqual(['coordinator', 'panel']);
     expect(granted.value.targets.original.text).toBe('March 2025');
@@ -75,7 +93,14 @@ describe('coordinator review and panel decisions against the emulator', () => {
     const id = (await recommendation('4')).value.id;
     const seenByBoth = await admin.store.recommendationDetail(id);
     await performTransition(admin.store, seenByBoth, 'markRiskAccepted', casey, now, { reason: 'Cost outweighs risk' });
-    const second = performTransition(contextFor(emulator, 'jordan.lead@northmere.example').store, seenByBoth, 'markSuperseded', { ...casey, email: 'jordan.lead@northmere.example' }, now, { reason: 'Replaced' });
+    const second = performTransition(
+      contextFor(emulator, 'jordan.lead@northmere.example').store,
+      seenByBoth,
+      'markSuperseded',
+      { ...casey, email: 'jordan.lead@northmere.example' },
+      now,
+      { reason: 'Replaced' },
+    );
     await expect(second).rejects.toBeInstanceOf(ConflictError);
     expect((await admin.store.getRecommendation(id)).value.status).toBe('riskAccepted');
   });
@@ -90,12 +115,21 @@ describe('coordinator review and panel decisions against the emulator', () => {
     const audit = { title: 'Fleet Fuel', issuedYear: 2025, issuedMonth: 3, auditor: 'Northgate Audit LLP', opinion: parseOpinion('MODERATE OPINION') };
     await expect(recordAudit(contextFor(emulator, owner).store, audit, priya, now)).rejects.toBeInstanceOf(ForbiddenError);
     const saved = await recordAudit(admin.store, audit, casey, now);
-    const meeting = await scheduleMeeting(admin.store, { title: 'Panel October 2025', date: '2025-10-14', updateDeadline: '2025-09-23', cycle: 'September 2025' }, casey, now);
-    await expect(scheduleMeeting(contextFor(emulator, owner).store, { title: 'x', date: '2025-11-01', updateDeadline: '2025-10-01', cycle: 'October 2025' }, priya, now)).rejects.toBeInstanceOf(ForbiddenError);
+    const meeting = await scheduleMeeting(
+      admin.store,
+      { title: 'Panel October 2025', date: '2025-10-14', updateDeadline: '2025-09-23', cycle: 'September 2025' },
+      casey,
+      now,
+    );
+    await expect(
+      scheduleMeeting(contextFor(emulator, owner).store, { title: 'x', date: '2025-11-01', updateDeadline: '2025-10-01', cycle: 'October 2025' }, priya, now),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     const trail = await admin.gateway.query('decisions', { select: ['RecommendationId', 'Kind', 'MeetingId', 'DetailJson'] });
     const kinds = trail.map((t) => [t.fields.RecommendationId, t.fields.Kind]);
     expect(kinds).toContainEqual([auditSubject(saved.value.id), 'auditRecorded']);
     expect(kinds).toContainEqual([meetingSubject(meeting.id), 'meetingScheduled']);
-    expect(trail.find((t) => t.fields.Kind === 'auditRecorded')?.fields.DetailJson).toBe('Fleet Fuel, March 2025: MODERATE OPINION; auditor Northgate Audit LLP');
+    expect(trail.find((t) => t.fields.Kind === 'auditRecorded')?.fields.DetailJson).toBe(
+      'Fleet Fuel, March 2025: MODERATE OPINION; auditor Northgate Audit LLP',
+    );
   });
 });

@@ -56,11 +56,20 @@ describe('delegated permissions, enforced by the emulator as Graph enforces them
     const batch = await callWith(emulator, coordinator, readOnly, 'POST', '/$batch', {
       requests: [
         { id: '1', method: 'GET', url: `/sites/root/lists/${recommendations}/items?$top=1` },
-        { id: '2', method: 'PATCH', url: `/sites/root/lists/${recommendations}/items/1/fields`, headers: { 'Content-Type': 'application/json' }, body: { Title: 'Changed' } },
+        {
+          id: '2',
+          method: 'PATCH',
+          url: `/sites/root/lists/${recommendations}/items/1/fields`,
+          headers: { 'Content-Type': 'application/json' },
+          body: { Title: 'Changed' },
+        },
       ],
     });
     const statuses = (batch.body as unknown as { responses: { id: string; status: number }[] }).responses.map((r) => [r.id, r.status]);
-    expect(statuses.sort()).toEqual([['1', 200], ['2', 403]]);
+    expect(statuses.sort()).toEqual([
+      ['1', 200],
+      ['2', 403],
+    ]);
   });
 
   it("needs SharePoint's full control scope to change a list's permissions", async () => {
@@ -73,6 +82,9 @@ describe('delegated permissions, enforced by the emulator as Graph enforces them
   it('refuses to issue a token for a scope it does not know, so a misspelt declaration fails at sign-in', async () => {
     const response = await tokenWith(emulator, owner, ['User.Read', 'Sites.ReadWrite']);
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'invalid_scope', message: expect.stringContaining("'Sites.ReadWrite'") });
+    expect(((await response.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'invalid_scope',
+      message: expect.stringContaining("'Sites.ReadWrite'"),
+    });
   });
 });

@@ -19,13 +19,62 @@ const open = (): void => undefined;
 
 /** Every screen that loads data: what it says while loading, when the load fails, and with nothing to show. */
 const screens: { name: string; as: 'owner' | 'coordinator'; element: ReactElement; loading: string; failed: string; empty: string | RegExp }[] = [
-  { name: 'My recommendations', as: 'owner', element: <MyRecommendationsPage onOpen={open} />, loading: 'Loading your recommendations…', failed: 'Your recommendations could not be loaded', empty: 'You do not own any recommendations.' },
-  { name: 'Register', as: 'coordinator', element: <RegisterPage onOpen={open} />, loading: 'Loading the register…', failed: 'The register could not be loaded', empty: '0 of 0 recommendations' },
-  { name: 'Review', as: 'coordinator', element: <ReviewPage onOpen={open} />, loading: 'Loading what needs review…', failed: 'The review queue could not be loaded', empty: 'No proposals are waiting.' },
-  { name: 'Audits', as: 'coordinator', element: <AuditsPage onOpen={open} />, loading: 'Loading audits…', failed: 'Audits could not be loaded', empty: /^No audits yet/ },
-  { name: 'Channel', as: 'coordinator', element: <ChannelPage />, loading: 'Loading the channel…', failed: 'The channel could not be read', empty: 'No messages yet.' },
-  { name: 'Panel paper', as: 'coordinator', element: <PaperPage canDecide />, loading: 'Compiling the paper…', failed: 'The paper could not be compiled', empty: 'No panel meeting has been set up yet.' },
-  { name: 'Recommendation', as: 'owner', element: <RecommendationPage id="1" onBack={open} backLabel="My recommendations" />, loading: 'Loading the recommendation…', failed: 'This recommendation could not be loaded', empty: 'This recommendation could not be loaded' },
+  {
+    name: 'My recommendations',
+    as: 'owner',
+    element: <MyRecommendationsPage onOpen={open} />,
+    loading: 'Loading your recommendations…',
+    failed: 'Your recommendations could not be loaded',
+    empty: 'You do not own any recommendations.',
+  },
+  {
+    name: 'Register',
+    as: 'coordinator',
+    element: <RegisterPage onOpen={open} />,
+    loading: 'Loading the register…',
+    failed: 'The register could not be loaded',
+    empty: '0 of 0 recommendations',
+  },
+  {
+    name: 'Review',
+    as: 'coordinator',
+    element: <ReviewPage onOpen={open} />,
+    loading: 'Loading what needs review…',
+    failed: 'The review queue could not be loaded',
+    empty: 'No proposals are waiting.',
+  },
+  {
+    name: 'Audits',
+    as: 'coordinator',
+    element: <AuditsPage onOpen={open} />,
+    loading: 'Loading audits…',
+    failed: 'Audits could not be loaded',
+    empty: /^No audits yet/,
+  },
+  {
+    name: 'Channel',
+    as: 'coordinator',
+    element: <ChannelPage />,
+    loading: 'Loading the channel…',
+    failed: 'The channel could not be read',
+    empty: 'No messages yet.',
+  },
+  {
+    name: 'Panel paper',
+    as: 'coordinator',
+    element: <PaperPage canDecide />,
+    loading: 'Compiling the paper…',
+    failed: 'The paper could not be compiled',
+    empty: 'No panel meeting has been set up yet.',
+  },
+  {
+    name: 'Recommendation',
+    as: 'owner',
+    element: <RecommendationPage id="1" onBack={open} backLabel="My recommendations" />,
+    loading: 'Loading the recommendation…',
+    failed: 'This recommendation could not be loaded',
+    empty: 'This recommendation could not be loaded',
+  },
 ];
 
 describe('every screen shows its loading, error and empty states', () => {
@@ -39,7 +88,10 @@ describe('every screen shows its loading, error and empty states', () => {
     // An emulator that has gone away: every request fails as a network failure does.
     closed = await startTestEmulator();
     await closed.close();
-    for (const [state, target] of [['live', emulator], ['down', closed]] as const) {
+    for (const [state, target] of [
+      ['live', emulator],
+      ['down', closed],
+    ] as const) {
       sessions[state] = {
         owner: screenSession(contextFor(target, owner), { email: owner, name: 'Priya Anand', role: 'owner' }),
         coordinator: screenSession(contextFor(target, coordinator), casey),
@@ -67,6 +119,10 @@ describe('every screen shows its loading, error and empty states', () => {
 
   it.each(screens)('$name: says so when there is nothing to show', async ({ as, element, empty }) => {
     renderScreen(sessions.live[as], element);
-    expect(await screen.findByText(typeof empty === 'string' ? new RegExp(`^${empty.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : empty, undefined, { timeout: 10_000 })).toBeTruthy();
+    expect(
+      await screen.findByText(typeof empty === 'string' ? new RegExp(`^${empty.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) : empty, undefined, {
+        timeout: 10_000,
+      }),
+    ).toBeTruthy();
   });
 });

@@ -20,7 +20,15 @@ describe("submitting an owner's update", () => {
   beforeAll(async () => {
     emulator = await startTestEmulator();
     admin = await provisioned(emulator);
-    auditId = (await admin.store.upsertAudit({ title: 'Vetting', issuedYear: 2021, issuedMonth: 2, auditor: 'Northgate', opinion: parseOpinion('SATISFACTORY ASSURANCE') })).value.id;
+    auditId = (
+      await admin.store.upsertAudit({
+        title: 'Vetting',
+        issuedYear: 2021,
+        issuedMonth: 2,
+        auditor: 'Northgate',
+        opinion: parseOpinion('SATISFACTORY ASSURANCE'),
+      })
+    ).value.id;
   });
   afterAll(() => emulator.close());
 
@@ -34,7 +42,13 @@ describe("submitting an owner's update", () => {
     const current = await admin.store.getRecommendation(opened.value.id);
     await admin.store.saveRecommendation({
       ...current,
-      value: { ...current.value, targets: { ...current.value.targets, revisions: [{ target: parseTargetDate('Aug 2025'), reason: 'Agreed at panel', requestedBy: priya, approvedBy: 'panel', approvedOn: '2025-04-01' }] } },
+      value: {
+        ...current.value,
+        targets: {
+          ...current.value.targets,
+          revisions: [{ target: parseTargetDate('Aug 2025'), reason: 'Agreed at panel', requestedBy: priya, approvedBy: 'panel', approvedOn: '2025-04-01' }],
+        },
+      },
     });
     const first = await submitUpdate(ownerStore, draft, priya, 'June 2025', new Date('2025-05-20T10:00:00Z'));
     expect(first.kind).toBe('changed');
@@ -56,7 +70,13 @@ describe("submitting an owner's update", () => {
   it('refuses a closure proposal on an item the lifecycle no longer allows one for', async () => {
     const ownerStore = contextFor(emulator, owner).store;
     const opened = await ownerStore.getRecommendation((await recommendation('4.3', { status: 'closed', statusChangedAt: '2025-05-01T10:00:00Z' })).value.id);
-    const draft = { ...newDraft(opened, key), achieved: 'Done', proposesClosure: true, closureNarrative: 'Procedure in use', evidence: [{ name: 'p.docx', url: 'https://example.org/p.docx' }] };
+    const draft = {
+      ...newDraft(opened, key),
+      achieved: 'Done',
+      proposesClosure: true,
+      closureNarrative: 'Procedure in use',
+      evidence: [{ name: 'p.docx', url: 'https://example.org/p.docx' }],
+    };
     await expect(submitUpdate(ownerStore, draft, priya, 'June 2025', new Date())).rejects.toBeInstanceOf(IllegalTransitionError);
     expect(await ownerStore.updatesFor(opened.value.id)).toEqual([]);
   });
@@ -64,7 +84,13 @@ describe("submitting an owner's update", () => {
   it('under 20% injected faults, every submission lands exactly once', async () => {
     const ids = await Promise.all(['5.1', '5.2', '5.3', '5.4'].map(async (ref) => (await recommendation(ref)).value.id));
     const ownerStore = contextFor(emulator, owner).store;
-    emulator.faults.plan = { throttle: [{ status: 429, probability: 0.1 }, { status: 503, probability: 0.05 }], lost: 0.05 };
+    emulator.faults.plan = {
+      throttle: [
+        { status: 429, probability: 0.1 },
+        { status: 503, probability: 0.05 },
+      ],
+      lost: 0.05,
+    };
     try {
       for (const id of ids) {
         const opened = await ownerStore.getRecommendation(id);

@@ -34,7 +34,7 @@ describe('access tokens that expire, as Entra tokens do', () => {
     );
   });
 
-  it("are renewed by the emulator sign-in before they expire, so a long session keeps working", async () => {
+  it('are renewed by the emulator sign-in before they expire, so a long session keeps working', async () => {
     const tokens = new EmulatorTokenProvider(emulator.origin, owner, { graph: graphScopes });
     const first = await tokens.getToken();
     expect(await me(tokens, emulator.origin)).toBe(owner);
@@ -45,7 +45,13 @@ describe('access tokens that expire, as Entra tokens do', () => {
 
   it('are renewed by the device code sign-in from its refresh token, without asking again', async () => {
     const prompts: string[] = [];
-    const signIn = new DeviceCodeSignIn(app, jobScopes, emulator.origin, personSigningIn(emulator.origin, coordinator, prompts), emulatorNetwork(emulator.origin, []));
+    const signIn = new DeviceCodeSignIn(
+      app,
+      jobScopes,
+      emulator.origin,
+      personSigningIn(emulator.origin, coordinator, prompts),
+      emulatorNetwork(emulator.origin, []),
+    );
     expect(await me(signIn, emulator.origin)).toBe(coordinator);
     await sleep(1100);
     expect(await me(signIn, emulator.origin)).toBe(coordinator);

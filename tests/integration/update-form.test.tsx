@@ -21,15 +21,33 @@ describe('the update form', () => {
   beforeAll(async () => {
     emulator = await startTestEmulator();
     const admin = await provisioned(emulator);
-    const audit = await admin.store.upsertAudit({ title: 'Payroll', issuedYear: 2024, issuedMonth: 3, auditor: 'Northgate', opinion: parseOpinion('MODERATE OPINION') });
+    const audit = await admin.store.upsertAudit({
+      title: 'Payroll',
+      issuedYear: 2024,
+      issuedMonth: 3,
+      auditor: 'Northgate',
+      opinion: parseOpinion('MODERATE OPINION'),
+    });
     const base = {
-      auditId: audit.value.id, referenceKey: '4.1', title: 'Starters and leavers', priority: 'High' as const, text: 'Check leavers', managementResponse: 'Agreed',
-      owners: [priya], subParts: [], status: 'open' as const,
+      auditId: audit.value.id,
+      referenceKey: '4.1',
+      title: 'Starters and leavers',
+      priority: 'High' as const,
+      text: 'Check leavers',
+      managementResponse: 'Agreed',
+      owners: [priya],
+      subParts: [],
+      status: 'open' as const,
     };
     await admin.store.upsertRecommendation({ ...base, reference: '4.1', targets: { original: parseTargetDate('March 2025'), revisions: [] } });
     await admin.store.upsertRecommendation({
-      ...base, reference: '4.2', referenceKey: '4.2',
-      targets: { original: parseTargetDate('March 2025'), revisions: [{ target: parseTargetDate('Aug 2025'), reason: 'Supplier', requestedBy: priya, approvedBy: 'coordinator', approvedOn: '2025-04-01' }] },
+      ...base,
+      reference: '4.2',
+      referenceKey: '4.2',
+      targets: {
+        original: parseTargetDate('March 2025'),
+        revisions: [{ target: parseTargetDate('Aug 2025'), reason: 'Supplier', requestedBy: priya, approvedBy: 'coordinator', approvedOn: '2025-04-01' }],
+      },
     });
     const ownerContext = contextFor(emulator, owner);
     const register = await ownerContext.store.loadRegister();
@@ -103,7 +121,10 @@ describe('the update form', () => {
     renderForm();
     await userEvent.type(screen.getByLabelText('What has been achieved?'), 'Procedure published');
     await userEvent.click(screen.getByLabelText('I propose this recommendation is closed'));
-    await userEvent.type(screen.getByLabelText('Link to a SharePoint document'), 'https://northmere.sharepoint.com/sites/audit/Leavers%20procedure.docx{Enter}');
+    await userEvent.type(
+      screen.getByLabelText('Link to a SharePoint document'),
+      'https://northmere.sharepoint.com/sites/audit/Leavers%20procedure.docx{Enter}',
+    );
     expect(await screen.findByRole('link', { name: 'Leavers procedure.docx' })).toBeTruthy();
     expect((screen.getByLabelText('Link to a SharePoint document') as HTMLInputElement).value).toBe('');
     expect(screen.queryByText('Explain how the recommendation has been met')).toBeNull();

@@ -8,7 +8,14 @@ import { owner } from './emulator-harness';
 export const priya: Person = { email: owner, name: 'Priya Anand' };
 
 export function anAudit(over: Partial<Omit<Audit, 'id'>> = {}): Omit<Audit, 'id'> {
-  return { title: 'Fleet Management', issuedYear: 2021, issuedMonth: 11, auditor: 'Northgate Audit LLP', opinion: parseOpinion('SATISFACTORY ASSURANCE'), ...over };
+  return {
+    title: 'Fleet Management',
+    issuedYear: 2021,
+    issuedMonth: 11,
+    auditor: 'Northgate Audit LLP',
+    opinion: parseOpinion('SATISFACTORY ASSURANCE'),
+    ...over,
+  };
 }
 
 export function aRecommendation(auditId: string, reference: string, over: Partial<Omit<Recommendation, 'id'>> = {}): Omit<Recommendation, 'id'> {

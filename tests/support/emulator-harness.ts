@@ -24,11 +24,18 @@ export async function provisioned(emulator: Emulator): Promise<JobContext> {
 
 /** The emulator's dev sign-in: a token for the user with these scopes, or with every scope it knows. */
 export async function devToken(origin: string, user: string, scopes?: readonly string[]): Promise<string> {
-  const response = await fetch(`${origin}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user, scopes }) });
+  const response = await fetch(`${origin}/_dev/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ user, scopes }),
+  });
   const body = (await response.json()) as { access_token?: string; error?: { message: string } };
   if (!body.access_token) throw new Error(`No token for ${user}: ${body.error?.message ?? response.status}`);
   return body.access_token;
 }
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test assertions read arbitrary Graph JSON
+type GraphJson = any;
 
 /** A raw Graph call as a given user, for asserting the emulator's answers exactly. */
 export async function rawCall(
@@ -38,7 +45,7 @@ export async function rawCall(
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
-): Promise<{ status: number; body: any; headers: Headers }> { // eslint-disable-line @typescript-eslint/no-explicit-any -- test assertions read arbitrary Graph JSON
+): Promise<{ status: number; body: GraphJson; headers: Headers }> {
   const auth: Record<string, string> = {};
   if (user) auth.Authorization = `Bearer ${await devToken(emulator.origin, user)}`;
   const url = path.startsWith('http') ? path : `${emulator.graphBase}${path}`;

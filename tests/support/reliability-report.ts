@@ -9,7 +9,10 @@ export interface CheckOutcome {
  * RELIABILITY.md from the checks that ran: figures only from checks that passed, every failed check named, and
  * "0 lost, 0 duplicated" claimed only when every check passed. A run that skipped checks writes no report.
  */
-export function reliabilityReport(outcomes: readonly CheckOutcome[], context: { date: string; throttled: number; lost: number; conflicts: number }): string | undefined {
+export function reliabilityReport(
+  outcomes: readonly CheckOutcome[],
+  context: { date: string; throttled: number; lost: number; conflicts: number },
+): string | undefined {
   if (outcomes.length === 0 || outcomes.some((o) => o.state === 'skipped')) return undefined;
   const failed = outcomes.filter((o) => o.state === 'failed');
   const figures = outcomes.flatMap((o) => (o.state === 'passed' ? o.figures : []));

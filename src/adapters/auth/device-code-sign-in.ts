@@ -44,12 +44,17 @@ export class DeviceCodeSignIn implements TokenProvider {
       return (await this.msal.acquireTokenSilent({ account, scopes })).accessToken;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new Error(`No ${resource} token for ${scopes.join(', ')}: ${reason}. Has an admin granted consent to the app registration (docs/deploy.md, step 2)?`);
+      throw new Error(
+        `No ${resource} token for ${scopes.join(', ')}: ${reason}. Has an admin granted consent to the app registration (docs/deploy.md, step 2)?`,
+      );
     }
   }
 
   private async signIn(): Promise<AccountInfo> {
-    const result = await this.msal.acquireTokenByDeviceCode({ scopes: this.scopesFor('graph'), deviceCodeCallback: (response) => this.prompt(response.message) });
+    const result = await this.msal.acquireTokenByDeviceCode({
+      scopes: this.scopesFor('graph'),
+      deviceCodeCallback: (response) => this.prompt(response.message),
+    });
     if (!result?.account) throw new Error('The device code sign-in ended without an account');
     return result.account;
   }

@@ -40,7 +40,11 @@ export class EmulatorTokenProvider implements TokenProvider {
   private async fetchToken(resource: TokenResource): Promise<{ token: string; renewAt: number }> {
     const scopes = declaredScopes(this.scopes, resource);
     const request = () =>
-      fetch(`${this.origin}/_dev/token`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ user: this.user, scopes }) });
+      fetch(`${this.origin}/_dev/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ user: this.user, scopes }),
+      });
     // A connection the emulator closed while busy fails once; a fresh one then answers.
     const response = await request().catch(() => request());
     const body: unknown = await response.json().catch(() => ({}));

@@ -53,7 +53,9 @@ describe('MSAL sign-in and tokens', () => {
   });
 
   it('treats a silent SSO that needs interaction as "not signed in yet"', async () => {
-    const auth = new MsalAuth(fakePca({ ssoSilent: vi.fn(() => Promise.reject(new InteractionRequiredAuthError('login_required', 'Sign-in is needed'))) }), { loginHint: 'x@y.z' });
+    const auth = new MsalAuth(fakePca({ ssoSilent: vi.fn(() => Promise.reject(new InteractionRequiredAuthError('login_required', 'Sign-in is needed'))) }), {
+      loginHint: 'x@y.z',
+    });
     expect(await auth.trySilentSignIn()).toBeUndefined();
   });
 });

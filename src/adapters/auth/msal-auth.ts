@@ -1,8 +1,4 @@
-import {
-  InteractionRequiredAuthError,
-  type AccountInfo,
-  type IPublicClientApplication,
-} from '@azure/msal-browser';
+import { InteractionRequiredAuthError, type AccountInfo, type IPublicClientApplication } from '@azure/msal-browser';
 import type { TokenProvider } from '../../application/ports';
 import { graphScopes } from './scopes';
 

@@ -6,7 +6,15 @@ import type { TokenResource } from '../../application/ports';
  */
 
 /** The tab's Graph permissions; docs/deploy.md says why each is needed. */
-export const graphScopes = ['User.Read', 'User.ReadBasic.All', 'Sites.ReadWrite.All', 'Team.ReadBasic.All', 'Channel.ReadBasic.All', 'ChannelMessage.Read.All', 'ChannelMessage.Send'];
+export const graphScopes = [
+  'User.Read',
+  'User.ReadBasic.All',
+  'Sites.ReadWrite.All',
+  'Team.ReadBasic.All',
+  'Channel.ReadBasic.All',
+  'ChannelMessage.Read.All',
+  'ChannelMessage.Send',
+];
 
 /** Scopes per resource: Graph, and SharePoint's own REST API where list permissions are set. */
 export interface ResourceScopes {

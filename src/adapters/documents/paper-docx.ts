@@ -33,7 +33,8 @@ const row = (cells: (string | TableCell)[], header = false): TableRow =>
 const table = (header: string[], rows: (string | TableCell)[][]): Table =>
   new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [row(header, true), ...rows.map((r) => row(r))] });
 
-const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_2): Paragraph => new Paragraph({ text, heading: level });
+const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_2): Paragraph =>
+  new Paragraph({ text, heading: level });
 const para = (text: string): Paragraph => new Paragraph({ children: [new TextRun(text)] });
 const numbered = (n: number, text: string): Paragraph => para(`${n}. ${text}`);
 
@@ -42,9 +43,18 @@ const count = (n: number): string => (n === 0 ? '-' : String(n));
 
 function summaryTable(paper: PanelPaper): Table {
   const priorities: Priority[] = ['High', 'Medium', 'Low'];
-  const coloured = (p: Priority, n: number, own: Priority): TableCell => cell(p === own ? count(n) : '-', { shade: p === own ? colourFill[priorityColour[own]] : undefined });
+  const coloured = (p: Priority, n: number, own: Priority): TableCell =>
+    cell(p === own ? count(n) : '-', { shade: p === own ? colourFill[priorityColour[own]] : undefined });
   return table(
-    ['Risk/Priority', 'Total reported: RED High', 'Total reported: AMBER Medium', 'Total reported: GREEN Low', 'Total running', 'Proposed closed', 'Not accepted proposed closed'],
+    [
+      'Risk/Priority',
+      'Total reported: RED High',
+      'Total reported: AMBER Medium',
+      'Total reported: GREEN Low',
+      'Total running',
+      'Proposed closed',
+      'Not accepted proposed closed',
+    ],
     [
       ...paper.summary.rows.map((r) => [
         r.priority,
@@ -53,7 +63,13 @@ function summaryTable(paper: PanelPaper): Table {
         count(r.acceptedForPanel),
         count(r.notAccepted),
       ]),
-      ['Total', ...priorities.map((p) => count(paper.summary.rows.find((r) => r.priority === p)?.totalReported ?? 0)), count(paper.summary.total.running), count(paper.summary.total.acceptedForPanel), count(paper.summary.total.notAccepted)],
+      [
+        'Total',
+        ...priorities.map((p) => count(paper.summary.rows.find((r) => r.priority === p)?.totalReported ?? 0)),
+        count(paper.summary.total.running),
+        count(paper.summary.total.acceptedForPanel),
+        count(paper.summary.total.notAccepted),
+      ],
     ],
   );
 }
@@ -95,7 +111,10 @@ function appendix(paper: PanelPaper): (Paragraph | Table)[] {
         out.push(new Paragraph({ children: [new TextRun({ text: question, italics: true })] }), para(answer));
       }
       if (u.proposesClosure) {
-        out.push(new Paragraph({ children: [new TextRun({ text: 'Is the recommendation proposed closed? Yes – proposed closed', italics: true })] }), para(u.closureNarrative));
+        out.push(
+          new Paragraph({ children: [new TextRun({ text: 'Is the recommendation proposed closed? Yes – proposed closed', italics: true })] }),
+          para(u.closureNarrative),
+        );
         const links: ParagraphChild[] = u.evidence.flatMap((ref, index) => [
           ...(index > 0 ? [new TextRun('; ')] : []),
           new ExternalHyperlink({ link: ref.url, children: [new TextRun({ text: ref.name, style: 'Hyperlink' })] }),
@@ -115,14 +134,28 @@ export function panelPaperDocument(paper: PanelPaper): Document {
   const next = (): number => ++n;
   const body: (Paragraph | Table)[] = [
     new Paragraph({ text: paper.meeting.title, heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER }),
-    table(['', ''], [['Report of', b.reportOf], ['Subject', b.subject], ['Date', `${paper.meeting.date} (${date})`], ['Author', b.author]]),
+    table(
+      ['', ''],
+      [
+        ['Report of', b.reportOf],
+        ['Subject', b.subject],
+        ['Date', `${paper.meeting.date} (${date})`],
+        ['Author', b.author],
+      ],
+    ),
     heading('Brief background'),
     numbered(next(), b.background),
     heading('Purpose of report'),
     numbered(next(), b.purpose),
-    numbered(next(), 'The following table shows the number of running, proposed closed and not accepted recommendations by priority for this reporting period:'),
+    numbered(
+      next(),
+      'The following table shows the number of running, proposed closed and not accepted recommendations by priority for this reporting period:',
+    ),
     summaryTable(paper),
-    numbered(next(), `Audit recommendations proposed closed: the following ${paper.acceptedForPanel.length} recommendation(s) are proposed closed. The page is the page of the item in Appendix A.`),
+    numbered(
+      next(),
+      `Audit recommendations proposed closed: the following ${paper.acceptedForPanel.length} recommendation(s) are proposed closed. The page is the page of the item in Appendix A.`,
+    ),
     table(
       ['Audit title', 'Priority', 'Section/recommendation reference', 'Proposed closed', 'Page'],
       paper.acceptedForPanel.map((p) => {
@@ -140,19 +173,29 @@ export function panelPaperDocument(paper: PanelPaper): Document {
       ? para('There are no extension requests this cycle.')
       : table(
           ['Audit', 'Recommendation', 'Current target', 'Requested target', 'Reason', 'Needs the panel'],
-          paper.extensionRequests.map((e) => [e.auditTitle, `${e.reference} ${e.title}`, e.currentTarget, e.requestedTarget, e.reason, e.needsPanel ? 'Yes' : 'No']),
+          paper.extensionRequests.map((e) => [
+            e.auditTitle,
+            `${e.reference} ${e.title}`,
+            e.currentTarget,
+            e.requestedTarget,
+            e.reason,
+            e.needsPanel ? 'Yes' : 'No',
+          ]),
         ),
     numbered(next(), b.smartTargets),
     heading('Recommendation'),
     numbered(next(), b.recommendation),
     heading('Implications'),
-    table(['', ''], [
-      ['Financial', b.implications.financial],
-      ['Legal', b.implications.legal],
-      ['Equality impact assessment', b.implications.equality],
-      ['Risks and impact', b.implications.risks],
-      ['Link to the plan', b.implications.plan],
-    ]),
+    table(
+      ['', ''],
+      [
+        ['Financial', b.implications.financial],
+        ['Legal', b.implications.legal],
+        ['Equality impact assessment', b.implications.equality],
+        ['Risks and impact', b.implications.risks],
+        ['Link to the plan', b.implications.plan],
+      ],
+    ),
     heading('Background papers'),
     para(b.backgroundPapers),
     heading('Contacts'),

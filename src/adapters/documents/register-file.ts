@@ -58,7 +58,8 @@ function readCsv(bytes: Uint8Array): string[][] {
 export async function readRegisterFile(name: string, bytes: Uint8Array): Promise<string[][]> {
   const lower = name.toLowerCase();
   if (bytes.byteLength === 0) throw new ImportFileError(`${name} is empty.`);
-  if (bytes.byteLength > maxImportBytes) throw new ImportFileError(`${name} is ${(bytes.byteLength / 1048576).toFixed(1)} MB; a register can be at most ${maxImportBytes / 1048576} MB.`);
+  if (bytes.byteLength > maxImportBytes)
+    throw new ImportFileError(`${name} is ${(bytes.byteLength / 1048576).toFixed(1)} MB; a register can be at most ${maxImportBytes / 1048576} MB.`);
   let rows: string[][];
   if (lower.endsWith('.xlsx')) {
     if (!isZip(bytes)) throw new ImportFileError(`${name} is not an Excel workbook (.xlsx), whatever its name says.`);

@@ -1,5 +1,14 @@
 import ExcelJS from 'exceljs';
-import { auditHeading, currentTarget, effectiveStatus, templateColumns, templateStatusWords, type Audit, type OwnerUpdate, type Recommendation } from '../../domain';
+import {
+  auditHeading,
+  currentTarget,
+  effectiveStatus,
+  templateColumns,
+  templateStatusWords,
+  type Audit,
+  type OwnerUpdate,
+  type Recommendation,
+} from '../../domain';
 
 /** A cell a spreadsheet would run as a formula is written as text, so exported data cannot execute. */
 export function neutralise(value: string): string {

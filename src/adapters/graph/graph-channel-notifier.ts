@@ -14,7 +14,10 @@ const messagesSchema = z.object({
     z.object({
       id: z.string(),
       createdDateTime: z.string(),
-      from: z.object({ user: z.object({ displayName: z.string().nullable().optional() }).nullable().optional() }).nullable().optional(),
+      from: z
+        .object({ user: z.object({ displayName: z.string().nullable().optional() }).nullable().optional() })
+        .nullable()
+        .optional(),
       body: z.object({ content: z.string() }),
       attachments: z.array(z.object({ id: z.string().nullable().optional(), contentType: z.string(), content: z.string().nullable().optional() })).optional(),
     }),
@@ -81,11 +84,18 @@ export class GraphChannelNotifier implements Notifier {
     );
     const mentionHtml = known.map((m, i) => `<at id="${i}">${escape(m.person.name)}</at>`).join(', ');
     try {
-      await this.graph.client.api(this.messagesPath).middlewareOptions([retryUnlessMaybeDone()]).post({
-        body: { contentType: 'html', content: `${mentionHtml ? `${mentionHtml}: ` : ''}${escape(message.summary)}<attachment id="${id}"></attachment>` },
-        attachments: [{ id, contentType: 'application/vnd.microsoft.card.adaptive', content: JSON.stringify(message.card) }],
-        mentions: known.map((m, i) => ({ id: i, mentionText: m.person.name, mentioned: { user: { id: m.id, displayName: m.person.name, userIdentityType: 'aadUser' } } })),
-      });
+      await this.graph.client
+        .api(this.messagesPath)
+        .middlewareOptions([retryUnlessMaybeDone()])
+        .post({
+          body: { contentType: 'html', content: `${mentionHtml ? `${mentionHtml}: ` : ''}${escape(message.summary)}<attachment id="${id}"></attachment>` },
+          attachments: [{ id, contentType: 'application/vnd.microsoft.card.adaptive', content: JSON.stringify(message.card) }],
+          mentions: known.map((m, i) => ({
+            id: i,
+            mentionText: m.person.name,
+            mentioned: { user: { id: m.id, displayName: m.person.name, userIdentityType: 'aadUser' } },
+          })),
+        });
     } catch (error) {
       // The write may have happened even though the answer failed: look again before any retry.
       this.cardIds = undefined;

@@ -1,12 +1,4 @@
-import {
-  Client,
-  GraphError,
-  HTTPMessageHandler,
-  RetryHandler,
-  RetryHandlerOptions,
-  type Context,
-  type Middleware,
-} from '@microsoft/microsoft-graph-client';
+import { Client, GraphError, HTTPMessageHandler, RetryHandler, RetryHandlerOptions, type Context, type Middleware } from '@microsoft/microsoft-graph-client';
 import type { TokenProvider } from '../../application/ports';
 
 export interface GraphConnection {
@@ -50,7 +42,8 @@ class OriginAuthHandler implements Middleware {
  * and is retried as usual, but a gateway timeout (504) may come after the write, so it goes back to the caller,
  * which checks before trying again.
  */
-export const retryUnlessMaybeDone = (): RetryHandlerOptions => new RetryHandlerOptions(1, 8, (_delay, _attempt, _request, _options, response) => response.status !== 504);
+export const retryUnlessMaybeDone = (): RetryHandlerOptions =>
+  new RetryHandlerOptions(1, 8, (_delay, _attempt, _request, _options, response) => response.status !== 504);
 
 /**
  * The real Graph client, pointed at Microsoft Graph or at the emulator. The retry handler retries 429/503/504

@@ -89,7 +89,9 @@ export class GraphEvidenceStore implements EvidenceStore {
       }).catch(() => undefined);
       if (response && [200, 201, 202].includes(response.status)) return response;
       // After a failed or lost answer, ask the session where to carry on rather than resend blindly.
-      const state = await fetch(uploadUrl).then(async (r) => (r.ok ? sessionStateSchema.parse(await r.json()) : undefined)).catch(() => undefined);
+      const state = await fetch(uploadUrl)
+        .then(async (r) => (r.ok ? sessionStateSchema.parse(await r.json()) : undefined))
+        .catch(() => undefined);
       const next = Number(state?.nextExpectedRanges?.[0]?.split('-')[0]);
       if (Number.isInteger(next)) start = next;
       throw new RetryLater(`Uploading the file failed (${response?.status ?? 'network error'}); try again`, 0.2 * attempt);

@@ -87,7 +87,11 @@ export class GraphRecommendationStore implements RecommendationStore {
       { id: 'audits', method: 'GET', url: this.gateway.relative(previous.sync.audits) },
       { id: 'recommendations', method: 'GET', url: this.gateway.relative(previous.sync.recommendations) },
     ]);
-    return this.registerFrom(previous, await this.gateway.deltaOf(audits, 'Refreshing audits'), await this.gateway.deltaOf(recommendations, 'Refreshing recommendations'));
+    return this.registerFrom(
+      previous,
+      await this.gateway.deltaOf(audits, 'Refreshing audits'),
+      await this.gateway.deltaOf(recommendations, 'Refreshing recommendations'),
+    );
   }
 
   private registerFrom(previous: Register, audits: DeltaResult, recommendations: DeltaResult): Register {
@@ -144,7 +148,11 @@ export class GraphRecommendationStore implements RecommendationStore {
       { id: 'audits', method: 'GET', url: this.gateway.itemsUrl('audits', { select: auditSelect }) },
       { id: 'recommendations', method: 'GET', url: this.gateway.itemsUrl('recommendations', { select: recommendationSelect }) },
       { id: 'meetings', method: 'GET', url: this.gateway.itemsUrl('meetings', { select: meetingSelect }) },
-      { id: 'updates', method: 'GET', url: this.gateway.itemsUrl('updates', { select: updateSelect, filter: `fields/SubmittedAt ge ${updatesSince}T00:00:00Z` }) },
+      {
+        id: 'updates',
+        method: 'GET',
+        url: this.gateway.itemsUrl('updates', { select: updateSelect, filter: `fields/SubmittedAt ge ${updatesSince}T00:00:00Z` }),
+      },
     ]);
     const [audits, recommendations, meetings, updates] = await Promise.all(
       responses.map((response) => this.gateway.itemsOf(response, `Reading ${response.id}`)),
@@ -183,7 +191,9 @@ export class GraphRecommendationStore implements RecommendationStore {
     return {
       recommendation: item,
       audit: allAudits.find((a) => a.value.id === item.value.auditId)?.value,
-      updates: mapAll(await this.gateway.itemsOf(updates, 'Reading updates'), updateFromItem, invalid).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)),
+      updates: mapAll(await this.gateway.itemsOf(updates, 'Reading updates'), updateFromItem, invalid).sort((a, b) =>
+        a.submittedAt.localeCompare(b.submittedAt),
+      ),
       meetings: mapAll(await this.gateway.itemsOf(meetings, 'Reading meetings'), meetingFromItem, invalid),
       decisions: mapAll(await this.gateway.itemsOf(decisions, 'Reading the audit trail'), decisionFromItem, invalid).sort((a, b) => a.at.localeCompare(b.at)),
     };
@@ -198,7 +208,13 @@ export class GraphRecommendationStore implements RecommendationStore {
         chunk.map((write, i): BatchRequest => {
           if (write.kind === 'create') return { id: String(i), method: 'POST', url: path, body: { fields: recommendationToFields(write.value) } };
           const { id, ...rest } = write.value;
-          return { id: String(i), method: 'PATCH', url: `${path}/${id}/fields`, body: recommendationToFields(rest), headers: { 'If-Match': write.current.etag } };
+          return {
+            id: String(i),
+            method: 'PATCH',
+            url: `${path}/${id}/fields`,
+            body: recommendationToFields(rest),
+            headers: { 'If-Match': write.current.etag },
+          };
         }),
       );
       for (const [i, response] of responses.entries()) {
@@ -212,7 +228,10 @@ export class GraphRecommendationStore implements RecommendationStore {
         } else if (response.status === 412) {
           outcomes.push({ outcome: 'conflict', message: 'Changed in the tracker since the preview: not overwritten' });
         } else {
-          outcomes.push({ outcome: 'failed', message: (response.body as { error?: { message?: string } } | undefined)?.error?.message ?? `HTTP ${response.status}` });
+          outcomes.push({
+            outcome: 'failed',
+            message: (response.body as { error?: { message?: string } } | undefined)?.error?.message ?? `HTTP ${response.status}`,
+          });
         }
       }
       onProgress?.(Math.min(start + batchLimit, writes.length), writes.length);

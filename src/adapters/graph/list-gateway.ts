@@ -80,7 +80,12 @@ export class ListGateway {
    */
   async update(list: ListName, id: string, fields: Record<string, unknown>, etag: string): Promise<void> {
     try {
-      await this.call(`Item ${id}`, () => this.graph.client.api(`${this.listPath(list)}/items/${id}/fields`).header('If-Match', etag).patch(fields));
+      await this.call(`Item ${id}`, () =>
+        this.graph.client
+          .api(`${this.listPath(list)}/items/${id}/fields`)
+          .header('If-Match', etag)
+          .patch(fields),
+      );
     } catch (error) {
       if (!(error instanceof GraphError && error.statusCode === 412)) throw error;
       if (!holdsFields(await this.get(list, id, Object.keys(fields)), fields)) throw new PreconditionFailedError(id);

@@ -21,7 +21,6 @@ export interface ListSpec {
   access: Record<'coordinator' | 'owner' | 'panel', Access>;
 }
 
-
 export const lists = {
   audits: {
     title: 'AuditTrackerAudits',

@@ -43,7 +43,12 @@ function fakeTeams(setConfig: (settings: ChannelTabSettings) => Promise<void> = 
   return { teams, seen, pressSave };
 }
 
-const panel: ChannelTabSettings = { entityId: 'audit-tracker-panel', contentUrl: 'https://tab.example/index.html?view=panel', websiteUrl: 'https://tab.example/index.html?view=panel', suggestedDisplayName: 'Audit panel paper' };
+const panel: ChannelTabSettings = {
+  entityId: 'audit-tracker-panel',
+  contentUrl: 'https://tab.example/index.html?view=panel',
+  websiteUrl: 'https://tab.example/index.html?view=panel',
+  suggestedDisplayName: 'Audit panel paper',
+};
 
 describe('the channel tab configuration', () => {
   it('keeps Save disabled until a view is chosen, then saves that view', async () => {
@@ -57,7 +62,7 @@ describe('the channel tab configuration', () => {
     expect(seen.saved).toEqual([panel]);
   });
 
-  it("tells Teams the save failed, with the reason, when the host refuses the settings", async () => {
+  it('tells Teams the save failed, with the reason, when the host refuses the settings', async () => {
     const { teams, pressSave } = fakeTeams(() => Promise.reject(new Error('Invalid contentUrl')));
     new ChannelTabConfiguration(teams).choose(panel);
     expect(await pressSave()).toBe('failure: Invalid contentUrl');

@@ -80,7 +80,8 @@ export function importChanges(existing: Imported, row: Imported, columns: Readon
 
 function confirmationReasons(existing: Recommendation, changes: readonly FieldChange[]): string[] {
   const reasons: string[] = [];
-  if (decided.has(existing.status) && changes.some((c) => c.field === 'Status')) reasons.push(`It would reopen an item that is ${statusLabel[existing.status].toLowerCase()}`);
+  if (decided.has(existing.status) && changes.some((c) => c.field === 'Status'))
+    reasons.push(`It would reopen an item that is ${statusLabel[existing.status].toLowerCase()}`);
   if (changes.some((c) => c.field === 'Original target' || c.field === 'Current target')) reasons.push('It would move the target date');
   return reasons;
 }
@@ -104,7 +105,9 @@ export async function previewImport(store: RecommendationStore, table: readonly 
     return { row, existing, action: 'update', changes, needsConfirmation: confirmationReasons(existing.value, changes) };
   });
   const count = (action: RowAction): number => rows.filter((r) => r.action === action).length;
-  const newAudits = [...plan.audits.entries()].filter(([key]) => !existingAudits.has(key) && rows.some((r) => r.row.auditKey === key && r.action !== 'skip')).map(([, audit]) => audit);
+  const newAudits = [...plan.audits.entries()]
+    .filter(([key]) => !existingAudits.has(key) && rows.some((r) => r.row.auditKey === key && r.action !== 'skip'))
+    .map(([, audit]) => audit);
   return {
     plan,
     rows,
@@ -143,10 +146,21 @@ function mergedItem(existing: Recommendation, row: ImportedRow, changes: readonl
       original: changed('Original target') ? imported.targets.original : existing.targets.original,
       // The tracker's revisions are kept; the register's new current target is added to them.
       revisions: changed('Current target')
-        ? [...existing.targets.revisions, { target: current, reason: `As recorded in the imported register (row ${row.rowNumber})`, requestedBy: imported.owners[0] ?? existing.owners[0] ?? { email: 'unknown@invalid.example', name: 'Unknown' }, approvedBy: 'coordinator', approvedOn: organisationToday(now) }]
+        ? [
+            ...existing.targets.revisions,
+            {
+              target: current,
+              reason: `As recorded in the imported register (row ${row.rowNumber})`,
+              requestedBy: imported.owners[0] ?? existing.owners[0] ?? { email: 'unknown@invalid.example', name: 'Unknown' },
+              approvedBy: 'coordinator',
+              approvedOn: organisationToday(now),
+            },
+          ]
         : existing.targets.revisions,
     },
-    ...(changed('Status') ? { status: imported.status, statusChangedAt: now.toISOString(), statusReason: `Set by the imported register (row ${row.rowNumber})` } : {}),
+    ...(changed('Status')
+      ? { status: imported.status, statusChangedAt: now.toISOString(), statusReason: `Set by the imported register (row ${row.rowNumber})` }
+      : {}),
   };
 }
 
@@ -231,7 +245,11 @@ export async function applyImport(
     const id = r.action === 'unchanged' || (r.action === 'update' && !writtenIds.has(r)) ? r.existing?.value.id : writtenIds.get(r);
     return id && r.row.latestUpdate && !recorded.has(noteKey(r.row)) ? [{ id, row: r.row, text: r.row.latestUpdate }] : [];
   });
-  await store.addUpdates(notes.map(({ id, row, text }) => noteOnBehalf({ id, owners: row.recommendation.owners }, `From the imported register: ${text}`, importedCycle, actor, noteKey(row), now)));
+  await store.addUpdates(
+    notes.map(({ id, row, text }) =>
+      noteOnBehalf({ id, owners: row.recommendation.owners }, `From the imported register: ${text}`, importedCycle, actor, noteKey(row), now),
+    ),
+  );
   result.notes = notes.length;
   return result;
 }
@@ -244,7 +262,10 @@ export function previewReport(preview: ImportPreview): string[] {
   for (const { row, action, changes, needsConfirmation } of preview.rows) {
     for (const c of changes) lines.push(`row ${row.rowNumber} change [${c.field}]: ${c.before || 'none'} → ${c.after || 'none'}`);
     for (const reason of needsConfirmation) lines.push(`row ${row.rowNumber} held: ${reason}; confirm it to apply`);
-    for (const f of row.findings) lines.push(`row ${row.rowNumber} ${f.level}${f.column ? ` [${f.column}]` : ''}: ${f.message}${action === 'skip' && f.level === 'error' ? ' (row not imported)' : ''}`);
+    for (const f of row.findings)
+      lines.push(
+        `row ${row.rowNumber} ${f.level}${f.column ? ` [${f.column}]` : ''}: ${f.message}${action === 'skip' && f.level === 'error' ? ' (row not imported)' : ''}`,
+      );
   }
   return lines;
 }

@@ -13,7 +13,8 @@ export function describeChanges(before: Recommendation, after: Recommendation): 
   const owners = (r: Recommendation): string => r.owners.map((o) => o.name).join(', ');
   if (owners(before) !== owners(after)) changes.push(`Owners changed to ${owners(after) || 'nobody'}`);
   if ((before.statusReason ?? '') !== (after.statusReason ?? '')) changes.push(`Coordinator's comment: ${after.statusReason ?? ''}`);
-  if ((before.repeatOf ?? '') !== (after.repeatOf ?? '')) changes.push(after.repeatOf ? 'Linked as a repeat of an earlier recommendation' : 'Repeat link removed');
+  if ((before.repeatOf ?? '') !== (after.repeatOf ?? ''))
+    changes.push(after.repeatOf ? 'Linked as a repeat of an earlier recommendation' : 'Repeat link removed');
   if ((before.closureCondition ?? '') !== (after.closureCondition ?? '')) changes.push(`Closure condition: ${after.closureCondition || 'none'}`);
   return changes.length > 0 ? changes : ['The recommendation was saved again with no visible change'];
 }

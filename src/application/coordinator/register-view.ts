@@ -1,5 +1,17 @@
 import { loadPaperData } from '../panel/meeting-paper';
-import { auditHeading, compareReferences, nextMeeting, priorityRank, requestDecided, type Meeting, type OwnerUpdate, type Priority, type ProgressRag, type Recommendation, type Status } from '../../domain';
+import {
+  auditHeading,
+  compareReferences,
+  nextMeeting,
+  priorityRank,
+  requestDecided,
+  type Meeting,
+  type OwnerUpdate,
+  type Priority,
+  type ProgressRag,
+  type Recommendation,
+  type Status,
+} from '../../domain';
 import { itemProgress, type ItemProgress } from '../owner/my-recommendations';
 import type { PaperData, RecommendationStore } from '../ports';
 
@@ -69,7 +81,8 @@ export function filterRegister(rows: readonly RegisterRow[], filter: RegisterFil
 export type RegisterSort = 'audit' | 'priority' | 'target' | 'status' | 'owner';
 
 const text = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const byAuditThenReference = (a: RegisterRow, b: RegisterRow): number => text(a.auditTitle, b.auditTitle) || compareReferences(a.recommendation.reference, b.recommendation.reference);
+const byAuditThenReference = (a: RegisterRow, b: RegisterRow): number =>
+  text(a.auditTitle, b.auditTitle) || compareReferences(a.recommendation.reference, b.recommendation.reference);
 const orders: Record<RegisterSort, (a: RegisterRow, b: RegisterRow) => number> = {
   audit: byAuditThenReference,
   priority: (a, b) => priorityRank(a.recommendation.priority) - priorityRank(b.recommendation.priority),
@@ -95,7 +108,9 @@ export function reviewQueue(view: RegisterView) {
   return {
     proposals: view.rows.filter((r) => r.status === 'proposedClosed'),
     targetRequests: view.rows.flatMap((row) => {
-      const request = updatesOf(row.recommendation.id).filter((u) => u.cycle === cycle && u.targetRequest).at(-1);
+      const request = updatesOf(row.recommendation.id)
+        .filter((u) => u.cycle === cycle && u.targetRequest)
+        .at(-1);
       return request && !requestDecided(row.recommendation.targets, request.submittedAt) ? [{ row, request }] : [];
     }),
     missingUpdates: view.rows.filter((r) => r.updateDue),

@@ -16,7 +16,10 @@ import { describeChanges } from './recommendation-changes';
 
 /** The owner's most recent proposal of closure among a recommendation's updates. */
 export const latestProposal = (updates: readonly OwnerUpdate[]): OwnerUpdate | undefined =>
-  [...updates].filter((u) => u.kind === 'ownerUpdate' && u.proposesClosure).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)).at(-1);
+  [...updates]
+    .filter((u) => u.kind === 'ownerUpdate' && u.proposesClosure)
+    .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt))
+    .at(-1);
 
 async function save(
   store: RecommendationStore,
@@ -80,7 +83,15 @@ export async function decideTargetRequest(
   const kind = decision.by === 'coordinator' ? 'extensionApproved' : decision.grant ? 'extensionGranted' : 'extensionRefused';
   const detail = `${asked.target.text}: ${asked.reason}`;
   if (!decision.grant) {
-    await store.recordDecision({ recommendationId: current.value.id, meetingId: decision.meetingId, kind, actor: actor.email, at: now.toISOString(), detail, idempotencyKey: `${current.value.id}:${request.id}:${kind}` });
+    await store.recordDecision({
+      recommendationId: current.value.id,
+      meetingId: decision.meetingId,
+      kind,
+      actor: actor.email,
+      at: now.toISOString(),
+      detail,
+      idempotencyKey: `${current.value.id}:${request.id}:${kind}`,
+    });
     return current;
   }
   const targets = reviseTarget(current.value.targets, {

@@ -5,8 +5,18 @@ import { newDraft, validateDraft } from './update-draft';
 const opened = {
   etag: '"1"',
   value: {
-    id: '7', auditId: 'a', reference: '4.1', referenceKey: '4.1', title: 'Leavers', priority: 'High' as const, text: '', managementResponse: '',
-    owners: [{ email: 'p@example.org', name: 'P' }], subParts: [], targets: { original: parseTargetDate('March 2025'), revisions: [] }, status: 'open' as const,
+    id: '7',
+    auditId: 'a',
+    reference: '4.1',
+    referenceKey: '4.1',
+    title: 'Leavers',
+    priority: 'High' as const,
+    text: '',
+    managementResponse: '',
+    owners: [{ email: 'p@example.org', name: 'P' }],
+    subParts: [],
+    targets: { original: parseTargetDate('March 2025'), revisions: [] },
+    status: 'open' as const,
   },
 };
 

@@ -130,4 +130,3 @@ export function validateDraft(
   const { id: _id, ...update } = parsed.data;
   return { update };
 }
-

@@ -1,7 +1,6 @@
 import { addDays, compilePanelPaper, type PanelPaper, type SummaryRow } from '../../domain';
 import { MeetingNotFoundError, type PaperData, type RecommendationStore } from '../ports';
 
-
 /** Updates older than this cannot belong to the paper's cycle or its context. */
 const updateWindowDays = 400;
 

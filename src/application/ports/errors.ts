@@ -43,7 +43,6 @@ export class InvalidRecordError extends TrackerError {
   }
 }
 
-
 /** The record asked for is not in the store (or not visible to this user). */
 export class NotFoundError extends TrackerError {}
 

@@ -46,8 +46,7 @@ export interface PaperData {
 }
 
 export type RecommendationWrite =
-  | { kind: 'create'; value: Omit<Recommendation, 'id'> }
-  | { kind: 'update'; current: Versioned<Recommendation>; value: Recommendation };
+  { kind: 'create'; value: Omit<Recommendation, 'id'> } | { kind: 'update'; current: Versioned<Recommendation>; value: Recommendation };
 
 export interface WriteOutcome {
   outcome: 'written' | 'conflict' | 'failed';

@@ -48,16 +48,32 @@ const itemRow = (item: ReminderItem, link: (id: string) => string): unknown => (
 
 /** One owner's reminder: every outstanding item with a link into the tab; split if it is very long. */
 export function ownerMessages(owner: Person, units: readonly ReminderUnit[], link: (id: string) => string, openTab: string): ChannelMessage[] {
-  const rows = units.flatMap((unit) => [{ type: 'TextBlock', weight: 'Bolder', wrap: true, text: describeStep(unit.step) }, ...unit.items.map((i) => itemRow(i, link))]);
+  const rows = units.flatMap((unit) => [
+    { type: 'TextBlock', weight: 'Bolder', wrap: true, text: describeStep(unit.step) },
+    ...unit.items.map((i) => itemRow(i, link)),
+  ]);
   const cards = splitCards(
-    (part, parts) => [{ type: 'TextBlock', size: 'Medium', weight: 'Bolder', wrap: true, text: `<at>${owner.name}</at>, audit recommendations need you${parts > 1 ? ` (${part} of ${parts})` : ''}` }],
+    (part, parts) => [
+      {
+        type: 'TextBlock',
+        size: 'Medium',
+        weight: 'Bolder',
+        wrap: true,
+        text: `<at>${owner.name}</at>, audit recommendations need you${parts > 1 ? ` (${part} of ${parts})` : ''}`,
+      },
+    ],
     rows,
     [{ type: 'Action.OpenUrl', title: 'Open my recommendations', url: openTab }],
     [owner],
   );
   const count = units.reduce((n, u) => n + u.items.length, 0);
   const key = units.map((u) => u.key).join('+');
-  return cards.map((c, i) => ({ key: `${key}#${i + 1}`, summary: `${owner.name}: ${count} audit recommendation(s) need your update`, card: c, mentions: [owner] }));
+  return cards.map((c, i) => ({
+    key: `${key}#${i + 1}`,
+    summary: `${owner.name}: ${count} audit recommendation(s) need your update`,
+    card: c,
+    mentions: [owner],
+  }));
 }
 
 /**
@@ -79,7 +95,11 @@ export function digestMessages(plan: ReminderPlan, sent: number, failed: number,
     ...(unique.size > 0 ? [{ type: 'TextBlock', wrap: true, text: byPriority }] : []),
     { type: 'TextBlock', wrap: true, isSubtle: true, text: `${sent} reminder(s) sent this run${failed > 0 ? `, ${failed} failed and will be retried` : ''}.` },
   ];
-  const rows = plan.outstanding.map((o) => ({ type: 'TextBlock', wrap: true, text: `<at>${o.owner.name}</at>: ${o.items.map((i) => i.reference).join(', ')}` }));
+  const rows = plan.outstanding.map((o) => ({
+    type: 'TextBlock',
+    wrap: true,
+    text: `<at>${o.owner.name}</at>: ${o.items.map((i) => i.reference).join(', ')}`,
+  }));
   const mentioned = plan.outstanding.map((o) => o.owner);
   return splitCards(header, rows, [{ type: 'Action.OpenUrl', title: 'Open the register', url: openRegister }], mentioned).map((c, i) => ({
     key: `digest:${runKey}#${i + 1}`,

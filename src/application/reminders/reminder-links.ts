@@ -9,5 +9,9 @@ export function reminderLinks(target: { teamsAppId: string } | { appUrl: string 
     return { recommendation: (id: string) => entity(id), myRecommendations: entity(), register: entity() };
   }
   const base = target.appUrl.replace(/\/$/, '');
-  return { recommendation: (id: string) => `${base}/#/recommendations/${encodeURIComponent(id)}`, myRecommendations: `${base}/#/`, register: `${base}/#/register` };
+  return {
+    recommendation: (id: string) => `${base}/#/recommendations/${encodeURIComponent(id)}`,
+    myRecommendations: `${base}/#/`,
+    register: `${base}/#/register`,
+  };
 }

@@ -31,7 +31,14 @@ export async function runReminders(deps: {
 }): Promise<ReminderRun> {
   const retry = deps.retry ?? { attempts: 3, backoffMs: 500 };
   const data = await loadPaperData(deps.store, organisationToday(deps.now));
-  const plan = planReminders({ now: deps.now, meetings: data.meetings, recommendations: data.recommendations, updates: data.updates, alreadySent: await deps.log.sentKeys(), schedule: deps.schedule });
+  const plan = planReminders({
+    now: deps.now,
+    meetings: data.meetings,
+    recommendations: data.recommendations,
+    updates: data.updates,
+    alreadySent: await deps.log.sentKeys(),
+    schedule: deps.schedule,
+  });
   const run: ReminderRun = { plan, sent: 0, failed: [], digestPosted: false };
   if (deps.dryRun) return run;
   for (const { owner, units } of plan.messages) {
@@ -39,13 +46,20 @@ export async function runReminders(deps: {
       for (const message of ownerMessages(owner, units, deps.links.recommendation, deps.links.myRecommendations)) {
         await postWithRetry(deps.notifier, message, retry.attempts, retry.backoffMs);
       }
-      for (const unit of units) await deps.log.record({ key: unit.key, ownerEmail: owner.email, step: unit.step, sentAt: deps.now.toISOString(), outcome: 'sent' });
+      for (const unit of units)
+        await deps.log.record({ key: unit.key, ownerEmail: owner.email, step: unit.step, sentAt: deps.now.toISOString(), outcome: 'sent' });
       run.sent++;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       run.failed.push({ owner: owner.email, message });
       for (const unit of units) {
-        await deps.log.record({ key: `${unit.key}:failed:${deps.now.toISOString()}`, ownerEmail: owner.email, step: unit.step, sentAt: deps.now.toISOString(), outcome: 'failed' });
+        await deps.log.record({
+          key: `${unit.key}:failed:${deps.now.toISOString()}`,
+          ownerEmail: owner.email,
+          step: unit.step,
+          sentAt: deps.now.toISOString(),
+          outcome: 'failed',
+        });
       }
     }
   }

@@ -1,7 +1,19 @@
 import type { TransitionName } from '../../domain';
 
 /** What each decision is called in the audit trail and the timeline. */
-export const decisionLabels: Record<TransitionName | 'extensionGranted' | 'extensionRefused' | 'extensionApproved' | 'note' | 'created' | 'edited' | 'imported' | 'auditRecorded' | 'meetingScheduled', string> = {
+export const decisionLabels: Record<
+  | TransitionName
+  | 'extensionGranted'
+  | 'extensionRefused'
+  | 'extensionApproved'
+  | 'note'
+  | 'created'
+  | 'edited'
+  | 'imported'
+  | 'auditRecorded'
+  | 'meetingScheduled',
+  string
+> = {
   proposeClosure: 'Proposed closed',
   acceptForPanel: 'Closure accepted for the panel',
   returnToOwner: 'Closure returned to the owner',

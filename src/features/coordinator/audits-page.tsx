@@ -1,18 +1,4 @@
-import {
-  Body1,
-  Button,
-  Caption1,
-  Card,
-  Field,
-  Input,
-  Select,
-  Spinner,
-  Subtitle1,
-  Textarea,
-  Title2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Caption1, Card, Field, Input, Select, Spinner, Subtitle1, Textarea, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import {
   auditHeading,
@@ -45,7 +31,10 @@ const useStyles = makeStyles({
 });
 
 type Errors = Record<string, string>;
-const errorProps = (errors: Errors, field: string) => ({ validationMessage: errors[field], validationState: errors[field] ? ('error' as const) : ('none' as const) });
+const errorProps = (errors: Errors, field: string) => ({
+  validationMessage: errors[field],
+  validationState: errors[field] ? ('error' as const) : ('none' as const),
+});
 
 function NewAudit({ onCreated }: { onCreated: () => void }) {
   const styles = useStyles();
@@ -70,7 +59,11 @@ function NewAudit({ onCreated }: { onCreated: () => void }) {
     if (!checked.success) return setErrors(fieldErrors(checked.error));
     setErrors({});
     const { id: _id, ...rest } = checked.data;
-    decision.run(`Audit "${rest.title}" saved`, () => actions.recordAudit(rest), () => setForm(blank));
+    decision.run(
+      `Audit "${rest.title}" saved`,
+      () => actions.recordAudit(rest),
+      () => setForm(blank),
+    );
   };
   return (
     <Card className={styles.card} aria-label="New audit">
@@ -141,10 +134,14 @@ function NewRecommendation({ audit, people, onCreated, onOpen }: { audit: Audit;
     const result = checked();
     if (!result.success) return;
     const { id: _id, ...rest } = result.data;
-    decision.run(`Recommendation ${rest.reference} added`, () => actions.createRecommendation(rest), () => {
-      setForm(blankRecommendation);
-      setOwners([]);
-    });
+    decision.run(
+      `Recommendation ${rest.reference} added`,
+      () => actions.createRecommendation(rest),
+      () => {
+        setForm(blankRecommendation);
+        setOwners([]);
+      },
+    );
   };
   const create = (): void => {
     const result = checked();
@@ -177,7 +174,15 @@ function NewRecommendation({ audit, people, onCreated, onOpen }: { audit: Audit;
         </Field>
         <Field
           label="Target date, as agreed"
-          hint={form.target ? (target.due ? `Read as due ${target.due}` : target.flag === 'noDate' ? 'No date: it will be flagged' : 'Not a date we can read: it will be flagged') : 'e.g. 31st March 2026, Q3 2025-26'}
+          hint={
+            form.target
+              ? target.due
+                ? `Read as due ${target.due}`
+                : target.flag === 'noDate'
+                  ? 'No date: it will be flagged'
+                  : 'Not a date we can read: it will be flagged'
+              : 'e.g. 31st March 2026, Q3 2025-26'
+          }
         >
           <Input value={form.target} onChange={(_, d) => setForm({ ...form, target: d.value })} />
         </Field>
@@ -204,7 +209,10 @@ export function AuditsPage({ onOpen }: { onOpen: (id: string) => void }) {
   if (state.status === 'loading') return <Spinner label="Loading audits…" />;
   if (state.status === 'error') return <LoadFailed problem="Audits could not be loaded" error={state.error} onRetry={reload} />;
   const { register, people } = state.value;
-  const audits = register.audits.map((a) => a.value).sort(compareAuditsOldestFirst).reverse();
+  const audits = register.audits
+    .map((a) => a.value)
+    .sort(compareAuditsOldestFirst)
+    .reverse();
   return (
     <section className={styles.page} aria-labelledby="audits-title">
       <Title2 as="h1" id="audits-title">

@@ -83,7 +83,8 @@ export function ChannelPage() {
   const sendNow = (): void =>
     decision.run('Reminders sent', async () => {
       const run = await actions.sendReminders();
-      if (run.failed.length > 0) throw new Error(`${run.sent} reminder(s) sent; ${run.failed.length} failed and will be retried: ${run.failed.map((f) => f.owner).join(', ')}`);
+      if (run.failed.length > 0)
+        throw new Error(`${run.sent} reminder(s) sent; ${run.failed.length} failed and will be retried: ${run.failed.map((f) => f.owner).join(', ')}`);
       return run;
     });
   return (

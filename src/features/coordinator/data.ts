@@ -48,11 +48,16 @@ export function useCoordinatorActions() {
       createRecommendation: (recommendation: Omit<Recommendation, 'id'>) => createRecommendation(store, recommendation, user, new Date()),
       editRecommendation: (current: Versioned<Recommendation>, edited: Recommendation) => editRecommendation(store, current, edited, user, new Date()),
       /** A lifecycle step on the item as it is now (read again, so a stale screen meets the eTag check). */
-      transition: async (id: string, transition: TransitionName, reason?: string) => performTransition(store, await detail(id), transition, user, new Date(), { reason }),
-      approveTarget: async (id: string, request: OwnerUpdate) => decideTargetRequest(store, await store.getRecommendation(id), request, { by: 'coordinator', grant: true }, user, new Date()),
-      recordNote: (recommendation: Pick<Recommendation, 'id' | 'owners'>, note: string, cycle: string) => recordNoteOnBehalf(store, recommendation, note, cycle, user, crypto.randomUUID(), new Date()),
-      previewImport: async (file: File) => previewImport(store, await documents.readRegister(file.name, new Uint8Array(await file.arrayBuffer())), session.today),
-      applyImport: (preview: ImportPreview, confirmed: ReadonlySet<number>, onProgress: (done: number) => void) => applyImport(store, preview, user, new Date(), onProgress, confirmed),
+      transition: async (id: string, transition: TransitionName, reason?: string) =>
+        performTransition(store, await detail(id), transition, user, new Date(), { reason }),
+      approveTarget: async (id: string, request: OwnerUpdate) =>
+        decideTargetRequest(store, await store.getRecommendation(id), request, { by: 'coordinator', grant: true }, user, new Date()),
+      recordNote: (recommendation: Pick<Recommendation, 'id' | 'owners'>, note: string, cycle: string) =>
+        recordNoteOnBehalf(store, recommendation, note, cycle, user, crypto.randomUUID(), new Date()),
+      previewImport: async (file: File) =>
+        previewImport(store, await documents.readRegister(file.name, new Uint8Array(await file.arrayBuffer())), session.today),
+      applyImport: (preview: ImportPreview, confirmed: ReadonlySet<number>, onProgress: (done: number) => void) =>
+        applyImport(store, preview, user, new Date(), onProgress, confirmed),
       registerFile: (data: PaperData) => documents.registerXlsx(data),
       templateFile: () => documents.templateXlsx(),
       sendReminders: async () => {

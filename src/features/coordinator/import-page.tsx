@@ -78,13 +78,17 @@ export function ImportPage() {
   const confirm = (name: string, preview: ImportPreview): void => {
     const total = rowsToWrite(preview, confirmed).length;
     setStage({ kind: 'writing', name, preview, done: 0, total });
-    actions.applyImport(preview, confirmed, (done) => setStage({ kind: 'writing', name, preview, done, total })).then(
-      (result) => setStage({ kind: 'done', name, result }),
-      (error: unknown) => {
-        setProblem(`The import stopped: ${error instanceof Error ? error.message : String(error)}. Nothing already written is lost; import the same file again to finish.`);
-        setStage({ kind: 'preview', name, preview });
-      },
-    );
+    actions
+      .applyImport(preview, confirmed, (done) => setStage({ kind: 'writing', name, preview, done, total }))
+      .then(
+        (result) => setStage({ kind: 'done', name, result }),
+        (error: unknown) => {
+          setProblem(
+            `The import stopped: ${error instanceof Error ? error.message : String(error)}. Nothing already written is lost; import the same file again to finish.`,
+          );
+          setStage({ kind: 'preview', name, preview });
+        },
+      );
   };
 
   return (
@@ -93,7 +97,8 @@ export function ImportPage() {
         Import a register
       </Title2>
       <Body1>
-        One row per recommendation in the template&apos;s columns, as .xlsx or .csv. Ditto marks and blank audit cells mean &quot;as above&quot;. Nothing is written until you confirm.
+        One row per recommendation in the template&apos;s columns, as .xlsx or .csv. Ditto marks and blank audit cells mean &quot;as above&quot;. Nothing is
+        written until you confirm.
       </Body1>
       <div className={styles.bar}>
         <Button onClick={() => void actions.templateFile().then((blob) => download(blob, 'register-template.xlsx'))}>Download the empty template</Button>
@@ -148,9 +153,7 @@ export function ImportPage() {
                 Import {rowsToWrite(stage.preview, confirmed).length} row(s)
               </Button>
               {stage.preview.counts.held > 0 && (
-                <Caption1>
-                  {stage.preview.counts.held} change(s) held: they reopen a decided item or move a target. Tick each one to apply it.
-                </Caption1>
+                <Caption1>{stage.preview.counts.held} change(s) held: they reopen a decided item or move a target. Tick each one to apply it.</Caption1>
               )}
               <Button onClick={() => setStage({ kind: 'choose' })}>Cancel</Button>
             </div>

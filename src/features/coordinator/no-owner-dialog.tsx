@@ -7,7 +7,9 @@ export function NoOwnerDialog({ open, reference, onCancel, onConfirm }: { open: 
       <DialogSurface>
         <DialogBody>
           <DialogTitle>Save without an owner?</DialogTitle>
-          <DialogContent>Nobody will be asked for updates on {reference || 'this recommendation'} until an owner is assigned. The register flags it until then.</DialogContent>
+          <DialogContent>
+            Nobody will be asked for updates on {reference || 'this recommendation'} until an owner is assigned. The register flags it until then.
+          </DialogContent>
           <DialogActions>
             <Button appearance="secondary" onClick={onCancel}>
               Choose an owner

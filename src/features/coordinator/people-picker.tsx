@@ -27,7 +27,9 @@ export function PeoplePicker({ people, value, onChange, error }: { people: Perso
         selectedOptions={value.map((p) => p.email)}
         onOptionSelect={(_, data) => {
           if (data.value === noMatch) return;
-          onChange(data.selectedOptions.flatMap((email) => value.find((p) => p.email === email) ?? people.filter((p) => p.email === email)).slice(0, maxOwners));
+          onChange(
+            data.selectedOptions.flatMap((email) => value.find((p) => p.email === email) ?? people.filter((p) => p.email === email)).slice(0, maxOwners),
+          );
           setQuery('');
         }}
       >
@@ -39,7 +41,11 @@ export function PeoplePicker({ people, value, onChange, error }: { people: Perso
               </Tag>
             ))}
           </TagPickerGroup>
-          <TagPickerInput aria-label="Find an owner" placeholder={full ? '' : 'Type a name'} value={query} onChange={(e) => {
+          <TagPickerInput
+            aria-label="Find an owner"
+            placeholder={full ? '' : 'Type a name'}
+            value={query}
+            onChange={(e) => {
               setQuery(e.target.value);
               setOpen(true);
             }}

@@ -28,8 +28,10 @@ export function RecommendationEditor({ detail, onSaved }: { detail: Recommendati
   const actions = useCoordinatorActions();
   const decision = useDecision(onSaved);
   const set = (patch: Partial<Recommendation>): void => setDraft((d) => ({ ...d, ...patch }));
-  const others = options.status === 'ready' ? options.value.register.recommendations.filter((r) => r.value.id !== draft.id && r.value.auditId !== draft.auditId) : [];
-  const auditTitle = (id: string): string => (options.status === 'ready' ? (options.value.register.audits.find((a) => a.value.id === id)?.value.title ?? '') : '');
+  const others =
+    options.status === 'ready' ? options.value.register.recommendations.filter((r) => r.value.id !== draft.id && r.value.auditId !== draft.auditId) : [];
+  const auditTitle = (id: string): string =>
+    options.status === 'ready' ? (options.value.register.audits.find((a) => a.value.id === id)?.value.title ?? '') : '';
 
   const checked = () => recommendationSchema.safeParse(draft);
   const write = (): void => {
@@ -72,7 +74,9 @@ export function RecommendationEditor({ detail, onSaved }: { detail: Recommendati
       <Field label="Management response">
         <Textarea value={draft.managementResponse} onChange={(_, d) => set({ managementResponse: d.value })} rows={3} />
       </Field>
-      {options.status === 'ready' && <PeoplePicker people={options.value.people} value={draft.owners} onChange={(owners) => set({ owners })} error={errors.owners} />}
+      {options.status === 'ready' && (
+        <PeoplePicker people={options.value.people} value={draft.owners} onChange={(owners) => set({ owners })} error={errors.owners} />
+      )}
       <Field label="Repeat of (an earlier audit's recommendation)">
         <Select value={draft.repeatOf ?? ''} onChange={(_, d) => set({ repeatOf: d.value || undefined })}>
           <option value="">Not a repeat</option>
@@ -91,13 +95,31 @@ export function RecommendationEditor({ detail, onSaved }: { detail: Recommendati
           Save changes
         </Button>
         {allowed.includes('markNotAdopted') && (
-          <ReasonDialog trigger="Not adopted…" title="Mark as not adopted" label="Why is it not adopted?" confirm="Mark not adopted" onConfirm={withdraw('markNotAdopted', 'Marked not adopted')} />
+          <ReasonDialog
+            trigger="Not adopted…"
+            title="Mark as not adopted"
+            label="Why is it not adopted?"
+            confirm="Mark not adopted"
+            onConfirm={withdraw('markNotAdopted', 'Marked not adopted')}
+          />
         )}
         {allowed.includes('markRiskAccepted') && (
-          <ReasonDialog trigger="Risk accepted…" title="Mark as risk accepted" label="Why is the risk accepted?" confirm="Mark risk accepted" onConfirm={withdraw('markRiskAccepted', 'Marked risk accepted')} />
+          <ReasonDialog
+            trigger="Risk accepted…"
+            title="Mark as risk accepted"
+            label="Why is the risk accepted?"
+            confirm="Mark risk accepted"
+            onConfirm={withdraw('markRiskAccepted', 'Marked risk accepted')}
+          />
         )}
         {allowed.includes('markSuperseded') && (
-          <ReasonDialog trigger="Superseded…" title="Mark as superseded" label="What supersedes it?" confirm="Mark superseded" onConfirm={withdraw('markSuperseded', 'Marked superseded')} />
+          <ReasonDialog
+            trigger="Superseded…"
+            title="Mark as superseded"
+            label="What supersedes it?"
+            confirm="Mark superseded"
+            onConfirm={withdraw('markSuperseded', 'Marked superseded')}
+          />
         )}
       </div>
       <NoOwnerDialog open={confirmNoOwner} reference={draft.reference} onCancel={() => setConfirmNoOwner(false)} onConfirm={write} />

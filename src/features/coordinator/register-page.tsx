@@ -147,7 +147,11 @@ export function RegisterPage({ onOpen }: { onOpen: (id: string) => void }) {
           </Select>
         </Field>
         <Checkbox label="Overdue only" checked={filter.overdueOnly} onChange={(_, d) => set({ overdueOnly: d.checked === true })} />
-        <Checkbox label={`No update for ${state.value.meeting?.cycle ?? 'this cycle'}`} checked={filter.noUpdateOnly} onChange={(_, d) => set({ noUpdateOnly: d.checked === true })} />
+        <Checkbox
+          label={`No update for ${state.value.meeting?.cycle ?? 'this cycle'}`}
+          checked={filter.noUpdateOnly}
+          onChange={(_, d) => set({ noUpdateOnly: d.checked === true })}
+        />
         <Button onClick={() => void exportXlsx('shown')} disabled={exporting || rows.length === 0}>
           {exporting ? 'Preparing…' : filtered ? `Download these ${rows.length} (.xlsx)` : 'Download register (.xlsx)'}
         </Button>
@@ -177,7 +181,12 @@ export function RegisterPage({ onOpen }: { onOpen: (id: string) => void }) {
             {rows.slice(first, last).map((row, index) => (
               <TableRow key={row.recommendation.id} className={styles.row} aria-rowindex={first + index + 2}>
                 <TableCell>
-                  <Button appearance="transparent" className={styles.open} onClick={() => onOpen(row.recommendation.id)} title={`${row.recommendation.reference} ${row.recommendation.title} – ${row.auditTitle}`}>
+                  <Button
+                    appearance="transparent"
+                    className={styles.open}
+                    onClick={() => onOpen(row.recommendation.id)}
+                    title={`${row.recommendation.reference} ${row.recommendation.title} – ${row.auditTitle}`}
+                  >
                     <span className={styles.title}>
                       <Body1 className={styles.oneLine}>
                         {row.recommendation.reference} {row.recommendation.title}

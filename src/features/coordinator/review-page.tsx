@@ -84,7 +84,8 @@ export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
         return (
           <Card key={request.id} className={styles.card} aria-label={`Target request ${row.recommendation.reference} ${row.recommendation.title}`}>
             <Body1>
-              {row.recommendation.reference} {row.recommendation.title} – {row.auditTitle}: from {row.current.text || 'none'} to {request.targetRequest?.target.text}
+              {row.recommendation.reference} {row.recommendation.title} – {row.auditTitle}: from {row.current.text || 'none'} to{' '}
+              {request.targetRequest?.target.text}
             </Body1>
             <Caption1>
               {request.targetRequest?.reason} · {policy.why}
@@ -95,9 +96,7 @@ export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
               ) : (
                 <Button
                   disabled={decision.busy}
-                  onClick={() =>
-                    decision.run('New target approved', () => actions.approveTarget(row.recommendation.id, request))
-                  }
+                  onClick={() => decision.run('New target approved', () => actions.approveTarget(row.recommendation.id, request))}
                 >
                   Approve new target
                 </Button>
@@ -121,9 +120,7 @@ export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
               title="Record a note for the owner"
               label="Note (e.g. lead unwell at the time of reporting)"
               confirm="Record note"
-              onConfirm={(note) =>
-                decision.run('Note recorded', () => actions.recordNote(row.recommendation, note, cycle))
-              }
+              onConfirm={(note) => decision.run('Note recorded', () => actions.recordNote(row.recommendation, note, cycle))}
             />
           </div>
         </Card>

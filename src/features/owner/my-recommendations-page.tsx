@@ -49,7 +49,11 @@ export function MyRecommendationsPage({ onOpen }: { onOpen: (recommendationId: s
             : `${owing} update${owing === 1 ? '' : 's'} due for ${meeting.cycle} by ${meeting.updateDeadline} (${daysBetween(session.today, meeting.updateDeadline)} days).`}
         </Body1>
       ) : (
-        <Body1 as="p">{owing === 0 ? 'No panel meeting is scheduled yet.' : `No panel meeting is scheduled yet; ${owing} item${owing === 1 ? ' needs' : 's need'} your action.`}</Body1>
+        <Body1 as="p">
+          {owing === 0
+            ? 'No panel meeting is scheduled yet.'
+            : `No panel meeting is scheduled yet; ${owing} item${owing === 1 ? ' needs' : 's need'} your action.`}
+        </Body1>
       )}
       {invalid.length > 0 && (
         <MessageBar intent="warning">
@@ -78,7 +82,9 @@ export function MyRecommendationsPage({ onOpen }: { onOpen: (recommendationId: s
                       <Body1>
                         {r.reference} {r.title}
                       </Body1>
-                      <Caption1>{audit ? `${auditHeading(audit)}, ${monthYearLabel(`${audit.issuedYear}-${String(audit.issuedMonth).padStart(2, '0')}-01`)}` : ''}</Caption1>
+                      <Caption1>
+                        {audit ? `${auditHeading(audit)}, ${monthYearLabel(`${audit.issuedYear}-${String(audit.issuedMonth).padStart(2, '0')}-01`)}` : ''}
+                      </Caption1>
                     </span>
                   </Button>
                   {actionNeeded ? (

@@ -1,16 +1,4 @@
-import {
-  Body1,
-  Button,
-  Caption1,
-  Divider,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Subtitle1,
-  Title2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Caption1, Divider, MessageBar, MessageBarBody, Spinner, Subtitle1, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import type { RecommendationDetail } from '../../application/ports';
 import {
@@ -33,7 +21,6 @@ import { useSession } from '../shared/session-context';
 import { useRecommendationDetail } from './data';
 import { TimelineView } from './timeline-view';
 import { UpdateForm } from './update-form';
-
 
 const useStyles = makeStyles({
   page: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '980px' },
@@ -140,7 +127,11 @@ export function RecommendationPage({
         </MessageBar>
       )}
       {mine && !sent && !meeting && <Body1>No panel meeting is scheduled, so no update is due.</Body1>}
-      {mine && !sent && meeting && !workable && <Body1>This recommendation is {status === 'proposedClosed' ? 'proposed for closure and with the audit team' : 'no longer open'}: no update is needed.</Body1>}
+      {mine && !sent && meeting && !workable && (
+        <Body1>
+          This recommendation is {status === 'proposedClosed' ? 'proposed for closure and with the audit team' : 'no longer open'}: no update is needed.
+        </Body1>
+      )}
       {mine && !sent && meeting && workable && (
         <>
           {updatedThisCycle && <Caption1>You have already sent an update for {meeting.cycle}; you can add another.</Caption1>}

@@ -154,11 +154,7 @@ export function UpdateForm({ detail, cycle, onSubmitted }: { detail: Recommendat
         </div>
       )}
 
-      <Checkbox
-        checked={draft.requestNewTarget}
-        onChange={(_, d) => change({ requestNewTarget: d.checked === true })}
-        label="I need a new target date"
-      />
+      <Checkbox checked={draft.requestNewTarget} onChange={(_, d) => change({ requestNewTarget: d.checked === true })} label="I need a new target date" />
       {draft.requestNewTarget && (
         <div className={styles.section}>
           <Caption1>
@@ -169,7 +165,9 @@ export function UpdateForm({ detail, cycle, onSubmitted }: { detail: Recommendat
             Current target: {currentTarget(targets).text || 'none'}.
           </Caption1>
           <MessageBar intent={policy.needsPanel ? 'warning' : 'info'}>
-            <MessageBarBody>{policy.needsPanel ? `This request goes to the panel. ${policy.why}.` : `The audit coordinator can approve this request. ${policy.why}.`}</MessageBarBody>
+            <MessageBarBody>
+              {policy.needsPanel ? `This request goes to the panel. ${policy.why}.` : `The audit coordinator can approve this request. ${policy.why}.`}
+            </MessageBarBody>
           </MessageBar>
           <Field label="New target date" required {...errorProps('newTargetDate')}>
             <Input type="date" value={draft.newTargetDate} onChange={(_, d) => change({ newTargetDate: d.value })} />

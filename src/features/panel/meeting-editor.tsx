@@ -1,4 +1,18 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Input, MessageBar, MessageBarBody, Textarea } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Textarea,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 import { cycleLabel, defaultBoilerplate, fieldErrors, meetingSchema, type Meeting, type PaperBoilerplate } from '../../domain';
 import { useScheduleMeeting } from './data';
@@ -45,13 +59,15 @@ export function MeetingEditor({ meeting, onSaved }: { meeting?: Meeting; onSaved
     setErrors({});
     setSaving(true);
     const { id: _id, ...rest } = checked.data;
-    schedule(rest).then(
-      (saved) => {
-        setOpen(false);
-        onSaved(saved);
-      },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
-    ).finally(() => setSaving(false));
+    schedule(rest)
+      .then(
+        (saved) => {
+          setOpen(false);
+          onSaved(saved);
+        },
+        (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      )
+      .finally(() => setSaving(false));
   };
   return (
     <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
@@ -73,7 +89,12 @@ export function MeetingEditor({ meeting, onSaved }: { meeting?: Meeting; onSaved
             <Field label="Meeting date" required {...errorOf('date')}>
               <Input type="date" value={form.date} onChange={(_, d) => setForm({ ...form, date: d.value })} />
             </Field>
-            <Field label="Updates due by" required {...errorOf('updateDeadline')} hint={form.updateDeadline ? `Owners update for the ${cycleLabel(form.updateDeadline)} cycle` : undefined}>
+            <Field
+              label="Updates due by"
+              required
+              {...errorOf('updateDeadline')}
+              hint={form.updateDeadline ? `Owners update for the ${cycleLabel(form.updateDeadline)} cycle` : undefined}
+            >
               <Input type="date" value={form.updateDeadline} onChange={(_, d) => setForm({ ...form, updateDeadline: d.value })} />
             </Field>
             {wording.map(([key, label]) => (
@@ -83,7 +104,11 @@ export function MeetingEditor({ meeting, onSaved }: { meeting?: Meeting; onSaved
             ))}
             {implications.map(([key, label]) => (
               <Field key={key} label={label}>
-                <Textarea value={text.implications[key]} onChange={(_, d) => setText({ ...text, implications: { ...text.implications, [key]: d.value } })} rows={1} />
+                <Textarea
+                  value={text.implications[key]}
+                  onChange={(_, d) => setText({ ...text, implications: { ...text.implications, [key]: d.value } })}
+                  rows={1}
+                />
               </Field>
             ))}
           </DialogContent>

@@ -107,7 +107,8 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
       </div>
       <DecisionMessage message={decision.message} />
       <Body1>
-        {paper.boilerplate.subject}. Date: {monthYearLabel(paper.meeting.date)}. Author: {paper.boilerplate.author}. Updates were due by {paper.meeting.updateDeadline} ({paper.meeting.cycle}).
+        {paper.boilerplate.subject}. Date: {monthYearLabel(paper.meeting.date)}. Author: {paper.boilerplate.author}. Updates were due by{' '}
+        {paper.meeting.updateDeadline} ({paper.meeting.cycle}).
       </Body1>
       <Subtitle1 as="h2">Recommendations by priority</Subtitle1>
       <SimpleTable
@@ -142,9 +143,7 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
                     label="The panel's reason"
                     confirm="Record"
                     onConfirm={(reason) =>
-                      decision.run(`Closure of ${p.reference} not accepted`, () =>
-                        actions.notAcceptClosure(p.recommendationId, reason, meetingId),
-                      )
+                      decision.run(`Closure of ${p.reference} not accepted`, () => actions.notAcceptClosure(p.recommendationId, reason, meetingId))
                     }
                   />
                 </div>,
@@ -199,7 +198,8 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
           <ul>
             {group.items.map((item) => (
               <li key={item.recommendation.id}>
-                {item.recommendation.reference} {item.recommendation.title}: {item.update ? (item.update.note || item.update.achieved || 'update received') : `no update for ${paper.meeting.cycle}`}
+                {item.recommendation.reference} {item.recommendation.title}:{' '}
+                {item.update ? item.update.note || item.update.achieved || 'update received' : `no update for ${paper.meeting.cycle}`}
               </li>
             ))}
           </ul>

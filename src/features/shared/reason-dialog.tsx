@@ -1,8 +1,31 @@
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Field, Textarea } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Field,
+  Textarea,
+} from '@fluentui/react-components';
 import { useState } from 'react';
 
 /** Asks for the comment a decision needs before it is made; nothing happens until it is confirmed. */
-export function ReasonDialog({ trigger, title, label, confirm, onConfirm }: { trigger: string; title: string; label: string; confirm: string; onConfirm: (reason: string) => void }) {
+export function ReasonDialog({
+  trigger,
+  title,
+  label,
+  confirm,
+  onConfirm,
+}: {
+  trigger: string;
+  title: string;
+  label: string;
+  confirm: string;
+  onConfirm: (reason: string) => void;
+}) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();

@@ -8,7 +8,9 @@ describe('safe markdown for cards', () => {
     );
   });
   it('renders hostile text inert', () => {
-    expect(safeMarkdown('<img src=x onerror=alert(1)> [x](javascript:alert(1)) "q"')).toBe('&lt;img src=x onerror=alert(1)&gt; [x](javascript:alert(1)) &quot;q&quot;');
+    expect(safeMarkdown('<img src=x onerror=alert(1)> [x](javascript:alert(1)) "q"')).toBe(
+      '&lt;img src=x onerror=alert(1)&gt; [x](javascript:alert(1)) &quot;q&quot;',
+    );
     expect(safeMarkdown('[x](https://a.example/"onmouseover="alert(1))')).not.toContain('"onmouseover');
   });
 });

@@ -1,5 +1,4 @@
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
 /**
  * The little markdown our cards use, made safe: everything is escaped first, then only `[text](https://…)`
@@ -8,6 +7,9 @@ const escapeHtml = (text: string): string =>
 export function safeMarkdown(text: string): string {
   return escapeHtml(text)
     .replace(/&lt;at&gt;(.*?)&lt;\/at&gt;/g, '<strong>@$1</strong>')
-    .replace(/\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g, (_m, label: string, url: string) => `<a href="${url}" target="_blank" rel="noreferrer noopener">${label}</a>`)
+    .replace(
+      /\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g,
+      (_m, label: string, url: string) => `<a href="${url}" target="_blank" rel="noreferrer noopener">${label}</a>`,
+    )
     .replace(/\n/g, '<br>');
 }

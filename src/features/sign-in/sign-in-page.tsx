@@ -1,4 +1,17 @@
-import { Button, Card, CardHeader, Body1, Caption1, MessageBar, MessageBarBody, Spinner, Subtitle2, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Card,
+  CardHeader,
+  Body1,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Title2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { DirectoryPerson } from '../../application/ports';
 import { roles, type Role } from '../../domain';
@@ -34,7 +47,13 @@ export function SignInPage({ loadPeople, onSignIn }: { loadPeople: () => Promise
         <div className={styles.groups}>
           {roles.map((role) => (
             <Card key={role} role="group" aria-labelledby={`role-${role}`}>
-              <CardHeader header={<Subtitle2 as="h2" id={`role-${role}`}>{roleTitle[role]}</Subtitle2>} />
+              <CardHeader
+                header={
+                  <Subtitle2 as="h2" id={`role-${role}`}>
+                    {roleTitle[role]}
+                  </Subtitle2>
+                }
+              />
               <div className={styles.people}>
                 {people
                   .filter((p) => p.role === role)

@@ -115,8 +115,7 @@ export function demoOrganisation(owners: Person[], coordinator: Person, today: I
       const originalDue = endOfMonth(issuedYear + Math.floor((issuedMonth + 3 + n) / 12), ((issuedMonth + 3 + n) % 12) + 1);
       const age = year - issuedYear;
       const roll = random();
-      let status: Status =
-        age >= 5 ? (roll < 0.75 ? 'closed' : 'open') : age >= 2 ? (roll < 0.45 ? 'closed' : 'open') : roll < 0.1 ? 'closed' : 'open';
+      let status: Status = age >= 5 ? (roll < 0.75 ? 'closed' : 'open') : age >= 2 ? (roll < 0.45 ? 'closed' : 'open') : roll < 0.1 ? 'closed' : 'open';
       if (status === 'open') {
         const variant = random();
         if (variant < 0.06) status = 'notAdopted';
@@ -134,7 +133,12 @@ export function demoOrganisation(owners: Person[], coordinator: Person, today: I
         const text = random() < 0.5 ? monthText(newDue) : `Q${Math.floor((Number(newDue.slice(5, 7)) - 1) / 3) + 1} ${newDue.slice(0, 4)}`;
         targets.revisions.push({
           target: parseTargetDate(text),
-          reason: pick(['Reliant upon supplier delivery', 'Lead changed role; new lead appointed', 'Awaiting system upgrade', 'Consultation with staff associations took longer']),
+          reason: pick([
+            'Reliant upon supplier delivery',
+            'Lead changed role; new lead appointed',
+            'Awaiting system upgrade',
+            'Consultation with staff associations took longer',
+          ]),
           requestedBy: owner,
           approvedBy: 'coordinator',
           approvedOn: addDays(today, -120),
@@ -155,7 +159,15 @@ export function demoOrganisation(owners: Person[], coordinator: Person, today: I
         status,
         statusChangedAt: status === 'open' ? undefined : `${addDays(today, -100)}T09:00:00Z`,
         statusReason:
-          status === 'notAdopted' ? 'Superseded by the national programme' : status === 'riskAccepted' ? 'Cost outweighs the residual risk' : status === 'superseded' ? 'Replaced by the revisit audit recommendation' : status === 'returnedToOwner' ? 'The evidence does not yet show the procedure in use' : undefined,
+          status === 'notAdopted'
+            ? 'Superseded by the national programme'
+            : status === 'riskAccepted'
+              ? 'Cost outweighs the residual risk'
+              : status === 'superseded'
+                ? 'Replaced by the revisit audit recommendation'
+                : status === 'returnedToOwner'
+                  ? 'The evidence does not yet show the procedure in use'
+                  : undefined,
       });
       if (!running) continue;
       // Updates for the last three cycles; some owners have not yet updated for the latest one.
@@ -170,7 +182,9 @@ export function demoOrganisation(owners: Person[], coordinator: Person, today: I
           kind: lateNote ? 'coordinatorNote' : 'ownerUpdate',
           author: lateNote ? coordinator : owner,
           onBehalfOf: lateNote ? owner : undefined,
-          achieved: lateNote ? '' : `Progress in ${cycle.cycle}: ${pick(['draft procedure prepared', 'working group met twice', 'data cleansed', 'training delivered to supervisors', 'supplier contract signed'])}.`,
+          achieved: lateNote
+            ? ''
+            : `Progress in ${cycle.cycle}: ${pick(['draft procedure prepared', 'working group met twice', 'data cleansed', 'training delivered to supervisors', 'supplier contract signed'])}.`,
           remaining: lateNote || proposes ? '' : pick(['Final sign-off at the next board.', 'Roll out to remaining teams.', 'Complete testing and go live.']),
           barriers: lateNote ? '' : pick(['None.', 'Staff capacity in the team.', 'Dependency on the IT change programme.']),
           mitigation: lateNote ? '' : pick(['Interim manual checks in place.', 'Monthly monitoring by the lead.', 'Existing procedure remains in force.']),
@@ -187,4 +201,3 @@ export function demoOrganisation(owners: Person[], coordinator: Person, today: I
   });
   return { audits, recommendations, updates, meetings: meetings.map((m) => ({ ...m })) };
 }
-

@@ -59,5 +59,11 @@ export async function seedDemo(
   }
   progress(`${demo.updates.length} updates, ${files} evidence files`);
   for (const meeting of demo.meetings) await store.saveMeeting(meeting);
-  return { audits: demo.audits.length, recommendations: demo.recommendations.length, updates: demo.updates.length, evidence: files, meetings: demo.meetings.length };
+  return {
+    audits: demo.audits.length,
+    recommendations: demo.recommendations.length,
+    updates: demo.updates.length,
+    evidence: files,
+    meetings: demo.meetings.length,
+  };
 }

@@ -44,8 +44,15 @@ const isoDateTime = /^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/;
 export function sameFieldValue(stored: unknown, sent: unknown): boolean {
   const [a, b] = [stored ?? null, sent ?? null];
   if (a === b) return true;
-  return typeof a === 'string' && typeof b === 'string' && isoDateTime.test(a) && isoDateTime.test(b) && Math.floor(Date.parse(a) / 1000) === Math.floor(Date.parse(b) / 1000);
+  return (
+    typeof a === 'string' &&
+    typeof b === 'string' &&
+    isoDateTime.test(a) &&
+    isoDateTime.test(b) &&
+    Math.floor(Date.parse(a) / 1000) === Math.floor(Date.parse(b) / 1000)
+  );
 }
 
 /** Whether a stored item already holds every one of these fields: writing them again would change nothing. */
-export const holdsFields = (item: ListItem, fields: Record<string, unknown>): boolean => Object.entries(fields).every(([name, value]) => sameFieldValue(item.fields[name], value));
+export const holdsFields = (item: ListItem, fields: Record<string, unknown>): boolean =>
+  Object.entries(fields).every(([name, value]) => sameFieldValue(item.fields[name], value));

@@ -21,4 +21,5 @@ export function deltaQuery(listPath: string, select: readonly string[]): string 
 }
 
 /** One item with its fields. */
-export const itemQuery = (listPath: string, id: string, select: readonly string[]): string => `${listPath}/items/${id}?$expand=fields($select=${select.join(',')})`;
+export const itemQuery = (listPath: string, id: string, select: readonly string[]): string =>
+  `${listPath}/items/${id}?$expand=fields($select=${select.join(',')})`;

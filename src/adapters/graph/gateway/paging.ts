@@ -7,7 +7,10 @@ export interface DeltaResult {
 }
 
 /** A page and every page after it, fetched by its nextLink. */
-export async function followPages(first: Page, nextPage: (url: string) => Promise<Page>): Promise<{ items: ListItem[]; removed: string[]; deltaLink?: string }> {
+export async function followPages(
+  first: Page,
+  nextPage: (url: string) => Promise<Page>,
+): Promise<{ items: ListItem[]; removed: string[]; deltaLink?: string }> {
   const items: ListItem[] = [];
   const removed: string[] = [];
   let page: Page = first;

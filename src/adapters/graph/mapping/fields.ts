@@ -27,7 +27,10 @@ export const asDateTime = (isoDate: string | undefined): string | null => (isoDa
 export function parsed<T>(schema: z.ZodType<T>, value: unknown, record: string): T {
   const result = schema.safeParse(value);
   if (!result.success) {
-    throw new InvalidRecordError(record, result.error.issues.map((i) => `${i.path.join('.') || 'record'}: ${i.message}`));
+    throw new InvalidRecordError(
+      record,
+      result.error.issues.map((i) => `${i.path.join('.') || 'record'}: ${i.message}`),
+    );
   }
   return result.data;
 }
