@@ -2,6 +2,7 @@ import { Button, Field, Input, Select, Subtitle1, Textarea, makeStyles, tokens }
 import { useEffect, useState } from 'react';
 import type { RecommendationDetail } from '../../application/ports';
 import { availableTransitions, effectiveStatus, fieldErrors, priorities, recommendationSchema, type Priority, type Recommendation } from '../../domain';
+import { fieldError } from '../shared/field-error';
 import { useSession } from '../shared/session-context';
 import { useCoordinatorActions, useRegisterAndPeople } from './data';
 import { DecisionMessage } from '../shared/decision-message';
@@ -46,7 +47,6 @@ export function RecommendationEditor({ detail, onSaved }: { detail: Recommendati
     if (draft.owners.length === 0 && detail.recommendation.value.owners.length > 0) return setConfirmNoOwner(true);
     write();
   };
-  const errorOf = (field: string) => ({ validationMessage: errors[field], validationState: errors[field] ? ('error' as const) : ('none' as const) });
   // Only the steps the state machine allows from here are offered.
   const allowed = availableTransitions(effectiveStatus(detail.recommendation.value, detail.updates), { role: session.user.role, ownsItem: false });
   const withdraw = (transition: 'markNotAdopted' | 'markRiskAccepted' | 'markSuperseded', label: string) => (reason: string) =>
@@ -58,10 +58,10 @@ export function RecommendationEditor({ detail, onSaved }: { detail: Recommendati
         Edit (audit team)
       </Subtitle1>
       <DecisionMessage message={decision.message} />
-      <Field label="Short title" {...errorOf('title')}>
+      <Field label="Short title" {...fieldError(errors, 'title')}>
         <Input value={draft.title} onChange={(_, d) => set({ title: d.value })} />
       </Field>
-      <Field label="Priority" {...errorOf('priority')}>
+      <Field label="Priority" {...fieldError(errors, 'priority')}>
         <Select value={draft.priority} onChange={(_, d) => set({ priority: d.value as Priority })}>
           {priorities.map((p) => (
             <option key={p}>{p}</option>

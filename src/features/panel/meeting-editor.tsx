@@ -15,6 +15,7 @@ import {
 } from '@fluentui/react-components';
 import { useState } from 'react';
 import { cycleLabel, defaultBoilerplate, fieldErrors, meetingSchema, type Meeting, type PaperBoilerplate } from '../../domain';
+import { fieldError } from '../shared/field-error';
 import { useScheduleMeeting } from './data';
 
 type TextKey = Exclude<keyof PaperBoilerplate, 'implications'>;
@@ -45,7 +46,6 @@ export function MeetingEditor({ meeting, onSaved }: { meeting?: Meeting; onSaved
   const [text, setText] = useState<PaperBoilerplate>(meeting?.boilerplate ?? defaultBoilerplate);
   const [error, setError] = useState<string | undefined>();
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const errorOf = (field: string) => ({ validationMessage: errors[field], validationState: errors[field] ? ('error' as const) : ('none' as const) });
   const [saving, setSaving] = useState(false);
   const save = (): void => {
     const candidate = { id: meeting?.id ?? 'new', ...form, cycle: form.updateDeadline ? cycleLabel(form.updateDeadline) : '', boilerplate: text };
@@ -83,16 +83,16 @@ export function MeetingEditor({ meeting, onSaved }: { meeting?: Meeting; onSaved
                 <MessageBarBody>{error}</MessageBarBody>
               </MessageBar>
             )}
-            <Field label="Title" required {...errorOf('title')}>
+            <Field label="Title" required {...fieldError(errors, 'title')}>
               <Input value={form.title} onChange={(_, d) => setForm({ ...form, title: d.value })} />
             </Field>
-            <Field label="Meeting date" required {...errorOf('date')}>
+            <Field label="Meeting date" required {...fieldError(errors, 'date')}>
               <Input type="date" value={form.date} onChange={(_, d) => setForm({ ...form, date: d.value })} />
             </Field>
             <Field
               label="Updates due by"
               required
-              {...errorOf('updateDeadline')}
+              {...fieldError(errors, 'updateDeadline')}
               hint={form.updateDeadline ? `Owners update for the ${cycleLabel(form.updateDeadline)} cycle` : undefined}
             >
               <Input type="date" value={form.updateDeadline} onChange={(_, d) => setForm({ ...form, updateDeadline: d.value })} />

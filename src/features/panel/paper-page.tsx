@@ -1,25 +1,10 @@
-import {
-  Body1,
-  Button,
-  Field,
-  Select,
-  Spinner,
-  Subtitle1,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Title2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Field, Select, Spinner, Subtitle1, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { monthYearLabel, type PanelPaper } from '../../domain';
 import { DecisionMessage } from '../shared/decision-message';
 import { MeetingEditor } from './meeting-editor';
-import { ReasonDialog } from '../shared/reason-dialog';
+import { ClosureDecision, ExtensionDecision } from './panel-decision-buttons';
+import { SimpleTable } from '../shared/simple-table';
 import { useDecision } from '../shared/use-decision';
 import { download } from '../shared/download';
 import { LoadFailed } from '../shared/load-failed';
@@ -28,31 +13,7 @@ import { usePaper, usePanelActions } from './data';
 const useStyles = makeStyles({
   page: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '1100px' },
   bar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
-
-function SimpleTable({ label, head, rows }: { label: string; head: string[]; rows: React.ReactNode[][] }) {
-  return (
-    <Table aria-label={label} size="small">
-      <TableHeader>
-        <TableRow>
-          {head.map((h) => (
-            <TableHeaderCell key={h}>{h}</TableHeaderCell>
-          ))}
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {rows.map((cells, i) => (
-          <TableRow key={i}>
-            {cells.map((c, j) => (
-              <TableCell key={j}>{c}</TableCell>
-            ))}
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
-  );
-}
 
 /** The panel paper computed from the data, previewed in the tab; the coordinator downloads it and records decisions. */
 export function PaperPage({ canDecide }: { canDecide: boolean }) {
@@ -129,24 +90,13 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
           `${p.reference} ${p.title}`,
           ...(canDecide
             ? [
-                <div className={styles.actions} key="d">
-                  <Button
-                    size="small"
-                    disabled={decision.busy}
-                    onClick={() => decision.run(`Closure of ${p.reference} agreed`, () => actions.agreeClosure(p.recommendationId, meetingId))}
-                  >
-                    Agreed
-                  </Button>
-                  <ReasonDialog
-                    trigger="Not accepted…"
-                    title={`The panel did not accept closure of ${p.reference}`}
-                    label="The panel's reason"
-                    confirm="Record"
-                    onConfirm={(reason) =>
-                      decision.run(`Closure of ${p.reference} not accepted`, () => actions.notAcceptClosure(p.recommendationId, reason, meetingId))
-                    }
-                  />
-                </div>,
+                <ClosureDecision
+                  key="d"
+                  reference={p.reference}
+                  decision={decision}
+                  agree={() => actions.agreeClosure(p.recommendationId, meetingId)}
+                  notAccept={(reason) => actions.notAcceptClosure(p.recommendationId, reason, meetingId)}
+                />,
               ]
             : []),
         ])}
@@ -169,22 +119,12 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
           e.reason,
           ...(canDecide
             ? [
-                <div className={styles.actions} key="d">
-                  {(['Granted', 'Refused'] as const).map((verdict) => (
-                    <Button
-                      key={verdict}
-                      size="small"
-                      disabled={decision.busy}
-                      onClick={() =>
-                        decision.run(`Extension for ${e.reference} ${verdict.toLowerCase()}`, () =>
-                          actions.decideExtension(e.recommendationId, verdict === 'Granted', meetingId),
-                        )
-                      }
-                    >
-                      {verdict}
-                    </Button>
-                  ))}
-                </div>,
+                <ExtensionDecision
+                  key="d"
+                  reference={e.reference}
+                  decision={decision}
+                  decide={(grant) => actions.decideExtension(e.recommendationId, grant, meetingId)}
+                />,
               ]
             : []),
         ])}

@@ -1,0 +1,55 @@
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
+import { ReasonDialog } from '../shared/reason-dialog';
+import type { useDecision } from '../shared/use-decision';
+
+const useStyles = makeStyles({ actions: { display: 'flex', gap: tokens.spacingHorizontalS } });
+
+type Decision = ReturnType<typeof useDecision>;
+
+/** The panel agreed a closure, or did not accept it (with its reason): recorded by the coordinator at the meeting. */
+export function ClosureDecision({
+  reference,
+  decision,
+  agree,
+  notAccept,
+}: {
+  reference: string;
+  decision: Decision;
+  agree: () => Promise<unknown>;
+  notAccept: (reason: string) => Promise<unknown>;
+}) {
+  const styles = useStyles();
+  return (
+    <div className={styles.actions}>
+      <Button size="small" disabled={decision.busy} onClick={() => decision.run(`Closure of ${reference} agreed`, agree)}>
+        Agreed
+      </Button>
+      <ReasonDialog
+        trigger="Not accepted…"
+        title={`The panel did not accept closure of ${reference}`}
+        label="The panel's reason"
+        confirm="Record"
+        onConfirm={(reason) => decision.run(`Closure of ${reference} not accepted`, () => notAccept(reason))}
+      />
+    </div>
+  );
+}
+
+/** The panel granted or refused a request for a new target date. */
+export function ExtensionDecision({ reference, decision, decide }: { reference: string; decision: Decision; decide: (grant: boolean) => Promise<unknown> }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.actions}>
+      {(['Granted', 'Refused'] as const).map((verdict) => (
+        <Button
+          key={verdict}
+          size="small"
+          disabled={decision.busy}
+          onClick={() => decision.run(`Extension for ${reference} ${verdict.toLowerCase()}`, () => decide(verdict === 'Granted'))}
+        >
+          {verdict}
+        </Button>
+      ))}
+    </div>
+  );
+}
