@@ -16,6 +16,34 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
+/** The ways the coordinator withdraws an item, each with the reason it asks for. */
+const withdrawals = [
+  {
+    transition: 'markNotAdopted',
+    trigger: 'Not adopted…',
+    title: 'Mark as not adopted',
+    label: 'Why is it not adopted?',
+    confirm: 'Mark not adopted',
+    done: 'Marked not adopted',
+  },
+  {
+    transition: 'markRiskAccepted',
+    trigger: 'Risk accepted…',
+    title: 'Mark as risk accepted',
+    label: 'Why is the risk accepted?',
+    confirm: 'Mark risk accepted',
+    done: 'Marked risk accepted',
+  },
+  {
+    transition: 'markSuperseded',
+    trigger: 'Superseded…',
+    title: 'Mark as superseded',
+    label: 'What supersedes it?',
+    confirm: 'Mark superseded',
+    done: 'Marked superseded',
+  },
+] as const;
+
 /** The coordinator edits a recommendation, reassigns it, links a repeat, or withdraws it with a reason. */
 export function RecommendationEditor({ detail, onSaved }: { detail: RecommendationDetail; onSaved: () => void }) {
   const styles = useStyles();
@@ -94,33 +122,18 @@ export function RecommendationEditor({ detail, onSaved }: { detail: Recommendati
         <Button appearance="primary" onClick={save} disabled={decision.busy}>
           Save changes
         </Button>
-        {allowed.includes('markNotAdopted') && (
-          <ReasonDialog
-            trigger="Not adopted…"
-            title="Mark as not adopted"
-            label="Why is it not adopted?"
-            confirm="Mark not adopted"
-            onConfirm={withdraw('markNotAdopted', 'Marked not adopted')}
-          />
-        )}
-        {allowed.includes('markRiskAccepted') && (
-          <ReasonDialog
-            trigger="Risk accepted…"
-            title="Mark as risk accepted"
-            label="Why is the risk accepted?"
-            confirm="Mark risk accepted"
-            onConfirm={withdraw('markRiskAccepted', 'Marked risk accepted')}
-          />
-        )}
-        {allowed.includes('markSuperseded') && (
-          <ReasonDialog
-            trigger="Superseded…"
-            title="Mark as superseded"
-            label="What supersedes it?"
-            confirm="Mark superseded"
-            onConfirm={withdraw('markSuperseded', 'Marked superseded')}
-          />
-        )}
+        {withdrawals
+          .filter((w) => allowed.includes(w.transition))
+          .map((w) => (
+            <ReasonDialog
+              key={w.transition}
+              trigger={w.trigger}
+              title={w.title}
+              label={w.label}
+              confirm={w.confirm}
+              onConfirm={withdraw(w.transition, w.done)}
+            />
+          ))}
       </div>
       <NoOwnerDialog open={confirmNoOwner} reference={draft.reference} onCancel={() => setConfirmNoOwner(false)} onConfirm={write} />
     </section>

@@ -1,0 +1,84 @@
+import { startEmulator, type Emulator } from '../../emulator/server';
+import { lists } from '../../src/adapters/graph/list-schema';
+import { provision } from '../../src/adapters/graph/provision';
+import { auditToFields, recommendationToFields, updateToFields } from '../../src/adapters/graph/mapping';
+import { addDays, parseOpinion, parseTargetDate } from '../../src/domain';
+import { jobContext } from '../../src/jobs/job-context';
+import { latency, meeting, others, owner, today } from './settings';
+
+/** A generated organisation of `size` recommendations with four updates each, written straight into an emulator. */
+export async function organisation(size: number): Promise<{ emulator: Emulator; setupMs: number }> {
+  const started = Date.now();
+  const emulator = await startEmulator({ data: ':memory:' });
+  const context = jobContext({ graph: emulator.origin });
+  await provision(context.graph, context.siteId, await context.permissions());
+  const store = emulator.store;
+  const site = store.sites()[0]?.id ?? '';
+  const listId = (title: string): string => store.list(site, title)?.id ?? '';
+  const [auditsId, recsId, updatesId, meetingsId] = [lists.audits.title, lists.recommendations.title, lists.updates.title, lists.meetings.title].map(listId);
+  store.transaction(() => {
+    store.insertItem(
+      meetingsId ?? '',
+      { Title: meeting.title, MeetingDate: `${meeting.date}T10:00:00Z`, UpdateDeadline: `${meeting.updateDeadline}T17:00:00Z`, Cycle: meeting.cycle },
+      owner.email,
+    );
+    const auditCount = Math.max(1, Math.round(size / 6));
+    for (let a = 0; a < auditCount; a++) {
+      store.insertItem(
+        auditsId ?? '',
+        auditToFields({
+          title: `Audit ${a}`,
+          issuedYear: 2018 + (a % 8),
+          issuedMonth: 1 + (a % 12),
+          auditor: 'Northgate',
+          opinion: parseOpinion('MODERATE OPINION'),
+        }),
+        owner.email,
+      );
+    }
+    for (let r = 0; r < size; r++) {
+      const auditId = String(1 + (r % auditCount));
+      // One owner holds about 40 items at every size, as a real owner would.
+      const mine = r % Math.max(1, Math.floor(size / 40)) === 0;
+      const fields = recommendationToFields({
+        auditId,
+        reference: `4.${r}`,
+        referenceKey: `4.${r}`,
+        title: `Recommendation ${r}`,
+        priority: (['High', 'Medium', 'Low'] as const)[r % 3] ?? 'Low',
+        text: 'Strengthen the control and report progress to the board. '.repeat(3),
+        managementResponse: 'Agreed.',
+        owners: [mine ? owner : { email: others[r % others.length] ?? owner.email, name: 'Owner' }],
+        subParts: [],
+        targets: { original: parseTargetDate('March 2025'), revisions: [] },
+        status: r % 5 === 0 ? 'closed' : r % 11 === 0 ? 'acceptedForPanel' : 'open',
+      });
+      const rec = store.insertItem(recsId ?? '', fields, owner.email);
+      for (let u = 0; u < 4; u++) {
+        const cycle = ['September 2024', 'December 2024', 'March 2025', 'June 2025'][u] ?? 'June 2025';
+        store.insertItem(
+          updatesId ?? '',
+          updateToFields({
+            recommendationId: String(rec.id),
+            cycle,
+            kind: 'ownerUpdate',
+            author: owner,
+            achieved: 'Progress this cycle. '.repeat(4),
+            remaining: 'Roll out.',
+            barriers: 'None.',
+            mitigation: 'Interim checks.',
+            proposesClosure: false,
+            closureNarrative: '',
+            evidence: [],
+            note: '',
+            idempotencyKey: `bench-${r}-${u}`,
+            submittedAt: `${addDays(today, -300 + u * 90)}T10:00:00Z`,
+          }),
+          owner.email,
+        );
+      }
+    }
+  });
+  emulator.setLatency(latency);
+  return { emulator, setupMs: Date.now() - started };
+}
