@@ -26,6 +26,7 @@ export function ClosureDecision({
       </Button>
       <ReasonDialog
         trigger="Not accepted…"
+        size="small"
         title={`The panel did not accept closure of ${reference}`}
         label="The panel's reason"
         confirm="Record"

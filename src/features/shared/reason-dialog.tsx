@@ -19,8 +19,11 @@ export function ReasonDialog({
   label,
   confirm,
   onConfirm,
+  size,
 }: {
   trigger: string;
+  /** The trigger's size, to match the buttons beside it. */
+  size?: 'small' | 'medium';
   title: string;
   label: string;
   confirm: string;
@@ -32,7 +35,7 @@ export function ReasonDialog({
   return (
     <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
       <DialogTrigger disableButtonEnhancement>
-        <Button>{trigger}</Button>
+        <Button size={size}>{trigger}</Button>
       </DialogTrigger>
       <DialogSurface>
         <DialogBody>
