@@ -1,24 +1,12 @@
-import { Button, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Spinner } from '@fluentui/react-components';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { DirectoryPerson } from '../application/ports';
-import { SignInPage } from '../features/sign-in/sign-in-page';
-import type { TabConfig } from './config';
-import { emulatorDirectory } from '../adapters/auth/emulator-token-provider';
-import { emulatorSession } from './emulator-session';
+import { Button, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { Session } from '../application/ports';
 import { Shell } from './shell';
+import type { SignIn } from './sign-in';
 import { useTabTheme } from './theme';
 import { useTeamsHost } from './use-teams-host';
 
-const storedUserKey = 'auditTracker.emulatorUser';
-
-function readStoredUser(): DirectoryPerson | undefined {
-  try {
-    const raw = localStorage.getItem(storedUserKey);
-    return raw ? (JSON.parse(raw) as DirectoryPerson) : undefined;
-  } catch {
-    return undefined;
-  }
-}
+const useStyles = makeStyles({ page: { padding: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
 export function ConfigProblems({ title = 'The tab is not configured', problems }: { title?: string; problems: string[] }) {
   return (
@@ -37,75 +25,60 @@ export function ConfigProblems({ title = 'The tab is not configured', problems }
   );
 }
 
-/** In Teams the host says who is signed in; the emulator signs in the directory person with that address. */
-function useHostSignIn(
-  loginHint: string | undefined,
-  person: DirectoryPerson | undefined,
-  loadPeople: () => Promise<DirectoryPerson[]>,
-  signIn: (p: DirectoryPerson) => void,
-) {
-  const [unknown, setUnknown] = useState<string | undefined>();
-  const hint = loginHint?.toLowerCase();
-  const pending = Boolean(hint) && person?.email.toLowerCase() !== hint && unknown !== hint;
+type Stage = { kind: 'starting' } | { kind: 'ask' } | { kind: 'ready'; session: Session } | { kind: 'failed'; message: string };
+
+/**
+ * The tab, on the emulator or in a tenant alike: wait for the Teams host (if any), sign in silently, else ask;
+ * then the shell and its screens. The theme follows Teams live.
+ */
+export function App({ signIn }: { signIn: SignIn }) {
+  const styles = useStyles();
+  const host = useTeamsHost();
+  const tabTheme = useTabTheme(host);
+  const hostContext = host.status === 'connected' ? host.context : undefined;
+  const [stage, setStage] = useState<Stage>({ kind: 'starting' });
+  const [attempt, setAttempt] = useState(0);
+
   useEffect(() => {
-    if (!pending || !hint) return;
+    if (host.status === 'connecting') return;
     let live = true;
-    loadPeople().then(
-      (people) => {
-        const match = people.find((p) => p.email.toLowerCase() === hint);
-        if (!live) return;
-        if (match) signIn(match);
-        else setUnknown(hint);
-      },
-      () => live && setUnknown(hint),
+    setStage({ kind: 'starting' });
+    signIn.silent(hostContext).then(
+      (session) => live && setStage(session ? { kind: 'ready', session } : { kind: 'ask' }),
+      (error: unknown) => live && setStage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
     );
     return () => {
       live = false;
     };
-  }, [pending, hint, loadPeople, signIn]);
-  return { pending, unknown };
-}
+  }, [signIn, host.status, hostContext, attempt]);
 
-/** The embedded default: sign in as one of the emulator's people, switch at any time; inside Teams, as the host's user. */
-export function EmulatorApp({ config }: { config: Extract<TabConfig, { TAB_AUTH_MODE: 'emulator' }> }) {
-  const host = useTeamsHost();
-  const tabTheme = useTabTheme(host);
-  const [person, setPerson] = useState<DirectoryPerson | undefined>(readStoredUser);
-  const hostContext = host.status === 'connected' ? host.context : undefined;
-  const session = useMemo(
-    () => (person && host.status !== 'connecting' ? emulatorSession(config, person, hostContext) : undefined),
-    [config, person, host.status, hostContext],
-  );
-  const loadPeople = useCallback(() => emulatorDirectory(config.TAB_GRAPH_ORIGIN), [config]);
-  const signIn = useCallback((next: DirectoryPerson | undefined): void => {
-    if (next) localStorage.setItem(storedUserKey, JSON.stringify(next));
-    else localStorage.removeItem(storedUserKey);
-    setPerson(next);
-  }, []);
-  const hostSignIn = useHostSignIn(hostContext?.user.loginHint, person, loadPeople, signIn);
-  const waiting = host.status === 'connecting' || hostSignIn.pending;
+  const switchUser = (): void => {
+    signIn.signOut();
+    setStage({ kind: 'ask' });
+  };
   return (
     <Shell
       theme={tabTheme.theme}
-      session={waiting ? undefined : session}
+      session={stage.kind === 'ready' ? stage.session : undefined}
       actions={
         <>
           {tabTheme.picker}
-          {session && !waiting && !hostContext && <Button onClick={() => signIn(undefined)}>Switch user</Button>}
+          {stage.kind === 'ready' && signIn.canSwitchUser(hostContext) && <Button onClick={switchUser}>Switch user</Button>}
         </>
       }
     >
-      {waiting ? (
-        <Spinner label="Signing you in…" style={{ padding: 24 }} />
-      ) : (
-        <>
-          {hostSignIn.unknown && (
-            <MessageBar intent="warning">
-              <MessageBarBody>Teams signed you in as {hostSignIn.unknown}, who is not in the emulator&apos;s directory. Choose a person.</MessageBarBody>
-            </MessageBar>
-          )}
-          <SignInPage loadPeople={loadPeople} onSignIn={signIn} />
-        </>
+      {stage.kind === 'starting' && <Spinner label="Signing you in…" style={{ padding: 24 }} />}
+      {stage.kind === 'ask' && (
+        <div className={styles.page}>{signIn.prompt({ host: hostContext, onSignedIn: (session) => setStage({ kind: 'ready', session }) })}</div>
+      )}
+      {stage.kind === 'failed' && (
+        <div className={styles.page}>
+          <MessageBar intent="error">
+            <MessageBarBody>
+              Sign-in did not work: {stage.message} <Button onClick={() => setAttempt((n) => n + 1)}>Try again</Button>
+            </MessageBarBody>
+          </MessageBar>
+        </div>
       )}
     </Shell>
   );

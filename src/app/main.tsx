@@ -1,11 +1,19 @@
-import { StrictMode, lazy, Suspense } from 'react';
+import { StrictMode, lazy, Suspense, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
-import { ConfigProblems, EmulatorApp } from './app';
+import { App, ConfigProblems } from './app';
 import { readConfig } from './config';
 import { ConfigureApp } from './configure-app';
+import { emulatorSignIn } from './emulator-sign-in';
 
 // Sign-in with Entra ID (msal, teams-js) loads only in a tenant build's path.
-const TenantApp = lazy(() => import('./tenant-app').then((m) => ({ default: m.TenantApp })));
+const TenantApp = lazy(() =>
+  import('./tenant-sign-in').then((m) => ({
+    default: function TenantApp({ config }: { config: Parameters<typeof m.tenantSignIn>[0] }) {
+      const signIn = useMemo(() => m.tenantSignIn(config), [config]);
+      return <App signIn={signIn} />;
+    },
+  })),
+);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page has no #root element');
@@ -18,7 +26,7 @@ createRoot(root).render(
     ) : 'problems' in result ? (
       <ConfigProblems title="The tab is not configured: set these in env/.env.<environment> and build again" problems={result.problems} />
     ) : result.config.TAB_AUTH_MODE === 'emulator' ? (
-      <EmulatorApp config={result.config} />
+      <App signIn={emulatorSignIn(result.config)} />
     ) : (
       <Suspense fallback={null}>
         <TenantApp config={result.config} />

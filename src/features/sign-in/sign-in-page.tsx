@@ -35,8 +35,12 @@ export function SignInPage({ loadPeople, onSignIn }: { loadPeople: () => Promise
   }, [loadPeople]);
   return (
     <main className={styles.page}>
-      <Title2 as="h1">Sign in to Audit Tracker</Title2>
-      <Body1 as="p">This is the local demo organisation. Choose who to be; you can switch at any time.</Body1>
+      <Title2 as="h1" block>
+        Sign in to Audit Tracker
+      </Title2>
+      <Body1 as="p" block>
+        This is the local demo organisation. Choose who to be; you can switch at any time.
+      </Body1>
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>Could not reach the local emulator: {error}. Is `npm start` still running?</MessageBarBody>
