@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server';
 import { auditSubject, meetingSubject, recordAudit, scheduleMeeting } from '../../src/application/coordinator/audits-and-meetings';
+import { applyImport, previewImport } from '../../src/application/coordinator/import-register';
 import { ConflictError, ForbiddenError } from '../../src/application/ports';
 import { compileMeetingPaper } from '../../src/application/panel/meeting-paper';
 import { decideTargetRequest, performTransition, recordNoteOnBehalf } from '../../src/application/coordinator/review';
 import type { Actor } from '../../src/application/shared/actor';
-import { IllegalTransitionError, parseOpinion, parseTargetDate, RevisionNotAllowedError, type OwnerUpdate } from '../../src/domain';
+import { IllegalTransitionError, parseOpinion, parseTargetDate, RevisionNotAllowedError, templateColumns, type OwnerUpdate } from '../../src/domain';
 import type { JobContext } from '../../src/jobs/job-context';
 import { aRecommendation, anUpdate } from '../support/builders';
 import { contextFor, coordinator, owner, provisioned, startTestEmulator } from '../support/emulator-harness';
@@ -131,5 +132,14 @@ describe('coordinator review and panel decisions against the emulator', () => {
     expect(trail.find((t) => t.fields.Kind === 'auditRecorded')?.fields.DetailJson).toBe(
       'Fleet Fuel, March 2025: MODERATE OPINION; auditor Northgate Audit LLP',
     );
+  });
+
+  it('refuses notes, target decisions and imports from anyone but the coordinator', async () => {
+    const item = await recommendation('9');
+    await expect(recordNoteOnBehalf(admin.store, item.value, 'Lead unwell', 'June 2025', priya, 'note-by-owner', now)).rejects.toBeInstanceOf(ForbiddenError);
+    const request = await ownerUpdate(item.value.id, { targetRequest: { target: parseTargetDate('Sept 2025'), reason: 'Supplier late' } });
+    await expect(decideTargetRequest(admin.store, item, request, { by: 'coordinator', grant: true }, priya, now)).rejects.toBeInstanceOf(ForbiddenError);
+    const preview = await previewImport(admin.store, [[...templateColumns]], '2025-06-25');
+    await expect(applyImport(admin.store, preview, priya, now)).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

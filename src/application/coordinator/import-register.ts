@@ -14,7 +14,7 @@ import {
 } from '../../domain';
 import type { RecommendationStore, RecommendationWrite, Versioned, WriteOutcome } from '../ports';
 import { mapLimited } from '../shared/map-limited';
-import type { Actor } from '../shared/actor';
+import { requireCoordinator, type Actor } from '../shared/actor';
 import { noteOnBehalf } from './review';
 
 export type RowAction = 'create' | 'update' | 'unchanged' | 'skip';
@@ -202,6 +202,7 @@ export async function applyImport(
   onProgress: (done: number, total: number) => void = () => {},
   confirmed: ReadonlySet<number> = new Set(),
 ): Promise<ImportResult> {
+  requireCoordinator(actor, 'imports registers');
   const audits = [...preview.plan.audits].filter(([key]) => preview.rows.some((r) => r.row.auditKey === key && r.action !== 'skip'));
   // Audits are independent of each other (each has its own unique key), so their upserts overlap.
   const saved = await mapLimited(audits, writesInFlight, ([key, audit]) => {

@@ -78,6 +78,7 @@ export async function decideTargetRequest(
   actor: Actor,
   now: Date,
 ): Promise<Versioned<Recommendation>> {
+  requireCoordinator(actor, 'records decisions on target dates');
   const asked = request.targetRequest;
   if (!asked) throw new Error('This update does not ask for a new target date');
   const kind = decision.by === 'coordinator' ? 'extensionApproved' : decision.grant ? 'extensionGranted' : 'extensionRefused';
@@ -105,7 +106,8 @@ export async function decideTargetRequest(
 }
 
 /** A note the coordinator records for an owner who could not update ("lead unwell at the time of reporting"). */
-export function recordNoteOnBehalf(store: RecommendationStore, ...note: Parameters<typeof noteOnBehalf>): Promise<OwnerUpdate> {
+export async function recordNoteOnBehalf(store: RecommendationStore, ...note: Parameters<typeof noteOnBehalf>): Promise<OwnerUpdate> {
+  requireCoordinator(note[3], 'records notes for owners');
   return store.addUpdate(noteOnBehalf(...note));
 }
 
