@@ -155,7 +155,7 @@ export function uploadStatus(store: Store, sessionId: string): EmuResponse {
 /**
  * A file opened by its webUrl, as a browser opens a SharePoint link: `/<library>/<folder>/<file>`. SharePoint
  * checks the browser's signed-in session there; the emulator has no browser session, so on loopback it serves
- * any file of a library to whoever follows the link (docs/deploy.md says so).
+ * any file of a library to whoever follows the link (README.md, "The emulator", says so).
  */
 export function fileAtWebUrl(store: Store, pathname: string): EmuResponse | undefined {
   const [library, ...rest] = pathname
