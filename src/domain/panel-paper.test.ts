@@ -102,7 +102,7 @@ describe('compiling the panel paper', () => {
 
   it('lists every running item past its original target, with the reason or latest update as context', () => {
     expect(paper.exceededTargets.map((e) => [e.auditTitle, e.reference, e.originalTarget, e.currentTarget, e.context])).toEqual([
-      ['Fleet', '4.2', 'March 2019', 'Q4 2024', 'Reliant upon supplier Now proposed closed.'],
+      ['Fleet', '4.2', 'March 2019', 'Q4 2024', 'Reliant upon supplier. Now proposed closed.'],
       ['Fleet', '4.10', 'March 2019', 'March 2019', 'Rolled out to two depots.'],
     ]);
   });

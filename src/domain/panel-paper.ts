@@ -85,6 +85,9 @@ const firstSentence = (text: string): string => {
  * Compiles the panel paper from the data: counts, the proposed-closed list, targets exceeded, extension
  * requests and Appendix A, in the paper's order. Pure: the same data always makes the same paper.
  */
+/** The coordinator's words as a sentence, so another can follow it ("…supplier. Now proposed closed."). */
+const asSentence = (text: string): string => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+
 export function compilePanelPaper(input: PaperInput): PanelPaper {
   const { meeting } = input;
   const audits = new Map(input.audits.map((a) => [a.id, a]));
@@ -133,7 +136,7 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
         ...rest,
         originalTarget: e.r.targets.original.text || '—',
         currentTarget: currentTarget(e.r.targets).text || '—',
-        context: e.status === 'acceptedForPanel' ? `${context} Now proposed closed.` : context,
+        context: e.status === 'acceptedForPanel' ? `${asSentence(context)} Now proposed closed.` : context,
       };
     });
 
