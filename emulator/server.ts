@@ -178,11 +178,14 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         faults.before();
         return uploadFragment(store, { method, path: url.pathname, query: url.searchParams, headers, body: undefined, raw, base: `${origin}/v1.0` }, upload[1]);
       }
-      const file = method === 'GET' ? fileAtWebUrl(store, url.pathname) : undefined;
-      if (file) return file;
       const graph = /^\/v1\.0(\/.*)$/.exec(url.pathname);
       const sharePoint = /^\/_api(\/.*)$/.exec(url.pathname);
-      if (!graph?.[1] && !sharePoint?.[1]) throw new GraphError(404, 'notFound', `No such endpoint: ${url.pathname}`);
+      if (!graph?.[1] && !sharePoint?.[1]) {
+        // Not an API call: a browser following a file's webUrl, or nothing the emulator serves.
+        const file = method === 'GET' ? fileAtWebUrl(store, url.pathname) : undefined;
+        if (file) return file;
+        throw new GraphError(404, 'notFound', `No such endpoint: ${url.pathname}`);
+      }
       const caller = identity.verify(headers['authorization']);
       if ('refused' in caller) throw new GraphError(401, 'InvalidAuthenticationToken', caller.refused);
       if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));

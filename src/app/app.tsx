@@ -68,9 +68,7 @@ export function App({ signIn }: { signIn: SignIn }) {
       }
     >
       {stage.kind === 'starting' && <Spinner label="Signing you in…" style={{ padding: 24 }} />}
-      {stage.kind === 'ask' && (
-        <div className={styles.page}>{signIn.prompt({ host: hostContext, onSignedIn: (session) => setStage({ kind: 'ready', session }) })}</div>
-      )}
+      {stage.kind === 'ask' && signIn.prompt({ host: hostContext, onSignedIn: (session) => setStage({ kind: 'ready', session }) })}
       {stage.kind === 'failed' && (
         <div className={styles.page}>
           <MessageBar intent="error">

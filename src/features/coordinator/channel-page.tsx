@@ -82,7 +82,7 @@ export function ChannelPage() {
   if (!channel) return <Body1>Open this tab in the coordinators&apos; channel to see and send reminders.</Body1>;
   const sendNow = (): void =>
     decision.run('Reminders sent', async () => {
-      const run = await actions.sendReminders();
+      const run = await actions.sendReminders(channel);
       if (run.failed.length > 0)
         throw new Error(`${run.sent} reminder(s) sent; ${run.failed.length} failed and will be retried: ${run.failed.map((f) => f.owner).join(', ')}`);
       return run;

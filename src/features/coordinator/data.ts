@@ -3,7 +3,7 @@ import { recordAudit } from '../../application/coordinator/audits-and-meetings';
 import { applyImport, previewImport, type ImportPreview } from '../../application/coordinator/import-register';
 import { loadRegisterView } from '../../application/coordinator/register-view';
 import { createRecommendation, decideTargetRequest, editRecommendation, performTransition, recordNoteOnBehalf } from '../../application/coordinator/review';
-import type { PaperData, RecommendationDetail, Versioned } from '../../application/ports';
+import type { PaperData, RecommendationDetail, TeamChannel, Versioned } from '../../application/ports';
 import { runReminders } from '../../application/reminders/reminders';
 import type { Audit, OwnerUpdate, Recommendation, TransitionName } from '../../domain';
 import { useSession } from '../shared/session-context';
@@ -60,11 +60,9 @@ export function useCoordinatorActions() {
         applyImport(store, preview, user, new Date(), onProgress, confirmed),
       registerFile: (data: PaperData) => documents.registerXlsx(data),
       templateFile: () => documents.templateXlsx(),
-      sendReminders: async () => {
-        const channel = await session.channel();
-        if (!channel) throw new Error("Open this tab in the coordinators' channel to send reminders");
-        return runReminders({ store, log: session.reminderLog, notifier: channel.notifier, now: new Date(), links: session.links });
-      },
+      /** Reminders posted to the channel the page has already read. */
+      sendReminders: (channel: TeamChannel) =>
+        runReminders({ store, log: session.reminderLog, notifier: channel.notifier, now: new Date(), links: session.links }),
     };
   }, [session]);
 }

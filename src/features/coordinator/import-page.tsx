@@ -90,6 +90,8 @@ export function ImportPage() {
         },
       );
   };
+  // What the Import button writes: new and changed rows, and the held ones the coordinator ticked.
+  const toWrite = stage.kind === 'preview' ? rowsToWrite(stage.preview, confirmed).length : 0;
 
   return (
     <section className={styles.page} aria-labelledby="import-title">
@@ -149,8 +151,8 @@ export function ImportPage() {
           </Body1>
           {stage.kind === 'preview' && (
             <div className={styles.bar}>
-              <Button appearance="primary" disabled={rowsToWrite(stage.preview, confirmed).length === 0} onClick={() => confirm(stage.name, stage.preview)}>
-                Import {rowsToWrite(stage.preview, confirmed).length} row(s)
+              <Button appearance="primary" disabled={toWrite === 0} onClick={() => confirm(stage.name, stage.preview)}>
+                Import {toWrite} row(s)
               </Button>
               {stage.preview.counts.held > 0 && (
                 <Caption1>{stage.preview.counts.held} change(s) held: they reopen a decided item or move a target. Tick each one to apply it.</Caption1>
