@@ -26,6 +26,13 @@ export interface EmulatorOptions {
   directory?: Directory;
   /** How long an access token lasts, as Entra's last about an hour. */
   tokenLifetimeSeconds?: number;
+  /**
+   * The tab's origins, the only web pages the dev sign-in answers (callers with no Origin, such as jobs, are
+   * not web pages). Unset: any page served from this machine's loopback.
+   */
+  tabOrigins?: string[];
+  /** Serves /_dev/clock, so the demo seed can replay past cycles. Off unless asked for. */
+  devClock?: boolean;
 }
 
 export interface Emulator {
@@ -40,6 +47,9 @@ export interface Emulator {
 }
 
 const maxBatch = 20;
+
+const loopbackOrigin = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/;
+const clockSchema = z.object({ at: z.iso.datetime({ offset: true }).nullable() });
 
 /** A dev sign-in: the person, and the scopes the caller asks for (every scope the emulator knows when none are named). */
 const tokenRequestSchema = z.object({ user: z.string(), scopes: z.array(z.string()).optional() });
@@ -157,6 +167,16 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     const method = (req.method ?? 'GET').toUpperCase();
     try {
       if (method === 'OPTIONS') return { status: 204 };
+      if (url.pathname.startsWith('/_dev/') && !devPageAllowed(headers['origin'])) {
+        // Another site's page asking for a token would sign its visitor in as anyone: only the tab may ask.
+        throw new GraphError(403, 'accessDenied', 'The dev sign-in answers only the Audit Tracker tab');
+      }
+      if (url.pathname === '/_dev/clock' && method === 'POST' && options.devClock) {
+        const body = clockSchema.safeParse(parseBody(raw, 'json'));
+        if (!body.success) throw badRequest('Send {"at": "<ISO date-time>"} or {"at": null}');
+        store.setClock(body.data.at ? new Date(body.data.at) : undefined);
+        return { status: 204 };
+      }
       if (url.pathname === '/_dev/users' && method === 'GET') {
         return { status: 200, body: { value: store.users().map((u) => ({ ...userResource(u), role: u.role })) } };
       }
@@ -210,8 +230,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     }
   }
 
-  function send(res: ServerResponse, response: EmuResponse, requestId: string): void {
-    res.setHeader('Access-Control-Allow-Origin', '*');
+  const devPageAllowed = (pageOrigin: string | undefined): boolean =>
+    !pageOrigin || (options.tabOrigins ? options.tabOrigins.includes(pageOrigin) : loopbackOrigin.test(pageOrigin));
+
+  function send(res: ServerResponse, response: EmuResponse, requestId: string, path: string, pageOrigin: string | undefined): void {
+    // Graph answers any origin (a bearer token is the credential); the dev sign-in only the tab's.
+    if (!path.startsWith('/_dev/')) res.setHeader('Access-Control-Allow-Origin', '*');
+    else if (pageOrigin && devPageAllowed(pageOrigin)) res.setHeader('Access-Control-Allow-Origin', pageOrigin);
     res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS');
     res.setHeader(
       'Access-Control-Allow-Headers',
@@ -239,11 +264,13 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     });
     req.on('end', () => {
       const requestId = randomUUID();
+      const path = new URL(req.url ?? '/', origin).pathname;
+      const pageOrigin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
       if (size > maxBody) {
-        send(res, asResponse(new GraphError(413, 'requestTooLarge', 'The request body is too large'), requestId), requestId);
+        send(res, asResponse(new GraphError(413, 'requestTooLarge', 'The request body is too large'), requestId), requestId, path, pageOrigin);
         return;
       }
-      void route(req, Buffer.concat(chunks)).then((response) => send(res, response, requestId));
+      void route(req, Buffer.concat(chunks)).then((response) => send(res, response, requestId, path, pageOrigin));
     });
   });
 

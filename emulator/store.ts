@@ -86,11 +86,14 @@ export const fieldExpression = (name: string): string => {
   return `json_extract(fields, '$."${name}"')`;
 };
 
-const now = (): string => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-
 /** The emulator's persistence: SQLite in WAL mode, each write one transaction, so a killed process leaves a consistent store. */
 export class Store {
   readonly db: Database.Database;
+  /**
+   * The time SharePoint stamps on what is written (Created, Modified): the wall clock, unless the demo seed has
+   * set it to replay an earlier cycle. Callers never choose it per request, as in a tenant.
+   */
+  private clock: Date | undefined;
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -102,6 +105,15 @@ export class Store {
 
   close(): void {
     this.db.close();
+  }
+
+  /** Sets the clock the store stamps writes with (the demo seed replaying history), or back to the wall clock. */
+  setClock(at: Date | undefined): void {
+    this.clock = at;
+  }
+
+  now(): string {
+    return (this.clock ?? new Date()).toISOString().replace(/\.\d{3}Z$/, 'Z');
   }
 
   transaction<T>(work: () => T): T {
@@ -203,7 +215,7 @@ export class Store {
     this.transaction(() => {
       this.db
         .prepare('INSERT INTO lists (id, site_id, name, display_name, template, created) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(id, siteId, name, displayName, template, now());
+        .run(id, siteId, name, displayName, template, this.now());
       for (const column of columns) this.addColumn(id, column);
     });
     return this.listById(id) as ListRow;
@@ -308,7 +320,7 @@ export class Store {
     return this.transaction(() => {
       const { next_item_id: id } = this.db.prepare('SELECT next_item_id FROM lists WHERE id = ?').get(listId) as { next_item_id: number };
       this.db.prepare('UPDATE lists SET next_item_id = ? WHERE id = ?').run(id + 1, listId);
-      const at = now();
+      const at = this.now();
       this.db
         .prepare(
           `INSERT INTO items (list_id, id, guid, version, fields, created_by, created_at, modified_by, modified_at, seq)
@@ -323,7 +335,7 @@ export class Store {
     return this.transaction(() => {
       this.db
         .prepare('UPDATE items SET fields = ?, version = version + 1, modified_by = ?, modified_at = ?, seq = ? WHERE list_id = ? AND id = ?')
-        .run(JSON.stringify(fields), by, now(), this.nextSeq(), listId, id);
+        .run(JSON.stringify(fields), by, this.now(), this.nextSeq(), listId, id);
       return this.item(listId, id) as ItemRow;
     });
   }
@@ -331,7 +343,7 @@ export class Store {
   deleteItem(listId: string, id: number, by: string): void {
     this.db
       .prepare('UPDATE items SET deleted = 1, modified_by = ?, modified_at = ?, seq = ? WHERE list_id = ? AND id = ?')
-      .run(by, now(), this.nextSeq(), listId, id);
+      .run(by, this.now(), this.nextSeq(), listId, id);
   }
 
   // Drive
@@ -349,7 +361,7 @@ export class Store {
 
   putDriveItem(listId: string, path: string, content: Buffer, mimeType: string, by: string): DriveItemRow {
     const existing = this.driveItem(listId, { path });
-    const at = now();
+    const at = this.now();
     const name = path.split('/').at(-1) ?? path;
     if (existing) {
       this.db
@@ -419,7 +431,7 @@ export class Store {
     const id = String(Date.now()) + randomUUID().slice(0, 4);
     this.db
       .prepare('INSERT INTO messages (id, channel_id, body, created_by, created_at, seq) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(id, channelId, body, by, now(), this.nextSeq());
+      .run(id, channelId, body, by, this.now(), this.nextSeq());
     return this.db.prepare('SELECT * FROM messages WHERE id = ?').get(id) as MessageRow;
   }
 
@@ -473,5 +485,3 @@ export interface DriveItemRow {
   created_at: string;
   modified_at: string;
 }
-
-export { now as timestamp };

@@ -1,8 +1,7 @@
 import { createServer } from 'vite';
 import { startEmulator } from '../emulator/server';
-import { GraphEvidenceStore } from '../src/adapters/graph/graph-evidence-store';
 import { provision } from '../src/adapters/graph/provision';
-import { emulatorPeople, seedDemo } from '../src/jobs/demo/seed-demo';
+import { seedDemo } from '../src/jobs/demo/seed-demo';
 import { jobContext } from '../src/jobs/job-context';
 import { teamChannel } from '../src/adapters/graph/graph-channel-notifier';
 import { GraphReminderLog } from '../src/adapters/graph/graph-reminder-log';
@@ -17,19 +16,19 @@ import { organisationToday } from '../src/domain';
 const emulatorPort = Number(process.env.EMULATOR_PORT ?? 5001);
 const appPort = Number(process.env.PORT ?? 53000);
 
-const emulator = await startEmulator({ data: '.data/graph.sqlite', port: emulatorPort });
+const emulator = await startEmulator({
+  data: '.data/graph.sqlite',
+  port: emulatorPort,
+  tabOrigins: [`http://127.0.0.1:${appPort}`, `http://localhost:${appPort}`],
+});
 console.log(`Graph emulator on ${emulator.graphBase}`);
 const context = jobContext({ graph: emulator.origin });
 const hasData = (await context.gateway.query('audits', { select: ['Title'] }).catch(() => [])).length > 0;
 if (!hasData) {
   console.log('First start: provisioning the emulator and writing the demo organisation...');
   await provision(context.graph, context.siteId, await context.permissions());
-  const report = await seedDemo(
-    context.store,
-    new GraphEvidenceStore(context.graph, context.siteId),
-    await emulatorPeople(emulator.origin),
-    organisationToday(),
-    (line) => console.log(`  ${line}`),
+  const report = await seedDemo({ origin: emulator.origin, setClock: (at) => emulator.store.setClock(at) }, organisationToday(), (line) =>
+    console.log(`  ${line}`),
   );
   console.log(`Demo data ready: ${report.audits} audits, ${report.recommendations} recommendations, ${report.updates} updates.`);
 }

@@ -19,3 +19,5 @@ export * from './paper-boilerplate';
 export * from './register-import';
 export * from './register-template';
 export * from './reminder-plan';
+export * from './update-trust';
+export * from './safe-link';

@@ -1,13 +1,17 @@
 import { z } from 'zod';
 import { personSchema } from './people';
+import { safeLinkSchema } from './safe-link';
 import { targetDateSchema } from './target-date';
 
 export const evidenceRefSchema = z.object({
   name: z.string().trim().min(1),
-  url: z.url({ message: 'Evidence needs a link' }),
+  url: safeLinkSchema,
   /** Set for files in our evidence library; absent for links to existing documents. */
   driveItemId: z.string().optional(),
   size: z.number().int().nonnegative().optional(),
+  /** The file's version and content hash (SharePoint's quickXorHash) when the coordinator accepted it. */
+  version: z.string().optional(),
+  hash: z.string().optional(),
 });
 export type EvidenceRef = z.infer<typeof evidenceRefSchema>;
 
@@ -28,10 +32,6 @@ export const targetRequestSchema = z.object({
 });
 export type TargetRequest = z.infer<typeof targetRequestSchema>;
 
-/**
- * An update for one cycle. Updates accumulate and are never overwritten. A coordinator may write a note
- * instead ("lead unwell at the time of reporting"); then `kind` is coordinatorNote and the answers are empty.
- */
 /** An owner's own update, or a note the audit team records for an owner ("lead unwell at the time of reporting"). */
 export const updateKinds = ['ownerUpdate', 'coordinatorNote'] as const;
 

@@ -5,9 +5,8 @@ import { build, preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { ensureBrowser, type BrowserChoice } from '../../scripts/find-browser';
 import { startEmulator, type Emulator } from '../../emulator/server';
-import { GraphEvidenceStore } from '../../src/adapters/graph/graph-evidence-store';
 import { provision } from '../../src/adapters/graph/provision';
-import { emulatorPeople, seedDemo } from '../../src/jobs/demo/seed-demo';
+import { seedDemo } from '../../src/jobs/demo/seed-demo';
 import { jobContext } from '../../src/jobs/job-context';
 
 declare module 'vitest' {
@@ -61,7 +60,8 @@ export async function setup(project: TestProject): Promise<void> {
   emulator = await startEmulator({ data: join(dataDir, 'graph.sqlite'), retryAfterSeconds: 0 });
   const context = jobContext({ graph: emulator.origin });
   await provision(context.graph, context.siteId, await context.permissions());
-  await seedDemo(context.store, new GraphEvidenceStore(context.graph, context.siteId), await emulatorPeople(emulator.origin), e2eToday);
+  const started = emulator;
+  await seedDemo({ origin: started.origin, setClock: (at) => started.store.setClock(at) }, e2eToday);
 
   // The embedded default, and a tenant build (msal, nested app auth) whose Graph is the same emulator.
   const url = await buildAndServe(join(dataDir, 'dist'), { TAB_AUTH_MODE: 'emulator', TAB_GRAPH_ORIGIN: emulator.origin, TAB_TEAMS_APP_ID: teamsAppId });

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server';
-import { GraphEvidenceStore } from '../../src/adapters/graph/graph-evidence-store';
 import { emulatorPeople, seedDemo } from '../../src/jobs/demo/seed-demo';
 import { demoOrganisation } from '../../src/jobs/demo/demo-organisation';
-import { contextFor, provisioned, startTestEmulator } from '../support/emulator-harness';
+import { contextFor, provisioned, startTestEmulator, demoTarget } from '../support/emulator-harness';
 
 const today = '2025-05-20';
 
@@ -17,7 +16,7 @@ describe('the data layer under injected faults', () => {
   it('provisions and writes the whole demo organisation with nothing duplicated and nothing lost', async () => {
     const context = await provisioned(emulator);
     const people = await emulatorPeople(emulator.origin);
-    const report = await seedDemo(context.store, new GraphEvidenceStore(context.graph, context.siteId), people, today);
+    const report = await seedDemo(demoTarget(emulator), today);
     const expected = demoOrganisation(people.owners, people.coordinators[0]!, today);
 
     emulator.faults.plan = { throttle: [], lost: 0 };

@@ -6,12 +6,11 @@ import { promisify } from 'node:util';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server';
-import { GraphEvidenceStore } from '../../src/adapters/graph/graph-evidence-store';
 import { compileMeetingPaper, paperTables } from '../../src/application/panel/meeting-paper';
 import { isRunning, type PanelPaper } from '../../src/domain';
-import { emulatorPeople, seedDemo } from '../../src/jobs/demo/seed-demo';
+import { seedDemo } from '../../src/jobs/demo/seed-demo';
 import type { JobContext } from '../../src/jobs/job-context';
-import { provisioned, startTestEmulator } from '../support/emulator-harness';
+import { provisioned, startTestEmulator, demoTarget } from '../support/emulator-harness';
 
 const run = promisify(execFile);
 const today = '2025-05-20';
@@ -26,7 +25,7 @@ describe('the panel paper from the store', () => {
     dir = mkdtempSync(join(tmpdir(), 'paper-'));
     emulator = await startTestEmulator();
     context = await provisioned(emulator);
-    await seedDemo(context.store, new GraphEvidenceStore(context.graph, context.siteId), await emulatorPeople(emulator.origin), today);
+    await seedDemo(demoTarget(emulator), today);
     const meetings = (await context.store.paperData('2024-01-01')).meetings.sort((a, b) => a.date.localeCompare(b.date));
     paper = await compileMeetingPaper(context.store, meetings.at(-1)!.date, today);
   });

@@ -6,7 +6,6 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server';
 import { GraphChannelNotifier } from '../../src/adapters/graph/graph-channel-notifier';
-import { GraphEvidenceStore } from '../../src/adapters/graph/graph-evidence-store';
 import { GraphReminderLog } from '../../src/adapters/graph/graph-reminder-log';
 import { WorkflowsNotifier } from '../../src/adapters/notify/workflows-notifier';
 import { cardByteLimit, ownerMessages } from '../../src/application/reminders/reminder-cards';
@@ -15,9 +14,9 @@ import { reminderLinks } from '../../src/application/reminders/reminder-links';
 import { runReminders } from '../../src/application/reminders/reminders';
 import type { Notifier } from '../../src/application/ports';
 import { addDays } from '../../src/domain';
-import { emulatorPeople, seedDemo } from '../../src/jobs/demo/seed-demo';
+import { seedDemo } from '../../src/jobs/demo/seed-demo';
 import type { JobContext } from '../../src/jobs/job-context';
-import { provisioned, rawCall, coordinator, startTestEmulator } from '../support/emulator-harness';
+import { provisioned, rawCall, coordinator, startTestEmulator, demoTarget } from '../support/emulator-harness';
 
 const run = promisify(execFile);
 const links = reminderLinks({ appUrl: 'http://127.0.0.1:53000' });
@@ -34,7 +33,7 @@ describe('reminders against the emulator', () => {
   beforeAll(async () => {
     emulator = await startTestEmulator();
     context = await provisioned(emulator);
-    await seedDemo(context.store, new GraphEvidenceStore(context.graph, context.siteId), await emulatorPeople(emulator.origin), today);
+    await seedDemo(demoTarget(emulator), today);
     const team = (await rawCall(emulator, coordinator, 'GET', '/me/joinedTeams')).body.value[0].id;
     const channel = (await rawCall(emulator, coordinator, 'GET', `/teams/${team}/channels`)).body.value[0].id;
     channelPath = `/teams/${team}/channels/${encodeURIComponent(channel)}/messages?$top=50`;

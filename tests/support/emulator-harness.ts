@@ -16,6 +16,9 @@ export function contextFor(emulator: Emulator, user = coordinator): JobContext {
   return jobContext({ graph: emulator.origin, user });
 }
 
+/** The emulator as the demo seed writes into it, replaying history on its clock. */
+export const demoTarget = (emulator: Emulator) => ({ origin: emulator.origin, setClock: (at: Date | undefined) => emulator.store.setClock(at) });
+
 export async function provisioned(emulator: Emulator): Promise<JobContext> {
   const context = contextFor(emulator);
   await provision(context.graph, context.siteId, await context.permissions());

@@ -1,5 +1,5 @@
-import type { Audit, Meeting, OwnerUpdate, Recommendation } from '../../domain';
-import { auditKey } from '../../domain';
+import type { Audit, Meeting, OwnerUpdate, Recommendation, SuspectUpdate } from '../../domain';
+import { auditKey, screenUpdates } from '../../domain';
 import {
   ConflictError,
   type DecisionRecord,
@@ -32,6 +32,8 @@ import {
   meetingFromItem,
   meetingSelect,
   meetingToFields,
+  noteFromDecision,
+  noteToDecision,
   recommendationFromItem,
   recommendationKey,
   recommendationSelect,
@@ -64,6 +66,59 @@ function mergeById<T extends { value: { id: string } }>(previous: T[], changed: 
   for (const entry of changed) byId.set(entry.value.id, entry);
   return [...byId.values()];
 }
+
+/** Groups of a few ids, each one query's worth. */
+const inGroups = (ids: readonly string[]): string[][] =>
+  Array.from({ length: Math.ceil(ids.length / idsPerQuery) }, (_, i) => ids.slice(i * idsPerQuery, (i + 1) * idsPerQuery));
+
+/** What the trail holds: the decisions, and the audit team's notes kept among them. */
+function readTrail(items: ListItem[], invalid: InvalidRecordError[]): { decisions: DecisionRecord[]; notes: OwnerUpdate[] } {
+  const decisions: DecisionRecord[] = [];
+  const notes: OwnerUpdate[] = [];
+  for (const item of items) {
+    try {
+      const decision = decisionFromItem(item);
+      if (decision.kind === 'coordinatorNote') notes.push(noteFromDecision(item, decision));
+      else decisions.push(decision);
+    } catch (error) {
+      if (!(error instanceof InvalidRecordError)) throw error;
+      invalid.push(error);
+    }
+  }
+  return { decisions: decisions.sort((a, b) => a.at.localeCompare(b.at)), notes };
+}
+
+/**
+ * The updates that count, as SharePoint asserts them: owners' updates screened against who owns each item
+ * (the domain's rule), the audit team's notes from its own list. A "note" in the owners' list was written by
+ * whoever had add rights there, so it never counts.
+ */
+function screened(
+  recommendations: readonly Recommendation[],
+  updateItems: ListItem[],
+  notes: OwnerUpdate[],
+  invalid: InvalidRecordError[],
+): { updates: OwnerUpdate[]; suspect: SuspectUpdate[] } {
+  const posted = mapAll(updateItems, updateFromItem, invalid);
+  const forgedNotes = posted
+    .filter((u) => u.kind === 'coordinatorNote')
+    .map((update) => ({ update, reason: `${update.author.name} (${update.author.email}) wrote it as a note from the audit team, in the owners' list` }));
+  const { trusted, suspect } = screenUpdates(
+    recommendations,
+    posted.filter((u) => u.kind === 'ownerUpdate'),
+  );
+  return { updates: [...trusted, ...notes].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)), suspect: [...forgedNotes, ...suspect] };
+}
+
+/** Each recommendation's latest acceptance, as the proposal frozen in it. */
+const latestAccepted = (decisions: readonly DecisionRecord[]): OwnerUpdate[] => [
+  ...new Map(
+    [...decisions]
+      .filter((d) => d.kind === 'acceptForPanel' && d.frozen)
+      .sort((a, b) => a.at.localeCompare(b.at))
+      .map((d) => [d.recommendationId, d.frozen as OwnerUpdate]),
+  ).values(),
+];
 
 /** The recommendation store on SharePoint lists through Graph (tenant or emulator alike). */
 export class GraphRecommendationStore implements RecommendationStore {
@@ -121,17 +176,24 @@ export class GraphRecommendationStore implements RecommendationStore {
     const invalid: InvalidRecordError[] = [];
     const mine = mapAll(await this.gateway.itemsOf(recommendations, 'Reading your recommendations'), recommendationFromItem, invalid);
     const auditIds = new Set(mine.map((r) => r.value.auditId));
-    // The owner's updates only, by their recommendations' ids: a few ids a query, all queries in one batch.
-    const ids = mine.map((r) => r.value.id);
-    const groups = Array.from({ length: Math.ceil(ids.length / idsPerQuery) }, (_, i) => ids.slice(i * idsPerQuery, (i + 1) * idsPerQuery));
-    const updateResponses = await this.gateway.batch(
+    // The owner's updates and notes only, by their recommendations' ids: a few ids a query, all in one batch.
+    const groups = inGroups(mine.map((r) => r.value.id));
+    const byIds = (list: 'updates' | 'decisions', select: readonly string[]) =>
       groups.map((group, i) => ({
-        id: `updates-${i}`,
+        id: `${list}-${i}`,
         method: 'GET' as const,
-        url: this.gateway.itemsUrl('updates', { select: updateSelect, filter: group.map((id) => eq('RecommendationId', id)).join(' or ') }),
-      })),
+        url: this.gateway.itemsUrl(list, { select, filter: group.map((id) => eq('RecommendationId', id)).join(' or ') }),
+      }));
+    const responses = await this.gateway.batch([...byIds('updates', updateSelect), ...byIds('decisions', decisionSelect)]);
+    const read = async (list: string) =>
+      (await Promise.all(responses.filter((r) => r.id.startsWith(`${list}-`)).map((r) => this.gateway.itemsOf(r, `Reading ${list}`)))).flat();
+    const { notes } = readTrail(await read('decisions'), invalid);
+    const { updates } = screened(
+      mine.map((r) => r.value),
+      await read('updates'),
+      notes,
+      invalid,
     );
-    const updates = (await Promise.all(updateResponses.map((r) => this.gateway.itemsOf(r, 'Reading updates')))).flat();
     return {
       register: {
         recommendations: mine,
@@ -139,7 +201,7 @@ export class GraphRecommendationStore implements RecommendationStore {
         invalid,
       },
       meetings: mapAll(await this.gateway.itemsOf(meetings, 'Reading meetings'), meetingFromItem, invalid),
-      updates: mapAll(updates, updateFromItem, invalid).filter((u) => u.submittedAt.slice(0, 10) >= updatesSince),
+      updates: updates.filter((u) => u.submittedAt.slice(0, 10) >= updatesSince),
     };
   }
 
@@ -153,16 +215,25 @@ export class GraphRecommendationStore implements RecommendationStore {
         method: 'GET',
         url: this.gateway.itemsUrl('updates', { select: updateSelect, filter: `fields/SubmittedAt ge ${updatesSince}T00:00:00Z` }),
       },
+      { id: 'decisions', method: 'GET', url: this.gateway.itemsUrl('decisions', { select: decisionSelect }) },
     ]);
-    const [audits, recommendations, meetings, updates] = await Promise.all(
+    const [audits, recommendations, meetings, updates, trail] = await Promise.all(
       responses.map((response) => this.gateway.itemsOf(response, `Reading ${response.id}`)),
     );
     const invalid: InvalidRecordError[] = [];
+    const register = mapAll(recommendations ?? [], recommendationFromItem, invalid).map((r) => r.value);
+    const { decisions, notes } = readTrail(trail ?? [], invalid);
     return {
       audits: mapAll(audits ?? [], auditFromItem, invalid).map((a) => a.value),
-      recommendations: mapAll(recommendations ?? [], recommendationFromItem, invalid).map((r) => r.value),
+      recommendations: register,
       meetings: mapAll(meetings ?? [], meetingFromItem, invalid),
-      updates: mapAll(updates ?? [], updateFromItem, invalid),
+      ...screened(
+        register,
+        updates ?? [],
+        notes.filter((n) => n.submittedAt.slice(0, 10) >= updatesSince),
+        invalid,
+      ),
+      accepted: latestAccepted(decisions),
       invalid,
     };
   }
@@ -188,14 +259,13 @@ export class GraphRecommendationStore implements RecommendationStore {
     const item = recommendationFromItem(this.gateway.itemOf(recommendation, 'Reading the recommendation'));
     const invalid: InvalidRecordError[] = [];
     const allAudits = mapAll(await this.gateway.itemsOf(audits, 'Reading audits'), auditFromItem, invalid);
+    const trail = readTrail(await this.gateway.itemsOf(decisions, 'Reading the audit trail'), invalid);
     return {
       recommendation: item,
       audit: allAudits.find((a) => a.value.id === item.value.auditId)?.value,
-      updates: mapAll(await this.gateway.itemsOf(updates, 'Reading updates'), updateFromItem, invalid).sort((a, b) =>
-        a.submittedAt.localeCompare(b.submittedAt),
-      ),
+      ...screened([item.value], await this.gateway.itemsOf(updates, 'Reading updates'), trail.notes, invalid),
       meetings: mapAll(await this.gateway.itemsOf(meetings, 'Reading meetings'), meetingFromItem, invalid),
-      decisions: mapAll(await this.gateway.itemsOf(decisions, 'Reading the audit trail'), decisionFromItem, invalid).sort((a, b) => a.at.localeCompare(b.at)),
+      decisions: trail.decisions,
     };
   }
 
@@ -249,39 +319,60 @@ export class GraphRecommendationStore implements RecommendationStore {
   }
 
   async updatesFor(recommendationId: string): Promise<OwnerUpdate[]> {
-    const items = await this.gateway.query('updates', { select: updateSelect, filter: eq('RecommendationId', recommendationId) });
-    return items.map(updateFromItem).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+    return (await this.recommendationDetail(recommendationId)).updates;
   }
 
-  private async findUpdate(idempotencyKey: string): Promise<OwnerUpdate | undefined> {
-    const [existing] = await this.gateway.query('updates', { select: updateSelect, filter: eq('IdempotencyKey', idempotencyKey) });
+  /** An update already made under this key: an owner's in the updates list, or a note in the trail. */
+  private async findUpdate(update: Omit<OwnerUpdate, 'id'>): Promise<OwnerUpdate | undefined> {
+    if (update.kind === 'coordinatorNote') {
+      const [existing] = await this.gateway.query('decisions', { select: decisionSelect, filter: eq('IdempotencyKey', update.idempotencyKey) });
+      return existing ? noteFromDecision(existing, decisionFromItem(existing)) : undefined;
+    }
+    const [existing] = await this.gateway.query('updates', { select: updateSelect, filter: eq('IdempotencyKey', update.idempotencyKey) });
     return existing ? updateFromItem(existing) : undefined;
+  }
+
+  /** Where an update is written: the owners' list, or (a note) the audit team's trail. */
+  private recordOf(update: Omit<OwnerUpdate, 'id'>): { list: 'updates' | 'decisions'; fields: Record<string, unknown> } {
+    return update.kind === 'coordinatorNote'
+      ? { list: 'decisions', fields: decisionToFields(noteToDecision(update)) }
+      : { list: 'updates', fields: updateToFields(update) };
+  }
+
+  private async createUpdate(update: Omit<OwnerUpdate, 'id'>): Promise<OwnerUpdate> {
+    const { list, fields } = this.recordOf(update);
+    const item = await this.gateway.create(list, fields);
+    return list === 'decisions' ? noteFromDecision(item, decisionFromItem(item)) : updateFromItem(item);
   }
 
   async addUpdate(update: Omit<OwnerUpdate, 'id'>): Promise<OwnerUpdate> {
     try {
-      return updateFromItem(await this.gateway.create('updates', updateToFields(update)));
+      return await this.createUpdate(update);
     } catch (error) {
       // A retry of a write whose answer was lost meets the unique key, or the network failed after the write:
       // either way the record may exist, and the key finds it rather than writing it twice.
-      const existing = await this.findUpdate(update.idempotencyKey);
+      const existing = await this.findUpdate(update);
       if (existing) return existing;
       if (error instanceof UniqueValueError) throw error;
-      return updateFromItem(await this.gateway.create('updates', updateToFields(update)));
+      return this.createUpdate(update);
     }
   }
 
-  async updateKeys(cycle: string): Promise<Set<string>> {
-    const items = await this.gateway.query('updates', { select: ['IdempotencyKey'], filter: eq('Cycle', cycle) });
-    return new Set(items.map((item) => String(item.fields.IdempotencyKey ?? '')));
+  async noteKeys(cycle: string): Promise<Set<string>> {
+    const items = await this.gateway.query('decisions', { select: ['IdempotencyKey', 'Kind'], filter: eq('Cycle', cycle) });
+    return new Set(items.filter((item) => item.fields.Kind === 'coordinatorNote').map((item) => String(item.fields.IdempotencyKey ?? '')));
   }
 
   async addUpdates(updates: Omit<OwnerUpdate, 'id'>[]): Promise<void> {
-    const path = `${this.gateway.listPath('updates')}/items`;
     for (let start = 0; start < updates.length; start += batchLimit) {
       const chunk = updates.slice(start, start + batchLimit);
       const responses = await this.gateway
-        .batch(chunk.map((update, i): BatchRequest => ({ id: String(i), method: 'POST', url: path, body: { fields: updateToFields(update) } })))
+        .batch(
+          chunk.map((update, i): BatchRequest => {
+            const { list, fields } = this.recordOf(update);
+            return { id: String(i), method: 'POST', url: `${this.gateway.listPath(list)}/items`, body: { fields } };
+          }),
+        )
         .catch(() => undefined);
       // Written, or its key met (an earlier run's, or this one's retried after a lost answer): done. Anything
       // else goes through addUpdate, which finds a write that happened or says why it failed.

@@ -241,7 +241,7 @@ export async function applyImport(
   );
   // Every row's latest update is one note, keyed by its text: one not yet recorded is written, whether its row
   // is new, changed, or unchanged since a run that stopped before its notes or since the text changed.
-  const recorded = await store.updateKeys(importedCycle);
+  const recorded = await store.noteKeys(importedCycle);
   const notes = preview.rows.flatMap((r) => {
     const id = r.action === 'unchanged' || (r.action === 'update' && !writtenIds.has(r)) ? r.existing?.value.id : writtenIds.get(r);
     return id && r.row.latestUpdate && !recorded.has(noteKey(r.row)) ? [{ id, row: r.row, text: r.row.latestUpdate }] : [];

@@ -101,7 +101,7 @@ export async function loadRegisterView(store: RecommendationStore, today: string
   return buildRegister(await loadPaperData(store, today), today);
 }
 
-/** What the coordinator must look at: proposals to review, target requests, and owners yet to update. */
+/** What the coordinator must look at: proposals to review, target requests, owners yet to update, and updates that do not count. */
 export function reviewQueue(view: RegisterView) {
   const cycle = view.meeting?.cycle;
   const updatesOf = (id: string) => view.data.updates.filter((u) => u.recommendationId === id).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
@@ -114,5 +114,7 @@ export function reviewQueue(view: RegisterView) {
       return request && !requestDecided(row.recommendation.targets, request.submittedAt) ? [{ row, request }] : [];
     }),
     missingUpdates: view.rows.filter((r) => r.updateDue),
+    /** Written to the updates list by someone who does not own the item, or a flood: counted nowhere. */
+    suspect: view.data.suspect,
   };
 }

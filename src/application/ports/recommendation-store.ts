@@ -1,4 +1,4 @@
-import type { Audit, Meeting, OwnerUpdate, Recommendation } from '../../domain';
+import type { Audit, Meeting, OwnerUpdate, Person, Recommendation, SuspectUpdate } from '../../domain';
 import type { InvalidRecordError } from './errors';
 import type { Versioned } from './versioned';
 
@@ -17,7 +17,11 @@ export interface OwnerView {
   updates: OwnerUpdate[];
 }
 
-/** One entry of the audit trail: who did what to a recommendation, and when. */
+/**
+ * One entry of the audit trail: who did what to a recommendation, and when. The trail's list is the audit
+ * team's alone, so what it holds is theirs: a note for an owner is kept here too, and so is the copy of a
+ * proposal as the coordinator accepted it, which the paper reads whatever happens to the update later.
+ */
 export interface DecisionRecord {
   recommendationId: string;
   meetingId?: string;
@@ -26,6 +30,12 @@ export interface DecisionRecord {
   at: string;
   detail: string;
   idempotencyKey: string;
+  /** The cycle a note is filed under. */
+  cycle?: string;
+  /** Whom a note is recorded for. */
+  onBehalfOf?: Person;
+  /** The proposal as accepted (acceptForPanel): its answers and its evidence with each file's version and hash. */
+  frozen?: OwnerUpdate;
 }
 
 export interface RecommendationDetail {
@@ -33,6 +43,8 @@ export interface RecommendationDetail {
   audit: Audit | undefined;
   /** Every update, oldest first. */
   updates: OwnerUpdate[];
+  /** Updates that do not count (not from an owner of the item, or a flood): shown to the coordinator. */
+  suspect: SuspectUpdate[];
   meetings: Meeting[];
   decisions: DecisionRecord[];
 }
@@ -42,6 +54,9 @@ export interface PaperData {
   recommendations: Recommendation[];
   meetings: Meeting[];
   updates: OwnerUpdate[];
+  suspect: SuspectUpdate[];
+  /** Each recommendation's latest accepted proposal, as frozen in the trail when the coordinator accepted it. */
+  accepted: OwnerUpdate[];
   invalid: InvalidRecordError[];
 }
 
@@ -88,15 +103,18 @@ export interface RecommendationWriter {
   saveMeeting(meeting: Omit<Meeting, 'id'>): Promise<Meeting>;
 }
 
-/** The updates owners post and the audit team's notes: added, never changed. */
+/**
+ * The updates owners post and the audit team's notes: added, never changed. Owners' updates go to the list
+ * owners can add to; notes (kind coordinatorNote) go to the audit team's trail, which only coordinators write.
+ */
 export interface UpdateLog {
   updatesFor(recommendationId: string): Promise<OwnerUpdate[]>;
   /** Idempotent by the update's idempotencyKey: a retry returns the record already made. */
   addUpdate(update: Omit<OwnerUpdate, 'id'>): Promise<OwnerUpdate>;
   /** Adds many updates in $batch requests; idempotent by each one's key, as addUpdate is. */
   addUpdates(updates: Omit<OwnerUpdate, 'id'>[]): Promise<void>;
-  /** The keys of the updates filed under a cycle, to tell what an earlier run already recorded. */
-  updateKeys(cycle: string): Promise<Set<string>>;
+  /** The keys of the audit team's notes filed under a cycle, to tell what an earlier run already recorded. */
+  noteKeys(cycle: string): Promise<Set<string>>;
 }
 
 /** Who decided what, and when: appended, never changed. */

@@ -27,6 +27,7 @@ export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
   if (state.status === 'error') return <LoadFailed problem="The review queue could not be loaded" error={state.error} onRetry={reload} />;
   if (state.status === 'loading' || !queue) return <Spinner label="Loading what needs review…" />;
   const cycle = state.value.meeting?.cycle ?? '';
+  const references = new Map(state.value.rows.map((r) => [r.recommendation.id, `${r.recommendation.reference} ${r.recommendation.title}`]));
 
   return (
     <section className={styles.page} aria-labelledby="review-title">
@@ -123,6 +124,22 @@ export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
               onConfirm={(note) => decision.run('Note recorded', () => actions.recordNote(row.recommendation, note, cycle))}
             />
           </div>
+        </Card>
+      ))}
+
+      <Subtitle1 as="h2">Not counted ({queue.suspect.length})</Subtitle1>
+      {queue.suspect.length === 0 ? (
+        <Body1>Every update came from an owner of its recommendation.</Body1>
+      ) : (
+        <Body1>These were written to the updates list but do not count for any status or the paper. Check them with the people named.</Body1>
+      )}
+      {queue.suspect.map(({ update, reason }) => (
+        <Card key={update.id} className={styles.card} aria-label={`Not counted: update ${update.id}`}>
+          <Body1>{reason}</Body1>
+          <Caption1>
+            Posted {new Date(update.submittedAt).toLocaleString('en-GB')} against {references.get(update.recommendationId) ?? 'an unknown recommendation'}
+            {update.proposesClosure ? ', proposing closure' : ''}
+          </Caption1>
         </Card>
       ))}
     </section>

@@ -1,7 +1,7 @@
 import { Button, Caption1, Field, Input, Link, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { EvidenceStore } from '../../application/ports';
-import type { EvidenceRef } from '../../domain';
+import { isSafeLink, type EvidenceRef } from '../../domain';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -58,7 +58,7 @@ export function EvidenceField({
       setProblem('Paste the full address of the document, starting with https://');
       return;
     }
-    if (url.protocol !== 'https:') {
+    if (!isSafeLink(url.toString())) {
       setProblem('Links must start with https://');
       return;
     }

@@ -1,6 +1,7 @@
 import { emulatorDirectory } from '../../adapters/auth/emulator-token-provider';
+import { GraphEvidenceStore } from '../../adapters/graph/graph-evidence-store';
 import type { Person } from '../../domain';
-import type { EvidenceStore, RecommendationStore } from '../../application/ports';
+import { jobContext } from '../job-context';
 import { demoOrganisation } from './demo-organisation';
 
 export interface SeedReport {
@@ -18,19 +19,37 @@ export async function emulatorPeople(origin: string): Promise<{ owners: Person[]
   return { owners: byRole('owner'), coordinators: byRole('coordinator') };
 }
 
+/** The emulator the demo is written into, and how to set the clock it stamps writes with. */
+export interface DemoTarget {
+  origin: string;
+  /** Sets the emulator's clock to replay an earlier cycle (undefined: back to the wall clock). */
+  setClock(at: Date | undefined): Promise<void> | void;
+}
+
+/** The clock of an emulator in another process, which must have been started with --dev-clock. */
+export const remoteClock =
+  (origin: string) =>
+  async (at: Date | undefined): Promise<void> => {
+    const response = await fetch(`${origin}/_dev/clock`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ at: at?.toISOString() ?? null }),
+    });
+    if (!response.ok) throw new Error(`The emulator refused to replay history (${response.status}): start it with --dev-clock`);
+  };
+
 /**
- * Writes the demo organisation through the same store code the app uses. Safe to run again: audits and
- * recommendations are upserted by key and updates carry idempotency keys.
+ * Writes the demo organisation through the same store code the app uses, each record signed in as the person
+ * who writes it in real life: the coordinator its register and notes, each owner their own updates and evidence.
+ * SharePoint stamps who and when, so the emulator's clock is set to each update's time to replay past cycles.
+ * Safe to run again: audits and recommendations are upserted by key and updates carry idempotency keys.
  */
-export async function seedDemo(
-  store: RecommendationStore,
-  evidence: EvidenceStore,
-  people: { owners: Person[]; coordinators: Person[] },
-  today: string,
-  progress: (line: string) => void = () => {},
-): Promise<SeedReport> {
+export async function seedDemo(target: DemoTarget, today: string, progress: (line: string) => void = () => {}): Promise<SeedReport> {
+  const people = await emulatorPeople(target.origin);
   const coordinator = people.coordinators[0];
   if (!coordinator) throw new Error('The directory has no coordinator');
+  const signedIn = (email: string) => jobContext({ graph: target.origin, user: email });
+  const { store } = signedIn(coordinator.email);
   const demo = demoOrganisation(people.owners, coordinator, today);
   const auditIds = new Map<string, string>();
   for (const { key, ...audit } of demo.audits) auditIds.set(key, (await store.upsertAudit(audit)).value.id);
@@ -45,9 +64,11 @@ export async function seedDemo(
   let files = 0;
   for (const { recommendationRef, evidenceFile, ...update } of demo.updates) {
     const recommendationId = recommendationIds.get(recommendationRef) ?? '';
+    const author = signedIn(update.author.email);
+    await target.setClock(new Date(update.submittedAt));
     const refs = evidenceFile
       ? [
-          await evidence.upload(`${recommendationId}/${update.cycle}`, {
+          await new GraphEvidenceStore(author.graph, author.siteId).upload(`${recommendationId}/${update.cycle}`, {
             name: evidenceFile,
             type: 'text/plain',
             bytes: new TextEncoder().encode(`Evidence for ${recommendationRef}: signed-off procedure and compliance check results.\n`),
@@ -55,8 +76,9 @@ export async function seedDemo(
         ]
       : [];
     files += refs.length;
-    await store.addUpdate({ ...update, recommendationId, evidence: refs });
+    await author.store.addUpdate({ ...update, recommendationId, evidence: refs });
   }
+  await target.setClock(undefined);
   progress(`${demo.updates.length} updates, ${files} evidence files`);
   for (const meeting of demo.meetings) await store.saveMeeting(meeting);
   return {

@@ -1,18 +1,23 @@
 import { z } from 'zod';
 
-/** A SharePoint list item as the stores use it: its id, its version, its fields and who created it. */
+/**
+ * A SharePoint list item as the stores use it: its id, its version, its fields, and what SharePoint itself
+ * stamps on it (who created it, and when), which no caller can set.
+ */
 export interface ListItem {
   id: string;
   etag: string;
   fields: Record<string, unknown>;
-  createdBy?: string;
+  createdBy?: { email: string; name: string };
+  createdAt?: string;
 }
 
 const itemSchema = z.object({
   id: z.string(),
   '@odata.etag': z.string().optional(),
   eTag: z.string().optional(),
-  createdBy: z.object({ user: z.object({ email: z.string().optional() }).optional() }).optional(),
+  createdDateTime: z.string().optional(),
+  createdBy: z.object({ user: z.object({ email: z.string().optional(), displayName: z.string().optional() }).optional() }).optional(),
   fields: z.record(z.string(), z.unknown()).optional(),
   deleted: z.object({ state: z.string().optional() }).optional(),
 });
@@ -30,7 +35,8 @@ export function toListItem(raw: RawItem): ListItem {
     id: raw.id,
     etag: raw['@odata.etag'] ?? raw.eTag ?? '',
     fields: raw.fields ?? {},
-    createdBy: raw.createdBy?.user?.email,
+    createdBy: raw.createdBy?.user?.email ? { email: raw.createdBy.user.email, name: raw.createdBy.user.displayName ?? raw.createdBy.user.email } : undefined,
+    createdAt: raw.createdDateTime,
   };
 }
 

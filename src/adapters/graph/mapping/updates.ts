@@ -12,8 +12,6 @@ export function updateToFields(u: Omit<OwnerUpdate, 'id'>): Fields {
     RecommendationId: u.recommendationId,
     Cycle: u.cycle,
     Kind: u.kind,
-    AuthorEmail: u.author.email,
-    AuthorName: u.author.name,
     OnBehalfOfJson: u.onBehalfOf ? JSON.stringify(u.onBehalfOf) : null,
     Achieved: u.achieved,
     Remaining: u.remaining,
@@ -24,10 +22,15 @@ export function updateToFields(u: Omit<OwnerUpdate, 'id'>): Fields {
     EvidenceJson: JSON.stringify(u.evidence),
     TargetRequestJson: u.targetRequest ? JSON.stringify(u.targetRequest) : null,
     Note: u.note,
+    // Only to narrow queries by date: what counts is the time SharePoint stamped (Created).
     SubmittedAt: u.submittedAt,
   };
 }
 
+/**
+ * An update as SharePoint asserts it: its author and time are the item's createdBy and Created, which no
+ * caller can set, never the fields anyone with add rights can fill in.
+ */
 export function updateFromItem(item: ListItem): OwnerUpdate {
   const f = item.fields;
   return parsed(
@@ -37,7 +40,7 @@ export function updateFromItem(item: ListItem): OwnerUpdate {
       recommendationId: text(f, 'RecommendationId'),
       cycle: text(f, 'Cycle'),
       kind: f.Kind,
-      author: { email: text(f, 'AuthorEmail'), name: text(f, 'AuthorName') },
+      author: item.createdBy,
       onBehalfOf: json(f, 'OnBehalfOfJson'),
       achieved: text(f, 'Achieved'),
       remaining: text(f, 'Remaining'),
@@ -49,7 +52,7 @@ export function updateFromItem(item: ListItem): OwnerUpdate {
       targetRequest: json(f, 'TargetRequestJson'),
       note: text(f, 'Note'),
       idempotencyKey: text(f, 'IdempotencyKey'),
-      submittedAt: text(f, 'SubmittedAt'),
+      submittedAt: item.createdAt,
     },
     `Update ${item.id}`,
   );
