@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { badRequest, GraphError, notFound, ok, type EmuRequest, type EmuResponse, type Route } from './http';
-import { levelOf, requireCreate } from './lists/permissions';
+import { levelOf, requireCreate, requireReplace } from './lists/permissions';
+import { quickXorHash } from './quick-xor-hash';
 import { listFinder } from './sites';
-import { type DriveItemRow, type ListRow, type Store } from './store';
+import { type DriveItemRow, type ListRow, type Store, type UserRow } from './store';
 import { scopesFor } from './scopes';
 
 /** Graph's simple upload limit this emulator enforces; larger files go through an upload session. */
@@ -18,7 +19,7 @@ export function driveItemResource(request: EmuRequest, list: ListRow, item: Driv
     createdDateTime: item.created_at,
     lastModifiedDateTime: item.modified_at,
     webUrl: `${origin}/${encodeURIComponent(list.name)}/${item.path.split('/').map(encodeURIComponent).join('/')}`,
-    file: { mimeType: item.mime_type },
+    file: { mimeType: item.mime_type, hashes: { quickXorHash: quickXorHash(item.content) } },
     createdBy: { user: { email: item.created_by } },
     parentReference: { driveId: driveIdOf(list), driveType: 'documentLibrary', siteId: list.siteId },
   };
@@ -30,6 +31,22 @@ function cleanPath(path: string): string {
     throw badRequest('The file name contains characters that are not allowed');
   }
   return parts.join('/');
+}
+
+/**
+ * Where a new file goes under Graph's conflict behaviour: replace (the default, which is editing the file
+ * there), fail (409), or rename ("name 1.pdf").
+ */
+export function placeFile(store: Store, list: ListRow, path: string, behaviour: string, user: UserRow): string {
+  if (!store.driveItem(list.id, { path })) return path;
+  if (behaviour === 'fail') throw new GraphError(409, 'nameAlreadyExists', 'A file with this name already exists');
+  if (behaviour === 'rename') {
+    const dot = path.lastIndexOf('.');
+    const [stem, ext] = dot > path.lastIndexOf('/') ? [path.slice(0, dot), path.slice(dot)] : [path, ''];
+    for (let n = 1; ; n++) if (!store.driveItem(list.id, { path: `${stem} ${n}${ext}` })) return `${stem} ${n}${ext}`;
+  }
+  requireReplace(list, user);
+  return path;
 }
 
 export function driveRoutes(store: Store, uploadOrigin: () => string): Route[] {
@@ -65,7 +82,8 @@ export function driveRoutes(store: Store, uploadOrigin: () => string): Route[] {
         if (r.raw.length > simpleUploadLimit) {
           throw new GraphError(413, 'requestTooLarge', 'Files over 4 MB must be uploaded with an upload session');
         }
-        const item = store.putDriveItem(list.id, cleanPath(path), r.raw, r.headers['content-type'] ?? 'application/octet-stream', r.user.email);
+        const where = placeFile(store, list, cleanPath(path), r.query.get('@microsoft.graph.conflictBehavior') ?? 'replace', r.user);
+        const item = store.putDriveItem(list.id, where, r.raw, r.headers['content-type'] ?? 'application/octet-stream', r.user.email);
         return ok(driveItemResource(r, list, item), 201);
       },
     },
@@ -79,6 +97,8 @@ export function driveRoutes(store: Store, uploadOrigin: () => string): Route[] {
         const id = randomUUID();
         const expires = new Date(Date.now() + 3_600_000).toISOString();
         const conflict = String((r.body as { item?: Record<string, unknown> } | undefined)?.item?.['@microsoft.graph.conflictBehavior'] ?? 'replace');
+        // Checked when the session opens, as Graph does, and again when its last fragment lands.
+        placeFile(store, list, cleanPath(path), conflict, r.user);
         store.createUploadSession({ id, list_id: list.id, path: cleanPath(path), created_by: r.user.email, expires, conflict });
         return ok({ uploadUrl: `${uploadOrigin()}/_upload/${id}`, expirationDateTime: expires, nextExpectedRanges: ['0-'] });
       },
@@ -99,6 +119,29 @@ export function driveRoutes(store: Store, uploadOrigin: () => string): Route[] {
       handle: (r, [d = '', id = '']) => {
         const list = driveList(r, d);
         return ok(driveItemResource(r, list, itemIn(list, id)));
+      },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/drives\/([^/]+)\/items\/([^/]+)\/versions$/,
+      scopes: scopesFor.readFiles,
+      handle: (r, [d = '', id = '']) => {
+        const list = driveList(r, d);
+        const item = itemIn(list, id);
+        // SharePoint lists the current version first, then the earlier ones, newest first.
+        const current = {
+          id: `${item.version}.0`,
+          lastModifiedDateTime: item.modified_at,
+          size: item.size,
+          lastModifiedBy: { user: { email: item.modified_by || item.created_by } },
+        };
+        const earlier = store.driveItemVersions(item.id).map((v) => ({
+          id: `${v.version}.0`,
+          lastModifiedDateTime: v.modified_at,
+          size: v.size,
+          lastModifiedBy: { user: { email: v.modified_by } },
+        }));
+        return ok({ value: [current, ...earlier] });
       },
     },
     {
@@ -133,8 +176,9 @@ export function uploadFragment(store: Store, request: Omit<EmuRequest, 'user' | 
     return ok({ expirationDateTime: session.expires, nextExpectedRanges: [`${end + 1}-`] }, 202);
   }
   const list = store.listById(session.list_id);
-  if (!list) throw notFound('The drive');
-  const item = store.finishUploadSession(session, content);
+  const user = store.userByEmail(session.created_by);
+  if (!list || !user) throw notFound('The drive');
+  const item = store.finishUploadSession({ ...session, path: placeFile(store, list, session.path, session.conflict, user) }, content);
   return ok(
     driveItemResource(
       { ...request, user: { id: '', email: session.created_by, name: '', role: 'owner', jobTitle: '' }, scopes: new Set<string>() },

@@ -14,6 +14,7 @@ const directorySchema = z.object({
       name: z.string().min(1),
       role: z.enum(['coordinator', 'owner', 'panel']),
       jobTitle: z.string(),
+      siteOwner: z.boolean().optional(),
     }),
   ),
 });

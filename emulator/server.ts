@@ -178,7 +178,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         return { status: 204 };
       }
       if (url.pathname === '/_dev/users' && method === 'GET') {
-        return { status: 200, body: { value: store.users().map((u) => ({ ...userResource(u), role: u.role })) } };
+        return { status: 200, body: { value: store.users().map((u) => ({ ...userResource(u), role: u.role, siteOwner: u.siteOwner === true })) } };
       }
       if (url.pathname === '/_dev/token' && method === 'POST') {
         const body = tokenRequestSchema.safeParse(parseBody(raw, 'json'));

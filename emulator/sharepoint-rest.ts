@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import { accessDenied, badRequest, notFound, ok, type Route } from './http';
-import type { PermissionLevel, RolePermissions, Store } from './store';
+import { customLevel } from './lists/permissions';
+import type { PermissionLevel, RolePermissions, Store, UserRow } from './store';
 import { scopesFor } from './scopes';
 
 /**
@@ -13,12 +15,19 @@ export const siteGroups = [
   { Id: 9, Title: 'Audit Tracker Panel', role: 'panel' },
 ] as const;
 
-export const roleDefinitions: Record<number, PermissionLevel> = {
-  1073741829: 'edit', // Full Control
-  1073741830: 'edit', // Edit
-  1073741827: 'contribute', // Contribute
-  1073741826: 'read', // Read
+export const roleDefinitions: Record<number, { name: string; level: PermissionLevel }> = {
+  1073741829: { name: 'Full Control', level: 'fullControl' },
+  1073741830: { name: 'Edit', level: 'edit' },
+  1073741827: { name: 'Contribute', level: 'contribute' },
+  1073741826: { name: 'Read', level: 'read' },
 };
+
+const roleDefinitionSchema = z.object({
+  Name: z.string().min(1),
+  Description: z.string().optional(),
+  BasePermissions: z.object({ High: z.union([z.string(), z.number()]), Low: z.union([z.string(), z.number()]) }),
+});
+type CustomDefinition = { Id: number; Name: string; level: PermissionLevel };
 
 const inherited: RolePermissions = { coordinator: 'edit', owner: 'read', panel: 'read' };
 
@@ -28,10 +37,42 @@ export function sharePointRoutes(store: Store): Route[] {
     if (!found) throw notFound(`List '${id}'`);
     return found;
   };
-  const requireAdmin = (role: string): void => {
-    if (role !== 'coordinator') throw accessDenied();
+  // Only the site's owner manages permissions: an Edit member (a coordinator) has no ManagePermissions.
+  const requireAdmin = (user: UserRow): void => {
+    if (!user.siteOwner) throw accessDenied('Only the site owner can change permissions.');
   };
+  const customDefinitions = (): CustomDefinition[] => JSON.parse(store.meta('role-definitions', () => '[]')) as CustomDefinition[];
+  const levelOfDefinition = (id: number): PermissionLevel | undefined => roleDefinitions[id]?.level ?? customDefinitions().find((d) => d.Id === id)?.level;
   return [
+    {
+      method: 'GET',
+      pattern: /^\/web\/roledefinitions$/,
+      scopes: scopesFor.readSharePoint,
+      handle: () =>
+        ok({
+          value: [
+            ...Object.entries(roleDefinitions).map(([Id, d]) => ({ Id: Number(Id), Name: d.name })),
+            ...customDefinitions().map(({ Id, Name }) => ({ Id, Name })),
+          ],
+        }),
+    },
+    {
+      method: 'POST',
+      pattern: /^\/web\/roledefinitions$/,
+      scopes: scopesFor.sharePointPermissions,
+      handle: (r) => {
+        requireAdmin(r.user);
+        const body = roleDefinitionSchema.safeParse(r.body);
+        if (!body.success) throw badRequest('Send Name and BasePermissions { High, Low }');
+        const existing = customDefinitions();
+        if (existing.some((d) => d.Name === body.data.Name) || Object.values(roleDefinitions).some((d) => d.name === body.data.Name)) {
+          throw badRequest(`A permission level named '${body.data.Name}' already exists`);
+        }
+        const created = { Id: 1073741925 + existing.length, Name: body.data.Name, level: customLevel(Number(body.data.BasePermissions.Low)) };
+        store.db.prepare("UPDATE meta SET value = ? WHERE key = 'role-definitions'").run(JSON.stringify([...existing, created]));
+        return ok({ Id: created.Id, Name: created.Name }, 201);
+      },
+    },
     {
       method: 'GET',
       pattern: /^\/web\/sitegroups$/,
@@ -43,7 +84,7 @@ export function sharePointRoutes(store: Store): Route[] {
       pattern: /^\/web\/lists\(guid'([^']+)'\)\/breakroleinheritance\(copyRoleAssignments=(true|false),clearSubscopes=(?:true|false)\)$/,
       scopes: scopesFor.sharePointPermissions,
       handle: (r, [id = '', copy = 'false']) => {
-        requireAdmin(r.user.role);
+        requireAdmin(r.user);
         const target = list(id);
         const start: RolePermissions = copy === 'true' ? (target.permissions ?? inherited) : { coordinator: 'edit', owner: 'none', panel: 'none' };
         store.setListSecurity(target.id, start, target.writeSecurity);
@@ -55,10 +96,10 @@ export function sharePointRoutes(store: Store): Route[] {
       pattern: /^\/web\/lists\(guid'([^']+)'\)\/roleassignments\/addroleassignment\(principalid=(\d+),roledefid=(\d+)\)$/,
       scopes: scopesFor.sharePointPermissions,
       handle: (r, [id = '', principal = '', roleDef = '']) => {
-        requireAdmin(r.user.role);
+        requireAdmin(r.user);
         const target = list(id);
         const group = siteGroups.find((g) => g.Id === Number(principal));
-        const level = roleDefinitions[Number(roleDef)];
+        const level = levelOfDefinition(Number(roleDef));
         if (!group || !level) throw badRequest('Unknown principal or role definition');
         const current = target.permissions ?? inherited;
         store.setListSecurity(target.id, { ...current, [group.role]: level }, target.writeSecurity);
@@ -70,11 +111,14 @@ export function sharePointRoutes(store: Store): Route[] {
       pattern: /^\/web\/lists\(guid'([^']+)'\)$/,
       scopes: scopesFor.manageSharePointLists,
       handle: (r, [id = '']) => {
-        requireAdmin(r.user.role);
+        requireAdmin(r.user);
         const target = list(id);
-        const writeSecurity = (r.body as { WriteSecurity?: unknown } | undefined)?.WriteSecurity;
+        const body = r.body as { WriteSecurity?: unknown; EnableVersioning?: unknown } | undefined;
+        // The emulator's libraries always keep versions; turning versioning on is accepted as it is.
+        if (r.headers['x-http-method'] === 'MERGE' && body?.EnableVersioning === true && target.template === 'documentLibrary') return { status: 204 };
+        const writeSecurity = body?.WriteSecurity;
         if (r.headers['x-http-method'] !== 'MERGE' || (writeSecurity !== 1 && writeSecurity !== 2)) {
-          throw badRequest('Only MERGE of WriteSecurity (1 or 2) is supported');
+          throw badRequest('Only MERGE of WriteSecurity (1 or 2) or EnableVersioning is supported');
         }
         store.setListSecurity(target.id, target.permissions ?? inherited, writeSecurity);
         return { status: 204 };

@@ -4,7 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export type ColumnType = 'text' | 'note' | 'choice' | 'dateTime' | 'boolean' | 'number';
-export type PermissionLevel = 'edit' | 'contribute' | 'read' | 'none';
+/** A named SharePoint level (fullControl, edit, contribute, read, none) or a custom one, `custom:<rights>`. */
+export type PermissionLevel = string;
 export type RolePermissions = Record<'coordinator' | 'owner' | 'panel', PermissionLevel>;
 
 export interface ColumnRow {
@@ -48,6 +49,8 @@ export interface UserRow {
   name: string;
   role: 'coordinator' | 'owner' | 'panel';
   jobTitle: string;
+  /** The site's owner (Full Control): the one who may set permissions, as an Edit member cannot. */
+  siteOwner?: boolean;
 }
 
 const schema = `
@@ -71,6 +74,9 @@ CREATE TABLE IF NOT EXISTS drive_items (
   id TEXT PRIMARY KEY, list_id TEXT NOT NULL, path TEXT NOT NULL, name TEXT NOT NULL, size INTEGER NOT NULL,
   mime_type TEXT NOT NULL, content BLOB NOT NULL, created_by TEXT NOT NULL, created_at TEXT NOT NULL,
   modified_at TEXT NOT NULL, UNIQUE (list_id, path));
+CREATE TABLE IF NOT EXISTS drive_item_versions (
+  item_id TEXT NOT NULL, version INTEGER NOT NULL, content BLOB NOT NULL, modified_by TEXT NOT NULL, modified_at TEXT NOT NULL,
+  PRIMARY KEY (item_id, version));
 CREATE TABLE IF NOT EXISTS upload_sessions (
   id TEXT PRIMARY KEY, list_id TEXT NOT NULL, path TEXT NOT NULL, size INTEGER NOT NULL, received INTEGER NOT NULL,
   content BLOB NOT NULL, created_by TEXT NOT NULL, expires TEXT NOT NULL, conflict TEXT NOT NULL);
@@ -85,6 +91,9 @@ export const fieldExpression = (name: string): string => {
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`Unsafe field name '${name}'`);
   return `json_extract(fields, '$."${name}"')`;
 };
+
+/** SQLite answers 0 or 1 for a flag. */
+const asUser = (row: UserRow): UserRow => ({ ...row, siteOwner: Boolean(row.siteOwner) });
 
 /** The emulator's persistence: SQLite in WAL mode, each write one transaction, so a killed process leaves a consistent store. */
 export class Store {
@@ -101,6 +110,18 @@ export class Store {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(schema);
+    // Columns added since the first stores were written: a store from an earlier run gains them.
+    for (const column of [
+      'drive_items ADD COLUMN version INTEGER NOT NULL DEFAULT 1',
+      "drive_items ADD COLUMN modified_by TEXT NOT NULL DEFAULT ''",
+      'users ADD COLUMN site_owner INTEGER NOT NULL DEFAULT 0',
+    ]) {
+      try {
+        this.db.exec(`ALTER TABLE ${column}`);
+      } catch {
+        // Already there.
+      }
+    }
   }
 
   close(): void {
@@ -139,18 +160,21 @@ export class Store {
   upsertUser(user: Omit<UserRow, 'id'>): void {
     this.db
       .prepare(
-        `INSERT INTO users (id, email, name, role, job_title) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (email) DO UPDATE SET name = excluded.name, role = excluded.role, job_title = excluded.job_title`,
+        `INSERT INTO users (id, email, name, role, job_title, site_owner) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (email) DO UPDATE SET name = excluded.name, role = excluded.role, job_title = excluded.job_title, site_owner = excluded.site_owner`,
       )
-      .run(randomUUID(), user.email.toLowerCase(), user.name, user.role, user.jobTitle);
+      .run(randomUUID(), user.email.toLowerCase(), user.name, user.role, user.jobTitle, user.siteOwner ? 1 : 0);
   }
 
+  private static readonly userColumns = 'id, email, name, role, job_title AS jobTitle, site_owner = 1 AS siteOwner';
+
   users(): UserRow[] {
-    return this.db.prepare('SELECT id, email, name, role, job_title AS jobTitle FROM users ORDER BY role, name').all() as UserRow[];
+    return (this.db.prepare(`SELECT ${Store.userColumns} FROM users ORDER BY role, name`).all() as UserRow[]).map(asUser);
   }
 
   userByEmail(email: string): UserRow | undefined {
-    return this.db.prepare('SELECT id, email, name, role, job_title AS jobTitle FROM users WHERE email = ?').get(email.toLowerCase()) as UserRow | undefined;
+    const row = this.db.prepare(`SELECT ${Store.userColumns} FROM users WHERE email = ?`).get(email.toLowerCase()) as UserRow | undefined;
+    return row && asUser(row);
   }
 
   // Sites and lists
@@ -364,9 +388,13 @@ export class Store {
     const at = this.now();
     const name = path.split('/').at(-1) ?? path;
     if (existing) {
+      // Versioning is on, as the evidence library is provisioned: the replaced content stays as a version.
       this.db
-        .prepare('UPDATE drive_items SET content = ?, size = ?, mime_type = ?, modified_at = ? WHERE id = ?')
-        .run(content, content.length, mimeType, at, existing.id);
+        .prepare('INSERT INTO drive_item_versions (item_id, version, content, modified_by, modified_at) VALUES (?, ?, ?, ?, ?)')
+        .run(existing.id, existing.version, existing.content, existing.modified_by || existing.created_by, existing.modified_at);
+      this.db
+        .prepare('UPDATE drive_items SET content = ?, size = ?, mime_type = ?, modified_at = ?, modified_by = ?, version = version + 1 WHERE id = ?')
+        .run(content, content.length, mimeType, at, by, existing.id);
       return this.driveItem(listId, { id: existing.id }) as DriveItemRow;
     }
     const id = randomUUID().replace(/-/g, '').toUpperCase();
@@ -397,6 +425,13 @@ export class Store {
   }
 
   /** The last fragment: the session ends and the file is written, in one transaction. */
+  /** The file's earlier versions, newest first. */
+  driveItemVersions(itemId: string): { version: number; modified_by: string; modified_at: string; size: number }[] {
+    return this.db
+      .prepare('SELECT version, modified_by, modified_at, length(content) AS size FROM drive_item_versions WHERE item_id = ? ORDER BY version DESC')
+      .all(itemId) as { version: number; modified_by: string; modified_at: string; size: number }[];
+  }
+
   finishUploadSession(session: UploadSessionRow, content: Buffer): DriveItemRow {
     return this.transaction(() => {
       this.db.prepare('DELETE FROM upload_sessions WHERE id = ?').run(session.id);
@@ -484,4 +519,6 @@ export interface DriveItemRow {
   created_by: string;
   created_at: string;
   modified_at: string;
+  modified_by: string;
+  version: number;
 }

@@ -2,7 +2,7 @@ import { createServer } from 'vite';
 import { startEmulator } from '../emulator/server';
 import { provision } from '../src/adapters/graph/provision';
 import { seedDemo } from '../src/jobs/demo/seed-demo';
-import { jobContext } from '../src/jobs/job-context';
+import { emulatorSiteOwner, jobContext } from '../src/jobs/job-context';
 import { teamChannel } from '../src/adapters/graph/graph-channel-notifier';
 import { GraphReminderLog } from '../src/adapters/graph/graph-reminder-log';
 import { reminderLinks } from '../src/application/reminders/reminder-links';
@@ -26,7 +26,8 @@ const context = jobContext({ graph: emulator.origin });
 const hasData = (await context.gateway.query('audits', { select: ['Title'] }).catch(() => [])).length > 0;
 if (!hasData) {
   console.log('First start: provisioning the emulator and writing the demo organisation...');
-  await provision(context.graph, context.siteId, await context.permissions());
+  const owner = jobContext({ graph: emulator.origin, user: emulatorSiteOwner });
+  await provision(owner.graph, owner.siteId, await owner.permissions());
   const report = await seedDemo({ origin: emulator.origin, setClock: (at) => emulator.store.setClock(at) }, organisationToday(), (line) =>
     console.log(`  ${line}`),
   );

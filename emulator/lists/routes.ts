@@ -4,7 +4,7 @@ import { scopesFor } from '../scopes';
 import { delta } from './delta';
 import { enforceUnique, validateFields } from './fields';
 import { etagOf, itemResource } from './item-resource';
-import { requireCreate, requireModify, requireRead } from './permissions';
+import { requireCreate, requireDelete, requireModify, requireRead } from './permissions';
 import { listItems } from './query';
 
 function ifMatch(request: EmuRequest, item: ItemRow): void {
@@ -126,7 +126,7 @@ export function listItemRoutes(store: Store, findList: (request: EmuRequest, sit
       handle: (request, [site = '', listId = '', id = '']) => {
         const list = findList(request, site, listId);
         const item = itemOf(list, id);
-        requireModify(list, item, request.user);
+        requireDelete(list, item, request.user);
         ifMatch(request, item);
         store.deleteItem(list.id, item.id, request.user.email);
         return { status: 204 };

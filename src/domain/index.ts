@@ -21,3 +21,4 @@ export * from './register-template';
 export * from './reminder-plan';
 export * from './update-trust';
 export * from './safe-link';
+export * from './accepted-proposal';

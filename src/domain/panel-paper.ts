@@ -66,6 +66,8 @@ export interface PaperInput {
   audits: readonly Audit[];
   recommendations: readonly Recommendation[];
   updates: readonly OwnerUpdate[];
+  /** Proposals as the coordinator accepted them (frozen in the trail): what the panel decides on. */
+  accepted?: readonly OwnerUpdate[];
   boilerplate?: PaperBoilerplate;
   policy?: RevisionPolicy;
 }
@@ -94,6 +96,7 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
   const updatesByRec = new Map<string, OwnerUpdate[]>();
   for (const update of input.updates) updatesByRec.set(update.recommendationId, [...(updatesByRec.get(update.recommendationId) ?? []), update]);
 
+  const acceptedById = new Map((input.accepted ?? []).map((u) => [u.recommendationId, u]));
   const since = input.previousMeetingDate ?? '0000-01-01';
   const entries = input.recommendations
     .map((r) => {
@@ -167,7 +170,13 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
       };
       appendix.push(group);
     }
-    group.items.push({ recommendation: e.r, update: latest(e.updates.filter((u) => u.cycle === meeting.cycle)), bookmark: bookmarkFor(e.r.id) });
+    // An accepted closure is printed as it was accepted, whatever was done to the update since.
+    const acceptedCopy = e.status === 'acceptedForPanel' ? acceptedById.get(e.r.id) : undefined;
+    group.items.push({
+      recommendation: e.r,
+      update: acceptedCopy ?? latest(e.updates.filter((u) => u.cycle === meeting.cycle)),
+      bookmark: bookmarkFor(e.r.id),
+    });
   }
 
   return {

@@ -13,6 +13,8 @@ import { readEnvironment } from './env-files';
 
 /** Whoever runs a job against the emulator without --user signs in as its first coordinator. */
 export const defaultEmulatorUser = 'casey.coordinator@northmere.example';
+/** The emulator site's owner (Full Control), who provisions: a coordinator's Edit level cannot set permissions. */
+export const emulatorSiteOwner = 'jordan.lead@northmere.example';
 
 export interface JobContext {
   graph: GraphConnection;

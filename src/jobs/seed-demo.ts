@@ -1,6 +1,6 @@
 import { provision } from '../adapters/graph/provision';
 import { remoteClock, seedDemo } from './demo/seed-demo';
-import { commonOptions, jobContext, parseArgs, runJob } from './job-context';
+import { commonOptions, emulatorSiteOwner, jobContext, parseArgs, runJob } from './job-context';
 import { organisationToday } from '../domain';
 
 /**
@@ -10,7 +10,7 @@ import { organisationToday } from '../domain';
 runJob(async (args) => {
   const { values } = parseArgs({ args, options: commonOptions });
   if (!values.graph) throw new Error('Demo data is for the emulator only: pass --graph <emulator URL>');
-  const context = jobContext(values);
+  const context = jobContext({ ...values, user: values.user ?? emulatorSiteOwner });
   await provision(context.graph, context.siteId, await context.permissions());
   const origin = new URL(values.graph).origin;
   const report = await seedDemo({ origin, setClock: remoteClock(origin) }, organisationToday(), (line) => console.log(line));

@@ -7,7 +7,7 @@ import { ensureBrowser, type BrowserChoice } from '../../scripts/find-browser';
 import { startEmulator, type Emulator } from '../../emulator/server';
 import { provision } from '../../src/adapters/graph/provision';
 import { seedDemo } from '../../src/jobs/demo/seed-demo';
-import { jobContext } from '../../src/jobs/job-context';
+import { emulatorSiteOwner, jobContext } from '../../src/jobs/job-context';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -58,7 +58,7 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('browser', ensureBrowser());
   dataDir = mkdtempSync(join(tmpdir(), 'e2e-'));
   emulator = await startEmulator({ data: join(dataDir, 'graph.sqlite'), retryAfterSeconds: 0 });
-  const context = jobContext({ graph: emulator.origin });
+  const context = jobContext({ graph: emulator.origin, user: emulatorSiteOwner });
   await provision(context.graph, context.siteId, await context.permissions());
   const started = emulator;
   await seedDemo({ origin: started.origin, setClock: (at) => started.store.setClock(at) }, e2eToday);

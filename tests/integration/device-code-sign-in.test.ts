@@ -6,7 +6,7 @@ import { connectGraph } from '../../src/adapters/graph/graph-client';
 import { lists } from '../../src/adapters/graph/list-schema';
 import { provision, siteWebUrl } from '../../src/adapters/graph/provision';
 import { SharePointPermissions } from '../../src/adapters/graph/sharepoint-permissions';
-import { coordinator, startTestEmulator } from '../support/emulator-harness';
+import { coordinator, siteOwner, startTestEmulator } from '../support/emulator-harness';
 import { app, emulatorNetwork, personSigningIn } from '../support/entra-sign-in';
 
 describe('a job signing in to the tenant with a device code', () => {
@@ -23,7 +23,7 @@ describe('a job signing in to the tenant with a device code', () => {
       app,
       jobScopes,
       emulator.origin,
-      personSigningIn(emulator.origin, coordinator, prompts),
+      personSigningIn(emulator.origin, siteOwner, prompts),
       emulatorNetwork(emulator.origin, seen),
     );
     const graph = connectGraph(signIn, emulator.origin);

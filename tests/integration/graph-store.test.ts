@@ -6,7 +6,7 @@ import { provision } from '../../src/adapters/graph/provision';
 import type { Recommendation } from '../../src/domain';
 import type { JobContext } from '../../src/jobs/job-context';
 import { aRecommendation, anAudit, anUpdate, priya } from '../support/builders';
-import { contextFor, coordinator, otherOwner, owner, provisioned, rawCall, startTestEmulator } from '../support/emulator-harness';
+import { contextFor, coordinator, otherOwner, owner, provisioned, rawCall, siteOwner, startTestEmulator } from '../support/emulator-harness';
 
 describe('the Graph data layer against the emulator', () => {
   let emulator: Emulator;
@@ -22,7 +22,8 @@ describe('the Graph data layer against the emulator', () => {
   afterAll(() => emulator.close());
 
   it('provisions idempotently: a second run creates nothing', async () => {
-    const again = await provision(context.graph, context.siteId, await context.permissions());
+    const admin = contextFor(emulator, siteOwner);
+    const again = await provision(admin.graph, admin.siteId, await admin.permissions());
     expect(again.created).toEqual([]);
     expect(again.columnsAdded).toEqual([]);
     expect(again.permissions).toHaveLength(7);

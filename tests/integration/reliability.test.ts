@@ -129,7 +129,9 @@ describe('reliability', () => {
         const result = await persist(() => submitUpdate(ownerContext.store, draft, priya, 'June 2025', new Date('2025-06-20T10:00:00Z')));
         expect(result.kind).toBe('submitted');
         await persist(async () =>
-          performTransition(admin.store, await admin.store.recommendationDetail(id), 'acceptForPanel', casey, new Date()).catch(async (e: unknown) => {
+          performTransition(admin.store, await admin.store.recommendationDetail(id), 'acceptForPanel', casey, new Date(), {
+            evidence: new GraphEvidenceStore(admin.graph, admin.siteId),
+          }).catch(async (e: unknown) => {
             if ((await admin.store.getRecommendation(id)).value.status === 'acceptedForPanel') return undefined;
             throw e;
           }),

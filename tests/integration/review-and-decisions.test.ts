@@ -1,3 +1,4 @@
+import { GraphEvidenceStore } from '../../src/adapters/graph/graph-evidence-store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server';
 import { auditSubject, meetingSubject, recordAudit, scheduleMeeting } from '../../src/application/coordinator/audits-and-meetings';
@@ -52,9 +53,13 @@ describe('coordinator review and panel decisions against the emulator', () => {
     const before = await compileMeetingPaper(admin.store, '2025-07-15', '2025-06-25');
 
     await expect(
-      performTransition(admin.store, await contextFor(emulator, owner).store.recommendationDetail(id), 'acceptForPanel', priya, now),
+      performTransition(admin.store, await contextFor(emulator, owner).store.recommendationDetail(id), 'acceptForPanel', priya, now, {
+        evidence: new GraphEvidenceStore(admin.graph, admin.siteId),
+      }),
     ).rejects.toBeInstanceOf(IllegalTransitionError);
-    await performTransition(admin.store, await admin.store.recommendationDetail(id), 'acceptForPanel', casey, now);
+    await performTransition(admin.store, await admin.store.recommendationDetail(id), 'acceptForPanel', casey, now, {
+      evidence: new GraphEvidenceStore(admin.graph, admin.siteId),
+    });
     const during = await compileMeetingPaper(admin.store, '2025-07-15', '2025-06-25');
     expect(during.summary.total.acceptedForPanel).toBe(before.summary.total.acceptedForPanel + 1);
     expect(during.acceptedForPanel.map((p) => p.recommendationId)).toContain(id);

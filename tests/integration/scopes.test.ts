@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server';
 import { graphScopes, jobScopes } from '../../src/adapters/auth/scopes';
 import { lists } from '../../src/adapters/graph/list-schema';
-import { coordinator, devToken, owner, provisioned, startTestEmulator } from '../support/emulator-harness';
+import { coordinator, devToken, owner, provisioned, siteOwner, startTestEmulator } from '../support/emulator-harness';
 
 /** A token for the user carrying exactly these scopes, as Entra issues one for what the app asked. */
 async function tokenWith(emulator: Emulator, user: string, scopes: readonly string[]): Promise<Response> {
@@ -74,9 +74,11 @@ describe('delegated permissions, enforced by the emulator as Graph enforces them
 
   it("needs SharePoint's full control scope to change a list's permissions", async () => {
     const path = `/_api/web/lists(guid'${listId}')/breakroleinheritance(copyRoleAssignments=true,clearSubscopes=true)`;
-    expect((await callWith(emulator, coordinator, jobScopes.graph, 'POST', path)).status).toBe(403);
+    expect((await callWith(emulator, siteOwner, jobScopes.graph, 'POST', path)).status).toBe(403);
     expect((await callWith(emulator, coordinator, ['AllSites.Read'], 'GET', '/_api/web/sitegroups')).status).toBe(200);
-    expect((await callWith(emulator, coordinator, jobScopes.sharepoint ?? [], 'POST', path)).status).toBe(200);
+    expect((await callWith(emulator, siteOwner, jobScopes.sharepoint ?? [], 'POST', path)).status).toBe(200);
+    // The scope is not the level: a coordinator (Edit) holding it still cannot manage permissions.
+    expect((await callWith(emulator, coordinator, jobScopes.sharepoint ?? [], 'POST', path)).status).toBe(403);
   });
 
   it('refuses to issue a token for a scope it does not know, so a misspelt declaration fails at sign-in', async () => {

@@ -1,11 +1,13 @@
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/server';
-import { jobContext, type JobContext } from '../../src/jobs/job-context';
+import { emulatorSiteOwner, jobContext, type JobContext } from '../../src/jobs/job-context';
 import { provision } from '../../src/adapters/graph/provision';
 
 export const coordinator = 'casey.coordinator@northmere.example';
 export const owner = 'priya.fleet@northmere.example';
 export const otherOwner = 'tom.vetting@northmere.example';
 export const panelMember = 'helen.chair@northmere.example';
+/** The site's owner, who provisions. */
+export const siteOwner = emulatorSiteOwner;
 
 /** An emulator in this process on a free port, with an in-memory store unless a file is given. */
 export function startTestEmulator(options: Partial<EmulatorOptions> = {}): Promise<Emulator> {
@@ -19,10 +21,11 @@ export function contextFor(emulator: Emulator, user = coordinator): JobContext {
 /** The emulator as the demo seed writes into it, replaying history on its clock. */
 export const demoTarget = (emulator: Emulator) => ({ origin: emulator.origin, setClock: (at: Date | undefined) => emulator.store.setClock(at) });
 
+/** The emulator provisioned by its site owner; the context returned is the coordinator's. */
 export async function provisioned(emulator: Emulator): Promise<JobContext> {
-  const context = contextFor(emulator);
-  await provision(context.graph, context.siteId, await context.permissions());
-  return context;
+  const admin = contextFor(emulator, siteOwner);
+  await provision(admin.graph, admin.siteId, await admin.permissions());
+  return contextFor(emulator);
 }
 
 /** The emulator's dev sign-in: a token for the user with these scopes, or with every scope it knows. */

@@ -14,6 +14,8 @@ const maxFragmentAttempts = 5;
 
 const driveItemSchema = z.object({ id: z.string(), name: z.string(), webUrl: z.string(), size: z.number().optional() });
 const sessionSchema = z.object({ uploadUrl: z.string().url() });
+const hashesSchema = z.object({ file: z.object({ hashes: z.object({ quickXorHash: z.string() }) }) });
+const versionsSchema = z.object({ value: z.array(z.object({ id: z.string() })).min(1) });
 const sessionStateSchema = z.object({ nextExpectedRanges: z.array(z.string()).optional() });
 
 export class EvidenceTooLargeError extends Error {
@@ -55,7 +57,8 @@ export class GraphEvidenceStore implements EvidenceStore {
       total <= simpleUploadMax
         ? driveItemSchema.parse(
             await this.graph.client
-              .api(`/drives/${driveId}/root:/${encodeURI(path)}:/content`)
+              // Never over another file: owners may add evidence, not replace it (SharePoint refuses them that too).
+              .api(`/drives/${driveId}/root:/${encodeURI(path)}:/content?@microsoft.graph.conflictBehavior=rename`)
               .header('Content-Type', file.type || 'application/octet-stream')
               // A Blob is sent as it is in the browser and in Node; typed arrays are not.
               .put(new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type || 'application/octet-stream' })),
@@ -74,7 +77,7 @@ export class GraphEvidenceStore implements EvidenceStore {
     const { uploadUrl } = sessionSchema.parse(
       await this.graph.client
         .api(`/drives/${driveId}/root:/${encodeURI(path)}:/createUploadSession`)
-        .post({ item: { '@microsoft.graph.conflictBehavior': 'replace' } }),
+        .post({ item: { '@microsoft.graph.conflictBehavior': 'rename' } }),
     );
     const total = bytes.byteLength;
     let start = 0;
@@ -102,6 +105,17 @@ export class GraphEvidenceStore implements EvidenceStore {
       start = Math.min(start + fragmentSize, total);
       onProgress?.({ sent: start, total });
     }
+  }
+
+  async fingerprint(evidence: EvidenceRef): Promise<EvidenceRef> {
+    if (!evidence.driveItemId) return evidence;
+    const item = `/drives/${await this.drive()}/items/${evidence.driveItemId}`;
+    const [file, versions] = await Promise.all([
+      this.graph.client.api(`${item}?$select=id,file`).get() as Promise<unknown>,
+      this.graph.client.api(`${item}/versions`).get() as Promise<unknown>,
+    ]);
+    // SharePoint lists the current version first.
+    return { ...evidence, hash: hashesSchema.parse(file).file.hashes.quickXorHash, version: versionsSchema.parse(versions).value[0]?.id };
   }
 
   async download(driveItemId: string): Promise<Uint8Array> {

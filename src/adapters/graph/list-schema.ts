@@ -12,7 +12,11 @@ export type ColumnSpec =
   | { name: string; type: 'boolean' }
   | { name: string; type: 'number' };
 
-export type Access = 'edit' | 'contribute' | 'contributeOwn' | 'read' | 'none';
+/**
+ * What a role may do to a list: edit (SharePoint's Edit), read, none, or the two custom levels provisioning
+ * creates: contributeOwn (add, edit only what you created, never delete) and addOnly (add, never replace or delete).
+ */
+export type Access = 'edit' | 'contributeOwn' | 'addOnly' | 'read' | 'none';
 
 export interface ListSpec {
   title: string;
@@ -82,7 +86,7 @@ export const lists = {
       { name: 'Note', type: 'note' },
       { name: 'SubmittedAt', type: 'dateTime', indexed: true },
     ],
-    // Owners add updates and may edit only their own: SharePoint's item-level write security.
+    // Owners add updates and may edit only their own (item-level write security), and never delete one.
     access: { coordinator: 'edit', owner: 'contributeOwn', panel: 'read' },
   },
   meetings: {
@@ -128,7 +132,8 @@ export const lists = {
     title: 'AuditTrackerEvidence',
     template: 'documentLibrary',
     columns: [],
-    access: { coordinator: 'edit', owner: 'contribute', panel: 'read' },
+    // Owners add files but cannot replace or delete any, their own included; versioning keeps every version.
+    access: { coordinator: 'edit', owner: 'addOnly', panel: 'read' },
   },
 } as const satisfies Record<string, ListSpec>;
 

@@ -10,12 +10,26 @@ export const roleGroups = {
   panel: 'Audit Tracker Panel',
 } as const;
 
-const roleDefinitionIds: Record<Exclude<Access, 'none'>, number> = {
-  edit: 1073741830,
-  contribute: 1073741827,
-  contributeOwn: 1073741827,
-  read: 1073741826,
-};
+/** SharePoint's own levels the lists use, by their fixed ids. */
+const builtInLevels = { edit: 1073741830, read: 1073741826 } as const;
+
+/**
+ * SharePoint base permissions (SPBasePermissions). Read's own, plus what each custom level adds: what a
+ * tenant enforces for owners is exactly this, and the app checks the rest (docs/deploy.md).
+ */
+const readBits = 0x1 | 0x20 | 0x40 | 0x1000 | 0x10000 | 0x20000 | 0x4000000 | 0x8000000; // view items, open, versions, forms, pages, browse
+const addListItems = 0x2;
+const editListItems = 0x4;
+/** High word: client integration, remote APIs (REST and Graph), alerts, as Read has. */
+const readHigh = 0xb0;
+
+/** The custom levels provisioning creates: owners add and edit their own updates but never delete; add evidence, never replace it. */
+export const customLevels = {
+  contributeOwn: { Name: 'Audit Tracker Contribute without delete', Low: readBits | addListItems | editListItems },
+  addOnly: { Name: 'Audit Tracker Add only', Low: readBits | addListItems },
+} as const;
+
+const roleDefinitionsSchema = z.object({ value: z.array(z.object({ Id: z.number(), Name: z.string() })) });
 
 const retryable = new Set([429, 503, 504]);
 const maxAttempts = 10;
@@ -27,6 +41,8 @@ const groupsSchema = z.object({ value: z.array(z.object({ Id: z.number(), Title:
  * group, and item-level write security ("users edit only their own items") where owners contribute.
  */
 export class SharePointPermissions {
+  private levels: Promise<Record<Exclude<Access, 'none'>, number>> | undefined;
+
   constructor(
     private readonly siteUrl: string,
     private readonly tokens: TokenProvider,
@@ -52,8 +68,26 @@ export class SharePointPermissions {
     }, waitForRetryAfter(maxAttempts));
   }
 
-  async apply(listId: string, access: Record<keyof typeof roleGroups, Access>): Promise<void> {
+  /** The id of each level the lists use, creating the custom ones the first time. */
+  private async levelIds(): Promise<Record<Exclude<Access, 'none'>, number>> {
+    const existing = roleDefinitionsSchema.parse(await this.call('/web/roledefinitions', { method: 'GET' })).value;
+    const ensure = async (level: (typeof customLevels)[keyof typeof customLevels]): Promise<number> => {
+      const found = existing.find((d) => d.Name === level.Name);
+      if (found) return found.Id;
+      const body = JSON.stringify({
+        Name: level.Name,
+        Description: 'Created by Audit Tracker provisioning',
+        BasePermissions: { High: String(readHigh), Low: String(level.Low) },
+      });
+      return roleDefinitionsSchema.shape.value.element.parse(await this.call('/web/roledefinitions', { body })).Id;
+    };
+    return { ...builtInLevels, contributeOwn: await ensure(customLevels.contributeOwn), addOnly: await ensure(customLevels.addOnly) };
+  }
+
+  async apply(listId: string, access: Record<keyof typeof roleGroups, Access>, template: 'genericList' | 'documentLibrary' = 'genericList'): Promise<void> {
     const groups = groupsSchema.parse(await this.call('/web/sitegroups', { method: 'GET' })).value;
+    this.levels ??= this.levelIds();
+    const roleDefinitionIds = await this.levels;
     const list = `/web/lists(guid'${listId}')`;
     await this.call(`${list}/breakroleinheritance(copyRoleAssignments=false,clearSubscopes=true)`);
     for (const role of Object.keys(roleGroups) as (keyof typeof roleGroups)[]) {
@@ -63,7 +97,9 @@ export class SharePointPermissions {
       if (!group) throw new Error(`The site has no SharePoint group '${roleGroups[role]}': create it first (docs/deploy.md)`);
       await this.call(`${list}/roleassignments/addroleassignment(principalid=${group.Id},roledefid=${roleDefinitionIds[level]})`);
     }
+    // Lists: item-level write security where owners contribute. Libraries: versioning, so no version is ever lost.
     const ownOnly = Object.values(access).includes('contributeOwn');
-    await this.call(list, { headers: { 'X-HTTP-Method': 'MERGE' }, body: JSON.stringify({ WriteSecurity: ownOnly ? 2 : 1 }) });
+    const settings = template === 'documentLibrary' ? { EnableVersioning: true } : { WriteSecurity: ownOnly ? 2 : 1 };
+    await this.call(list, { headers: { 'X-HTTP-Method': 'MERGE' }, body: JSON.stringify(settings) });
   }
 }

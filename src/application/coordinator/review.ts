@@ -9,7 +9,7 @@ import {
   type TransitionName,
   organisationToday,
 } from '../../domain';
-import type { RecommendationDetail, RecommendationStore, Versioned } from '../ports';
+import type { EvidenceStore, RecommendationDetail, RecommendationStore, Versioned } from '../ports';
 import { requireCoordinator, type Actor } from '../shared/actor';
 import type { decisionLabels } from '../shared/decision-labels';
 import { describeChanges } from './recommendation-changes';
@@ -25,10 +25,10 @@ async function save(
   store: RecommendationStore,
   current: Versioned<Recommendation>,
   value: Recommendation,
-  trail: { kind: keyof typeof decisionLabels; actor: Actor; detail: string; now: Date; meetingId?: string },
+  trail: { kind: keyof typeof decisionLabels; actor: Actor; detail: string; now: Date; meetingId?: string; frozen?: OwnerUpdate },
 ): Promise<Versioned<Recommendation>> {
-  const saved = await store.saveRecommendation({ ...current, value });
-  // Keyed by the version it changed, so a retry of the same decision is recorded once.
+  // The record first, keyed by the version it changes, then the change: a crash between the two leaves a
+  // record whose change a rerun makes (the same key, so it is recorded once), never a change with no record.
   await store.recordDecision({
     recommendationId: value.id,
     meetingId: trail.meetingId,
@@ -37,8 +37,14 @@ async function save(
     at: trail.now.toISOString(),
     detail: trail.detail,
     idempotencyKey: `${value.id}:${current.etag}:${trail.kind}`,
+    frozen: trail.frozen,
   });
-  return saved;
+  return store.saveRecommendation({ ...current, value });
+}
+
+/** The proposal as accepted: its answers, and each file's version and content hash as they are now. */
+async function freeze(proposal: OwnerUpdate, evidence: EvidenceStore): Promise<OwnerUpdate> {
+  return { ...proposal, evidence: await Promise.all(proposal.evidence.map((e) => evidence.fingerprint(e))) };
 }
 
 /**
@@ -51,7 +57,7 @@ export async function performTransition(
   transition: TransitionName,
   actor: Actor,
   now: Date,
-  options: { reason?: string; meetingId?: string } = {},
+  options: { reason?: string; meetingId?: string; evidence?: EvidenceStore } = {},
 ): Promise<Versioned<Recommendation>> {
   const current = detail.recommendation;
   const proposal = latestProposal(detail.updates);
@@ -63,7 +69,10 @@ export async function performTransition(
     reason: options.reason,
   });
   const value: Recommendation = { ...current.value, status: next, statusChangedAt: now.toISOString(), statusReason: options.reason?.trim() || undefined };
-  return save(store, current, value, { kind: transition, actor, detail: options.reason ?? '', now, meetingId: options.meetingId });
+  // Accepting freezes the proposal into the trail: the paper and the panel read that copy, not the update.
+  if (transition === 'acceptForPanel' && proposal && !options.evidence) throw new Error('Accepting a proposal needs the evidence library, to record its files');
+  const frozen = transition === 'acceptForPanel' && proposal && options.evidence ? await freeze(proposal, options.evidence) : undefined;
+  return save(store, current, value, { kind: transition, actor, detail: options.reason ?? '', now, meetingId: options.meetingId, frozen });
 }
 
 /**

@@ -14,4 +14,6 @@ export interface EvidenceFile {
 export interface EvidenceStore {
   upload(folder: string, file: EvidenceFile, onProgress?: (progress: UploadProgress) => void): Promise<EvidenceRef>;
   download(driveItemId: string): Promise<Uint8Array>;
+  /** The reference with the file's current version and content hash (links to other documents as they are). */
+  fingerprint(evidence: EvidenceRef): Promise<EvidenceRef>;
 }

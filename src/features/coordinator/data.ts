@@ -41,7 +41,7 @@ export function useChannel() {
 export function useCoordinatorActions() {
   const session = useSession();
   return useMemo(() => {
-    const { store, user, documents } = session;
+    const { store, user, documents, evidence } = session;
     const detail = (id: string): Promise<RecommendationDetail> => store.recommendationDetail(id);
     return {
       recordAudit: (audit: Omit<Audit, 'id'>) => recordAudit(store, audit, user, new Date()),
@@ -49,7 +49,7 @@ export function useCoordinatorActions() {
       editRecommendation: (current: Versioned<Recommendation>, edited: Recommendation) => editRecommendation(store, current, edited, user, new Date()),
       /** A lifecycle step on the item as it is now (read again, so a stale screen meets the eTag check). */
       transition: async (id: string, transition: TransitionName, reason?: string) =>
-        performTransition(store, await detail(id), transition, user, new Date(), { reason }),
+        performTransition(store, await detail(id), transition, user, new Date(), { reason, evidence }),
       approveTarget: async (id: string, request: OwnerUpdate) =>
         decideTargetRequest(store, await store.getRecommendation(id), request, { by: 'coordinator', grant: true }, user, new Date()),
       recordNote: (recommendation: Pick<Recommendation, 'id' | 'owners'>, note: string, cycle: string) =>

@@ -13,6 +13,8 @@ import {
   progressRag,
   timeline,
   type OwnerUpdate,
+  changeSinceAccepted,
+  changeSinceAcceptedLabel,
 } from '../../domain';
 import { decisionLabel } from '../../application/shared/decision-labels';
 import { PriorityBadge, ProgressBadge, StatusText } from '../shared/badges';
@@ -111,7 +113,16 @@ export function RecommendationPage({
         events={timeline(
           r,
           updates,
-          detail.decisions.map((d) => ({ kind: d.kind, at: d.at, label: decisionLabel(d.kind), actor: nameOf(d.actor), detail: d.detail })),
+          detail.decisions.map((d) => {
+            const change = d.frozen && changeSinceAccepted(d.frozen, detail.updates);
+            return {
+              kind: d.kind,
+              at: d.at,
+              label: decisionLabel(d.kind),
+              actor: nameOf(d.actor),
+              detail: change ? `${d.detail} ${changeSinceAcceptedLabel[change]}.`.trim() : d.detail,
+            };
+          }),
         )}
       />
       <Divider />
