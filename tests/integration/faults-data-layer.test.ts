@@ -14,7 +14,7 @@ describe('the data layer under injected faults', () => {
   afterAll(() => emulator.close());
 
   it('provisions and writes the whole demo organisation with nothing duplicated and nothing lost', async () => {
-    const context = await provisioned(emulator);
+    await provisioned(emulator);
     const people = await emulatorPeople(emulator.origin);
     const report = await seedDemo(demoTarget(emulator), today);
     const expected = demoOrganisation(people.owners, people.coordinators[0]!, today);
