@@ -7,6 +7,11 @@ import { GraphError } from './http';
 export interface FaultPlan {
   throttle: { status: number; probability: number }[];
   lost: number;
+  /**
+   * The caller's process dies after this many more writes: every request after them fails (500) before it is
+   * processed, so a flow stops exactly there, as a killed job would. For the reliability suite.
+   */
+  crashAfterWrites?: number;
 }
 
 export function parseFaults(spec: string | undefined): FaultPlan {
@@ -34,8 +39,13 @@ export class FaultInjector {
     private readonly random: () => number = Math.random,
   ) {}
 
-  /** Throws the throttling fault this request draws, if any. */
-  before(): void {
+  /** Throws the throttling fault this request draws, if any, or the crash once its writes are spent. */
+  before(method = 'GET'): void {
+    const left = this.plan.crashAfterWrites;
+    if (left !== undefined) {
+      if (left <= 0) throw new GraphError(500, 'generalException', 'Injected fault: the caller has crashed');
+      if (method !== 'GET') this.plan.crashAfterWrites = left - 1;
+    }
     for (const fault of this.plan.throttle) {
       if (this.random() < fault.probability) {
         this.injected.throttled++;

@@ -118,7 +118,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   /** One Graph request, with faults drawn for it: used for top-level calls and for each request in a batch. */
   async function handleGraph(request: EmuRequest, routes: Route[], requestId: string): Promise<EmuResponse> {
     try {
-      faults.before();
+      faults.before(request.method);
       const response = await dispatch(routes, request);
       if (faults.loseResponse(request.method)) {
         return asResponse(
