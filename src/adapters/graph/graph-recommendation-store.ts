@@ -295,8 +295,8 @@ export class GraphRecommendationStore implements RecommendationStore {
         } else if (write.kind === 'create' && response.status === 409) {
           // Already made by an earlier, interrupted run (or a lost answer): write it over by its key.
           outcomes.push(await this.upsertRecommendation(write.value).then((saved) => ({ outcome: 'written' as const, id: saved.value.id })));
-        } else if (response.status === 412) {
-          outcomes.push({ outcome: 'conflict', message: 'Changed in the tracker since the preview: not overwritten' });
+        } else if (write.kind === 'update' && response.status === 412) {
+          outcomes.push(await this.staleOrOurs(write));
         } else {
           outcomes.push({
             outcome: 'failed',
@@ -307,6 +307,17 @@ export class GraphRecommendationStore implements RecommendationStore {
       onProgress?.(Math.min(start + batchLimit, writes.length), writes.length);
     }
     return outcomes;
+  }
+
+  /**
+   * An update refused for its eTag: another's change, or our own write whose answer was lost and whose retry
+   * met the new eTag it made. The item as it is now tells them apart: holding exactly what we sent, it is ours.
+   */
+  private async staleOrOurs(write: Extract<RecommendationWrite, { kind: 'update' }>): Promise<WriteOutcome> {
+    const { id, ...rest } = write.value;
+    const now = await this.gateway.get('recommendations', id, recommendationSelect);
+    if (holdsFields(now, recommendationToFields(rest))) return { outcome: 'written', id };
+    return { outcome: 'conflict', message: 'Changed in the tracker since the preview: not overwritten' };
   }
 
   async recordDecision(decision: DecisionRecord): Promise<void> {

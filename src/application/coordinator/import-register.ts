@@ -216,18 +216,11 @@ export async function applyImport(
     if (r.action === 'create' || !r.existing) return { kind: 'create', value: { ...r.row.recommendation, auditId } };
     return { kind: 'update', current: r.existing, value: mergedItem(r.existing.value, r.row, r.changes, auditId, now) };
   });
-  const outcomes: WriteOutcome[] = await store.writeRecommendations(writes, onProgress);
-  const result: ImportResult = { written: 0, conflicts: [], failed: [], notes: 0 };
-  outcomes.forEach((outcome, i) => {
-    const rowNumber = todo[i]?.row.rowNumber ?? 0;
-    if (outcome.outcome === 'written') result.written++;
-    else if (outcome.outcome === 'conflict') result.conflicts.push({ rowNumber, message: outcome.message ?? '' });
-    else result.failed.push({ rowNumber, message: outcome.message ?? '' });
-  });
-  const writtenIds = new Map(todo.map((r, i) => [r, outcomes[i]?.outcome === 'written' ? outcomes[i]?.id : undefined]));
-  // Each change an import made is in the item's trail, field by field, so nothing moves without a record.
+  // Each change an import makes is in the item's trail, field by field, before the change: a run that stops
+  // between the two leaves a record whose change the next run makes, under the same key (its eTag), never a
+  // change without its record.
   await mapLimited(
-    todo.filter((r) => r.action === 'update' && r.existing && writtenIds.get(r)),
+    todo.filter((r) => r.action === 'update' && r.existing),
     writesInFlight,
     (r) =>
       store.recordDecision({
@@ -239,6 +232,15 @@ export async function applyImport(
         idempotencyKey: `${r.existing?.value.id ?? ''}:${r.existing?.etag ?? ''}:imported`,
       }),
   );
+  const outcomes: WriteOutcome[] = await store.writeRecommendations(writes, onProgress);
+  const result: ImportResult = { written: 0, conflicts: [], failed: [], notes: 0 };
+  outcomes.forEach((outcome, i) => {
+    const rowNumber = todo[i]?.row.rowNumber ?? 0;
+    if (outcome.outcome === 'written') result.written++;
+    else if (outcome.outcome === 'conflict') result.conflicts.push({ rowNumber, message: outcome.message ?? '' });
+    else result.failed.push({ rowNumber, message: outcome.message ?? '' });
+  });
+  const writtenIds = new Map(todo.map((r, i) => [r, outcomes[i]?.outcome === 'written' ? outcomes[i]?.id : undefined]));
   // Every row's latest update is one note, keyed by its text: one not yet recorded is written, whether its row
   // is new, changed, or unchanged since a run that stopped before its notes or since the text changed.
   const recorded = await store.noteKeys(importedCycle);
