@@ -30,7 +30,13 @@ export default defineConfig({
   },
   server: { port: 53000, strictPort: true },
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'emulator/**/*.test.ts', 'scripts/**/*.test.ts', 'tests/integration/**/*.test.{ts,tsx}', 'tests/reliability/**/*.test.ts'],
+    include: [
+      'src/**/*.test.{ts,tsx}',
+      'emulator/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'tests/integration/**/*.test.{ts,tsx}',
+      'tests/reliability/**/*.test.ts',
+    ],
     setupFiles: ['tests/support/setup.ts'],
     environment: 'node',
     testTimeout: 20_000,

@@ -471,8 +471,8 @@ export class Store {
   }
 
   /** The newest messages first. */
-  messages(channelId: string, top: number): MessageRow[] {
-    return this.db.prepare('SELECT * FROM messages WHERE channel_id = ? ORDER BY seq DESC LIMIT ?').all(channelId, top) as MessageRow[];
+  messages(channelId: string, top: number, skip = 0): MessageRow[] {
+    return this.db.prepare('SELECT * FROM messages WHERE channel_id = ? ORDER BY seq DESC LIMIT ? OFFSET ?').all(channelId, top, skip) as MessageRow[];
   }
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { badRequest, GraphError, notFound, ok, type EmuRequest, type Route } from './http';
-import type { ChannelRow, MessageRow, Store } from './store';
+import type { UserRow, ChannelRow, MessageRow, Store } from './store';
 import { scopesFor } from './scopes';
 
 const messageSchema = z.object({
@@ -24,7 +24,14 @@ const messageSchema = z.object({
 export const messageSizeLimit = 28 * 1024;
 
 export function teamRoutes(store: Store): Route[] {
-  const channel = (teamId: string, channelId: string): ChannelRow => {
+  // The emulator's one team is the audit team: its coordinators and the panel are members, owners are not.
+  // Graph answers a non-member as it answers a team that does not exist for them.
+  const isMember = (user: UserRow): boolean => user.role !== 'owner' || user.siteOwner === true;
+  const requireMember = (user: UserRow, teamId: string): void => {
+    if (!isMember(user)) throw notFound(`Team '${teamId}'`);
+  };
+  const channel = (teamId: string, channelId: string, user: UserRow): ChannelRow => {
+    requireMember(user, teamId);
     const row = store.channel(teamId, channelId);
     if (!row) throw notFound(`Channel '${channelId}'`);
     return row;
@@ -43,20 +50,23 @@ export function teamRoutes(store: Store): Route[] {
       method: 'GET',
       pattern: /^\/me\/joinedTeams$/,
       scopes: scopesFor.joinedTeams,
-      handle: () => ok({ value: store.teams().map((t) => ({ id: t.id, displayName: t.name, description: t.description })) }),
+      handle: (r) => ok({ value: isMember(r.user) ? store.teams().map((t) => ({ id: t.id, displayName: t.name, description: t.description })) : [] }),
     },
     {
       method: 'GET',
       pattern: /^\/teams\/([^/]+)\/channels$/,
       scopes: scopesFor.channels,
-      handle: (_r, [teamId = '']) => ok({ value: store.channels(teamId).map((c) => ({ id: c.id, displayName: c.name, membershipType: 'standard' })) }),
+      handle: (r, [teamId = '']) => {
+        requireMember(r.user, teamId);
+        return ok({ value: store.channels(teamId).map((c) => ({ id: c.id, displayName: c.name, membershipType: 'standard' })) });
+      },
     },
     {
       method: 'POST',
       pattern: /^\/teams\/([^/]+)\/channels\/([^/]+)\/messages$/,
       scopes: scopesFor.sendChannelMessage,
       handle: (r: EmuRequest, [teamId = '', channelId = '']) => {
-        const target = channel(teamId, channelId);
+        const target = channel(teamId, channelId, r.user);
         const parsed = messageSchema.safeParse(r.body);
         if (!parsed.success) throw badRequest(`Invalid chatMessage: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
         const body = JSON.stringify(parsed.data);
@@ -72,10 +82,13 @@ export function teamRoutes(store: Store): Route[] {
       pattern: /^\/teams\/([^/]+)\/channels\/([^/]+)\/messages$/,
       scopes: scopesFor.readChannelMessages,
       handle: (r, [teamId = '', channelId = '']) => {
-        const target = channel(teamId, channelId);
+        const target = channel(teamId, channelId, r.user);
         const top = Math.min(Number(r.query.get('$top') ?? 20) || 20, 50);
-        const rows = store.messages(target.id, top);
-        return ok({ value: rows.map(messageResource) });
+        const skip = Number(r.query.get('$skiptoken') ?? 0) || 0;
+        const rows = store.messages(target.id, top, skip);
+        const more = store.messages(target.id, 1, skip + top).length > 0;
+        const next = `${r.base}/teams/${teamId}/channels/${encodeURIComponent(channelId)}/messages?$top=${top}&$skiptoken=${skip + top}`;
+        return ok({ value: rows.map(messageResource), ...(more ? { '@odata.nextLink': next } : {}) });
       },
     },
   ];

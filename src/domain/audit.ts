@@ -22,11 +22,15 @@ export function compareAuditsOldestFirst(a: Audit, b: Audit): number {
   return a.issuedYear - b.issuedYear || a.issuedMonth - b.issuedMonth || a.title.localeCompare(b.title);
 }
 
-/** What identifies an audit across imports: its title and qualifier, folded, and its issue month. */
+/**
+ * What identifies an audit across imports: its title and qualifier, folded, and its issue month. Letters of
+ * every script are kept (Welsh, Polish, Arabic titles differ by them); only case, punctuation and spacing fold.
+ */
 export function auditKey(audit: Pick<Audit, 'title' | 'qualifier' | 'issuedYear' | 'issuedMonth'>): string {
   const name = `${audit.title} ${audit.qualifier ?? ''}`
+    .normalize('NFC')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
   return `${name}|${audit.issuedYear}-${String(audit.issuedMonth).padStart(2, '0')}`;
 }

@@ -129,14 +129,15 @@ describe('the tab inside a Teams-like host', () => {
     await tab.getByText('Reminders sent').waitFor();
     // Times read in the host's locale (en-GB: 22/11/2026, 14:05:09), not the browser's (en-US: 11/22/2026, 2:05:09 PM).
     expect(await tab.getByText(/ · \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2}$/).count()).toBeGreaterThan(0);
-    const link = tab
-      .locator(`[data-testid="adaptive-card"] a[href^="https://teams.microsoft.com/l/entity/${inject('teamsAppId')}/myrecommendations?context="]`)
-      .first();
-    const label = (await link.textContent()) ?? '';
+    // Each item opens through its own action: no data is ever inside link markup in a card.
+    const link = tab.locator('[data-testid="adaptive-card"] [role="link"][aria-label^="Open recommendation "]').first();
+    const label = ((await link.textContent()) ?? '').replace(/ – .*$/, '');
     await link.click();
 
     await expect.poll(() => channelTab.deepLinks()).toHaveLength(1);
-    const subEntityId = JSON.parse(new URL((await channelTab.deepLinks())[0] ?? '').searchParams.get('context') ?? '{}').subEntityId as string;
+    const deepLink = new URL((await channelTab.deepLinks())[0] ?? '');
+    expect(deepLink.pathname).toBe(`/l/entity/${inject('teamsAppId')}/myrecommendations`);
+    const subEntityId = JSON.parse(deepLink.searchParams.get('context') ?? '{}').subEntityId as string;
     await expect.poll(() => tab.locator('body').evaluate(() => window.location.hash)).toBe(`#/recommendations/${subEntityId}`);
     const title = label.replace(/^\S+\s/, '');
     await tab.getByRole('heading', { level: 1 }).filter({ hasText: title }).waitFor();

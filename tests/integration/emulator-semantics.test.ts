@@ -209,15 +209,19 @@ describe('the Graph emulator', () => {
     expect(tooMany.status).toBe(400);
   });
 
-  it('posts and reads channel messages, refusing one over the size limit', async () => {
+  it('posts and reads channel messages for team members only, refusing one over the size limit', async () => {
     const teams = await rawCall(emulator, coordinator, 'GET', '/me/joinedTeams');
     const teamId = teams.body.value[0].id;
     const channels = await rawCall(emulator, coordinator, 'GET', `/teams/${teamId}/channels`);
     const channel = `/teams/${teamId}/channels/${encodeURIComponent(channels.body.value[0].id)}/messages`;
     const posted = await rawCall(emulator, coordinator, 'POST', channel, { body: { contentType: 'html', content: 'Hello <at id="0">Priya</at>' } });
     expect(posted.status).toBe(201);
-    const read = await rawCall(emulator, owner, 'GET', channel);
+    const read = await rawCall(emulator, panelMember, 'GET', channel);
     expect(read.body.value[0].body.content).toContain('Hello');
+    // Owners are not members of the audit team: its channel does not exist for them, to read or to post in.
+    expect((await rawCall(emulator, owner, 'GET', channel)).status).toBe(404);
+    expect((await rawCall(emulator, owner, 'POST', channel, { body: { content: 'Session expired: sign in here' } })).status).toBe(404);
+    expect((await rawCall(emulator, owner, 'GET', '/me/joinedTeams')).body.value).toEqual([]);
     const huge = await rawCall(emulator, coordinator, 'POST', channel, { body: { content: 'x'.repeat(40_000) } });
     expect(huge.status).toBe(413);
   });

@@ -54,7 +54,7 @@ describe('importing a register', () => {
   });
 
   it('imports the good rows, flags the rest, and a second import changes nothing', async () => {
-    const table = await readRegisterFile('messy-register.csv', new Uint8Array(readFileSync(fixture)));
+    const { rows: table } = await readRegisterFile('messy-register.csv', new Uint8Array(readFileSync(fixture)));
     const progress: number[] = [];
     const result = await applyImport(context.store, await previewImport(context.store, table, today), casey, new Date(), (done) => progress.push(done));
     expect(result).toMatchObject({ written: 4, conflicts: [], failed: [], notes: 2 });
@@ -83,7 +83,7 @@ describe('importing a register', () => {
     const rows = registerRows(data.audits, data.recommendations, data.updates);
     const file = join(dir, 'export.xlsx');
     writeFileSync(file, Buffer.from(await registerWorkbook(rows)));
-    const table = await readRegisterFile('export.xlsx', new Uint8Array(readFileSync(file)));
+    const { rows: table } = await readRegisterFile('export.xlsx', new Uint8Array(readFileSync(file)));
     expect(table[0]).toEqual([...templateColumns]);
     const preview = await previewImport(context.store, table, today);
     expect(preview.counts).toMatchObject({ create: 0, update: 0, unchanged: data.recommendations.length, skip: 0 });
@@ -263,7 +263,7 @@ describe('importing a register', () => {
       ['Audit', 'Ref', 'Title'],
       ['Fleet', '1', 'T'],
     ]);
-    const table = await readRegisterFile('other.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const { rows: table } = await readRegisterFile('other.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
     const preview = await previewImport(context.store, table, today);
     expect(preview.plan.fileErrors[0]).toMatch(/^Missing required columns: Audit Title, Reference, Recommendation Title, Priority/);
   });

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import Papa from 'papaparse';
 
 /** The one clear message a file that cannot be read at all gets; nothing is written. */
@@ -9,23 +10,92 @@ export class ImportFileError extends Error {
   }
 }
 
+/** A register file read into rows of text, header first, with what the coordinator should know about how. */
+export interface RegisterTable {
+  rows: string[][];
+  /** How the file was read where it was not plain (its encoding, formulas with no saved value). */
+  notices: string[];
+}
+
 export const maxImportBytes = 10 * 1024 * 1024;
+/** A workbook unpacks to many times its size; beyond this it is a zip bomb, or not a register. */
+export const maxUnpackedBytes = 64 * 1024 * 1024;
+/** A register has hundreds of rows; tens of thousands are a mistake (a whole export), and would take minutes. */
+export const maxImportRows = 5_000;
+
+/** JSZip's chunked reader: public at runtime in the browser and Node, missing from its type declarations. */
+interface ChunkStream {
+  on(event: 'data', listener: (chunk: Uint8Array) => void): ChunkStream;
+  on(event: 'error' | 'end', listener: () => void): ChunkStream;
+  pause(): ChunkStream;
+  resume(): ChunkStream;
+}
+const chunksOf = (entry: JSZip.JSZipObject): ChunkStream =>
+  (entry as unknown as { internalStream(type: 'uint8array'): ChunkStream }).internalStream('uint8array');
 
 const isZip = (bytes: Uint8Array): boolean => bytes[0] === 0x50 && bytes[1] === 0x4b;
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('error' in value) return '';
+const tooManyRows = (name: string, count: number): ImportFileError =>
+  new ImportFileError(
+    `${name} has ${count.toLocaleString('en-GB')} rows; a register can have at most ${maxImportRows.toLocaleString('en-GB')}. Split it, or remove the rows that are not recommendations.`,
+  );
+
+/**
+ * Unpacks every part of the workbook once, counting as it goes, and stops at the limit: a small file that
+ * unpacks to gigabytes is refused before the spreadsheet library holds any of it.
+ */
+async function checkUnpackedSize(name: string, bytes: Uint8Array): Promise<void> {
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    throw new ImportFileError('The spreadsheet is damaged and cannot be opened. Save it again from Excel and retry.');
   }
-  return String(value);
+  let total = 0;
+  for (const entry of Object.values(zip.files).filter((f) => !f.dir)) {
+    await new Promise<void>((resolve, reject) => {
+      const stream = chunksOf(entry);
+      stream
+        .on('data', (chunk: Uint8Array) => {
+          total += chunk.byteLength;
+          if (total > maxUnpackedBytes) {
+            stream.pause();
+            reject(new ImportFileError(`${name} unpacks to more than ${maxUnpackedBytes / 1048576} MB, far more than any register: it is not imported.`));
+          }
+        })
+        .on('error', () => reject(new ImportFileError('The spreadsheet is damaged and cannot be opened. Save it again from Excel and retry.')))
+        .on('end', () => resolve())
+        .resume();
+    });
+  }
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
+interface CellReading {
+  text: string;
+  /** A formula whose value Excel never saved (written by a script, say): read as empty. */
+  unsavedFormula: boolean;
+}
+
+function cellText(value: ExcelJS.CellValue): CellReading {
+  const plain = (text: string): CellReading => ({ text, unsavedFormula: false });
+  if (value === null || value === undefined) return plain('');
+  if (value instanceof Date) return plain(value.toISOString().slice(0, 10));
+  if (typeof value === 'object') {
+    if ('richText' in value) return plain(value.richText.map((r) => r.text).join(''));
+    if ('text' in value && typeof value.text === 'string') return plain(value.text);
+    if ('formula' in value || 'sharedFormula' in value) {
+      const result = (value as { result?: ExcelJS.CellValue }).result;
+      return result === undefined || result === null ? { text: '', unsavedFormula: true } : cellText(result);
+    }
+    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('error' in value) return plain('');
+    return plain('');
+  }
+  return plain(String(value));
+}
+
+async function readXlsx(name: string, bytes: Uint8Array): Promise<RegisterTable> {
+  await checkUnpackedSize(name, bytes);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
@@ -34,42 +104,75 @@ async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new ImportFileError('The spreadsheet has no sheets.');
+  if (sheet.rowCount > maxImportRows + 1) throw tooManyRows(name, sheet.rowCount);
   const rows: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row) => {
+  const unsaved: string[] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = cellText(cell.value);
+      const reading = cellText(cell.value);
+      if (reading.unsavedFormula) unsaved.push(`${cell.address}`);
+      cells[column - 1] = reading.text;
     });
-    rows.push(Array.from(cells, (c) => c ?? ''));
+    rows[rowNumber - 1] = Array.from(cells, (c) => c ?? '');
   });
-  return rows;
+  const notices =
+    unsaved.length > 0
+      ? [
+          `${unsaved.length} cell(s) hold a formula whose value was never saved (${unsaved.slice(0, 5).join(', ')}${unsaved.length > 5 ? ', …' : ''}): they were read as empty. Open the file in Excel and save it, then import again.`,
+        ]
+      : [];
+  return { rows: Array.from(rows, (r) => r ?? []), notices };
 }
 
-function readCsv(bytes: Uint8Array): string[][] {
-  const text = new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, '');
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy' });
+/** Windows-1252's printable characters in 0x80–0x9F (punctuation Excel writes: – “ ” € …), where Latin-1 has controls. */
+const windows1252High = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** Decoded here, not by TextDecoder: Node built without full ICU reads "windows-1252" as Latin-1. */
+const decodeWindows1252 = (bytes: Uint8Array): string =>
+  Array.from(bytes, (b) => (b >= 0x80 && b <= 0x9f ? (windows1252High[b - 0x80] ?? '') : String.fromCharCode(b))).join('');
+
+/**
+ * Text in UTF-8, the template's encoding; a file that is not valid UTF-8 was saved by an older Excel as
+ * Windows-1252 (Western European), which is how it is read, and said so.
+ */
+function decodeText(bytes: Uint8Array): { text: string; notice?: string } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '') };
+  } catch {
+    return {
+      text: decodeWindows1252(bytes),
+      notice: 'The CSV file is not UTF-8: it was read as Windows-1252 (Western European). Check accented letters and symbols (é, £, –) in the preview.',
+    };
+  }
+}
+
+function readCsv(name: string, bytes: Uint8Array): RegisterTable {
+  const { text, notice } = decodeText(bytes);
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', preview: maxImportRows + 2 });
   if (parsed.errors.some((e) => e.type === 'Quotes')) {
     throw new ImportFileError(`The CSV file has an unclosed quote near row ${(parsed.errors[0]?.row ?? 0) + 1}.`);
   }
-  return parsed.data;
+  if (parsed.data.length > maxImportRows + 1) throw tooManyRows(name, text.split('\n').length);
+  return { rows: parsed.data, notices: notice ? [notice] : [] };
 }
 
 /** Reads a register file (.xlsx or .csv) into rows of text, header first. */
-export async function readRegisterFile(name: string, bytes: Uint8Array): Promise<string[][]> {
+export async function readRegisterFile(name: string, bytes: Uint8Array): Promise<RegisterTable> {
   const lower = name.toLowerCase();
   if (bytes.byteLength === 0) throw new ImportFileError(`${name} is empty.`);
   if (bytes.byteLength > maxImportBytes)
     throw new ImportFileError(`${name} is ${(bytes.byteLength / 1048576).toFixed(1)} MB; a register can be at most ${maxImportBytes / 1048576} MB.`);
-  let rows: string[][];
+  let table: RegisterTable;
   if (lower.endsWith('.xlsx')) {
     if (!isZip(bytes)) throw new ImportFileError(`${name} is not an Excel workbook (.xlsx), whatever its name says.`);
-    rows = await readXlsx(bytes);
+    table = await readXlsx(name, bytes);
   } else if (lower.endsWith('.csv')) {
     if (isZip(bytes)) throw new ImportFileError(`${name} is a workbook, not a CSV file: rename it to .xlsx.`);
-    rows = readCsv(bytes);
+    table = readCsv(name, bytes);
   } else {
     throw new ImportFileError(`${name} is not a register file: use the template as .xlsx or .csv.`);
   }
-  if (rows.filter((r) => r.some((c) => c.trim())).length < 2) throw new ImportFileError(`${name} has no recommendations under its header row.`);
-  return rows;
+  if (table.rows.filter((r) => r.some((c) => c.trim())).length < 2) throw new ImportFileError(`${name} has no recommendations under its header row.`);
+  return table;
 }

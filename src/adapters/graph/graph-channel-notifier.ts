@@ -3,7 +3,7 @@ import type { ChannelMessage } from '../../application/ports';
 import type { PostedMessage, TeamChannel } from '../../application/ports';
 import type { Notifier } from '../../application/ports';
 import type { Person } from '../../domain';
-import { retryUnlessMaybeDone, type GraphConnection } from './graph-client';
+import { graphPath, retryUnlessMaybeDone, type GraphConnection } from './graph-client';
 
 const userSchema = z.object({ id: z.string(), displayName: z.string().nullable().optional() });
 const escape = (text: string): string => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
@@ -15,13 +15,17 @@ const messagesSchema = z.object({
       id: z.string(),
       createdDateTime: z.string(),
       from: z
-        .object({ user: z.object({ displayName: z.string().nullable().optional() }).nullable().optional() })
+        .object({
+          user: z.object({ displayName: z.string().nullable().optional() }).nullable().optional(),
+          application: z.object({ displayName: z.string().nullable().optional() }).nullable().optional(),
+        })
         .nullable()
         .optional(),
       body: z.object({ content: z.string() }),
       attachments: z.array(z.object({ id: z.string().nullable().optional(), contentType: z.string(), content: z.string().nullable().optional() })).optional(),
     }),
   ),
+  '@odata.nextLink': z.string().optional(),
 });
 
 /** A message's attachment id: a digest of its key, so a message carries its identity into the channel. */
@@ -34,6 +38,10 @@ const channelMessagesPath = (teamId: string, channelId: string): string => `/tea
 
 /** How far back a retry looks for its own message: Graph's largest page of channel messages. */
 const recentWindow = 50;
+/** How far back a post of this run or the last one may be: reminders run daily. */
+const lookBackDays = 3;
+/** A bound on the pages read, so a channel of years never stalls a run. */
+const maxPages = 40;
 
 export class GraphChannelNotifier implements Notifier {
   private readonly ids = new Map<string, Promise<string | undefined>>();
@@ -62,12 +70,23 @@ export class GraphChannelNotifier implements Notifier {
     return id;
   }
 
-  /** The card ids among the channel's latest messages, read once and then kept up to date by our own posts. */
+  /**
+   * The card ids among the channel's messages of the last days, read once and then kept up to date by our own
+   * posts. Every page back to then: a flood of other messages must not push our own posts out of sight.
+   */
   private postedCardIds(): Promise<Set<string>> {
-    this.cardIds ??= this.graph.client
-      .api(`${this.messagesPath}?$top=${recentWindow}`)
-      .get()
-      .then((body: unknown) => new Set(messagesSchema.parse(body).value.flatMap((m) => (m.attachments ?? []).flatMap((a) => (a.id ? [a.id] : [])))));
+    this.cardIds ??= (async () => {
+      const since = new Date(Date.now() - lookBackDays * 86_400_000).toISOString();
+      const ids = new Set<string>();
+      let url: string | undefined = `${this.messagesPath}?$top=${recentWindow}`;
+      for (let page = 0; url && page < maxPages; page++) {
+        const body = messagesSchema.parse(await this.graph.client.api(graphPath(url)).get());
+        for (const m of body.value) for (const a of m.attachments ?? []) if (a.id) ids.add(a.id);
+        const oldest = body.value.at(-1)?.createdDateTime;
+        url = oldest && oldest < since ? undefined : body['@odata.nextLink'];
+      }
+      return ids;
+    })();
     return this.cardIds;
   }
 
@@ -122,7 +141,8 @@ export class GraphTeamChannel implements TeamChannel {
     return messagesSchema.parse(body).value.map((m) => ({
       id: m.id,
       at: m.createdDateTime,
-      from: m.from?.user?.displayName ?? 'Someone',
+      from: m.from?.user?.displayName ?? m.from?.application?.displayName ?? 'Someone',
+      byApplication: Boolean(m.from?.application),
       text: m.body.content.replace(/<attachment[^>]*><\/attachment>/g, '').replace(/<[^>]+>/g, ''),
       cards: (m.attachments ?? [])
         .filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive' && a.content)

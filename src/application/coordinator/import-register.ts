@@ -46,6 +46,8 @@ export interface ImportPreview {
   /** The tracker's audits the file names, by audit key: their fields the file does not carry are kept. */
   existingAudits: Map<string, Audit>;
   counts: Record<RowAction | 'errors' | 'warnings' | 'held', number>;
+  /** How the file was read where it was not plain: shown before anything is written. */
+  notices: readonly string[];
 }
 
 /** Decided by the coordinator or the panel: a register saying otherwise would reopen it. */
@@ -89,7 +91,12 @@ function confirmationReasons(existing: Recommendation, changes: readonly FieldCh
 const recKey = (auditId: string, referenceKey: string): string => `${auditId}|${referenceKey}`;
 
 /** Reads the file's rows against the tracker: per row, what would be created or changed, and its findings. */
-export async function previewImport(store: RecommendationStore, table: readonly (readonly string[])[], today: string): Promise<ImportPreview> {
+export async function previewImport(
+  store: RecommendationStore,
+  table: readonly (readonly string[])[],
+  today: string,
+  notices: readonly string[] = [],
+): Promise<ImportPreview> {
   const plan = planRegisterImport(table, today);
   const register = await store.loadRegister();
   const existingAudits = new Map(register.audits.map((a) => [auditKey(a.value), a.value]));
@@ -113,6 +120,7 @@ export async function previewImport(store: RecommendationStore, table: readonly 
     rows,
     newAudits,
     existingAudits,
+    notices,
     counts: {
       create: count('create'),
       update: count('update'),
@@ -260,6 +268,7 @@ export async function applyImport(
 /** The preview as lines of text, for the command line's report. */
 export function previewReport(preview: ImportPreview): string[] {
   const lines = [
+    ...preview.notices.map((notice) => `note: ${notice}`),
     `${preview.counts.create} to create, ${preview.counts.update} to change (${preview.counts.held} held for confirmation), ${preview.counts.unchanged} unchanged, ${preview.counts.skip} not imported (errors); ${preview.newAudits.length} new audit(s).`,
   ];
   for (const { row, action, changes, needsConfirmation } of preview.rows) {

@@ -6,6 +6,9 @@ export interface DocumentFiles {
   paperDocx(paper: PanelPaper): Promise<Blob>;
   registerXlsx(data: Pick<PaperData, 'audits' | 'recommendations' | 'updates'>): Promise<Blob>;
   templateXlsx(): Promise<Blob>;
-  /** Rows of text, header first; throws an error with one clear message for a file it cannot read. */
-  readRegister(name: string, bytes: Uint8Array): Promise<string[][]>;
+  /**
+   * Rows of text, header first, and notices on how the file was read (its encoding, unsaved formulas); throws an
+   * error with one clear message for a file it cannot read, or one too large to be a register.
+   */
+  readRegister(name: string, bytes: Uint8Array): Promise<{ rows: string[][]; notices: string[] }>;
 }

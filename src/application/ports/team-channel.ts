@@ -5,6 +5,8 @@ export interface PostedMessage {
   id: string;
   at: string;
   from: string;
+  /** Posted by an app (the reminders' Workflows flow) rather than a person. */
+  byApplication: boolean;
   text: string;
   cards: unknown[];
 }

@@ -27,6 +27,13 @@ const card = (body: unknown[], actions: unknown[] = [], mentioned: readonly Pers
   ...(mentioned.length > 0 ? { msteams: mentionEntities(mentioned) } : {}),
 });
 
+/**
+ * Data as card text: Teams reads a TextBlock as markdown, so a title like `Payroll](https://evil.example) [`
+ * would become a link. Every markdown character is escaped, and "://" is broken with a word joiner so Teams
+ * does not turn a pasted address into a link either. Only the tracker's own links are live, as actions.
+ */
+export const cardText = (text: string): string => text.replace(/[\\`*_{}[\]()<>#+!|~-]/g, (c) => `\\${c}`).replace(/:\/\//g, ':\u2060//');
+
 const size = (value: unknown): number => new TextEncoder().encode(JSON.stringify(value)).byteLength;
 
 /** Splits rows into as many cards as needed to keep each under the limit. */
@@ -40,10 +47,18 @@ function splitCards(header: (part: number, parts: number) => unknown[], rows: un
   return groups.map((group, i) => card([...header(i + 1, groups.length), ...group], actions, mentioned));
 }
 
+/** One item: its text escaped, its link the container's action, so no data ever sits inside link markup. */
 const itemRow = (item: ReminderItem, link: (id: string) => string): unknown => ({
-  type: 'TextBlock',
-  wrap: true,
-  text: `[${item.reference} ${item.title}](${link(item.recommendationId)}) – ${item.priority} priority, due ${item.due}`,
+  type: 'Container',
+  selectAction: { type: 'Action.OpenUrl', title: `Open recommendation ${item.reference}`, url: link(item.recommendationId) },
+  items: [
+    {
+      type: 'TextBlock',
+      wrap: true,
+      color: 'Accent',
+      text: `${cardText(`${item.reference} ${item.title}`)} – ${item.priority} priority, due ${cardText(item.due)}`,
+    },
+  ],
 });
 
 /** One owner's reminder: every outstanding item with a link into the tab; split if it is very long. */

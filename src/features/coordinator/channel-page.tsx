@@ -1,4 +1,4 @@
-import { Body1, Button, Caption1, Card, Spinner, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Card, MessageBar, MessageBarBody, Spinner, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { AdaptiveCard, OpenUrlAction } from 'adaptivecards';
 import { useEffect, useRef } from 'react';
 import type { PostedMessage } from '../../application/ports';
@@ -53,18 +53,31 @@ function RenderedCard({ json }: { json: unknown }) {
   return <div ref={host} className={styles.card} data-testid="adaptive-card" />;
 }
 
+/**
+ * Every message says who posted it. Cards are shown only from the tracker's own posters (the reminders'
+ * flow, or the person signed in): anyone in the channel can post a card, "session expired – sign in" included.
+ */
 function MessageView({ message }: { message: PostedMessage }) {
   const styles = useStyles();
-  const { locale } = useSession();
+  const { locale, user } = useSession();
+  const ours = message.byApplication || message.from === user.name;
   return (
     <Card className={styles.message} aria-label={`Message from ${message.from}`}>
       <Caption1>
-        {message.from} · {new Date(message.at).toLocaleString(locale)}
+        Posted by {message.from}
+        {message.byApplication ? ' (app)' : ''} · {new Date(message.at).toLocaleString(locale)}
       </Caption1>
       {message.text && <Body1>{message.text}</Body1>}
-      {message.cards.map((card, i) => (
-        <RenderedCard key={i} json={card} />
-      ))}
+      {ours ? (
+        message.cards.map((card, i) => <RenderedCard key={i} json={card} />)
+      ) : message.cards.length > 0 ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            A card posted by {message.from}, not by the tracker: not shown here. Open the channel in Teams to see it, and check with {message.from} before
+            following anything in it.
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
     </Card>
   );
 }

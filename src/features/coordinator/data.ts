@@ -54,8 +54,10 @@ export function useCoordinatorActions() {
         decideTargetRequest(store, await store.getRecommendation(id), request, { by: 'coordinator', grant: true }, user, new Date()),
       recordNote: (recommendation: Pick<Recommendation, 'id' | 'owners'>, note: string, cycle: string) =>
         recordNoteOnBehalf(store, recommendation, note, cycle, user, crypto.randomUUID(), new Date()),
-      previewImport: async (file: File) =>
-        previewImport(store, await documents.readRegister(file.name, new Uint8Array(await file.arrayBuffer())), session.today),
+      previewImport: async (file: File) => {
+        const table = await documents.readRegister(file.name, new Uint8Array(await file.arrayBuffer()));
+        return previewImport(store, table.rows, session.today, table.notices);
+      },
       applyImport: (preview: ImportPreview, confirmed: ReadonlySet<number>, onProgress: (done: number) => void) =>
         applyImport(store, preview, user, new Date(), onProgress, confirmed),
       registerFile: (data: PaperData) => documents.registerXlsx(data),

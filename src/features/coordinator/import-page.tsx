@@ -145,6 +145,11 @@ export function ImportPage() {
       )}
       {(stage.kind === 'preview' || stage.kind === 'writing') && (
         <>
+          {stage.preview.notices.map((notice) => (
+            <MessageBar key={notice} intent="warning">
+              <MessageBarBody>{notice}</MessageBarBody>
+            </MessageBar>
+          ))}
           <Body1 aria-live="polite">
             {stage.name}: {stage.preview.counts.create} to create, {stage.preview.counts.update} to change, {stage.preview.counts.unchanged} unchanged,{' '}
             {stage.preview.counts.skip} not imported; {stage.preview.counts.warnings} flagged for review; {stage.preview.newAudits.length} new audit(s).

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { OwnerUpdate } from './owner-update';
+import { maxUpdatesPerCycle, screenUpdates } from './update-trust';
+
+const priya = { email: 'priya@x.example', name: 'Priya' };
+const tom = { email: 'tom@x.example', name: 'Tom' };
+const rec = { id: 'r1', reference: '4.1', owners: [priya], subParts: [{ label: 'a', text: '', owners: [tom], target: { text: 'TBC' } }] };
+let n = 0;
+const update = (over: Partial<OwnerUpdate>): OwnerUpdate => ({
+  id: `u${++n}`,
+  recommendationId: 'r1',
+  cycle: 'June 2025',
+  kind: 'ownerUpdate',
+  author: priya,
+  achieved: 'x',
+  remaining: '',
+  barriers: '',
+  mitigation: '',
+  proposesClosure: false,
+  closureNarrative: '',
+  evidence: [],
+  note: '',
+  idempotencyKey: `key-${n}-xxxxxxxx`,
+  submittedAt: `2025-06-0${(n % 9) + 1}T10:00:00Z`,
+  ...over,
+});
+
+describe('which updates count', () => {
+  it("counts the owners' and part owners' own updates, and the audit team's notes", () => {
+    const updates = [
+      update({}),
+      update({ author: { ...tom, email: 'TOM@x.example' } }),
+      update({ kind: 'coordinatorNote', author: { email: 'c@x.example', name: 'C' } }),
+    ];
+    expect(screenUpdates([rec], updates).trusted).toHaveLength(3);
+  });
+
+  it('sets aside an update by someone who does not own the item, or for an item not in the register', () => {
+    const { trusted, suspect } = screenUpdates([rec], [update({ author: { email: 'eve@x.example', name: 'Eve' } }), update({ recommendationId: 'gone' })]);
+    expect(trusted).toEqual([]);
+    expect(suspect.map((s) => s.reason)).toEqual([
+      'Eve (eve@x.example) does not own 4.1',
+      'Priya posted it against a recommendation that is not in the register',
+    ]);
+  });
+
+  it('counts only the first updates of a flood from one person on one item in one cycle', () => {
+    const flood = Array.from({ length: maxUpdatesPerCycle + 5 }, () => update({}));
+    const { trusted, suspect } = screenUpdates([rec], flood);
+    expect([trusted.length, suspect.length]).toEqual([maxUpdatesPerCycle, 5]);
+  });
+});
