@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reliabilityReport } from '../support/reliability-report';
 
-const context = { date: '2026-12-02', throttled: 80, lost: 3, conflicts: 1 };
+const context = { date: '2026-12-02', throttled: 80, lost: 3, conflicts: 1, accessCells: 160 };
 const figure = { flow: 'import', runs: 2, detail: 'no duplicates' };
 
 describe('the reliability report', () => {
@@ -21,6 +21,19 @@ describe('the reliability report', () => {
     expect(report).toContain('  - reminders under faults');
     expect(report).not.toContain('Records lost: 0');
     expect(report).not.toContain('| reminders |');
+  });
+  it('counts each attack by the checks of it that ran, and names a failed one', () => {
+    const report =
+      reliabilityReport(
+        [
+          { name: 'import', state: 'passed', figures: [figure] },
+          { name: 'ignores a forged proposal', group: 'forged updates', state: 'passed', figures: [] },
+          { name: 'ignores a forged note', group: 'forged updates', state: 'failed', figures: [] },
+        ],
+        context,
+      ) ?? '';
+    expect(report).toContain('| forged updates | 1 of 2 | **failed**: ignores a forged note |');
+    expect(report).toContain('answered 160 cells');
   });
   it('writes nothing for a run that skipped checks', () => {
     expect(

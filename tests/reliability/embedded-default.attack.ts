@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Emulator } from '../../emulator/server';
+import { GraphChannelNotifier, teamChannel } from '../../src/adapters/graph/graph-channel-notifier';
+import type { ChannelMessage } from '../../src/application/ports';
+import type { JobContext } from '../../src/jobs/job-context';
+import { coordinator, provisioned, rawCall, startTestEmulator } from '../support/emulator-harness';
+
+/** Attacks on the embedded default itself: another site asking for tokens, and a flooded channel. */
+describe('the embedded default', () => {
+  let emulator: Emulator;
+  let admin: JobContext;
+
+  beforeAll(async () => {
+    emulator = await startTestEmulator({ tabOrigins: ['http://127.0.0.1:53000'] });
+    admin = await provisioned(emulator);
+  });
+  afterAll(() => emulator.close());
+
+  const tokenFrom = (origin: string | undefined) =>
+    fetch(`${emulator.origin}/_dev/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', ...(origin ? { Origin: origin } : {}) },
+      body: JSON.stringify({ user: coordinator }),
+    });
+
+  it("answers the dev sign-in only for the tab's own origin, and for callers that are not web pages", async () => {
+    const evil = await tokenFrom('https://evil.example');
+    expect(evil.status).toBe(403);
+    expect(evil.headers.get('access-control-allow-origin')).toBeNull();
+    expect((await tokenFrom('http://127.0.0.1:4444')).status).toBe(403);
+    const tab = await tokenFrom('http://127.0.0.1:53000');
+    expect(tab.status).toBe(200);
+    expect(tab.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:53000');
+    expect((await tokenFrom(undefined)).status).toBe(200);
+  });
+
+  it('posts a reminder once even after a flood of other messages pushes it off the first page', async () => {
+    const channel = await teamChannel(admin.graph);
+    if (!channel) throw new Error('no channel');
+    const message: ChannelMessage = {
+      key: 'flood-test#1',
+      summary: 'Reminder',
+      card: { type: 'AdaptiveCard', version: '1.5', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', body: [] },
+      mentions: [],
+    };
+    await channel.notifier.post(message);
+    const teamId = (await rawCall(emulator, coordinator, 'GET', '/me/joinedTeams')).body.value[0].id as string;
+    const channelId = (await rawCall(emulator, coordinator, 'GET', `/teams/${teamId}/channels`)).body.value[0].id as string;
+    const messages = `/teams/${teamId}/channels/${encodeURIComponent(channelId)}/messages`;
+    for (let i = 0; i < 120; i++) await rawCall(emulator, coordinator, 'POST', messages, { body: { content: `chatter ${i}` } });
+    // A later run, in a new session, that does not know the first post went through.
+    await new GraphChannelNotifier(admin.graph, teamId, channelId).post(message);
+    const all: { attachments?: unknown[] }[] = [];
+    for (let url: string | undefined = `${messages}?$top=50`; url;) {
+      const page: { body: { value: { attachments?: unknown[] }[]; '@odata.nextLink'?: string } } = await rawCall(emulator, coordinator, 'GET', url);
+      all.push(...page.body.value);
+      url = page.body['@odata.nextLink'];
+    }
+    expect(all.filter((m) => (m.attachments ?? []).length > 0)).toHaveLength(1);
+  });
+});
