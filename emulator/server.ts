@@ -54,6 +54,8 @@ const clockSchema = z.object({ at: z.iso.datetime({ offset: true }).nullable() }
 /** A dev sign-in: the person, and the scopes the caller asks for (every scope the emulator knows when none are named). */
 const tokenRequestSchema = z.object({ user: z.string(), scopes: z.array(z.string()).optional() });
 const maxBody = 64 * 1024 * 1024;
+/** Graph refuses a JSON request body over 4 MB (413), whatever the service behind it would store. */
+const maxJsonBody = 4 * 1024 * 1024;
 
 const batchSchema = z.object({
   requests: z
@@ -205,6 +207,9 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         const file = method === 'GET' ? fileAtWebUrl(store, url.pathname) : undefined;
         if (file) return file;
         throw new GraphError(404, 'notFound', `No such endpoint: ${url.pathname}`);
+      }
+      if ((headers['content-type'] ?? '').includes('json') && raw.length > maxJsonBody) {
+        throw new GraphError(413, 'requestTooLarge', `The request body is over Graph's ${maxJsonBody / 1048576} MB limit`);
       }
       const caller = identity.verify(headers['authorization']);
       if ('refused' in caller) throw new GraphError(401, 'InvalidAuthenticationToken', caller.refused);

@@ -24,6 +24,13 @@ const emulator = await startEmulator({
 console.log(`Graph emulator on ${emulator.graphBase}`);
 const context = jobContext({ graph: emulator.origin });
 const hasData = (await context.gateway.query('audits', { select: ['Title'] }).catch(() => [])).length > 0;
+/** Demo data written since updates carry SharePoint's own author and time (each person signs in to write theirs). */
+const demoVersion = 'sharepoint-stamped-authors';
+if (hasData && emulator.store.meta('demo-version', () => 'earlier') !== demoVersion) {
+  console.warn(
+    'The demo data in .data/ was written by an earlier version, before updates were signed by their owners: most will show as "Not counted". Stop, delete .data/ and start again to rebuild it.',
+  );
+}
 if (!hasData) {
   console.log('First start: provisioning the emulator and writing the demo organisation...');
   const owner = jobContext({ graph: emulator.origin, user: emulatorSiteOwner });
@@ -31,6 +38,7 @@ if (!hasData) {
   const report = await seedDemo({ origin: emulator.origin, setClock: (at) => emulator.store.setClock(at) }, organisationToday(), (line) =>
     console.log(`  ${line}`),
   );
+  emulator.store.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('demo-version', ?)").run(demoVersion);
   console.log(`Demo data ready: ${report.audits} audits, ${report.recommendations} recommendations, ${report.updates} updates.`);
 }
 

@@ -3,7 +3,8 @@ import type { Emulator } from '../../emulator/server';
 import { GraphChannelNotifier, teamChannel } from '../../src/adapters/graph/graph-channel-notifier';
 import type { ChannelMessage } from '../../src/application/ports';
 import type { JobContext } from '../../src/jobs/job-context';
-import { coordinator, provisioned, rawCall, startTestEmulator } from '../support/emulator-harness';
+import { lists } from '../../src/adapters/graph/list-schema';
+import { coordinator, owner, provisioned, rawCall, startTestEmulator } from '../support/emulator-harness';
 
 /** Attacks on the embedded default itself: another site asking for tokens, and a flooded channel. */
 describe('the embedded default', () => {
@@ -32,6 +33,14 @@ describe('the embedded default', () => {
     expect(tab.status).toBe(200);
     expect(tab.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:53000');
     expect((await tokenFrom(undefined)).status).toBe(200);
+  });
+
+  it('refuses a 20 MB field as Graph does, over its 4 MB request limit, so the store never holds what the tab refuses', async () => {
+    const huge = await rawCall(emulator, owner, 'POST', `/sites/root/lists/${lists.updates.title}/items`, {
+      fields: { Title: 'x', IdempotencyKey: 'huge-field-0001', Achieved: 'x'.repeat(20 * 1024 * 1024) },
+    });
+    expect(huge.status).toBe(413);
+    expect(huge.body.error.code).toBe('requestTooLarge');
   });
 
   it('posts a reminder once even after a flood of other messages pushes it off the first page', async () => {
