@@ -35,7 +35,7 @@ export default defineConfig({
       'emulator/**/*.test.ts',
       'scripts/**/*.test.ts',
       'tests/integration/**/*.test.{ts,tsx}',
-      'tests/reliability/**/*.test.ts',
+      'tests/reliability/**/*.test.{ts,tsx}',
     ],
     setupFiles: ['tests/support/setup.ts'],
     environment: 'node',

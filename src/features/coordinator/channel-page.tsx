@@ -24,14 +24,14 @@ AdaptiveCard.onProcessMarkdown = (text, result) => {
  * Renders a posted Adaptive Card with the same renderer Teams uses, so what is shown here is what Teams shows. Its
  * links and Open buttons go through the session, so inside Teams a deep link opens the tab in place.
  */
-function RenderedCard({ json }: { json: unknown }) {
+function RenderedCard({ json, inert = false }: { json: unknown; inert?: boolean }) {
   const styles = useStyles();
   const { openLink } = useSession();
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const card = new AdaptiveCard();
     card.onExecuteAction = (action) => {
-      if (action instanceof OpenUrlAction && action.url) openLink(action.url);
+      if (!inert && action instanceof OpenUrlAction && action.url) openLink(action.url);
     };
     card.parse(json);
     const element = card.render();
@@ -42,20 +42,21 @@ function RenderedCard({ json }: { json: unknown }) {
       const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
       if (!(link instanceof HTMLAnchorElement)) return;
       event.preventDefault();
-      openLink(link.href);
+      if (!inert) openLink(link.href);
     };
     target.addEventListener('click', onClick);
     return () => {
       target.removeEventListener('click', onClick);
       target.replaceChildren();
     };
-  }, [json, openLink]);
+  }, [json, openLink, inert]);
   return <div ref={host} className={styles.card} data-testid="adaptive-card" />;
 }
 
 /**
- * Every message says who posted it. Cards are shown only from the tracker's own posters (the reminders'
- * flow, or the person signed in): anyone in the channel can post a card, "session expired – sign in" included.
+ * Every message says who posted it. Anyone in the channel can post a card ("session expired – sign in"
+ * included), so only the tracker's own posters' cards (the reminders' flow, or the person signed in) are live;
+ * anyone else's is shown with its links and buttons turned off.
  */
 function MessageView({ message }: { message: PostedMessage }) {
   const styles = useStyles();
@@ -68,16 +69,17 @@ function MessageView({ message }: { message: PostedMessage }) {
         {message.byApplication ? ' (app)' : ''} · {new Date(message.at).toLocaleString(locale)}
       </Caption1>
       {message.text && <Body1>{message.text}</Body1>}
-      {ours ? (
-        message.cards.map((card, i) => <RenderedCard key={i} json={card} />)
-      ) : message.cards.length > 0 ? (
+      {!ours && message.cards.length > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>
-            A card posted by {message.from}, not by the tracker: not shown here. Open the channel in Teams to see it, and check with {message.from} before
-            following anything in it.
+            Posted by {message.from}, not by the tracker: its links and buttons are turned off here. Check with {message.from} before following anything in it
+            in Teams.
           </MessageBarBody>
         </MessageBar>
-      ) : null}
+      )}
+      {message.cards.map((card, i) => (
+        <RenderedCard key={i} json={card} inert={!ours} />
+      ))}
     </Card>
   );
 }

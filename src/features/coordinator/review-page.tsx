@@ -1,4 +1,4 @@
-import { Body1, Button, Caption1, Card, Link, Spinner, Subtitle1, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Card, Link, MessageBar, MessageBarBody, Spinner, Subtitle1, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { reviewQueue } from '../../application/coordinator/register-view';
 import { latestProposal } from '../../application/coordinator/review';
@@ -35,6 +35,14 @@ export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
         Review
       </Title2>
       <DecisionMessage message={decision.message} />
+      {queue.suspect.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {queue.suspect.length} update(s) in the updates list do not count: they were not posted by an owner of the recommendation, or flood it. They are
+            listed under &ldquo;Not counted&rdquo; at the end of this page.
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <Subtitle1 as="h2">Proposed closures ({queue.proposals.length})</Subtitle1>
       {queue.proposals.length === 0 && <Body1>No proposals are waiting.</Body1>}
       {queue.proposals.map((row) => {
