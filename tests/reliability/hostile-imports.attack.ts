@@ -59,6 +59,14 @@ describe('hostile register files', () => {
     expect((await previewImport(admin.store, table.rows, today, table.notices)).notices).toHaveLength(1);
   });
 
+  it("reads Excel's Unicode text (UTF-16, tab-separated) as it is", async () => {
+    const text = [[...templateColumns], row('Gwasanaethau Cymraeg – Ŵyl', '1', 'Llywodraethu')].map((r) => r.join('\t')).join('\r\n');
+    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(text, 'utf16le'))]);
+    const table = await readRegisterFile('unicode.csv', utf16);
+    expect(table.rows[1]?.[0]).toBe('Gwasanaethau Cymraeg – Ŵyl');
+    expect(table.notices).toEqual([]);
+  });
+
   it('reads a formula with no saved value as empty, never as "[object Object]", and names the cell', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Register');

@@ -133,10 +133,17 @@ const decodeWindows1252 = (bytes: Uint8Array): string =>
   Array.from(bytes, (b) => (b >= 0x80 && b <= 0x9f ? (windows1252High[b - 0x80] ?? '') : String.fromCharCode(b))).join('');
 
 /**
- * Text in UTF-8, the template's encoding; a file that is not valid UTF-8 was saved by an older Excel as
- * Windows-1252 (Western European), which is how it is read, and said so.
+ * Text in UTF-8, the template's encoding, or UTF-16 when it starts with a byte order mark; a file that is
+ * neither was saved by an older Excel as Windows-1252 (Western European), which is how it is read, and said so.
  */
 function decodeText(bytes: Uint8Array): { text: string; notice?: string } {
+  // Excel's "Unicode Text" is UTF-16 with a byte order mark.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)) };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const body = bytes.subarray(2);
+    const swapped = Uint8Array.from(body, (_byte, i) => body[i ^ 1] ?? 0);
+    return { text: new TextDecoder('utf-16le').decode(swapped) };
+  }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '') };
   } catch {

@@ -70,16 +70,24 @@ export class SharePointPermissions {
 
   /** The id of each level the lists use, creating the custom ones the first time. */
   private async levelIds(): Promise<Record<Exclude<Access, 'none'>, number>> {
-    const existing = roleDefinitionsSchema.parse(await this.call('/web/roledefinitions', { method: 'GET' })).value;
+    const named = async (name: string): Promise<number | undefined> =>
+      roleDefinitionsSchema.parse(await this.call('/web/roledefinitions', { method: 'GET' })).value.find((d) => d.Name === name)?.Id;
     const ensure = async (level: (typeof customLevels)[keyof typeof customLevels]): Promise<number> => {
-      const found = existing.find((d) => d.Name === level.Name);
-      if (found) return found.Id;
+      const found = await named(level.Name);
+      if (found !== undefined) return found;
       const body = JSON.stringify({
         Name: level.Name,
         Description: 'Created by Audit Tracker provisioning',
         BasePermissions: { High: String(readHigh), Low: String(level.Low) },
       });
-      return roleDefinitionsSchema.shape.value.element.parse(await this.call('/web/roledefinitions', { body })).Id;
+      try {
+        return roleDefinitionsSchema.shape.value.element.parse(await this.call('/web/roledefinitions', { body })).Id;
+      } catch (error) {
+        // Creating is not idempotent: a retry after a lost answer meets the level its first attempt made.
+        const made = await named(level.Name);
+        if (made === undefined) throw error;
+        return made;
+      }
     };
     return { ...builtInLevels, contributeOwn: await ensure(customLevels.contributeOwn), addOnly: await ensure(customLevels.addOnly) };
   }
