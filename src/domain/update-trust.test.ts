@@ -1,29 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { anUpdate } from '../../tests/support/builders';
 import type { OwnerUpdate } from './owner-update';
 import { maxUpdatesPerCycle, screenUpdates } from './update-trust';
 
 const priya = { email: 'priya@x.example', name: 'Priya' };
 const tom = { email: 'tom@x.example', name: 'Tom' };
 const rec = { id: 'r1', reference: '4.1', owners: [priya], subParts: [{ label: 'a', text: '', owners: [tom], target: { text: 'TBC' } }] };
-let n = 0;
-const update = (over: Partial<OwnerUpdate>): OwnerUpdate => ({
-  id: `u${++n}`,
-  recommendationId: 'r1',
-  cycle: 'June 2025',
-  kind: 'ownerUpdate',
-  author: priya,
-  achieved: 'x',
-  remaining: '',
-  barriers: '',
-  mitigation: '',
-  proposesClosure: false,
-  closureNarrative: '',
-  evidence: [],
-  note: '',
-  idempotencyKey: `key-${n}-xxxxxxxx`,
-  submittedAt: `2025-06-0${(n % 9) + 1}T10:00:00Z`,
-  ...over,
-});
+const update = (over: Partial<OwnerUpdate>): OwnerUpdate => ({ id: `u${Math.random()}`, ...anUpdate('r1', { author: priya, cycle: 'June 2025', ...over }) });
 
 describe('which updates count', () => {
   it("counts the owners' and part owners' own updates, and the audit team's notes", () => {

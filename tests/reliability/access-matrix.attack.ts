@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../emulator/server';
+import { describe, expect, it } from 'vitest';
 import { lists } from '../../src/adapters/graph/list-schema';
-import { coordinator, devToken, otherOwner, owner, panelMember, provisioned, rawCall, siteOwner, startTestEmulator } from '../support/emulator-harness';
+import { coordinator, devToken, otherOwner, owner, panelMember, rawCall, siteOwner } from '../support/emulator-harness';
+import { useProvisionedEmulator } from '../support/provisioned-emulator';
 
 type Role = 'coordinator' | 'owner' | 'otherOwner' | 'panel';
 type Operation = 'read' | 'create' | 'edit own' | "edit another's" | 'delete own' | "delete another's";
@@ -50,12 +50,7 @@ const keyField: Record<keyof typeof expected, string> = {
 export const accessMatrix = { cells: 0 };
 
 describe('access matrix', () => {
-  let emulator: Emulator;
-  beforeAll(async () => {
-    emulator = await startTestEmulator();
-    await provisioned(emulator);
-  });
-  afterAll(() => emulator.close());
+  const given = useProvisionedEmulator();
 
   /** A new item's fields, forged where it matters: an update claiming another owner, a time in 2099, the coordinator's kind. */
   const fields = (list: keyof typeof expected): Record<string, unknown> => ({
@@ -66,7 +61,7 @@ describe('access matrix', () => {
 
   it.each(Object.keys(expected) as (keyof typeof expected)[])('answers every role on %s exactly as the model says', async (list) => {
     const items = `/sites/root/lists/${lists[list].title}/items`;
-    const create = async (user: string) => rawCall(emulator, user, 'POST', items, { fields: fields(list) });
+    const create = async (user: string) => rawCall(given.emulator, user, 'POST', items, { fields: fields(list) });
     // Another person's item: the site owner's, which every role here meets as someone else's.
     const another = async () => (await create(siteOwner)).body.id as string;
     const theirs = await another();
@@ -75,13 +70,13 @@ describe('access matrix', () => {
       const created = await create(user);
       const own = created.status === 201 ? (created.body.id as string) : theirs;
       const answers: Record<Operation, number> = {
-        read: (await rawCall(emulator, user, 'GET', items)).status,
+        read: (await rawCall(given.emulator, user, 'GET', items)).status,
         create: created.status,
-        'edit own': (await rawCall(emulator, user, 'PATCH', `${items}/${own}/fields`, { Title: 'edited' })).status,
-        "edit another's": (await rawCall(emulator, user, 'PATCH', `${items}/${theirs}/fields`, { Title: 'edited' })).status,
-        'delete own': (await rawCall(emulator, user, 'DELETE', `${items}/${own}`)).status,
+        'edit own': (await rawCall(given.emulator, user, 'PATCH', `${items}/${own}/fields`, { Title: 'edited' })).status,
+        "edit another's": (await rawCall(given.emulator, user, 'PATCH', `${items}/${theirs}/fields`, { Title: 'edited' })).status,
+        'delete own': (await rawCall(given.emulator, user, 'DELETE', `${items}/${own}`)).status,
         // A fresh one each time, so the item the next role edits is still there.
-        "delete another's": (await rawCall(emulator, user, 'DELETE', `${items}/${await another()}`)).status,
+        "delete another's": (await rawCall(given.emulator, user, 'DELETE', `${items}/${await another()}`)).status,
       };
       expect(answers, `${role} on ${list}`).toEqual(expected[list][role]);
       seen.push(...Object.keys(answers));
@@ -90,12 +85,12 @@ describe('access matrix', () => {
   });
 
   it('answers every role on the evidence library exactly as the model says', async () => {
-    const drive = (await rawCall(emulator, coordinator, 'GET', `/sites/root/lists/${lists.evidence.title}/drive`)).body.id as string;
+    const drive = (await rawCall(given.emulator, coordinator, 'GET', `/sites/root/lists/${lists.evidence.title}/drive`)).body.id as string;
     const put = async (user: string, path: string) =>
       (
-        await fetch(`${emulator.graphBase}/drives/${drive}/root:/${encodeURI(path)}:/content`, {
+        await fetch(`${given.emulator.graphBase}/drives/${drive}/root:/${encodeURI(path)}:/content`, {
           method: 'PUT',
-          headers: { Authorization: `Bearer ${await devToken(emulator.origin, user)}` },
+          headers: { Authorization: `Bearer ${await devToken(given.emulator.origin, user)}` },
           body: 'evidence',
         })
       ).status;
@@ -105,7 +100,7 @@ describe('access matrix', () => {
       const own = `matrix/${randomUUID()}.txt`;
       const upload = await put(user, own);
       const answers = {
-        read: (await rawCall(emulator, user, 'GET', `/drives/${drive}/root/children`)).status,
+        read: (await rawCall(given.emulator, user, 'GET', `/drives/${drive}/root/children`)).status,
         upload,
         'replace own': upload === 201 ? await put(user, own) : await put(user, theirs),
         "replace another's": await put(user, theirs),

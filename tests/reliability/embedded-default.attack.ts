@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../emulator/server';
+import { describe, expect, it } from 'vitest';
 import { GraphChannelNotifier, teamChannel } from '../../src/adapters/graph/graph-channel-notifier';
 import type { ChannelMessage } from '../../src/application/ports';
-import type { JobContext } from '../../src/jobs/job-context';
 import { lists } from '../../src/adapters/graph/list-schema';
-import { coordinator, owner, provisioned, rawCall, startTestEmulator } from '../support/emulator-harness';
+import { coordinator, owner, rawCall } from '../support/emulator-harness';
+import { useProvisionedEmulator } from '../support/provisioned-emulator';
 
 /** Attacks on the embedded default itself: another site asking for tokens, and a flooded channel. */
 describe('the embedded default', () => {
-  let emulator: Emulator;
-  let admin: JobContext;
-
-  beforeAll(async () => {
-    emulator = await startTestEmulator({ tabOrigins: ['http://127.0.0.1:53000'] });
-    admin = await provisioned(emulator);
-  });
-  afterAll(() => emulator.close());
+  const given = useProvisionedEmulator({ tabOrigins: ['http://127.0.0.1:53000'] });
 
   const tokenFrom = (origin: string | undefined) =>
-    fetch(`${emulator.origin}/_dev/token`, {
+    fetch(`${given.emulator.origin}/_dev/token`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', ...(origin ? { Origin: origin } : {}) },
       body: JSON.stringify({ user: coordinator }),
@@ -36,7 +28,7 @@ describe('the embedded default', () => {
   });
 
   it('refuses a 20 MB field as Graph does, over its 4 MB request limit, so the store never holds what the tab refuses', async () => {
-    const huge = await rawCall(emulator, owner, 'POST', `/sites/root/lists/${lists.updates.title}/items`, {
+    const huge = await rawCall(given.emulator, owner, 'POST', `/sites/root/lists/${lists.updates.title}/items`, {
       fields: { Title: 'x', IdempotencyKey: 'huge-field-0001', Achieved: 'x'.repeat(20 * 1024 * 1024) },
     });
     expect(huge.status).toBe(413);
@@ -44,7 +36,7 @@ describe('the embedded default', () => {
   });
 
   it('posts a reminder once even after a flood of other messages pushes it off the first page', async () => {
-    const channel = await teamChannel(admin.graph);
+    const channel = await teamChannel(given.admin.graph);
     if (!channel) throw new Error('no channel');
     const message: ChannelMessage = {
       key: 'flood-test#1',
@@ -53,15 +45,15 @@ describe('the embedded default', () => {
       mentions: [],
     };
     await channel.notifier.post(message);
-    const teamId = (await rawCall(emulator, coordinator, 'GET', '/me/joinedTeams')).body.value[0].id as string;
-    const channelId = (await rawCall(emulator, coordinator, 'GET', `/teams/${teamId}/channels`)).body.value[0].id as string;
+    const teamId = (await rawCall(given.emulator, coordinator, 'GET', '/me/joinedTeams')).body.value[0].id as string;
+    const channelId = (await rawCall(given.emulator, coordinator, 'GET', `/teams/${teamId}/channels`)).body.value[0].id as string;
     const messages = `/teams/${teamId}/channels/${encodeURIComponent(channelId)}/messages`;
-    for (let i = 0; i < 120; i++) await rawCall(emulator, coordinator, 'POST', messages, { body: { content: `chatter ${i}` } });
+    for (let i = 0; i < 120; i++) await rawCall(given.emulator, coordinator, 'POST', messages, { body: { content: `chatter ${i}` } });
     // A later run, in a new session, that does not know the first post went through.
-    await new GraphChannelNotifier(admin.graph, teamId, channelId).post(message);
+    await new GraphChannelNotifier(given.admin.graph, teamId, channelId).post(message);
     const all: { attachments?: unknown[] }[] = [];
     for (let url: string | undefined = `${messages}?$top=50`; url;) {
-      const page: { body: { value: { attachments?: unknown[] }[]; '@odata.nextLink'?: string } } = await rawCall(emulator, coordinator, 'GET', url);
+      const page: { body: { value: { attachments?: unknown[] }[]; '@odata.nextLink'?: string } } = await rawCall(given.emulator, coordinator, 'GET', url);
       all.push(...page.body.value);
       url = page.body['@odata.nextLink'];
     }

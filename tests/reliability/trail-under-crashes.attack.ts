@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Emulator } from '../../emulator/server';
+import { describe, expect, it } from 'vitest';
 import { GraphEvidenceStore } from '../../src/adapters/graph/graph-evidence-store';
 import { performTransition } from '../../src/application/coordinator/review';
 import type { Actor } from '../../src/application/shared/actor';
-import type { JobContext } from '../../src/jobs/job-context';
-import { aRecommendation, anAudit, anUpdate } from '../support/builders';
-import { contextFor, coordinator, owner, provisioned, startTestEmulator } from '../support/emulator-harness';
+import { aRecommendation, anUpdate } from '../support/builders';
+import { contextFor, coordinator, owner } from '../support/emulator-harness';
+import { useProvisionedEmulator } from '../support/provisioned-emulator';
 
 const casey: Actor = { email: coordinator, name: 'Casey Marlow', role: 'coordinator' };
 const itemsPerRun = 3;
@@ -15,43 +14,36 @@ const itemsPerRun = 3;
  * run of proposals, then does the same work again. Every status change must end with exactly one record.
  */
 describe('the audit trail under crashes', () => {
-  let emulator: Emulator;
-  let admin: JobContext;
-  let auditId: string;
-
-  beforeAll(async () => {
-    emulator = await startTestEmulator();
-    admin = await provisioned(emulator);
-    auditId = (await admin.store.upsertAudit(anAudit())).value.id;
-  });
-  afterAll(() => emulator.close());
+  const given = useProvisionedEmulator();
 
   const acceptAll = async (ids: readonly string[]): Promise<void> => {
     for (const id of ids) {
-      const detail = await admin.store.recommendationDetail(id);
+      const detail = await given.admin.store.recommendationDetail(id);
       if (detail.recommendation.value.status !== 'open') continue;
-      await performTransition(admin.store, detail, 'acceptForPanel', casey, new Date(), { evidence: new GraphEvidenceStore(admin.graph, admin.siteId) });
+      await performTransition(given.admin.store, detail, 'acceptForPanel', casey, new Date(), {
+        evidence: new GraphEvidenceStore(given.admin.graph, given.admin.siteId),
+      });
     }
   };
 
   it('leaves every status change with exactly one record, whichever write the crash follows', async () => {
-    const priya = contextFor(emulator, owner);
+    const priya = contextFor(given.emulator, owner);
     // Each acceptance is two writes (the record, then the status): crash after 0 … all of them.
     for (let crashAfter = 0; crashAfter <= itemsPerRun * 2; crashAfter++) {
       const ids: string[] = [];
       for (let i = 0; i < itemsPerRun; i++) {
-        const id = (await admin.store.createRecommendation(aRecommendation(auditId, `${crashAfter}.${i}`))).value.id;
+        const id = (await given.admin.store.createRecommendation(aRecommendation(given.auditId, `${crashAfter}.${i}`))).value.id;
         await priya.store.addUpdate(
           anUpdate(id, { proposesClosure: true, closureNarrative: 'Done', evidence: [{ name: 'Policy', url: 'https://contoso.sharepoint.com/policy.pdf' }] }),
         );
         ids.push(id);
       }
-      emulator.faults.plan = { throttle: [], lost: 0, crashAfterWrites: crashAfter };
+      given.emulator.faults.plan = { throttle: [], lost: 0, crashAfterWrites: crashAfter };
       await acceptAll(ids).catch(() => undefined);
-      emulator.faults.plan = { throttle: [], lost: 0 };
+      given.emulator.faults.plan = { throttle: [], lost: 0 };
       await acceptAll(ids);
       for (const id of ids) {
-        const detail = await admin.store.recommendationDetail(id);
+        const detail = await given.admin.store.recommendationDetail(id);
         expect(detail.recommendation.value.status, `crash after ${crashAfter} writes`).toBe('acceptedForPanel');
         expect(
           detail.decisions.filter((d) => d.kind === 'acceptForPanel'),

@@ -1,6 +1,6 @@
 import { selectOf } from '../list-schema';
 import { z } from 'zod';
-import { ownerUpdateSchema, personSchema, type OwnerUpdate } from '../../../domain';
+import { blankAnswers, ownerUpdateSchema, personSchema, type OwnerUpdate } from '../../../domain';
 import { type DecisionRecord } from '../../../application/ports';
 import type { ListItem } from '../gateway/list-item';
 import { type Fields, text, optionalText, json, parsed } from './fields';
@@ -71,13 +71,7 @@ export function noteFromDecision(item: ListItem, decision: DecisionRecord): Owne
       kind: 'coordinatorNote',
       author: item.createdBy,
       onBehalfOf: decision.onBehalfOf,
-      achieved: '',
-      remaining: '',
-      barriers: '',
-      mitigation: '',
-      proposesClosure: false,
-      closureNarrative: '',
-      evidence: [],
+      ...blankAnswers(),
       note: decision.detail,
       idempotencyKey: decision.idempotencyKey,
       submittedAt: item.createdAt,
