@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { GraphChannelNotifier, teamChannel } from '../../src/adapters/graph/graph-channel-notifier';
 import type { ChannelMessage } from '../../src/application/ports';
 import { lists } from '../../src/adapters/graph/list-schema';
-import { coordinator, owner, rawCall } from '../support/emulator-harness';
+import { remoteClock } from '../../src/jobs/demo/seed-demo';
+import { coordinator, owner, provisioned, rawCall, startTestEmulator } from '../support/emulator-harness';
 import { useProvisionedEmulator } from '../support/provisioned-emulator';
 
 /** Attacks on the embedded default itself: another site asking for tokens, and a flooded channel. */
@@ -25,6 +26,27 @@ describe('the embedded default', () => {
     expect(tab.status).toBe(200);
     expect(tab.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:53000');
     expect((await tokenFrom(undefined)).status).toBe(200);
+  });
+
+  it('sets no clock unless started for the demo seed, so nobody can backdate what SharePoint stamps', async () => {
+    const at = { at: '2020-01-01T00:00:00Z' };
+    const refused = await fetch(`${given.emulator.origin}/_dev/clock`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(at),
+    });
+    expect(refused.status).toBe(404);
+    const demo = await startTestEmulator({ devClock: true });
+    try {
+      await remoteClock(demo.origin)(new Date(at.at));
+      const admin = await provisioned(demo);
+      const audit = await admin.gateway.create('audits', { Title: 'Backdated', AuditKey: 'backdated|2020-01' });
+      expect(audit.createdAt).toBe(at.at);
+      await remoteClock(demo.origin)(undefined);
+      expect((await admin.gateway.create('audits', { Title: 'Now', AuditKey: 'now|2026-12' })).createdAt?.slice(0, 4)).not.toBe('2020');
+    } finally {
+      await demo.close();
+    }
   });
 
   it('refuses a 20 MB field as Graph does, over its 4 MB request limit, so the store never holds what the tab refuses', async () => {
