@@ -71,4 +71,36 @@ describe('the Teams app package', () => {
       expect(guide, scope).toMatch(new RegExp(`\\x60${scope.replaceAll('.', '\\.')}\\x60[^\\n]*: \\S+`));
     }
   });
+
+  it('gives the app registration its single-page redirect URIs when the Agents Toolkit applies aad.manifest.json', () => {
+    const root = join(appPackageDir, '..');
+    const aad = JSON.parse(readFileSync(join(root, 'aad.manifest.json'), 'utf8')) as Record<string, unknown>;
+    const application = asToolkitApplies(aad);
+    // Nested app auth needs the broker URI; msal's popup outside Teams needs the bridge page.
+    expect(application.spa.redirectUris).toEqual(['${{TAB_ENDPOINT}}/auth-redirect.html', 'brk-multihub://${{TAB_DOMAIN}}']);
+    expect(application.isFallbackPublicClient).toBe(true);
+    expect(application.displayName).toBe('Audit Tracker');
+  });
 });
+
+/**
+ * What the Agents Toolkit's aadApp/update sends to Graph for a manifest: one with `displayName` is in Graph's
+ * own (new) format and goes as it is; one without is the legacy Entra manifest, whose redirect URIs it takes only
+ * from `replyUrlsWithType` by type (its AadManifestHelper.manifestToApplication), ignoring any `spa` block.
+ */
+function asToolkitApplies(manifest: Record<string, unknown>): {
+  displayName: unknown;
+  isFallbackPublicClient: unknown;
+  spa: { redirectUris: unknown[] };
+} {
+  if ('displayName' in manifest) {
+    const spa = (manifest.spa as { redirectUris?: unknown[] } | undefined)?.redirectUris ?? [];
+    return { displayName: manifest.displayName, isFallbackPublicClient: manifest.isFallbackPublicClient, spa: { redirectUris: spa } };
+  }
+  const replyUrls = (manifest.replyUrlsWithType as { url: string; type: string }[] | undefined) ?? [];
+  return {
+    displayName: manifest.name,
+    isFallbackPublicClient: manifest.allowPublicClient,
+    spa: { redirectUris: replyUrls.filter((r) => r.type === 'Spa').map((r) => r.url) },
+  };
+}
