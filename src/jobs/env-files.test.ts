@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DeviceCodeSignIn } from '../adapters/auth/device-code-sign-in';
 import { StaticTokenProvider } from '../adapters/auth/static-token-provider';
-import { readEnvironment } from './env-files';
+import { environmentFor, readEnvironment } from './env-files';
 import { jobContext } from './job-context';
 
 describe('environment files', () => {
@@ -14,6 +14,16 @@ describe('environment files', () => {
     writeFileSync(join(dir, '.env.dev.user'), 'A=from-user\n');
     writeFileSync(join(dir, '.env.local'), 'C=other-environment\n');
     expect(readEnvironment('dev', dir)).toEqual({ A: 'from-user', B: 'kept' });
+  });
+
+  it("lets the shell win over the files, as the Toolkit's steps need: a fresh id is in the shell before the file", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'env-'));
+    writeFileSync(join(dir, '.env.dev'), 'TEAMS_APP_ID=\nAAD_APP_CLIENT_ID=stale-id\nTAB_DOMAIN=audit.example\n');
+    expect(environmentFor('dev', { TEAMS_APP_ID: 'fresh-teams-id', AAD_APP_CLIENT_ID: 'fresh-client-id' }, dir)).toMatchObject({
+      TEAMS_APP_ID: 'fresh-teams-id',
+      AAD_APP_CLIENT_ID: 'fresh-client-id',
+      TAB_DOMAIN: 'audit.example',
+    });
   });
 
   it('refuses a missing environment and a name that is a path', () => {

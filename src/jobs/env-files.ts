@@ -15,3 +15,12 @@ export function readEnvironment(name: string, dir = envDir): Record<string, stri
   const read = (path: string): Record<string, string> => (existsSync(path) ? (parseEnv(readFileSync(path, 'utf8')) as Record<string, string>) : {});
   return { ...read(file), ...read(`${file}.user`) };
 }
+
+/**
+ * The environment a command runs with: the files of `name`, then the process environment over them. The shell
+ * wins, so values the Agents Toolkit has just made (a fresh app id, handed to a step before it writes the file
+ * at the end of its lifecycle) are the ones used.
+ */
+export function environmentFor(name: string, processEnv: NodeJS.ProcessEnv = process.env, dir = envDir): Record<string, string | undefined> {
+  return { ...readEnvironment(name, dir), ...processEnv };
+}

@@ -9,7 +9,7 @@ import { ListGateway } from '../adapters/graph/list-gateway';
 import { GraphRecommendationStore } from '../adapters/graph/graph-recommendation-store';
 import { SharePointPermissions } from '../adapters/graph/sharepoint-permissions';
 import { siteWebUrl } from '../adapters/graph/provision';
-import { readEnvironment } from './env-files';
+import { environmentFor } from './env-files';
 
 /** Whoever runs a job against the emulator without --user signs in as its first coordinator. */
 export const defaultEmulatorUser = 'casey.coordinator@northmere.example';
@@ -60,7 +60,7 @@ const showSignInPrompt = (message: string): void => console.error(message);
  * `--env dev` reads env/.env.dev (and .env.dev.user); variables already set in the shell win.
  */
 export function jobContext(options: { graph?: string; user?: string; env?: string }, processEnv: NodeJS.ProcessEnv = process.env): JobContext {
-  const env = options.env ? { ...readEnvironment(options.env), ...processEnv } : processEnv;
+  const env = options.env ? environmentFor(options.env, processEnv) : processEnv;
   let graph: GraphConnection;
   let siteId: string;
   if (options.graph) {
