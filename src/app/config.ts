@@ -7,6 +7,8 @@ const configSchema = z.discriminatedUnion('TAB_AUTH_MODE', [
     TAB_GRAPH_ORIGIN: z.url('TAB_GRAPH_ORIGIN must be the emulator address, e.g. http://127.0.0.1:5001'),
     TAB_SITE_ID: z.string().min(1).default('root'),
     TAB_TEAMS_APP_ID: z.string().optional(),
+    /** The org catalog's id for the app, after an admin-centre upload (docs/deploy.md step 5). */
+    TAB_TEAMS_CATALOG_APP_ID: z.string().optional(),
     TAB_EVIDENCE_MAX_MB: z.coerce.number().positive().default(100),
   }),
   z.object({
@@ -16,6 +18,8 @@ const configSchema = z.discriminatedUnion('TAB_AUTH_MODE', [
     TAB_TENANT_ID: z.string().min(1, 'TAB_TENANT_ID is required (tenant id or domain)'),
     TAB_SITE_ID: z.string().min(1, 'TAB_SITE_ID is required: the SharePoint site id'),
     TAB_TEAMS_APP_ID: z.string().optional(),
+    /** The org catalog's id for the app, after an admin-centre upload (docs/deploy.md step 5). */
+    TAB_TEAMS_CATALOG_APP_ID: z.string().optional(),
     TAB_EVIDENCE_MAX_MB: z.coerce.number().positive().default(100),
   }),
 ]);

@@ -24,7 +24,7 @@ export function emulatorSession(config: Extract<TabConfig, { TAB_AUTH_MODE: 'emu
       // Inside Teams, with the app's id configured, reminders link into Teams as they do in a tenant.
       links:
         host && config.TAB_TEAMS_APP_ID
-          ? reminderLinks({ teamsAppId: config.TAB_TEAMS_APP_ID })
+          ? reminderLinks({ teamsAppId: config.TAB_TEAMS_APP_ID, catalogAppId: config.TAB_TEAMS_CATALOG_APP_ID })
           : reminderLinks({ appUrl: `${window.location.origin}${window.location.pathname}` }),
       channel: host ? hostChannel(host) : (graph) => teamChannel(graph),
       host,

@@ -23,7 +23,9 @@ function tenantSession(config: TenantConfig, auth: MsalAuth, account: AccountInf
       // The personal tab is the owner's; a channel tab's address says which view it shows (?view=coordinator or
       // ?view=panel). SharePoint's permissions decide what each person can actually do.
       user: { email: account.username.toLowerCase(), name: account.name ?? account.username, role: viewFromAddress(window.location.search) },
-      links: config.TAB_TEAMS_APP_ID ? reminderLinks({ teamsAppId: config.TAB_TEAMS_APP_ID }) : reminderLinks({ appUrl: window.location.origin }),
+      links: config.TAB_TEAMS_APP_ID
+        ? reminderLinks({ teamsAppId: config.TAB_TEAMS_APP_ID, catalogAppId: config.TAB_TEAMS_CATALOG_APP_ID })
+        : reminderLinks({ appUrl: window.location.origin }),
       channel: hostChannel(host),
       host,
     },

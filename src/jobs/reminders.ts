@@ -52,7 +52,9 @@ runJob(async (args) => {
     ? new WorkflowsNotifier(webhookUrl(webhook))
     : await channelNotifier(context, values.team ?? env.REMINDER_TEAM_ID, values.channel ?? env.REMINDER_CHANNEL_ID);
   const teamsAppId = env.TEAMS_APP_ID;
-  const links = teamsAppId ? reminderLinks({ teamsAppId }) : reminderLinks({ appUrl: values['app-url'] ?? env.REMINDER_APP_URL ?? 'http://127.0.0.1:53000' });
+  const links = teamsAppId
+    ? reminderLinks({ teamsAppId, catalogAppId: env.TEAMS_CATALOG_APP_ID })
+    : reminderLinks({ appUrl: values['app-url'] ?? env.REMINDER_APP_URL ?? 'http://127.0.0.1:53000' });
   const run = await runReminders({ store: context.store, log: new GraphReminderLog(context.gateway), notifier, now, dryRun: values['dry-run'], links });
   for (const { owner, units } of run.plan.messages)
     console.log(`${values['dry-run'] ? 'would send' : 'due'}: ${owner.email}: ${units.map((u) => `${u.step} (${u.items.length})`).join(', ')}`);
