@@ -72,6 +72,12 @@ describe('the Teams app package', () => {
     }
   });
 
+  it('declares private and shared channel support as manifests from 1.25 must, never with supportedChannelTypes', () => {
+    const manifest = JSON.parse(readFileSync(join(appPackageDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest.supportsChannelFeatures).toBe('tier1');
+    expect(JSON.stringify(manifest)).not.toContain('supportedChannelTypes');
+  });
+
   it('gives the app registration its single-page redirect URIs when the Agents Toolkit applies aad.manifest.json', () => {
     const root = join(appPackageDir, '..');
     const aad = JSON.parse(readFileSync(join(root, 'aad.manifest.json'), 'utf8')) as Record<string, unknown>;
