@@ -11,9 +11,11 @@ import { scopesFor } from './scopes';
  */
 export const siteGroups = [
   { Id: 7, Title: 'Audit Tracker Coordinators', role: 'coordinator' },
-  { Id: 8, Title: 'Audit Tracker Owners', role: 'owner' },
+  { Id: 8, Title: 'Audit Tracker Recommendation Owners', role: 'owner' },
   { Id: 9, Title: 'Audit Tracker Panel', role: 'panel' },
 ] as const;
+/** The group SharePoint makes with every site, "<site title> Owners", holding Full Control. */
+export const siteOwnersGroup = { Id: 3, Title: 'Audit Tracker Owners' } as const;
 
 export const roleDefinitions: Record<number, { name: string; level: PermissionLevel }> = {
   1073741829: { name: 'Full Control', level: 'fullControl' },
@@ -40,6 +42,14 @@ export function sharePointRoutes(store: Store): Route[] {
   // Only the site's owner manages permissions: an Edit member (a coordinator) has no ManagePermissions.
   const requireAdmin = (user: UserRow): void => {
     if (!user.siteOwner) throw accessDenied('Only the site owner can change permissions.');
+  };
+  type Assignment = { PrincipalId: number; RoleDefinitionBindings: { Id: number }[] };
+  const assignmentsOf = (listId: string): Assignment[] => JSON.parse(store.meta(`role-assignments:${listId}`, () => '[]')) as Assignment[];
+  const recordAssignment = (listId: string, principal: number, roleDef: number): void => {
+    const others = assignmentsOf(listId).filter((a) => a.PrincipalId !== principal);
+    store.db
+      .prepare('UPDATE meta SET value = ? WHERE key = ?')
+      .run(JSON.stringify([...others, { PrincipalId: principal, RoleDefinitionBindings: [{ Id: roleDef }] }]), `role-assignments:${listId}`);
   };
   const customDefinitions = (): CustomDefinition[] => JSON.parse(store.meta('role-definitions', () => '[]')) as CustomDefinition[];
   const levelOfDefinition = (id: number): PermissionLevel | undefined => roleDefinitions[id]?.level ?? customDefinitions().find((d) => d.Id === id)?.level;
@@ -77,7 +87,19 @@ export function sharePointRoutes(store: Store): Route[] {
       method: 'GET',
       pattern: /^\/web\/sitegroups$/,
       scopes: scopesFor.readSharePoint,
-      handle: () => ok({ value: siteGroups.map(({ Id, Title }) => ({ Id, Title })) }),
+      handle: () => ok({ value: [siteOwnersGroup, ...siteGroups.map(({ Id, Title }) => ({ Id, Title }))] }),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/web\/associatedownergroup$/,
+      scopes: scopesFor.readSharePoint,
+      handle: () => ok(siteOwnersGroup),
+    },
+    {
+      method: 'GET',
+      pattern: /^\/web\/lists\(guid'([^']+)'\)\/roleassignments$/,
+      scopes: scopesFor.readSharePoint,
+      handle: (_r, [id = '']) => ok({ value: assignmentsOf(list(id).id) }),
     },
     {
       method: 'POST',
@@ -87,6 +109,7 @@ export function sharePointRoutes(store: Store): Route[] {
         requireAdmin(r.user);
         const target = list(id);
         const start: RolePermissions = copy === 'true' ? (target.permissions ?? inherited) : { coordinator: 'edit', owner: 'none', panel: 'none' };
+        if (copy !== 'true') store.db.prepare('UPDATE meta SET value = ? WHERE key = ?').run('[]', `role-assignments:${target.id}`);
         store.setListSecurity(target.id, start, target.writeSecurity);
         return ok({}, 200);
       },
@@ -100,7 +123,10 @@ export function sharePointRoutes(store: Store): Route[] {
         const target = list(id);
         const group = siteGroups.find((g) => g.Id === Number(principal));
         const level = levelOfDefinition(Number(roleDef));
-        if (!group || !level) throw badRequest('Unknown principal or role definition');
+        if ((!group && Number(principal) !== siteOwnersGroup.Id) || !level) throw badRequest('Unknown principal or role definition');
+        recordAssignment(target.id, Number(principal), Number(roleDef));
+        // The site's owners hold Full Control everywhere in the emulator already (UserRow.siteOwner).
+        if (!group) return ok({}, 200);
         const current = target.permissions ?? inherited;
         store.setListSecurity(target.id, { ...current, [group.role]: level }, target.writeSecurity);
         return ok({}, 200);
@@ -113,6 +139,8 @@ export function sharePointRoutes(store: Store): Route[] {
       handle: (r, [id = '']) => {
         requireAdmin(r.user);
         const target = list(id);
+        // SharePoint's documented MERGE carries IF-MATCH (the list's version, or * for any).
+        if (!r.headers['if-match']) throw badRequest('The IF-MATCH header is required to update the list');
         const body = r.body as { WriteSecurity?: unknown; EnableVersioning?: unknown } | undefined;
         // The emulator's libraries always keep versions; turning versioning on is accepted as it is.
         if (r.headers['x-http-method'] === 'MERGE' && body?.EnableVersioning === true && target.template === 'documentLibrary') return { status: 204 };

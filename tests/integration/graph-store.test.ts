@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server';
 import { ConflictError, DuplicateReferenceError, ForbiddenError } from '../../src/application/ports';
 import { GraphEvidenceStore } from '../../src/adapters/graph/graph-evidence-store';
+import { lists } from '../../src/adapters/graph/list-schema';
 import { provision } from '../../src/adapters/graph/provision';
 import type { Recommendation } from '../../src/domain';
 import type { JobContext } from '../../src/jobs/job-context';
@@ -27,6 +28,17 @@ describe('the Graph data layer against the emulator', () => {
     expect(again.created).toEqual([]);
     expect(again.columnsAdded).toEqual([]);
     expect(again.permissions).toHaveLength(7);
+    // Each list keeps the site's owners on Full Control (so this can run again) and gives each role its level.
+    const site = (await rawCall(emulator, coordinator, 'GET', '/sites/root/lists?$select=id,displayName')).body.value as { id: string; displayName: string }[];
+    const updates = site.find((l) => l.displayName === lists.updates.title);
+    const assignments = (await rawCall(emulator, siteOwner, 'GET', `${emulator.origin}/_api/web/lists(guid'${updates?.id ?? ''}')/roleassignments`)).body
+      .value as {
+      PrincipalId: number;
+      RoleDefinitionBindings: { Id: number }[];
+    }[];
+    const levels = (await rawCall(emulator, siteOwner, 'GET', `${emulator.origin}/_api/web/roledefinitions`)).body.value as { Id: number; Name: string }[];
+    const bound = Object.fromEntries(assignments.map((a) => [a.PrincipalId, levels.find((l) => l.Id === a.RoleDefinitionBindings[0]?.Id)?.Name]));
+    expect(bound).toEqual({ 3: 'Full Control', 7: 'Edit', 8: 'Audit Tracker Contribute without delete', 9: 'Read' });
   });
 
   it('upserts audits and recommendations by key, never duplicating', async () => {

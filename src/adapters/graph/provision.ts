@@ -68,7 +68,7 @@ export async function provision(
         }
       }
     }
-    await permissions.apply(listId, spec.access);
+    await permissions.apply(listId, spec.access, spec.template);
     report.permissions.push(spec.title);
   }
   return report;

@@ -6,7 +6,8 @@ import type { Access } from './list-schema';
 /** The SharePoint groups that stand for the app's roles on the site (created by the admin, see docs/deploy.md). */
 export const roleGroups = {
   coordinator: 'Audit Tracker Coordinators',
-  owner: 'Audit Tracker Owners',
+  // Not "Audit Tracker Owners": SharePoint names a site's own Full Control group "<site title> Owners".
+  owner: 'Audit Tracker Recommendation Owners',
   panel: 'Audit Tracker Panel',
 } as const;
 
@@ -29,6 +30,9 @@ export const customLevels = {
   addOnly: { Name: 'Audit Tracker Add only', Low: readBits | addListItems },
 } as const;
 
+const fullControl = 1073741829;
+const ownerGroupSchema = z.object({ Id: z.number() });
+
 const roleDefinitionsSchema = z.object({ value: z.array(z.object({ Id: z.number(), Name: z.string() })) });
 
 const retryable = new Set([429, 503, 504]);
@@ -42,6 +46,7 @@ const groupsSchema = z.object({ value: z.array(z.object({ Id: z.number(), Title:
  */
 export class SharePointPermissions {
   private levels: Promise<Record<Exclude<Access, 'none'>, number>> | undefined;
+  private siteOwners: Promise<number> | undefined;
 
   constructor(
     private readonly siteUrl: string,
@@ -98,6 +103,9 @@ export class SharePointPermissions {
     const roleDefinitionIds = await this.levels;
     const list = `/web/lists(guid'${listId}')`;
     await this.call(`${list}/breakroleinheritance(copyRoleAssignments=false,clearSubscopes=true)`);
+    // The site's owners keep Full Control of every list, so provisioning can run again after this.
+    this.siteOwners ??= this.call('/web/associatedownergroup?$select=Id', { method: 'GET' }).then((body) => ownerGroupSchema.parse(body).Id);
+    await this.call(`${list}/roleassignments/addroleassignment(principalid=${await this.siteOwners},roledefid=${fullControl})`);
     for (const role of Object.keys(roleGroups) as (keyof typeof roleGroups)[]) {
       const level = access[role];
       if (level === 'none') continue;
@@ -108,6 +116,6 @@ export class SharePointPermissions {
     // Lists: item-level write security where owners contribute. Libraries: versioning, so no version is ever lost.
     const ownOnly = Object.values(access).includes('contributeOwn');
     const settings = template === 'documentLibrary' ? { EnableVersioning: true } : { WriteSecurity: ownOnly ? 2 : 1 };
-    await this.call(list, { headers: { 'X-HTTP-Method': 'MERGE' }, body: JSON.stringify(settings) });
+    await this.call(list, { headers: { 'X-HTTP-Method': 'MERGE', 'IF-MATCH': '*' }, body: JSON.stringify(settings) });
   }
 }
