@@ -7,7 +7,8 @@ export function userResource(user: UserRow): Record<string, unknown> {
     id: user.id,
     displayName: user.name,
     mail: user.email,
-    userPrincipalName: user.email,
+    // Sign-in names often differ from mail (jdoe@contoso.onmicrosoft.com against jane.doe@contoso.com).
+    userPrincipalName: user.userPrincipalName ?? user.email,
     jobTitle: user.jobTitle,
   };
 }

@@ -55,7 +55,8 @@ export function entraEndpoints(store: Store, identity: DevIdentity): (method: st
       oid: person.id,
       sub: person.id,
       name: person.name,
-      preferred_username: person.email,
+      // Entra names the account by its sign-in name, which need not be the mail address.
+      preferred_username: person.userPrincipalName ?? person.email,
       iat: now,
       nbf: now,
       exp: now + 3600,

@@ -15,6 +15,7 @@ const directorySchema = z.object({
       role: z.enum(['coordinator', 'owner', 'panel']),
       jobTitle: z.string(),
       siteOwner: z.boolean().optional(),
+      userPrincipalName: z.string().optional(),
     }),
   ),
 });

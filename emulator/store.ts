@@ -51,6 +51,8 @@ export interface UserRow {
   jobTitle: string;
   /** The site's owner (Full Control): the one who may set permissions, as an Edit member cannot. */
   siteOwner?: boolean;
+  /** The sign-in name, when it is not the mail address. */
+  userPrincipalName?: string;
 }
 
 const schema = `
@@ -93,7 +95,7 @@ export const fieldExpression = (name: string): string => {
 };
 
 /** SQLite answers 0 or 1 for a flag. */
-const asUser = (row: UserRow): UserRow => ({ ...row, siteOwner: Boolean(row.siteOwner) });
+const asUser = (row: UserRow): UserRow => ({ ...row, siteOwner: Boolean(row.siteOwner), userPrincipalName: row.userPrincipalName ?? undefined });
 
 /** The emulator's persistence: SQLite in WAL mode, each write one transaction, so a killed process leaves a consistent store. */
 export class Store {
@@ -115,6 +117,7 @@ export class Store {
       'drive_items ADD COLUMN version INTEGER NOT NULL DEFAULT 1',
       "drive_items ADD COLUMN modified_by TEXT NOT NULL DEFAULT ''",
       'users ADD COLUMN site_owner INTEGER NOT NULL DEFAULT 0',
+      'users ADD COLUMN upn TEXT',
     ]) {
       try {
         this.db.exec(`ALTER TABLE ${column}`);
@@ -160,20 +163,22 @@ export class Store {
   upsertUser(user: Omit<UserRow, 'id'>): void {
     this.db
       .prepare(
-        `INSERT INTO users (id, email, name, role, job_title, site_owner) VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (email) DO UPDATE SET name = excluded.name, role = excluded.role, job_title = excluded.job_title, site_owner = excluded.site_owner`,
+        `INSERT INTO users (id, email, name, role, job_title, site_owner, upn) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (email) DO UPDATE SET name = excluded.name, role = excluded.role, job_title = excluded.job_title, site_owner = excluded.site_owner, upn = excluded.upn`,
       )
-      .run(randomUUID(), user.email.toLowerCase(), user.name, user.role, user.jobTitle, user.siteOwner ? 1 : 0);
+      .run(randomUUID(), user.email.toLowerCase(), user.name, user.role, user.jobTitle, user.siteOwner ? 1 : 0, user.userPrincipalName?.toLowerCase() ?? null);
   }
 
-  private static readonly userColumns = 'id, email, name, role, job_title AS jobTitle, site_owner = 1 AS siteOwner';
+  private static readonly userColumns = 'id, email, name, role, job_title AS jobTitle, site_owner = 1 AS siteOwner, upn AS userPrincipalName';
 
   users(): UserRow[] {
     return (this.db.prepare(`SELECT ${Store.userColumns} FROM users ORDER BY role, name`).all() as UserRow[]).map(asUser);
   }
 
   userByEmail(email: string): UserRow | undefined {
-    const row = this.db.prepare(`SELECT ${Store.userColumns} FROM users WHERE email = ?`).get(email.toLowerCase()) as UserRow | undefined;
+    // Tokens name the person by sign-in name (UPN) or mail, as Entra's do.
+    const row = this.db.prepare(`SELECT ${Store.userColumns} FROM users WHERE email = ? OR upn = ?`).get(email.toLowerCase(), email.toLowerCase()) as
+      UserRow | undefined;
     return row && asUser(row);
   }
 

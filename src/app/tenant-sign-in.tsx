@@ -1,8 +1,9 @@
 import { Body1, Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
-import { createNestablePublicClientApplication, type AccountInfo } from '@azure/msal-browser';
+import { createNestablePublicClientApplication } from '@azure/msal-browser';
 import { useState } from 'react';
 import { MsalAuth } from '../adapters/auth/msal-auth';
 import { connectGraph } from '../adapters/graph/graph-client';
+import { signedInPerson } from '../adapters/graph/graph-directory';
 import type { HostContext, Session } from '../application/ports';
 import { reminderLinks } from '../application/reminders/reminder-links';
 import type { TabConfig } from './config';
@@ -15,14 +16,17 @@ type TenantConfig = Extract<TabConfig, { TAB_AUTH_MODE: 'msal' }>;
 /** The path the msal v5 popup returns to: a same-origin page that hands the response to this window. */
 export const redirectBridgePath = '/auth-redirect.html';
 
-function tenantSession(config: TenantConfig, auth: MsalAuth, account: AccountInfo, host: HostContext | undefined): Session {
+async function tenantSession(config: TenantConfig, auth: MsalAuth, host: HostContext | undefined): Promise<Session> {
+  const graph = connectGraph(auth, config.TAB_GRAPH_ORIGIN);
+  // msal's account names the sign-in (UPN); owners are stored by mail, so the person is read from Graph.
+  const person = await signedInPerson(graph);
   return graphSession(
-    connectGraph(auth, config.TAB_GRAPH_ORIGIN),
+    graph,
     { siteId: config.TAB_SITE_ID, evidenceMaxMb: config.TAB_EVIDENCE_MAX_MB },
     {
       // The personal tab is the owner's; a channel tab's address says which view it shows (?view=coordinator or
       // ?view=panel). SharePoint's permissions decide what each person can actually do.
-      user: { email: account.username.toLowerCase(), name: account.name ?? account.username, role: viewFromAddress(window.location.search) },
+      user: { ...person, role: viewFromAddress(window.location.search) },
       links: config.TAB_TEAMS_APP_ID
         ? reminderLinks({ teamsAppId: config.TAB_TEAMS_APP_ID, catalogAppId: config.TAB_TEAMS_CATALOG_APP_ID })
         : reminderLinks({ appUrl: window.location.origin }),
@@ -79,13 +83,14 @@ export function tenantSignIn(config: TenantConfig): SignIn {
     async silent(host) {
       const msal = await client(host);
       const account = await msal.trySilentSignIn();
-      return account ? tenantSession(config, msal, account, host) : undefined;
+      return account ? await tenantSession(config, msal, host) : undefined;
     },
     prompt: ({ host, onSignedIn }) => (
       <WorkAccountPrompt
         signIn={async () => {
           const msal = await client(host);
-          onSignedIn(tenantSession(config, msal, await msal.signInWithPopup(), host));
+          await msal.signInWithPopup();
+          onSignedIn(await tenantSession(config, msal, host));
         }}
       />
     ),

@@ -8,6 +8,18 @@ const usersSchema = z.object({
   '@odata.nextLink': z.string().optional(),
 });
 
+const meSchema = z.object({ displayName: z.string().nullable().optional(), mail: z.string().nullable().optional(), userPrincipalName: z.string() });
+
+/**
+ * The signed-in person as the tracker names people: by mail, as owners are stored, not by the sign-in name
+ * (UPN) msal reports, which often differs (jdoe@contoso.onmicrosoft.com against jane.doe@contoso.com).
+ */
+export async function signedInPerson(graph: GraphConnection): Promise<Person> {
+  const me = meSchema.parse(await graph.client.api('/me?$select=displayName,mail,userPrincipalName').get());
+  const email = (me.mail ?? me.userPrincipalName).toLowerCase();
+  return { email, name: me.displayName ?? email };
+}
+
 /** People from the directory through Graph `/users` (User.ReadBasic.All), every page. */
 export class GraphDirectory implements PeopleDirectory {
   constructor(private readonly graph: GraphConnection) {}
