@@ -1,6 +1,7 @@
 import { teamChannel } from '../adapters/graph/graph-channel-notifier';
 import { GraphReminderLog } from '../adapters/graph/graph-reminder-log';
 import { WorkflowsNotifier } from '../adapters/notify/workflows-notifier';
+import { GraphUserIds } from '../adapters/graph/graph-user-ids';
 import { reminderLinks } from '../application/reminders/reminder-links';
 import { runReminders } from '../application/reminders/reminders';
 import type { Notifier } from '../application/ports';
@@ -49,7 +50,7 @@ runJob(async (args) => {
   const { env } = context;
   const webhook = values.webhook ?? env.REMINDER_WEBHOOK_URL;
   const notifier = webhook
-    ? new WorkflowsNotifier(webhookUrl(webhook))
+    ? new WorkflowsNotifier(webhookUrl(webhook), new GraphUserIds(context.graph))
     : await channelNotifier(context, values.team ?? env.REMINDER_TEAM_ID, values.channel ?? env.REMINDER_CHANNEL_ID);
   const teamsAppId = env.TEAMS_APP_ID;
   const links = teamsAppId
@@ -61,6 +62,10 @@ runJob(async (args) => {
   console.log(
     `${run.plan.today}: ${run.sent} reminder(s) sent, ${run.failed.length} failed${run.digestPosted ? ', digest posted' : ''}${values['dry-run'] ? ' (dry run: nothing sent)' : ''}.`,
   );
+  if (run.unconfirmed > 0)
+    console.log(
+      `${run.unconfirmed} of them were only accepted by the Workflows webhook (202), which answers before its flow posts: check the flow's run history (docs/deploy.md step 6).`,
+    );
   for (const f of run.failed) console.log(`failed: ${f.owner}: ${f.message}`);
   if (run.failed.length > 0) process.exitCode = 1;
 });

@@ -100,7 +100,7 @@ describe('reminders against the emulator', () => {
         const owner = message.mentions[0]?.email ?? '';
         if (message.summary.includes('need your update') && failing.size === 0) failing.add(owner);
         if (failing.has(owner) && message.summary.includes('need your update')) throw new Error('503 from the channel');
-        await notifier.post(message);
+        return notifier.post(message);
       },
     };
     const first = await runReminders({
@@ -205,7 +205,14 @@ describe('reminder cards and the Workflows webhook', () => {
       )[0]!;
       await expect(new WorkflowsNotifier(url).post(message)).rejects.toThrow('answered 503');
       answer = 202;
-      await new WorkflowsNotifier(url).post(message);
+      // 202 is Workflows taking the post for later, not a post: it is reported as unconfirmed.
+      expect(await new WorkflowsNotifier(url).post(message)).toBe('accepted');
+      answer = 200;
+      expect(await new WorkflowsNotifier(url, { idOf: async (email) => (email === 'a@example.org' ? '5f0c-object-id' : undefined) }).post(message)).toBe(
+        'posted',
+      );
+      // Teams resolves a Workflows card's mention by object id or UPN, never by mail.
+      expect(received[2]).toMatchObject({ attachments: [{ content: { msteams: { entities: [{ mentioned: { id: '5f0c-object-id' } }] } } }] });
       expect(received[1]).toMatchObject({
         type: 'message',
         attachments: [

@@ -4,8 +4,8 @@ import type { PostedMessage, TeamChannel } from '../../application/ports';
 import type { Notifier } from '../../application/ports';
 import type { Person } from '../../domain';
 import { graphPath, retryUnlessMaybeDone, type GraphConnection } from './graph-client';
+import { GraphUserIds } from './graph-user-ids';
 
-const userSchema = z.object({ id: z.string(), displayName: z.string().nullable().optional() });
 const escape = (text: string): string => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
 
 /** Posts a card as the signed-in coordinator through Graph (ChannelMessage.Send), with real @mentions. */
@@ -44,30 +44,19 @@ const lookBackDays = 3;
 const maxPages = 40;
 
 export class GraphChannelNotifier implements Notifier {
-  private readonly ids = new Map<string, Promise<string | undefined>>();
+  private readonly users: GraphUserIds;
   private cardIds: Promise<Set<string>> | undefined;
 
   constructor(
     private readonly graph: GraphConnection,
     private readonly teamId: string,
     private readonly channelId: string,
-  ) {}
+  ) {
+    this.users = new GraphUserIds(graph);
+  }
 
   private get messagesPath(): string {
     return channelMessagesPath(this.teamId, this.channelId);
-  }
-
-  private userId(person: Person): Promise<string | undefined> {
-    let id = this.ids.get(person.email);
-    if (!id) {
-      id = this.graph.client
-        .api(`/users/${encodeURIComponent(person.email)}?$select=id,displayName`)
-        .get()
-        .then((body: unknown) => userSchema.parse(body).id)
-        .catch(() => undefined);
-      this.ids.set(person.email, id);
-    }
-    return id;
   }
 
   /**
@@ -94,11 +83,11 @@ export class GraphChannelNotifier implements Notifier {
    * Posts once: Graph messages take no idempotency key, so a post whose answer was lost (a timeout after the write)
    * is recognised by its card id before it is sent again, in this run or the next.
    */
-  async post(message: ChannelMessage): Promise<void> {
+  async post(message: ChannelMessage): Promise<'posted'> {
     const id = await cardId(message.key);
     const posted = await this.postedCardIds();
-    if (posted.has(id)) return;
-    const known = (await Promise.all(message.mentions.map(async (p) => ({ person: p, id: await this.userId(p) })))).filter(
+    if (posted.has(id)) return 'posted';
+    const known = (await Promise.all(message.mentions.map(async (p) => ({ person: p, id: await this.users.idOf(p.email) })))).filter(
       (m): m is { person: Person; id: string } => m.id !== undefined,
     );
     const mentionHtml = known.map((m, i) => `<at id="${i}">${escape(m.person.name)}</at>`).join(', ');
@@ -121,6 +110,7 @@ export class GraphChannelNotifier implements Notifier {
       throw error;
     }
     posted.add(id);
+    return 'posted';
   }
 }
 

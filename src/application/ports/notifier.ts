@@ -14,5 +14,9 @@ export interface ChannelMessage {
 
 /** Where reminders go: a Workflows webhook (unattended) or a channel through Graph (a signed-in coordinator). */
 export interface Notifier {
-  post(message: ChannelMessage): Promise<void>;
+  /**
+   * Posts the message: `posted` when the channel confirms it, `accepted` when it was only taken for later
+   * (Workflows answers 202 before its flow runs, so a flow that then fails is not seen here).
+   */
+  post(message: ChannelMessage): Promise<'posted' | 'accepted'>;
 }

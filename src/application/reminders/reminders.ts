@@ -7,12 +7,14 @@ import { exponentialBackoff, retrying } from '../shared/retry';
 export interface ReminderRun {
   plan: ReminderPlan;
   sent: number;
+  /** Of those sent, how many the channel only accepted without confirming the post (a Workflows webhook). */
+  unconfirmed: number;
   failed: { owner: string; message: string }[];
   digestPosted: boolean;
 }
 
 /** Posts with backoff; the notifier's error after the last attempt is passed on. */
-const postWithRetry = (notifier: Notifier, message: ChannelMessage, attempts: number, backoffMs: number): Promise<void> =>
+const postWithRetry = (notifier: Notifier, message: ChannelMessage, attempts: number, backoffMs: number): Promise<'posted' | 'accepted'> =>
   retrying(() => notifier.post(message), exponentialBackoff(attempts, backoffMs));
 
 /**
@@ -39,13 +41,15 @@ export async function runReminders(deps: {
     alreadySent: await deps.log.sentKeys(),
     schedule: deps.schedule,
   });
-  const run: ReminderRun = { plan, sent: 0, failed: [], digestPosted: false };
+  const run: ReminderRun = { plan, sent: 0, unconfirmed: 0, failed: [], digestPosted: false };
   if (deps.dryRun) return run;
   for (const { owner, units } of plan.messages) {
     try {
+      let confirmed = true;
       for (const message of ownerMessages(owner, units, deps.links.recommendation, deps.links.myRecommendations)) {
-        await postWithRetry(deps.notifier, message, retry.attempts, retry.backoffMs);
+        if ((await postWithRetry(deps.notifier, message, retry.attempts, retry.backoffMs)) === 'accepted') confirmed = false;
       }
+      if (!confirmed) run.unconfirmed++;
       for (const unit of units)
         await deps.log.record({ key: unit.key, ownerEmail: owner.email, step: unit.step, sentAt: deps.now.toISOString(), outcome: 'sent' });
       run.sent++;
