@@ -32,6 +32,18 @@ describe('connecting to the Teams host', () => {
     });
   });
 
+  it('waits for a slow host (Teams mobile can take seconds) rather than skipping nested app auth', async () => {
+    vi.useFakeTimers();
+    try {
+      const slow = fakeTeams({ initialize: () => new Promise<void>((resolve) => setTimeout(resolve, 4_000)) });
+      const connecting = connectTeamsHost(slow);
+      await vi.advanceTimersByTimeAsync(4_000);
+      expect(await connecting).toMatchObject({ inTeams: true, user: { loginHint: 'priya@contoso.org' } });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('gives up quickly outside Teams, where initialize never answers', async () => {
     const started = Date.now();
     const host = await connectTeamsHost(fakeTeams({ initialize: () => new Promise(() => {}) }), 50);

@@ -7,10 +7,17 @@ export type TeamsApp = Pick<typeof app, 'initialize' | 'getContext' | 'registerO
 const asTheme = (value: string | undefined): HostContext['theme'] => (value === 'dark' || value === 'contrast' ? value : 'default');
 
 /**
- * Connects to Teams when the tab runs inside it. Outside Teams `initialize` never answers, so it is raced
- * against a short timeout and the tab carries on as a plain web page.
+ * How long a page that may be in Teams (framed, opened by it, or in its mobile web view) waits for the host.
+ * Teams mobile can take several seconds to answer; giving up early would skip nested app authentication.
  */
-export async function connectTeamsHost(teamsApp: TeamsApp, timeoutMs = 1500): Promise<HostContext | undefined> {
+export const hostStartTimeoutMs = 10_000;
+
+/**
+ * Connects to Teams when the tab runs inside it. Outside Teams `initialize` never answers, so it is raced
+ * against a timeout and the tab carries on as a plain web page. (A top-level browser tab does not wait at all:
+ * the caller only asks when the page may be hosted.)
+ */
+export async function connectTeamsHost(teamsApp: TeamsApp, timeoutMs = hostStartTimeoutMs): Promise<HostContext | undefined> {
   const timedOut = Symbol('timeout');
   let timer: ReturnType<typeof setTimeout> | undefined;
   const outcome = await Promise.race([
