@@ -2,7 +2,7 @@ import { startEmulator } from '../../emulator/server';
 import { provision } from '../../src/adapters/graph/provision';
 import { applyImport, previewImport } from '../../src/application/coordinator/import-register';
 import { templateColumns } from '../../src/domain';
-import { jobContext } from '../../src/jobs/job-context';
+import { emulatorSiteOwner, jobContext } from '../../src/jobs/job-context';
 import type { BenchReport } from './report';
 import { latency, owner, today } from './settings';
 
@@ -11,8 +11,10 @@ export async function importFigures(size: number, report: BenchReport): Promise<
   const add = report.add.bind(report);
   const emulator = await startEmulator({ data: ':memory:' });
   try {
+    // The site owner provisions; the import itself runs as the coordinator.
+    const admin = jobContext({ graph: emulator.origin, user: emulatorSiteOwner });
+    await provision(admin.graph, admin.siteId, await admin.permissions());
     const context = jobContext({ graph: emulator.origin });
-    await provision(context.graph, context.siteId, await context.permissions());
     emulator.setLatency(latency);
     const table = [
       [...templateColumns],

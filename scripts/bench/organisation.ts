@@ -3,14 +3,15 @@ import { lists } from '../../src/adapters/graph/list-schema';
 import { provision } from '../../src/adapters/graph/provision';
 import { auditToFields, recommendationToFields, updateToFields } from '../../src/adapters/graph/mapping';
 import { addDays, parseOpinion, parseTargetDate } from '../../src/domain';
-import { jobContext } from '../../src/jobs/job-context';
+import { emulatorSiteOwner, jobContext } from '../../src/jobs/job-context';
 import { latency, meeting, others, owner, today } from './settings';
 
 /** A generated organisation of `size` recommendations with four updates each, written straight into an emulator. */
 export async function organisation(size: number): Promise<{ emulator: Emulator; setupMs: number }> {
   const started = Date.now();
   const emulator = await startEmulator({ data: ':memory:' });
-  const context = jobContext({ graph: emulator.origin });
+  // The site owner provisions: a coordinator's Edit level cannot set list permissions.
+  const context = jobContext({ graph: emulator.origin, user: emulatorSiteOwner });
   await provision(context.graph, context.siteId, await context.permissions());
   const store = emulator.store;
   const site = store.sites()[0]?.id ?? '';
