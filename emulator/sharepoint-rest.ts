@@ -47,9 +47,7 @@ export function sharePointRoutes(store: Store): Route[] {
   const assignmentsOf = (listId: string): Assignment[] => JSON.parse(store.meta(`role-assignments:${listId}`, () => '[]')) as Assignment[];
   const recordAssignment = (listId: string, principal: number, roleDef: number): void => {
     const others = assignmentsOf(listId).filter((a) => a.PrincipalId !== principal);
-    store.db
-      .prepare('UPDATE meta SET value = ? WHERE key = ?')
-      .run(JSON.stringify([...others, { PrincipalId: principal, RoleDefinitionBindings: [{ Id: roleDef }] }]), `role-assignments:${listId}`);
+    store.setMeta(`role-assignments:${listId}`, JSON.stringify([...others, { PrincipalId: principal, RoleDefinitionBindings: [{ Id: roleDef }] }]));
   };
   const customDefinitions = (): CustomDefinition[] => JSON.parse(store.meta('role-definitions', () => '[]')) as CustomDefinition[];
   const levelOfDefinition = (id: number): PermissionLevel | undefined => roleDefinitions[id]?.level ?? customDefinitions().find((d) => d.Id === id)?.level;
@@ -79,7 +77,7 @@ export function sharePointRoutes(store: Store): Route[] {
           throw badRequest(`A permission level named '${body.data.Name}' already exists`);
         }
         const created = { Id: 1073741925 + existing.length, Name: body.data.Name, level: customLevel(Number(body.data.BasePermissions.Low)) };
-        store.db.prepare("UPDATE meta SET value = ? WHERE key = 'role-definitions'").run(JSON.stringify([...existing, created]));
+        store.setMeta('role-definitions', JSON.stringify([...existing, created]));
         return ok({ Id: created.Id, Name: created.Name }, 201);
       },
     },
@@ -109,7 +107,7 @@ export function sharePointRoutes(store: Store): Route[] {
         requireAdmin(r.user);
         const target = list(id);
         const start: RolePermissions = copy === 'true' ? (target.permissions ?? inherited) : { coordinator: 'edit', owner: 'none', panel: 'none' };
-        if (copy !== 'true') store.db.prepare('UPDATE meta SET value = ? WHERE key = ?').run('[]', `role-assignments:${target.id}`);
+        if (copy !== 'true') store.setMeta(`role-assignments:${target.id}`, '[]');
         store.setListSecurity(target.id, start, target.writeSecurity);
         return ok({}, 200);
       },

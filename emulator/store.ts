@@ -152,6 +152,11 @@ export class Store {
     return value;
   }
 
+  /** Sets a value the emulator keeps beside the lists (role definitions, assignments, the demo's version). */
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
   nextSeq(): number {
     const current = Number(this.meta('seq', () => '0'));
     this.db.prepare("UPDATE meta SET value = ? WHERE key = 'seq'").run(String(current + 1));

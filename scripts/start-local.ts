@@ -38,7 +38,7 @@ if (!hasData) {
   const report = await seedDemo({ origin: emulator.origin, setClock: (at) => emulator.store.setClock(at) }, organisationToday(), (line) =>
     console.log(`  ${line}`),
   );
-  emulator.store.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('demo-version', ?)").run(demoVersion);
+  emulator.store.setMeta('demo-version', demoVersion);
   console.log(`Demo data ready: ${report.audits} audits, ${report.recommendations} recommendations, ${report.updates} updates.`);
 }
 

@@ -43,7 +43,8 @@ async function save(
 }
 
 /** The proposal as accepted: its answers, and each file's version and content hash as they are now. */
-async function freeze(proposal: OwnerUpdate, evidence: EvidenceStore): Promise<OwnerUpdate> {
+async function freeze(proposal: OwnerUpdate, evidence: EvidenceStore | undefined): Promise<OwnerUpdate> {
+  if (!evidence) throw new Error('Accepting a proposal needs the evidence library, to record its files');
   return { ...proposal, evidence: await Promise.all(proposal.evidence.map((e) => evidence.fingerprint(e))) };
 }
 
@@ -70,8 +71,7 @@ export async function performTransition(
   });
   const value: Recommendation = { ...current.value, status: next, statusChangedAt: now.toISOString(), statusReason: options.reason?.trim() || undefined };
   // Accepting freezes the proposal into the trail: the paper and the panel read that copy, not the update.
-  if (transition === 'acceptForPanel' && proposal && !options.evidence) throw new Error('Accepting a proposal needs the evidence library, to record its files');
-  const frozen = transition === 'acceptForPanel' && proposal && options.evidence ? await freeze(proposal, options.evidence) : undefined;
+  const frozen = transition === 'acceptForPanel' && proposal ? await freeze(proposal, options.evidence) : undefined;
   return save(store, current, value, { kind: transition, actor, detail: options.reason ?? '', now, meetingId: options.meetingId, frozen });
 }
 

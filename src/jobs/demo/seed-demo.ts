@@ -1,7 +1,7 @@
 import { emulatorDirectory } from '../../adapters/auth/emulator-token-provider';
 import { GraphEvidenceStore } from '../../adapters/graph/graph-evidence-store';
 import type { Person } from '../../domain';
-import { jobContext } from '../job-context';
+import { jobContext, type JobContext } from '../job-context';
 import { demoOrganisation } from './demo-organisation';
 
 export interface SeedReport {
@@ -48,8 +48,18 @@ export async function seedDemo(target: DemoTarget, today: string, progress: (lin
   const people = await emulatorPeople(target.origin);
   const coordinator = people.coordinators[0];
   if (!coordinator) throw new Error('The directory has no coordinator');
-  const signedIn = (email: string) => jobContext({ graph: target.origin, user: email });
-  const { store } = signedIn(coordinator.email);
+  // One sign-in (and one evidence library lookup) per person, however many updates they write.
+  const sessions = new Map<string, { context: JobContext; evidence: GraphEvidenceStore }>();
+  const signedIn = (email: string) => {
+    let person = sessions.get(email);
+    if (!person) {
+      const context = jobContext({ graph: target.origin, user: email });
+      person = { context, evidence: new GraphEvidenceStore(context.graph, context.siteId) };
+      sessions.set(email, person);
+    }
+    return person;
+  };
+  const { store } = signedIn(coordinator.email).context;
   const demo = demoOrganisation(people.owners, coordinator, today);
   const auditIds = new Map<string, string>();
   for (const { key, ...audit } of demo.audits) auditIds.set(key, (await store.upsertAudit(audit)).value.id);
@@ -68,7 +78,7 @@ export async function seedDemo(target: DemoTarget, today: string, progress: (lin
     await target.setClock(new Date(update.submittedAt));
     const refs = evidenceFile
       ? [
-          await new GraphEvidenceStore(author.graph, author.siteId).upload(`${recommendationId}/${update.cycle}`, {
+          await author.evidence.upload(`${recommendationId}/${update.cycle}`, {
             name: evidenceFile,
             type: 'text/plain',
             bytes: new TextEncoder().encode(`Evidence for ${recommendationRef}: signed-off procedure and compliance check results.\n`),
@@ -76,7 +86,7 @@ export async function seedDemo(target: DemoTarget, today: string, progress: (lin
         ]
       : [];
     files += refs.length;
-    await author.store.addUpdate({ ...update, recommendationId, evidence: refs });
+    await author.context.store.addUpdate({ ...update, recommendationId, evidence: refs });
   }
   await target.setClock(undefined);
   progress(`${demo.updates.length} updates, ${files} evidence files`);
