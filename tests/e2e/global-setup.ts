@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generate } from 'selfsigned';
 import { build, preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { ensureBrowser, type BrowserChoice } from '../../scripts/find-browser';
@@ -34,8 +35,17 @@ const servers: PreviewServer[] = [];
 /** The Entra app id the tenant build is configured with; the Teams-like host brokers its tokens. */
 const tenantClientId = '5a7e9c1d-2b4f-4e6a-8d3c-1f0b9e7a6c52';
 
-/** Builds the tab with these settings and serves it; returns its address. */
-async function buildAndServe(dir: string, settings: Record<string, string>): Promise<string> {
+/** A certificate for 127.0.0.1, so a build can be served over https as Teams requires of a tab's pages. */
+async function loopbackCertificate(): Promise<{ key: string; cert: string }> {
+  const pems = await generate([{ name: 'commonName', value: '127.0.0.1' }], {
+    keySize: 2048,
+    extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
+  });
+  return { key: pems.private, cert: pems.cert };
+}
+
+/** Builds the tab with these settings and serves it (over https when given a certificate); returns its address. */
+async function buildAndServe(dir: string, settings: Record<string, string>, https?: { key: string; cert: string }): Promise<string> {
   const previous = Object.fromEntries(Object.keys(settings).map((key) => [key, process.env[key]]));
   Object.assign(process.env, settings);
   try {
@@ -46,7 +56,7 @@ async function buildAndServe(dir: string, settings: Record<string, string>): Pro
       else process.env[key] = value;
     }
   }
-  const server = await preview({ logLevel: 'warn', build: { outDir: dir }, preview: { port: 0, host: '127.0.0.1' } });
+  const server = await preview({ logLevel: 'warn', build: { outDir: dir }, preview: { port: 0, host: '127.0.0.1', https } });
   servers.push(server);
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('The preview server has no address');
@@ -63,16 +73,21 @@ export async function setup(project: TestProject): Promise<void> {
   const started = emulator;
   await seedDemo({ origin: started.origin, setClock: (at) => started.store.setClock(at) }, e2eToday);
 
-  // The embedded default, and a tenant build (msal, nested app auth) whose Graph is the same emulator.
+  // The embedded default, and a tenant build (msal, nested app auth) whose Graph is the same emulator. The tenant
+  // build is served over https: Teams (and teams-js, for its authentication window) accepts no other pages.
   const url = await buildAndServe(join(dataDir, 'dist'), { TAB_AUTH_MODE: 'emulator', TAB_GRAPH_ORIGIN: emulator.origin, TAB_TEAMS_APP_ID: teamsAppId });
-  const tenantUrl = await buildAndServe(join(dataDir, 'dist-tenant'), {
-    TAB_AUTH_MODE: 'msal',
-    TAB_GRAPH_ORIGIN: emulator.origin,
-    TAB_CLIENT_ID: tenantClientId,
-    TAB_TENANT_ID: 'northmere.example',
-    TAB_SITE_ID: 'root',
-    TAB_TEAMS_APP_ID: teamsAppId,
-  });
+  const tenantUrl = await buildAndServe(
+    join(dataDir, 'dist-tenant'),
+    {
+      TAB_AUTH_MODE: 'msal',
+      TAB_GRAPH_ORIGIN: emulator.origin,
+      TAB_CLIENT_ID: tenantClientId,
+      TAB_TENANT_ID: 'northmere.example',
+      TAB_SITE_ID: 'root',
+      TAB_TEAMS_APP_ID: teamsAppId,
+    },
+    await loopbackCertificate(),
+  );
   project.provide('appUrl', url);
   project.provide('emulatorOrigin', emulator.origin);
   project.provide('today', e2eToday);

@@ -60,6 +60,8 @@ interface HostSetup {
   settings?: SavedTabSettings;
   app?: InstalledApp;
   nestedAuth?: NestedAuth;
+  /** A host without nested app authentication: it offers only its authentication window (older clients). */
+  authWindow?: boolean;
 }
 
 /** A nested app auth request as msal-browser sends it through the bridge teams-js installs. */
@@ -74,6 +76,8 @@ interface HostState {
   calls: string[];
   deepLinks: string[];
   authRequests: NestedAuthRequest[];
+  /** The addresses the tab asked Teams to open its authentication window at. */
+  authWindows: string[];
   validity?: boolean;
   settings?: SavedTabSettings;
   setTheme: (theme: WireContext['theme']) => void;
@@ -105,15 +109,25 @@ function installHost(setup: HostSetup): void {
       appInitialization: {},
       pages: { config: {}, tabs: {}, appButton: {}, backStack: {} },
       teamsCore: {},
+      authentication: {},
       ...(setup.nestedAuth ? { nestedAppAuth: {} } : {}),
     },
   };
   let pendingSave: ((outcome: string) => void) | undefined;
   const post = (message: unknown): void => frame.contentWindow?.postMessage(message, window.location.origin);
+  // Teams' authentication window: opened by the host for the tab, answered through the tab's pending request.
+  let authWindow: { window: Window; request: Request } | undefined;
+  const finishAuth = (args: unknown[]): void => {
+    if (!authWindow) return;
+    const { request } = authWindow;
+    authWindow = undefined;
+    post({ id: request.id, uuidAsString: request.uuidAsString, args });
+  };
   const state: HostState = {
     calls: [],
     deepLinks: [],
     authRequests: [],
+    authWindows: [],
     settings: setup.settings,
     setTheme: (theme) => {
       setup.context.theme = theme;
@@ -211,6 +225,16 @@ function installHost(setup: HostSetup): void {
       );
       return undefined;
     },
+    // Teams opens the window itself and answers the tab when the window notifies success or failure.
+    'authentication.authenticate': (request) => {
+      if (!setup.authWindow) return [false, 'This host has no authentication window'];
+      const [url, width, height] = request.args as [string, number, number];
+      state.authWindows.push(url);
+      const opened = window.open(url, 'teams-auth', `popup,width=${width},height=${height}`);
+      if (!opened) return [false, 'The authentication window was blocked'];
+      authWindow = { window: opened, request };
+      return undefined;
+    },
     'settings.save.success': () => {
       pendingSave?.('success');
       return undefined;
@@ -220,8 +244,27 @@ function installHost(setup: HostSetup): void {
       return undefined;
     },
   };
+  const authAnswers: Record<string, (request: Request) => unknown[] | undefined> = {
+    initialize: () => ['authentication', 'web', '2.58.0', JSON.stringify(runtime)],
+    'authentication.authenticate.success': (request) => {
+      finishAuth([true, request.args?.[0]]);
+      return undefined;
+    },
+    'authentication.authenticate.failure': (request) => {
+      finishAuth([false, request.args?.[0]]);
+      return undefined;
+    },
+  };
   window.addEventListener('message', (event: MessageEvent<Request>) => {
-    if (event.source !== frame.contentWindow || typeof event.data?.func !== 'string') return;
+    if (typeof event.data?.func !== 'string') return;
+    if (authWindow && event.source === authWindow.window) {
+      const request = event.data;
+      state.calls.push(`auth window: ${request.func}`);
+      const args = authAnswers[request.func]?.(request);
+      if (args) authWindow.window.postMessage({ id: request.id, uuidAsString: request.uuidAsString, args }, window.location.origin);
+      return;
+    }
+    if (event.source !== frame.contentWindow) return;
     const request = event.data;
     state.calls.push(request.func);
     const args = answers[request.func]?.(request);
@@ -242,6 +285,8 @@ export interface TeamsHostPage {
   authRequests: () => Promise<NestedAuthRequest[]>;
   /** The Teams deep links the tab asked the host to open. */
   deepLinks: () => Promise<string[]>;
+  /** The addresses the tab asked Teams to open its authentication window at. */
+  authWindows: () => Promise<string[]>;
   validity: () => Promise<boolean | undefined>;
   settings: () => Promise<SavedTabSettings | undefined>;
   setTheme: (theme: WireContext['theme']) => Promise<void>;
@@ -254,7 +299,7 @@ export async function openInTeamsHost(
   browser: Browser,
   appUrl: string,
   today: string,
-  setup: { path: string; frameContext: 'content' | 'settings'; context: WireContext; settings?: SavedTabSettings; app?: InstalledApp; nestedAuth?: NestedAuth },
+  setup: Omit<HostSetup, 'url'> & { path: string },
 ): Promise<TeamsHostPage> {
   const page = await newPageOnDay(browser, today);
   const hostUrl = new URL('/teams-host.html', appUrl).href;
@@ -276,6 +321,7 @@ export async function openInTeamsHost(
     settings: setup.settings,
     app,
     nestedAuth: setup.nestedAuth,
+    authWindow: setup.authWindow,
   });
   const frame = (): Frame => {
     const found = page.frames().find((f) => f !== page.mainFrame());
@@ -288,6 +334,7 @@ export async function openInTeamsHost(
     frame,
     calls: () => page.evaluate(() => [...(window.teamsHost?.calls ?? [])]),
     deepLinks: () => page.evaluate(() => [...(window.teamsHost?.deepLinks ?? [])]),
+    authWindows: () => page.evaluate(() => [...(window.teamsHost?.authWindows ?? [])]),
     authRequests: () => page.evaluate(() => [...(window.teamsHost?.authRequests ?? [])]),
     validity: () => page.evaluate(() => window.teamsHost?.validity),
     settings: () => page.evaluate(() => window.teamsHost?.settings),

@@ -1,8 +1,9 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { graphScopes } from '../../src/adapters/auth/scopes';
 import { launchBrowser, openTab, screenshot } from './browser';
 import { emulatorTeam } from './emulator-client';
+import { fakeEntra } from './entra-sign-in';
 import { openInTeamsHost, teamsUser } from './teams-host';
 
 const priya = 'priya.fleet@northmere.example';
@@ -38,6 +39,42 @@ describe('the tenant build', () => {
       expect(request.tokenParams?.scope?.split(' ')).toEqual(expect.arrayContaining(graphScopes));
     }
     expect(requests.some((r) => r.method === 'GetTokenPopup')).toBe(false);
+  });
+
+  it("where the host has no nested app authentication, signs in through Teams' authentication window, not a popup of its own", async () => {
+    const host = await openInTeamsHost(browser, inject('tenantAppUrl'), inject('today'), {
+      path: 'index.html#/',
+      frameContext: 'content',
+      context: { ...teamsUser(priya, 'Priya Anand'), entityId: 'myrecommendations' },
+      authWindow: true,
+    });
+    const entra = await fakeEntra(host.page.context(), inject('emulatorOrigin'));
+    const popups: Page[] = [];
+    host.page.context().on('page', (opened) => popups.push(opened));
+    await host.tab.getByText('Sign in with your work account to see your audit recommendations.').waitFor();
+    await host.tab.getByRole('button', { name: 'Sign in' }).click();
+    await host.tab.getByRole('heading', { name: 'My recommendations' }).waitFor();
+    await expect.poll(() => host.tab.getByRole('table', { name: 'My recommendations' }).getByRole('row').count()).toBeGreaterThan(2);
+    await host.tab
+      .getByText(priya)
+      .or(host.tab.getByText('Priya Anand', { exact: true }))
+      .first()
+      .waitFor();
+
+    const [window] = await host.authWindows();
+    expect(new URL(window ?? '').pathname).toBe('/auth-window.html');
+    expect(new URL(window ?? '').searchParams.get('loginHint')).toBe(priya);
+    // Teams opened the one window; it went to Entra with the app's id, the person's hint and PKCE, came back, and closed.
+    expect(popups).toHaveLength(1);
+    await expect.poll(() => popups[0]?.isClosed()).toBe(true);
+    const [authorize] = entra.authorize;
+    expect(authorize?.searchParams.get('client_id')).toBe(inject('tenantClientId'));
+    expect(authorize?.searchParams.get('login_hint')).toBe(priya);
+    expect(authorize?.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(new URL(authorize?.searchParams.get('redirect_uri') ?? '').pathname).toBe('/auth-window.html');
+    expect(entra.tokenGrants.map((grant) => grant.get('grant_type'))).toEqual(['authorization_code']);
+    expect(await host.calls()).toEqual(expect.arrayContaining(['authentication.authenticate', 'auth window: authentication.authenticate.success']));
+    await screenshot(host.page, 'tenant-in-teams-auth-window');
   });
 
   it("shows the coordinator's view in a channel tab configured for it, with the host's channel", async () => {
