@@ -26,7 +26,13 @@ export default defineConfig({
     outDir: 'dist',
     sourcemap: true,
     // The tab, and the msal v5 redirect bridge page its sign-in popup returns to.
-    rollupOptions: { input: { main: resolve(import.meta.dirname, 'index.html'), authRedirect: resolve(import.meta.dirname, 'auth-redirect.html'), authWindow: resolve(import.meta.dirname, 'auth-window.html') } },
+    rollupOptions: {
+      input: {
+        main: resolve(import.meta.dirname, 'index.html'),
+        authRedirect: resolve(import.meta.dirname, 'auth-redirect.html'),
+        authWindow: resolve(import.meta.dirname, 'auth-window.html'),
+      },
+    },
   },
   server: { port: 53000, strictPort: true },
   test: {

@@ -1,8 +1,9 @@
-import type { EvidenceRef, OwnerUpdate } from './owner-update';
+import type { EvidenceRef } from './evidence';
+import type { OwnerUpdate } from './owner-update';
 
 const answers = ['achieved', 'remaining', 'barriers', 'mitigation', 'closureNarrative'] as const;
 const sameEvidence = (a: readonly EvidenceRef[], b: readonly EvidenceRef[]): boolean =>
-  a.length === b.length && a.every((e, i) => e.url === b[i]?.url && e.name === b[i]?.name && e.driveItemId === b[i]?.driveItemId);
+  a.length === b.length && a.every((e, i) => e.kind === b[i]?.kind && e.url === b[i]?.url && e.name === b[i]?.name && e.driveItemId === b[i]?.driveItemId);
 
 /**
  * What became of a proposal after the coordinator accepted it. The accepted copy, frozen in the audit team's

@@ -150,7 +150,7 @@ export function applyTransition(from: Status, request: TransitionRequest): Statu
     fail('narrative', 'Explain how the recommendation has been met');
   }
   if (rule.needs.includes('evidence') && (request.evidenceCount ?? 0) < 1) {
-    fail('evidence', 'Attach at least one piece of evidence');
+    fail('evidence', 'Add at least one piece of evidence: a file, a link, or where it is');
   }
   if (rule.needs.includes('reason') && !present(request.reason)) {
     fail('reason', 'Give a reason');

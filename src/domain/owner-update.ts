@@ -1,19 +1,7 @@
 import { z } from 'zod';
 import { personSchema } from './people';
-import { safeLinkSchema } from './safe-link';
+import { evidenceRefSchema } from './evidence';
 import { targetDateSchema } from './target-date';
-
-export const evidenceRefSchema = z.object({
-  name: z.string().trim().min(1),
-  url: safeLinkSchema,
-  /** Set for files in our evidence library; absent for links to existing documents. */
-  driveItemId: z.string().optional(),
-  size: z.number().int().nonnegative().optional(),
-  /** The file's version and content hash (SharePoint's quickXorHash) when the coordinator accepted it. */
-  version: z.string().optional(),
-  hash: z.string().optional(),
-});
-export type EvidenceRef = z.infer<typeof evidenceRefSchema>;
 
 /** The report's fixed questions, in the order the paper prints them. */
 export const updateQuestions = {
@@ -49,6 +37,8 @@ export const ownerUpdateSchema = z
     mitigation: answer,
     proposesClosure: z.boolean(),
     closureNarrative: answer,
+    /** A conditional closure: "subject to approval of the Honoraria Procedure at JNCC". Shown wherever the item is. */
+    closureCondition: z.string().trim().max(2000).optional(),
     evidence: z.array(evidenceRefSchema),
     targetRequest: targetRequestSchema.optional(),
     note: answer,
@@ -69,7 +59,10 @@ export const ownerUpdateSchema = z
         ctx.addIssue({ code: 'custom', path: ['closureNarrative'], message: 'Explain how the recommendation has been met' });
       }
       if (update.evidence.length === 0) {
-        ctx.addIssue({ code: 'custom', path: ['evidence'], message: 'Attach at least one piece of evidence' });
+        ctx.addIssue({ code: 'custom', path: ['evidence'], message: 'Add at least one piece of evidence: a file, a link, or where it is' });
+      }
+      if (update.closureCondition !== undefined && !update.closureCondition) {
+        ctx.addIssue({ code: 'custom', path: ['closureCondition'], message: 'Say what the closure is subject to' });
       }
     }
   });

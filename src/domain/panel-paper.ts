@@ -25,6 +25,8 @@ export interface PaperItem {
   priority: Priority;
   reference: string;
   title: string;
+  /** What a conditional closure hangs on ("subject to approval of … at …"), printed beside the item. */
+  condition?: string;
 }
 
 export interface ExceededTarget extends Omit<PaperItem, 'priority'> {
@@ -114,6 +116,7 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
     priority: e.r.priority,
     reference: e.r.reference,
     title: e.r.title,
+    condition: e.r.closureCondition,
   });
 
   const rows = priorities.map((priority): SummaryRow => {
@@ -134,7 +137,7 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
       const revision = e.r.targets.revisions.at(-1);
       const update = latest(e.updates.filter((u) => u.kind === 'ownerUpdate'));
       const context = revision?.reason ?? (update ? firstSentence(update.remaining || update.achieved) : 'No update received');
-      const { priority: _priority, ...rest } = item(e);
+      const { priority: _priority, condition: _condition, ...rest } = item(e);
       return {
         ...rest,
         originalTarget: e.r.targets.original.text || '—',

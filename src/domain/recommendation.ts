@@ -49,6 +49,13 @@ export type Recommendation = z.infer<typeof recommendationSchema>;
 export const isOwnedBy = (recommendation: Pick<Recommendation, 'owners'>, email: string): boolean =>
   recommendation.owners.some((owner) => sameEmail(owner.email, email));
 
+/** The most recent proposal of closure among a recommendation's updates. */
+export const latestProposal = <U extends Pick<OwnerUpdate, 'kind' | 'proposesClosure' | 'submittedAt'>>(updates: readonly U[]): U | undefined =>
+  [...updates]
+    .filter((u) => u.kind === 'ownerUpdate' && u.proposesClosure)
+    .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt))
+    .at(-1);
+
 /**
  * Owners cannot write recommendations (the store refuses it); they propose closure in an update. The item is
  * proposed closed while its stored status is workable and an owner update since the last status change proposes it.

@@ -84,7 +84,7 @@ describe('records', () => {
     if (!result.success) {
       expect(fieldErrors(result.error)).toEqual({
         closureNarrative: 'Explain how the recommendation has been met',
-        evidence: 'Attach at least one piece of evidence',
+        evidence: 'Add at least one piece of evidence: a file, a link, or where it is',
       });
     }
     const complete = update({

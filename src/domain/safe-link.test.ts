@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evidenceRefSchema } from './owner-update';
+import { evidenceRefSchema } from './evidence';
 import { isSafeLink } from './safe-link';
 
 describe('safe links', () => {

@@ -83,7 +83,11 @@ describe('the Teams app package', () => {
     const aad = JSON.parse(readFileSync(join(root, 'aad.manifest.json'), 'utf8')) as Record<string, unknown>;
     const application = asToolkitApplies(aad);
     // Nested app auth needs the broker URI; msal's popup outside Teams needs the bridge page.
-    expect(application.spa.redirectUris).toEqual(['${{TAB_ENDPOINT}}/auth-redirect.html', '${{TAB_ENDPOINT}}/auth-window.html', 'brk-multihub://${{TAB_DOMAIN}}']);
+    expect(application.spa.redirectUris).toEqual([
+      '${{TAB_ENDPOINT}}/auth-redirect.html',
+      '${{TAB_ENDPOINT}}/auth-window.html',
+      'brk-multihub://${{TAB_DOMAIN}}',
+    ]);
     expect(application.isFallbackPublicClient).toBe(true);
     expect(application.displayName).toBe('Audit Tracker');
   });

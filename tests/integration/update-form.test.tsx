@@ -80,7 +80,7 @@ describe('the update form', () => {
     await userEvent.click(screen.getByLabelText('I propose this recommendation is closed'));
     await userEvent.click(screen.getByRole('button', { name: 'Submit update' }));
     expect(await screen.findByText('Explain how the recommendation has been met')).toBeTruthy();
-    expect(screen.getByText('Attach at least one piece of evidence')).toBeTruthy();
+    expect(screen.getByText('Add at least one piece of evidence: a file, a link, or where it is')).toBeTruthy();
     expect((screen.getByLabelText('What has been achieved?') as HTMLTextAreaElement).value).toBe('Leavers checked monthly');
   });
 

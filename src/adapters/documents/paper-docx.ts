@@ -14,7 +14,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import { monthYearLabel, priorityColour, updateQuestions, type PanelPaper, type Priority } from '../../domain';
+import { evidenceLabel, monthYearLabel, priorityColour, updateQuestions, type PanelPaper, type Priority } from '../../domain';
 
 /**
  * The panel paper as a Word document in the house template's order. §5's page numbers are PAGEREF fields to a
@@ -115,9 +115,12 @@ function appendix(paper: PanelPaper): (Paragraph | Table)[] {
           new Paragraph({ children: [new TextRun({ text: 'Is the recommendation proposed closed? Yes – proposed closed', italics: true })] }),
           para(u.closureNarrative),
         );
+        if (u.closureCondition) out.push(para(`Subject to ${u.closureCondition}`));
         const links: ParagraphChild[] = u.evidence.flatMap((ref, index) => [
           ...(index > 0 ? [new TextRun('; ')] : []),
-          new ExternalHyperlink({ link: ref.url, children: [new TextRun({ text: ref.name, style: 'Hyperlink' })] }),
+          ref.url
+            ? new ExternalHyperlink({ link: ref.url, children: [new TextRun({ text: evidenceLabel(ref), style: 'Hyperlink' })] })
+            : new TextRun(evidenceLabel(ref)),
         ]);
         out.push(new Paragraph({ children: [new TextRun('Evidence: '), ...links] }));
       }
@@ -160,7 +163,7 @@ export function panelPaperDocument(paper: PanelPaper): Document {
       ['Audit title', 'Priority', 'Section/recommendation reference', 'Proposed closed', 'Page'],
       paper.acceptedForPanel.map((p) => {
         const bookmark = paper.appendix.flatMap((g) => g.items).find((i) => i.recommendation.id === p.recommendationId)?.bookmark ?? '';
-        return [p.auditTitle, p.priority, `${p.reference} ${p.title}`, 'Yes', pageCell(bookmark)];
+        return [p.auditTitle, p.priority, `${p.reference} ${p.title}`, p.condition ? `Yes, subject to ${p.condition}` : 'Yes', pageCell(bookmark)];
       }),
     ),
     numbered(next(), 'Recommendations that have exceeded their original target date:'),

@@ -1,7 +1,7 @@
 import { ResponseType } from '@microsoft/microsoft-graph-client';
 import { z } from 'zod';
 import type { EvidenceRef } from '../../domain';
-import type { EvidenceFile, EvidenceStore, UploadProgress } from '../../application/ports';
+import type { EvidenceFile, EvidenceStore, UploadedEvidence, UploadProgress } from '../../application/ports';
 import { retrying, RetryLater, waitForRetryAfter } from '../../application/shared/retry';
 import type { GraphConnection } from './graph-client';
 import { lists } from './list-schema';
@@ -48,7 +48,7 @@ export class GraphEvidenceStore implements EvidenceStore {
     return this.driveId;
   }
 
-  async upload(folder: string, file: EvidenceFile, onProgress?: (progress: UploadProgress) => void): Promise<EvidenceRef> {
+  async upload(folder: string, file: EvidenceFile, onProgress?: (progress: UploadProgress) => void): Promise<UploadedEvidence> {
     const total = file.bytes.byteLength;
     if (total > this.maxBytes) throw new EvidenceTooLargeError(total, this.maxBytes);
     const path = `${folder.split('/').map(safeName).join('/')}/${safeName(file.name)}`;
@@ -65,7 +65,7 @@ export class GraphEvidenceStore implements EvidenceStore {
           )
         : await this.uploadInSession(driveId, path, file.bytes, onProgress);
     onProgress?.({ sent: total, total });
-    return { name: file.name, url: item.webUrl, driveItemId: item.id, size: total };
+    return { kind: 'file', name: file.name, url: item.webUrl, driveItemId: item.id, size: total };
   }
 
   private async uploadInSession(

@@ -81,6 +81,7 @@ export const lists = {
       { name: 'Mitigation', type: 'note' },
       { name: 'ProposesClosure', type: 'boolean' },
       { name: 'ClosureNarrative', type: 'note' },
+      { name: 'ClosureCondition', type: 'note' },
       { name: 'EvidenceJson', type: 'note' },
       { name: 'TargetRequestJson', type: 'note' },
       { name: 'Note', type: 'note' },

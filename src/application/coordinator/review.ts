@@ -3,6 +3,7 @@ import {
   blankAnswers,
   effectiveStatus,
   isOwnedBy,
+  latestProposal,
   reviseTarget,
   type OwnerUpdate,
   type Recommendation,
@@ -13,13 +14,6 @@ import type { EvidenceStore, RecommendationDetail, RecommendationStore, Versione
 import { requireCoordinator, type Actor } from '../shared/actor';
 import type { decisionLabels } from '../shared/decision-labels';
 import { describeChanges } from './recommendation-changes';
-
-/** The owner's most recent proposal of closure among a recommendation's updates. */
-export const latestProposal = (updates: readonly OwnerUpdate[]): OwnerUpdate | undefined =>
-  [...updates]
-    .filter((u) => u.kind === 'ownerUpdate' && u.proposesClosure)
-    .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt))
-    .at(-1);
 
 async function save(
   store: RecommendationStore,
@@ -69,7 +63,14 @@ export async function performTransition(
     evidenceCount: proposal?.evidence.length,
     reason: options.reason,
   });
-  const value: Recommendation = { ...current.value, status: next, statusChangedAt: now.toISOString(), statusReason: options.reason?.trim() || undefined };
+  const value: Recommendation = {
+    ...current.value,
+    status: next,
+    statusChangedAt: now.toISOString(),
+    statusReason: options.reason?.trim() || undefined,
+    // A conditional proposal, once accepted, makes the item's closure conditional: the register and paper say so.
+    closureCondition: transition === 'acceptForPanel' && proposal?.closureCondition ? proposal.closureCondition : current.value.closureCondition,
+  };
   // Accepting freezes the proposal into the trail: the paper and the panel read that copy, not the update.
   const frozen = transition === 'acceptForPanel' && proposal ? await freeze(proposal, options.evidence) : undefined;
   return save(store, current, value, { kind: transition, actor, detail: options.reason ?? '', now, meetingId: options.meetingId, frozen });

@@ -30,6 +30,9 @@ export interface UpdateDraft {
   mitigation: string;
   proposesClosure: boolean;
   closureNarrative: string;
+  /** Whether the closure hangs on a condition, and what it is. */
+  closureConditional: boolean;
+  closureCondition: string;
   evidence: EvidenceRef[];
   requestNewTarget: boolean;
   newTargetDate: string;
@@ -46,6 +49,9 @@ export const updateDraftSchema: z.ZodType<UpdateDraft> = z.object({
   mitigation: z.string(),
   proposesClosure: z.boolean(),
   closureNarrative: z.string(),
+  // Drafts saved before conditions existed still restore.
+  closureConditional: z.boolean().default(false),
+  closureCondition: z.string().default(''),
   evidence: z.array(evidenceRefSchema),
   requestNewTarget: z.boolean(),
   newTargetDate: z.string(),
@@ -54,7 +60,7 @@ export const updateDraftSchema: z.ZodType<UpdateDraft> = z.object({
 
 export type DraftField = keyof Pick<
   UpdateDraft,
-  'achieved' | 'remaining' | 'barriers' | 'mitigation' | 'closureNarrative' | 'evidence' | 'newTargetDate' | 'newTargetReason'
+  'achieved' | 'remaining' | 'barriers' | 'mitigation' | 'closureNarrative' | 'closureCondition' | 'evidence' | 'newTargetDate' | 'newTargetReason'
 >;
 
 export const draftKey = (email: string, recommendationId: string): string => `auditTracker.draft.${email.toLowerCase()}.${recommendationId}`;
@@ -65,6 +71,8 @@ export function newDraft(opened: Versioned<Recommendation>, makeKey: () => strin
     opened,
     idempotencyKey: makeKey(),
     ...blankAnswers(),
+    closureConditional: false,
+    closureCondition: '',
     requestNewTarget: false,
     newTargetDate: '',
     newTargetReason: '',
@@ -72,8 +80,9 @@ export function newDraft(opened: Versioned<Recommendation>, makeKey: () => strin
 }
 
 export const hasContent = (draft: UpdateDraft): boolean =>
-  [draft.achieved, draft.remaining, draft.barriers, draft.mitigation, draft.closureNarrative, draft.newTargetReason].some((t) => t.trim() !== '') ||
-  draft.evidence.length > 0;
+  [draft.achieved, draft.remaining, draft.barriers, draft.mitigation, draft.closureNarrative, draft.closureCondition, draft.newTargetReason].some(
+    (t) => t.trim() !== '',
+  ) || draft.evidence.length > 0;
 
 const fieldOfPath: Record<string, DraftField> = {
   achieved: 'achieved',
@@ -81,6 +90,7 @@ const fieldOfPath: Record<string, DraftField> = {
   barriers: 'barriers',
   mitigation: 'mitigation',
   closureNarrative: 'closureNarrative',
+  closureCondition: 'closureCondition',
   evidence: 'evidence',
   'targetRequest.target': 'newTargetDate',
   'targetRequest.target.due': 'newTargetDate',
@@ -112,6 +122,7 @@ export function validateDraft(
     mitigation: draft.mitigation,
     proposesClosure: draft.proposesClosure,
     closureNarrative: draft.proposesClosure ? draft.closureNarrative : '',
+    closureCondition: draft.proposesClosure && draft.closureConditional ? draft.closureCondition : undefined,
     evidence: draft.evidence,
     targetRequest: draft.requestNewTarget && !errors.newTargetDate ? { target: exactTarget(draft.newTargetDate), reason: draft.newTargetReason } : undefined,
     note: '',

@@ -1,9 +1,9 @@
 import { Body1, Button, Caption1, Card, Link, MessageBar, MessageBarBody, Spinner, Subtitle1, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { reviewQueue } from '../../application/coordinator/register-view';
-import { latestProposal } from '../../application/coordinator/review';
-import { nextRevisionNeedsPanel } from '../../domain';
+import { latestProposal, nextRevisionNeedsPanel } from '../../domain';
 import { PriorityBadge } from '../shared/badges';
+import { EvidenceItem } from '../shared/evidence-item';
 import { LoadFailed } from '../shared/load-failed';
 import { DecisionMessage } from '../shared/decision-message';
 import { ReasonDialog } from '../shared/reason-dialog';
@@ -58,12 +58,14 @@ export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
               – {row.auditTitle}, {row.owners}
             </Body1>
             <Body1>{proposal?.closureNarrative}</Body1>
+            {proposal?.closureCondition && <Body1>Subject to: {proposal.closureCondition}</Body1>}
             <Caption1>
               Evidence:{' '}
-              {proposal?.evidence.map((e) => (
-                <Link key={e.url} href={e.url} target="_blank" rel="noreferrer">
-                  {e.name}{' '}
-                </Link>
+              {proposal?.evidence.map((e, index) => (
+                <span key={index}>
+                  {index > 0 && '; '}
+                  <EvidenceItem evidence={e} />
+                </span>
               ))}
             </Caption1>
             <div className={styles.actions}>

@@ -1,7 +1,8 @@
-import { Button, Caption1, Field, Input, Link, ProgressBar, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, ProgressBar, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import type { EvidenceStore } from '../../application/ports';
-import { isSafeLink, type EvidenceRef } from '../../domain';
+import { describedEvidenceKinds, describedEvidencePrompt, evidenceLabel, isSafeLink, type EvidenceRef } from '../../domain';
+import { EvidenceItem } from '../shared/evidence-item';
 
 const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
@@ -10,7 +11,13 @@ const useStyles = makeStyles({
 
 const megabytes = (bytes: number): string => (bytes < 1048576 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1048576).toFixed(1)} MB`);
 
-/** Evidence for a closure: files uploaded to the evidence library with progress, or links to existing documents. */
+type DescribedKind = (typeof describedEvidenceKinds)[number];
+
+/**
+ * Evidence for a closure: files uploaded to the evidence library with progress, links to existing documents, or
+ * evidence described in words (held elsewhere, a verbal update at a meeting, papers given to the panel, another
+ * body's approval). Whatever the kind, a proposal needs at least one.
+ */
 export function EvidenceField({
   value,
   onChange,
@@ -31,6 +38,8 @@ export function EvidenceField({
   const [upload, setUpload] = useState<{ name: string; sent: number; total: number } | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const [link, setLink] = useState('');
+  const [describedKind, setDescribedKind] = useState<DescribedKind>('heldElsewhere');
+  const [description, setDescription] = useState('');
 
   const attach = async (file: File): Promise<void> => {
     setProblem(undefined);
@@ -63,8 +72,18 @@ export function EvidenceField({
       return;
     }
     setProblem(undefined);
-    onChange([...value, { name: decodeURIComponent(url.pathname.split('/').filter(Boolean).at(-1) ?? url.hostname), url: url.toString() }]);
+    onChange([...value, { kind: 'link', name: decodeURIComponent(url.pathname.split('/').filter(Boolean).at(-1) ?? url.hostname), url: url.toString() }]);
     setLink('');
+  };
+
+  const addDescription = (): void => {
+    if (!description.trim()) {
+      setProblem(describedEvidencePrompt[describedKind].prompt);
+      return;
+    }
+    setProblem(undefined);
+    onChange([...value, { kind: describedKind, name: description.trim() }]);
+    setDescription('');
   };
 
   return (
@@ -73,18 +92,20 @@ export function EvidenceField({
       required
       validationMessage={problem ?? error}
       validationState={problem || error ? 'error' : 'none'}
-      hint={`Upload a file (at most ${megabytes(limit)}) or link to a document already in SharePoint.`}
+      hint={`Upload a file (at most ${megabytes(limit)}), link to a document already in SharePoint, or say where the evidence is.`}
     >
       <div>
         {value.length > 0 && (
           <ul className={styles.list} aria-label="Attached evidence">
             {value.map((ref, index) => (
-              <li key={`${ref.url}-${index}`}>
-                <Link href={ref.url} target="_blank" rel="noreferrer">
-                  {ref.name}
-                </Link>{' '}
-                {ref.size !== undefined && <Caption1>({megabytes(ref.size)})</Caption1>}{' '}
-                <Button size="small" appearance="subtle" onClick={() => onChange(value.filter((_, i) => i !== index))} aria-label={`Remove ${ref.name}`}>
+              <li key={`${ref.url ?? ref.name}-${index}`}>
+                <EvidenceItem evidence={ref} /> {ref.size !== undefined && <Caption1>({megabytes(ref.size)})</Caption1>}{' '}
+                <Button
+                  size="small"
+                  appearance="subtle"
+                  onClick={() => onChange(value.filter((_, i) => i !== index))}
+                  aria-label={`Remove ${evidenceLabel(ref)}`}
+                >
                   Remove
                 </Button>
               </li>
@@ -126,6 +147,29 @@ export function EvidenceField({
           />
           <Button onClick={addLink} disabled={!link.trim()}>
             Add link
+          </Button>
+        </div>
+        <div className={styles.row}>
+          <Select aria-label="Other evidence" value={describedKind} onChange={(_, d) => setDescribedKind(d.value as DescribedKind)}>
+            {describedEvidenceKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {describedEvidencePrompt[kind].choice}
+              </option>
+            ))}
+          </Select>
+          <Input
+            aria-label={describedEvidencePrompt[describedKind].prompt}
+            placeholder={describedEvidencePrompt[describedKind].prompt}
+            value={description}
+            onChange={(_, d) => setDescription(d.value)}
+            onKeyDown={(e) => {
+              if (e.key !== 'Enter') return;
+              e.preventDefault();
+              addDescription();
+            }}
+          />
+          <Button onClick={addDescription} disabled={!description.trim()}>
+            Add
           </Button>
         </div>
       </div>

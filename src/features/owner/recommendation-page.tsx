@@ -8,6 +8,7 @@ import {
   effectiveStatus,
   isOwnedBy,
   isWorkable,
+  latestProposal,
   monthNames,
   nextMeeting,
   progressRag,
@@ -63,6 +64,7 @@ export function RecommendationPage({
   const updates = sent ? [...detail.updates.filter((u) => u.id !== sent.id), sent] : detail.updates;
   const status = effectiveStatus(r, updates);
   const sentBack = actionNeeded(r, updates);
+  const proposal = latestProposal(updates);
   const current = currentTarget(r.targets);
   const mine = isOwnedBy(r, session.user.email);
   const updatedThisCycle = updates.some((u) => u.cycle === meeting?.cycle);
@@ -107,7 +109,9 @@ export function RecommendationPage({
       <Body1 className={styles.text}>{r.text}</Body1>
       <Subtitle1 as="h2">Management response</Subtitle1>
       <Body1 className={styles.text}>{r.managementResponse || '—'}</Body1>
-      {r.closureCondition && <Body1>Closure condition: {r.closureCondition}</Body1>}
+      {(r.closureCondition || (status === 'proposedClosed' && proposal?.closureCondition)) && (
+        <Body1>Closure subject to: {r.closureCondition || proposal?.closureCondition}</Body1>
+      )}
       <Subtitle1 as="h2">Timeline</Subtitle1>
       <TimelineView
         events={timeline(

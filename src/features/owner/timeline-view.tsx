@@ -1,5 +1,6 @@
-import { Body1, Caption1, Link, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
 import { updateQuestions, type TimelineEvent } from '../../domain';
+import { EvidenceItem } from '../shared/evidence-item';
 
 const useStyles = makeStyles({
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -48,13 +49,12 @@ export function TimelineView({ events }: { events: TimelineEvent[] }) {
               {event.update.proposesClosure && (
                 <>
                   <Answer label="Proposed closed" text={event.update.closureNarrative} />
+                  {event.update.closureCondition && <Answer label="Subject to" text={event.update.closureCondition} />}
                   <Caption1 block>Evidence:</Caption1>
                   <ul>
-                    {event.update.evidence.map((ref) => (
-                      <li key={ref.url}>
-                        <Link href={ref.url} target="_blank" rel="noreferrer">
-                          {ref.name}
-                        </Link>
+                    {event.update.evidence.map((ref, index) => (
+                      <li key={index}>
+                        <EvidenceItem evidence={ref} />
                       </li>
                     ))}
                   </ul>

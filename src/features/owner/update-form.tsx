@@ -143,6 +143,16 @@ export function UpdateForm({ detail, cycle, onSubmitted }: { detail: Recommendat
           <Field label="How has the recommendation been met?" required {...errorProps('closureNarrative')}>
             <Textarea value={draft.closureNarrative} onChange={(_, d) => change({ closureNarrative: d.value })} resize="vertical" rows={4} />
           </Field>
+          <Checkbox
+            checked={draft.closureConditional}
+            onChange={(_, d) => change({ closureConditional: d.checked === true })}
+            label="The closure is subject to a condition (e.g. another body's approval)"
+          />
+          {draft.closureConditional && (
+            <Field label="Subject to" required hint="e.g. approval of the honoraria procedure at the staff committee" {...errorProps('closureCondition')}>
+              <Input value={draft.closureCondition} onChange={(_, d) => change({ closureCondition: d.value })} />
+            </Field>
+          )}
           <EvidenceField
             value={draft.evidence}
             onChange={(evidence) => change({ evidence })}

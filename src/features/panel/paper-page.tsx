@@ -87,7 +87,7 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
         rows={paper.acceptedForPanel.map((p) => [
           p.auditTitle,
           p.priority,
-          `${p.reference} ${p.title}`,
+          p.condition ? `${p.reference} ${p.title} (subject to ${p.condition})` : `${p.reference} ${p.title}`,
           ...(canDecide
             ? [
                 <ClosureDecision

@@ -1,7 +1,7 @@
 import { selectOf } from '../list-schema';
 import { ownerUpdateSchema, type OwnerUpdate } from '../../../domain';
 import type { ListItem } from '../gateway/list-item';
-import { type Fields, text, json, parsed } from './fields';
+import { type Fields, text, optionalText, json, parsed } from './fields';
 
 export const updateSelect = selectOf('updates');
 
@@ -19,6 +19,7 @@ export function updateToFields(u: Omit<OwnerUpdate, 'id'>): Fields {
     Mitigation: u.mitigation,
     ProposesClosure: u.proposesClosure,
     ClosureNarrative: u.closureNarrative,
+    ClosureCondition: u.closureCondition ?? null,
     EvidenceJson: JSON.stringify(u.evidence),
     TargetRequestJson: u.targetRequest ? JSON.stringify(u.targetRequest) : null,
     Note: u.note,
@@ -48,6 +49,7 @@ export function updateFromItem(item: ListItem): OwnerUpdate {
       mitigation: text(f, 'Mitigation'),
       proposesClosure: f.ProposesClosure === true,
       closureNarrative: text(f, 'ClosureNarrative'),
+      closureCondition: optionalText(f, 'ClosureCondition'),
       evidence: json(f, 'EvidenceJson') ?? [],
       targetRequest: json(f, 'TargetRequestJson'),
       note: text(f, 'Note'),
