@@ -3,6 +3,7 @@ export * from './calendar';
 export * from './cycle';
 export * from './lifecycle';
 export * from './opinion';
+export * from './auditor-follow-up';
 export * from './evidence';
 export * from './owner-update';
 export * from './people';

@@ -79,11 +79,15 @@ describe('the recommendation lifecycle', () => {
     }
   });
 
-  it('never leaves a closed or withdrawn item', () => {
-    for (const from of ['closed', 'notAdopted', 'riskAccepted', 'superseded'] as const) {
+  it('never leaves a withdrawn item, and leaves a closed one only when an auditor reopens it', () => {
+    for (const from of ['notAdopted', 'riskAccepted', 'superseded'] as const) {
       expect(availableTransitions(from, coordinator)).toEqual([]);
       expect(isRunning(from)).toBe(false);
     }
+    expect(availableTransitions('closed', coordinator)).toEqual(['reopen']);
+    expect(availableTransitions('closed', owner)).toEqual([]);
+    expect(isRunning('closed')).toBe(false);
+    expect(() => applyTransition('closed', { transition: 'reopen', actor: coordinator })).toThrow('Give a reason');
   });
 
   it('lists what each actor can do now', () => {

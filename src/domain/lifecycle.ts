@@ -35,6 +35,7 @@ export const transitionNames = [
   'markNotAdopted',
   'markRiskAccepted',
   'markSuperseded',
+  'reopen',
 ] as const;
 export type TransitionName = (typeof transitionNames)[number];
 
@@ -108,6 +109,13 @@ export const transitions: Record<TransitionName, TransitionRule> = {
     by: ['coordinator'],
     needs: ['reason'],
     description: 'A later recommendation supersedes this one',
+  },
+  reopen: {
+    from: ['closed'],
+    to: 'open',
+    by: ['coordinator'],
+    needs: ['reason'],
+    description: 'An auditor follow-up found the closed recommendation not implemented, so it is open again',
   },
 };
 

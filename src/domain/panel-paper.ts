@@ -2,7 +2,7 @@ import { compareAuditsOldestFirst, auditHeading, type Audit } from './audit';
 import { monthYearLabel, type IsoDate } from './calendar';
 import { isRunning } from './lifecycle';
 import type { Meeting } from './meeting';
-import type { OwnerUpdate } from './owner-update';
+import { reportsProgress, type OwnerUpdate } from './owner-update';
 import { defaultBoilerplate, type PaperBoilerplate } from './paper-boilerplate';
 import { priorities, type Priority } from './priority';
 import { effectiveStatus, type Recommendation } from './recommendation';
@@ -42,6 +42,10 @@ export interface ExtensionRequest extends PaperItem {
   needsPanel: boolean;
 }
 
+export interface ReopenedItem extends PaperItem {
+  reason: string;
+}
+
 export interface AppendixItem {
   recommendation: Recommendation;
   /** This cycle's update (the latest, when there are several); undefined when none came in. */
@@ -56,6 +60,8 @@ export interface PanelPaper {
   summary: { rows: SummaryRow[]; total: Omit<SummaryRow, 'priority'> };
   /** §5, "proposed closed" in the paper's words: the closures the coordinator accepted for the panel to decide. */
   acceptedForPanel: PaperItem[];
+  /** Closed items reopened since the last meeting, with why: reported so the panel knows its decision was undone. */
+  reopened: ReopenedItem[];
   exceededTargets: ExceededTarget[];
   extensionRequests: ExtensionRequest[];
   appendix: { audit: Audit; heading: string; items: AppendixItem[] }[];
@@ -70,6 +76,8 @@ export interface PaperInput {
   updates: readonly OwnerUpdate[];
   /** Proposals as the coordinator accepted them (frozen in the trail): what the panel decides on. */
   accepted?: readonly OwnerUpdate[];
+  /** Reopenings recorded in the trail. */
+  reopened?: readonly { recommendationId: string; at: string; detail: string }[];
   boilerplate?: PaperBoilerplate;
   policy?: RevisionPolicy;
 }
@@ -135,7 +143,7 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
     .filter((e) => hasExceededOriginal(e.r.targets, meeting.date))
     .map((e): ExceededTarget => {
       const revision = e.r.targets.revisions.at(-1);
-      const update = latest(e.updates.filter((u) => u.kind === 'ownerUpdate'));
+      const update = latest(e.updates.filter(reportsProgress));
       const context = revision?.reason ?? (update ? firstSentence(update.remaining || update.achieved) : 'No update received');
       const { priority: _priority, condition: _condition, ...rest } = item(e);
       return {
@@ -182,6 +190,14 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
     });
   }
 
+  const byId = new Map(entries.map((e) => [e.r.id, e]));
+  const reopened = (input.reopened ?? [])
+    .filter((r) => r.at.slice(0, 10) >= since && r.at.slice(0, 10) <= meeting.date)
+    .flatMap((r): ReopenedItem[] => {
+      const e = byId.get(r.recommendationId);
+      return e ? [{ ...item(e), reason: r.detail }] : [];
+    });
+
   return {
     meeting,
     boilerplate: input.boilerplate ?? meeting.boilerplate ?? defaultBoilerplate,
@@ -190,6 +206,7 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
       total: { totalReported: sum('totalReported'), running: sum('running'), acceptedForPanel: sum('acceptedForPanel'), notAccepted: sum('notAccepted') },
     },
     acceptedForPanel: running.filter((e) => e.status === 'acceptedForPanel').map(item),
+    reopened,
     exceededTargets,
     extensionRequests,
     appendix,

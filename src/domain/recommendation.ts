@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from './calendar';
 import { isWorkable, statuses, type Status } from './lifecycle';
-import type { OwnerUpdate } from './owner-update';
+import { reportsProgress, type OwnerUpdate } from './owner-update';
 import { maxOwners, personSchema, sameEmail } from './people';
 import { prioritySchema } from './priority';
 import { normaliseReference } from './reference';
@@ -52,13 +52,14 @@ export const isOwnedBy = (recommendation: Pick<Recommendation, 'owners'>, email:
 /** The most recent proposal of closure among a recommendation's updates. */
 export const latestProposal = <U extends Pick<OwnerUpdate, 'kind' | 'proposesClosure' | 'submittedAt'>>(updates: readonly U[]): U | undefined =>
   [...updates]
-    .filter((u) => u.kind === 'ownerUpdate' && u.proposesClosure)
+    .filter((u) => reportsProgress(u) && u.proposesClosure)
     .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt))
     .at(-1);
 
 /**
- * Owners cannot write recommendations (the store refuses it); they propose closure in an update. The item is
- * proposed closed while its stored status is workable and an owner update since the last status change proposes it.
+ * Owners cannot write recommendations (the store refuses it); they propose closure in an update, and so does the
+ * audit team when it puts an item forward itself. The item is proposed closed while its stored status is workable
+ * and an update since the last status change proposes it.
  */
 export function effectiveStatus(
   recommendation: Pick<Recommendation, 'status' | 'statusChangedAt'>,
@@ -66,7 +67,7 @@ export function effectiveStatus(
 ): Status {
   if (!isWorkable(recommendation.status)) return recommendation.status;
   const since = recommendation.statusChangedAt ? Date.parse(recommendation.statusChangedAt) : -Infinity;
-  const proposed = updates.some((u) => u.kind === 'ownerUpdate' && u.proposesClosure && Date.parse(u.submittedAt) > since);
+  const proposed = updates.some((u) => reportsProgress(u) && u.proposesClosure && Date.parse(u.submittedAt) > since);
   return proposed ? 'proposedClosed' : recommendation.status;
 }
 
@@ -81,6 +82,6 @@ export function actionNeeded(
   const sentBack = recommendation.status === 'returnedToOwner' || (recommendation.status === 'open' && Boolean(recommendation.statusReason?.trim()));
   if (!sentBack || !recommendation.statusChangedAt) return undefined;
   const since = Date.parse(recommendation.statusChangedAt);
-  if (updates.some((u) => u.kind === 'ownerUpdate' && Date.parse(u.submittedAt) > since)) return undefined;
+  if (updates.some((u) => reportsProgress(u) && Date.parse(u.submittedAt) > since)) return undefined;
   return { reason: recommendation.statusReason?.trim() || 'The audit team sent it back' };
 }

@@ -1,4 +1,4 @@
-import type { OwnerUpdate } from './owner-update';
+import { byAuditTeam, type OwnerUpdate } from './owner-update';
 import { sameEmail } from './people';
 import type { Recommendation } from './recommendation';
 
@@ -28,8 +28,8 @@ export const reportersOf = (recommendation: Pick<Recommendation, 'owners' | 'sub
 /**
  * Which updates count. Anyone with add rights on the updates list can post against any recommendation
  * (SharePoint's permissions cannot say "only your own"), so an owner's update counts only when its author, as
- * SharePoint recorded it, reports on that recommendation. Notes from the audit team come from its own list,
- * which only coordinators can write, and always count.
+ * SharePoint recorded it, reports on that recommendation. The audit team's notes and updates come from its own
+ * list, which only coordinators can write, and always count.
  */
 export function screenUpdates(
   recommendations: readonly Pick<Recommendation, 'id' | 'owners' | 'subParts' | 'reference'>[],
@@ -40,7 +40,7 @@ export function screenUpdates(
   const suspect: SuspectUpdate[] = [];
   const perCycle = new Map<string, number>();
   for (const update of [...updates].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt))) {
-    if (update.kind === 'coordinatorNote') {
+    if (byAuditTeam(update)) {
       trusted.push(update);
       continue;
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GraphEvidenceStore } from '../../src/adapters/graph/graph-evidence-store';
+import { recordAuditorFollowUp } from '../../src/application/coordinator/auditor-follow-up';
 import { performTransition } from '../../src/application/coordinator/review';
 import { submitUpdate } from '../../src/application/owner/submit-update';
 import { newDraft } from '../../src/application/owner/update-draft';
@@ -11,7 +12,7 @@ import { contextFor, coordinator, owner } from '../support/emulator-harness';
 import { useProvisionedEmulator } from '../support/provisioned-emulator';
 
 const casey: Actor = { email: coordinator, name: 'Casey Marlow', role: 'coordinator' };
-const priya = { email: owner, name: 'Priya Anand' };
+const priya = { email: owner, name: 'Priya Anand', role: 'owner' as const };
 let counter = 0;
 const key = (): string => `process-key-${++counter}-${Date.now()}`;
 
@@ -70,5 +71,108 @@ describe('the process as coordinators run it, against the emulator', () => {
       errors: { evidence: 'Add at least one piece of evidence: a file, a link, or where it is', closureCondition: 'Say what the closure is subject to' },
     });
     expect(await ownerStore.updatesFor(id)).toEqual([]);
+  });
+});
+
+describe('closures the audit team puts forward, against the emulator', () => {
+  const env = useProvisionedEmulator();
+  const recommendation = (reference: string, over: Parameters<typeof aRecommendation>[2] = {}) =>
+    env.admin.store.upsertRecommendation(aRecommendation(env.auditId, reference, over));
+  const evidenceStore = () => new GraphEvidenceStore(env.admin.graph, env.admin.siteId);
+
+  it("writes a full update on the owner's behalf that puts the item forward, kept as the audit team's and trusted", async () => {
+    await env.admin.store.saveMeeting({ title: 'Panel July 2025', date: '2025-07-15', updateDeadline: '2025-06-24', cycle: 'June 2025' });
+    const id = (await recommendation('3.1')).value.id;
+    const draft = {
+      ...newDraft(await env.admin.store.getRecommendation(id), key),
+      achieved: 'Policy approved.',
+      proposesClosure: true,
+      closureNarrative: 'Approved by the governance board.',
+      evidence: [{ kind: 'otherBody' as const, name: 'CGB 6 May' }],
+    };
+    const sent = await submitUpdate(env.admin.store, draft, casey, 'June 2025', new Date('2025-06-21T09:00:00Z'));
+    expect(sent.kind).toBe('submitted');
+    const detail = await contextFor(env.emulator, owner).store.recommendationDetail(id);
+    const [update] = detail.updates;
+    expect(update).toMatchObject({ kind: 'coordinatorUpdate', author: { email: coordinator }, onBehalfOf: { email: owner }, proposesClosure: true });
+    expect(update?.evidence.map(evidenceLabel)).toEqual(['Approved by CGB 6 May']);
+    expect(effectiveStatus(detail.recommendation.value, detail.updates)).toBe('proposedClosed');
+    // The owners' list never holds it: an owner cannot write the audit team's list at all.
+    const forged = await contextFor(env.emulator, owner)
+      .store.addUpdate({ ...update!, idempotencyKey: 'forged-coordinator-update', submittedAt: new Date().toISOString() })
+      .catch((error: unknown) => error);
+    expect(forged).toBeInstanceOf(Error);
+  });
+
+  it('records an auditor follow-up that found the item implemented, and puts it forward on that evidence, once', async () => {
+    const id = (await recommendation('3.2')).value.id;
+    const followUp = { auditor: 'Northgate Audit LLP', date: '2025-06-02', verdict: 'implemented' as const, note: 'Revisit found the new process in use.' };
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const outcome = await recordAuditorFollowUp(
+        env.admin.store,
+        await env.admin.store.recommendationDetail(id),
+        followUp,
+        casey,
+        new Date('2025-06-22T09:00:00Z'),
+        {
+          putForward: { cycle: 'June 2025' },
+        },
+      );
+      expect(outcome.effect).toBe(attempt === 0 ? 'mayPropose' : 'recorded');
+    }
+    const detail = await env.admin.store.recommendationDetail(id);
+    expect(detail.decisions.filter((d) => d.kind === 'auditorFollowUp').map((d) => d.detail)).toEqual([
+      'Northgate Audit LLP, 2025-06-02: Implemented – Revisit found the new process in use.',
+    ]);
+    expect(detail.updates).toHaveLength(1);
+    expect(detail.updates[0]?.evidence).toEqual([
+      { kind: 'auditorFollowUp', name: 'Northgate Audit LLP, 2025-06-02: Implemented – Revisit found the new process in use.' },
+    ]);
+    expect(effectiveStatus(detail.recommendation.value, detail.updates)).toBe('proposedClosed');
+  });
+
+  it('puts the audit team’s own proposal straight to the panel, and the paper prints it as accepted', async () => {
+    const id = (await recommendation('3.3')).value.id;
+    const draft = {
+      ...newDraft(await env.admin.store.getRecommendation(id), key),
+      proposesClosure: true,
+      closureNarrative: 'A verbal update will be given at the meeting.',
+      evidence: [{ kind: 'verbal' as const, name: 'the July 2025 panel' }],
+    };
+    await submitUpdate(env.admin.store, draft, casey, 'June 2025', new Date('2025-06-21T09:00:00Z'));
+    await performTransition(env.admin.store, await env.admin.store.recommendationDetail(id), 'acceptForPanel', casey, new Date('2025-06-21T09:05:00Z'), {
+      evidence: evidenceStore(),
+    });
+    const paper = await compileMeetingPaper(env.admin.store, '2025-07-15', '2025-06-25');
+    expect(paper.acceptedForPanel.map((p) => p.recommendationId)).toContain(id);
+    const printed = paper.appendix.flatMap((g) => g.items).find((i) => i.recommendation.id === id)?.update;
+    expect(printed).toMatchObject({ kind: 'coordinatorUpdate', closureNarrative: 'A verbal update will be given at the meeting.' });
+  });
+
+  it('reopens a closed item an auditor found not implemented, with the reason, and the next paper reports it', async () => {
+    const id = (await recommendation('3.4', { status: 'closed', statusChangedAt: '2025-04-10T10:00:00Z' })).value.id;
+    const followUp = { auditor: 'Northgate Audit LLP', date: '2025-06-05', verdict: 'notImplemented' as const, note: 'Checks had lapsed.' };
+    const outcome = await recordAuditorFollowUp(
+      env.admin.store,
+      await env.admin.store.recommendationDetail(id),
+      followUp,
+      casey,
+      new Date('2025-06-23T09:00:00Z'),
+    );
+    expect(outcome.effect).toBe('reopens');
+    const reopened = (await env.admin.store.getRecommendation(id)).value;
+    expect(reopened.status).toBe('open');
+    expect(reopened.statusReason).toBe("Reopened after the auditor's follow-up (Northgate Audit LLP, 2025-06-05: Not implemented – Checks had lapsed.)");
+    const paper = await compileMeetingPaper(env.admin.store, '2025-07-15', '2025-06-25');
+    expect(paper.reopened).toEqual([expect.objectContaining({ recommendationId: id, reason: reopened.statusReason })]);
+    expect(paper.appendix.flatMap((g) => g.items).map((i) => i.recommendation.id)).toContain(id);
+  });
+
+  it('refuses a follow-up from anyone but the coordinator', async () => {
+    const id = (await recommendation('3.5')).value.id;
+    const followUp = { auditor: 'Northgate', date: '2025-06-05', verdict: 'implemented' as const, note: '' };
+    await expect(
+      recordAuditorFollowUp(env.admin.store, await env.admin.store.recommendationDetail(id), followUp, { ...casey, email: owner, role: 'owner' }, new Date()),
+    ).rejects.toThrow('Only the audit coordinator records auditor follow-ups');
   });
 });

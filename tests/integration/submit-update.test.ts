@@ -8,7 +8,7 @@ import type { JobContext } from '../../src/jobs/job-context';
 import { aRecommendation } from '../support/builders';
 import { contextFor, otherOwner, owner, provisioned, startTestEmulator } from '../support/emulator-harness';
 
-const priya = { email: owner, name: 'Priya Anand' };
+const priya = { email: owner, name: 'Priya Anand', role: 'owner' as const };
 let counter = 0;
 const key = (): string => `submit-key-${++counter}-${Date.now()}`;
 

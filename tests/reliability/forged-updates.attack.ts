@@ -43,7 +43,7 @@ describe('forged updates', () => {
     expect(detail.updates).toEqual([]);
     expect(effectiveStatus(detail.recommendation.value, detail.updates)).toBe('open');
     expect(detail.suspect.map((s) => s.reason)).toEqual([
-      expect.stringContaining('wrote it as a note from the audit team'),
+      expect.stringContaining("wrote it as from the audit team, in the owners' list"),
       `Tom Hallam (${otherOwner}) does not own 1`,
     ]);
     // The author and time are SharePoint's, not the fields': Tom, now, not 2099 (there is no author field to forge).

@@ -14,7 +14,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import { evidenceLabel, monthYearLabel, priorityColour, updateQuestions, type PanelPaper, type Priority } from '../../domain';
+import { evidenceLabel, monthYearLabel, updateAttribution, priorityColour, updateQuestions, type PanelPaper, type Priority } from '../../domain';
 
 /**
  * The panel paper as a Word document in the house template's order. §5's page numbers are PAGEREF fields to a
@@ -99,6 +99,7 @@ function appendix(paper: PanelPaper): (Paragraph | Table)[] {
         continue;
       }
       out.push(new Paragraph({ children: [new TextRun({ text: `UPDATE ${u.cycle}`, bold: true })] }));
+      if (u.onBehalfOf) out.push(para(`Update provided ${updateAttribution(u)}.`));
       if (u.note) out.push(para(u.note));
       const answers: [string, string][] = [
         [updateQuestions.achieved, u.achieved],
@@ -166,6 +167,15 @@ export function panelPaperDocument(paper: PanelPaper): Document {
         return [p.auditTitle, p.priority, `${p.reference} ${p.title}`, p.condition ? `Yes, subject to ${p.condition}` : 'Yes', pageCell(bookmark)];
       }),
     ),
+    ...(paper.reopened.length === 0
+      ? []
+      : [
+          heading('Recommendations reopened since the last meeting'),
+          table(
+            ['Audit title', 'Recommendation', 'Why it was reopened'],
+            paper.reopened.map((r) => [r.auditTitle, `${r.reference} ${r.title}`, r.reason]),
+          ),
+        ]),
     numbered(next(), 'Recommendations that have exceeded their original target date:'),
     table(
       ['Audit', 'Recommendation', 'Original target', 'Current target', 'Context'],

@@ -1,5 +1,5 @@
 import type { Audit, Meeting, OwnerUpdate, Recommendation, SuspectUpdate } from '../../domain';
-import { auditKey, screenUpdates } from '../../domain';
+import { auditKey, byAuditTeam, screenUpdates } from '../../domain';
 import {
   ConflictError,
   type DecisionRecord,
@@ -32,8 +32,9 @@ import {
   meetingFromItem,
   meetingSelect,
   meetingToFields,
-  noteFromDecision,
-  noteToDecision,
+  auditTeamUpdateFromDecision,
+  auditTeamUpdateKinds,
+  auditTeamUpdateToDecision,
   recommendationFromItem,
   recommendationKey,
   recommendationSelect,
@@ -78,7 +79,7 @@ function readTrail(items: ListItem[], invalid: InvalidRecordError[]): { decision
   for (const item of items) {
     try {
       const decision = decisionFromItem(item);
-      if (decision.kind === 'coordinatorNote') notes.push(noteFromDecision(item, decision));
+      if (auditTeamUpdateKinds.includes(decision.kind)) notes.push(auditTeamUpdateFromDecision(item, decision));
       else decisions.push(decision);
     } catch (error) {
       if (!(error instanceof InvalidRecordError)) throw error;
@@ -101,8 +102,8 @@ function screened(
 ): { updates: OwnerUpdate[]; suspect: SuspectUpdate[] } {
   const posted = mapAll(updateItems, updateFromItem, invalid);
   const forgedNotes = posted
-    .filter((u) => u.kind === 'coordinatorNote')
-    .map((update) => ({ update, reason: `${update.author.name} (${update.author.email}) wrote it as a note from the audit team, in the owners' list` }));
+    .filter(byAuditTeam)
+    .map((update) => ({ update, reason: `${update.author.name} (${update.author.email}) wrote it as from the audit team, in the owners' list` }));
   const { trusted, suspect } = screenUpdates(
     recommendations,
     posted.filter((u) => u.kind === 'ownerUpdate'),
@@ -234,6 +235,7 @@ export class GraphRecommendationStore implements RecommendationStore {
         invalid,
       ),
       accepted: latestAccepted(decisions),
+      reopened: decisions.filter((d) => d.kind === 'reopen'),
       invalid,
     };
   }
@@ -335,9 +337,9 @@ export class GraphRecommendationStore implements RecommendationStore {
 
   /** An update already made under this key: an owner's in the updates list, or a note in the trail. */
   private async findUpdate(update: Omit<OwnerUpdate, 'id'>): Promise<OwnerUpdate | undefined> {
-    if (update.kind === 'coordinatorNote') {
+    if (byAuditTeam(update)) {
       const [existing] = await this.gateway.query('decisions', { select: decisionSelect, filter: eq('IdempotencyKey', update.idempotencyKey) });
-      return existing ? noteFromDecision(existing, decisionFromItem(existing)) : undefined;
+      return existing ? auditTeamUpdateFromDecision(existing, decisionFromItem(existing)) : undefined;
     }
     const [existing] = await this.gateway.query('updates', { select: updateSelect, filter: eq('IdempotencyKey', update.idempotencyKey) });
     return existing ? updateFromItem(existing) : undefined;
@@ -345,15 +347,15 @@ export class GraphRecommendationStore implements RecommendationStore {
 
   /** Where an update is written: the owners' list, or (a note) the audit team's trail. */
   private recordOf(update: Omit<OwnerUpdate, 'id'>): { list: 'updates' | 'decisions'; fields: Record<string, unknown> } {
-    return update.kind === 'coordinatorNote'
-      ? { list: 'decisions', fields: decisionToFields(noteToDecision(update)) }
+    return byAuditTeam(update)
+      ? { list: 'decisions', fields: decisionToFields(auditTeamUpdateToDecision(update)) }
       : { list: 'updates', fields: updateToFields(update) };
   }
 
   private async createUpdate(update: Omit<OwnerUpdate, 'id'>): Promise<OwnerUpdate> {
     const { list, fields } = this.recordOf(update);
     const item = await this.gateway.create(list, fields);
-    return list === 'decisions' ? noteFromDecision(item, decisionFromItem(item)) : updateFromItem(item);
+    return list === 'decisions' ? auditTeamUpdateFromDecision(item, decisionFromItem(item)) : updateFromItem(item);
   }
 
   async addUpdate(update: Omit<OwnerUpdate, 'id'>): Promise<OwnerUpdate> {

@@ -1,7 +1,8 @@
-import { applyTransition, isOwnedBy, type OwnerUpdate, type Person, type Recommendation } from '../../domain';
+import { applyTransition, isOwnedBy, type OwnerUpdate, type Recommendation } from '../../domain';
 import { ForbiddenError, type RecommendationStore, type Versioned } from '../ports';
 import { describeChanges } from '../coordinator/recommendation-changes';
-import { validateDraft, type DraftField, type UpdateDraft } from './update-draft';
+import type { Actor } from '../shared/actor';
+import { validateDraft, type DraftField, type UpdateDraft, type UpdateWriter } from './update-draft';
 
 export type SubmitResult =
   | { kind: 'submitted'; update: OwnerUpdate }
@@ -10,14 +11,18 @@ export type SubmitResult =
   | { kind: 'changed'; current: Versioned<Recommendation>; changes: string[] };
 
 /**
- * Submits an owner's update. Nothing is lost on any failure: the caller keeps the draft until this answers
- * "submitted", and a retry with the same draft reuses its idempotency key, so it never makes a second update.
+ * Submits an update: an owner's own, or the audit coordinator's on the owner's behalf (a full update, which may
+ * put the item forward for closure). Nothing is lost on any failure: the caller keeps the draft until this
+ * answers "submitted", and a retry with the same draft reuses its idempotency key, so it never makes a second update.
  */
-export async function submitUpdate(store: RecommendationStore, draft: UpdateDraft, author: Person, cycle: string, now: Date): Promise<SubmitResult> {
-  const checked = validateDraft(draft, author, cycle, now);
-  if ('errors' in checked) return { kind: 'invalid', errors: checked.errors };
+export async function submitUpdate(store: RecommendationStore, draft: UpdateDraft, author: Actor, cycle: string, now: Date): Promise<SubmitResult> {
   const current = await store.getRecommendation(draft.recommendationId);
-  if (!isOwnedBy(current.value, author.email)) throw new ForbiddenError('This recommendation is no longer yours: it has been reassigned');
+  const forOwner = author.role === 'coordinator';
+  const writer: UpdateWriter = forOwner ? { kind: 'coordinatorUpdate', onBehalfOf: current.value.owners[0] } : { kind: 'ownerUpdate' };
+  const checked = validateDraft(draft, author, cycle, now, writer);
+  if ('errors' in checked) return { kind: 'invalid', errors: checked.errors };
+  const ownsItem = isOwnedBy(current.value, author.email);
+  if (!forOwner && !ownsItem) throw new ForbiddenError('This recommendation is no longer yours: it has been reassigned');
   if (current.etag !== draft.opened.etag) {
     return { kind: 'changed', current, changes: describeChanges(draft.opened.value, current.value) };
   }
@@ -25,7 +30,7 @@ export async function submitUpdate(store: RecommendationStore, draft: UpdateDraf
   if (checked.update.proposesClosure) {
     applyTransition(current.value.status, {
       transition: 'proposeClosure',
-      actor: { role: 'owner', ownsItem: true },
+      actor: { role: author.role, ownsItem },
       narrative: checked.update.closureNarrative,
       evidenceCount: checked.update.evidence.length,
     });

@@ -11,6 +11,7 @@ import {
   type OwnerUpdate,
   type Person,
   type Recommendation,
+  type UpdateKind,
   organisationToday,
 } from '../../domain';
 import type { Versioned } from '../ports';
@@ -97,12 +98,19 @@ const fieldOfPath: Record<string, DraftField> = {
   'targetRequest.reason': 'newTargetReason',
 };
 
+/** Who the update is from: an owner's own, or the audit team's on an owner's behalf. */
+export interface UpdateWriter {
+  kind: Extract<UpdateKind, 'ownerUpdate' | 'coordinatorUpdate'>;
+  onBehalfOf?: Person;
+}
+
 /** The update the draft makes, or the message for each field that stops it. */
 export function validateDraft(
   draft: UpdateDraft,
   author: Person,
   cycle: string,
   now: Date,
+  writer: UpdateWriter = { kind: 'ownerUpdate' },
 ): { update: Omit<OwnerUpdate, 'id'> } | { errors: Partial<Record<DraftField, string>> } {
   const errors: Partial<Record<DraftField, string>> = {};
   const today = organisationToday(now);
@@ -114,8 +122,9 @@ export function validateDraft(
     id: 'new',
     recommendationId: draft.recommendationId,
     cycle,
-    kind: 'ownerUpdate' as const,
+    kind: writer.kind,
     author,
+    onBehalfOf: writer.onBehalfOf,
     achieved: draft.achieved,
     remaining: draft.remaining,
     barriers: draft.barriers,

@@ -1,4 +1,4 @@
-import type { Audit, Meeting, OwnerUpdate, Person, Recommendation, SuspectUpdate } from '../../domain';
+import type { Audit, Meeting, OwnerUpdate, Person, Recommendation, SuspectUpdate, UpdateAnswers } from '../../domain';
 import type { InvalidRecordError } from './errors';
 import type { Versioned } from './versioned';
 
@@ -32,8 +32,10 @@ export interface DecisionRecord {
   idempotencyKey: string;
   /** The cycle a note is filed under. */
   cycle?: string;
-  /** Whom a note is recorded for. */
+  /** Whom a note or update is recorded for. */
   onBehalfOf?: Person;
+  /** A full update the audit team wrote on an owner's behalf: its answers. */
+  answers?: UpdateAnswers;
   /** The proposal as accepted (acceptForPanel): its answers and its evidence with each file's version and hash. */
   frozen?: OwnerUpdate;
 }
@@ -57,6 +59,8 @@ export interface PaperData {
   suspect: SuspectUpdate[];
   /** Each recommendation's latest accepted proposal, as frozen in the trail when the coordinator accepted it. */
   accepted: OwnerUpdate[];
+  /** Closed items reopened (an auditor's follow-up found them not implemented): the next paper reports them. */
+  reopened: Pick<DecisionRecord, 'recommendationId' | 'at' | 'detail'>[];
   invalid: InvalidRecordError[];
 }
 
@@ -104,8 +108,9 @@ export interface RecommendationWriter {
 }
 
 /**
- * The updates owners post and the audit team's notes: added, never changed. Owners' updates go to the list
- * owners can add to; notes (kind coordinatorNote) go to the audit team's trail, which only coordinators write.
+ * The updates owners post and the audit team's notes and updates: added, never changed. Owners' updates go to
+ * the list owners can add to; the audit team's (kinds coordinatorNote, coordinatorUpdate) go to its trail, which
+ * only coordinators write.
  */
 export interface UpdateLog {
   updatesFor(recommendationId: string): Promise<OwnerUpdate[]>;

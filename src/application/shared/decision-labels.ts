@@ -11,7 +11,8 @@ export const decisionLabels: Record<
   | 'edited'
   | 'imported'
   | 'auditRecorded'
-  | 'meetingScheduled',
+  | 'meetingScheduled'
+  | 'auditorFollowUp',
   string
 > = {
   proposeClosure: 'Proposed closed',
@@ -22,6 +23,8 @@ export const decisionLabels: Record<
   markNotAdopted: 'Marked not adopted',
   markRiskAccepted: 'Marked risk accepted',
   markSuperseded: 'Marked superseded',
+  reopen: 'Reopened after an auditor follow-up',
+  auditorFollowUp: 'Auditor follow-up',
   extensionApproved: 'New target approved by the coordinator',
   extensionGranted: 'Extension granted by the panel',
   extensionRefused: 'Extension refused by the panel',

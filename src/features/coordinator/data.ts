@@ -1,11 +1,12 @@
 import { useCallback, useMemo } from 'react';
 import { recordAudit } from '../../application/coordinator/audits-and-meetings';
 import { applyImport, previewImport, type ImportPreview } from '../../application/coordinator/import-register';
+import { recordAuditorFollowUp } from '../../application/coordinator/auditor-follow-up';
 import { loadRegisterView } from '../../application/coordinator/register-view';
 import { createRecommendation, decideTargetRequest, editRecommendation, performTransition, recordNoteOnBehalf } from '../../application/coordinator/review';
 import type { PaperData, RecommendationDetail, TeamChannel, Versioned } from '../../application/ports';
 import { runReminders } from '../../application/reminders/reminders';
-import type { Audit, OwnerUpdate, Recommendation, TransitionName } from '../../domain';
+import { nextMeeting, type Audit, type AuditorFollowUp, type OwnerUpdate, type Recommendation, type TransitionName } from '../../domain';
 import { useSession } from '../shared/session-context';
 import { useAsync } from '../shared/use-async';
 
@@ -52,6 +53,12 @@ export function useCoordinatorActions() {
         performTransition(store, await detail(id), transition, user, new Date(), { reason, evidence }),
       approveTarget: async (id: string, request: OwnerUpdate) =>
         decideTargetRequest(store, await store.getRecommendation(id), request, { by: 'coordinator', grant: true }, user, new Date()),
+      recordFollowUp: async (opened: RecommendationDetail, followUp: AuditorFollowUp, putForward: boolean) => {
+        // Read again: the verdict's effect depends on the item as it is now, and a stale one meets the eTag check.
+        const current = await detail(opened.recommendation.value.id);
+        const cycle = nextMeeting(current.meetings, session.today)?.cycle;
+        return recordAuditorFollowUp(store, current, followUp, user, new Date(), { putForward: putForward && cycle ? { cycle } : undefined });
+      },
       recordNote: (recommendation: Pick<Recommendation, 'id' | 'owners'>, note: string, cycle: string) =>
         recordNoteOnBehalf(store, recommendation, note, cycle, user, crypto.randomUUID(), new Date()),
       previewImport: async (file: File) => {

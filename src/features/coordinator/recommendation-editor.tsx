@@ -6,6 +6,7 @@ import { fieldError } from '../shared/field-error';
 import { useSession } from '../shared/session-context';
 import { useCoordinatorActions, useRegisterAndPeople } from './data';
 import { DecisionMessage } from '../shared/decision-message';
+import { AuditorFollowUpDialog } from './auditor-follow-up-dialog';
 import { NoOwnerDialog } from './no-owner-dialog';
 import { PeoplePicker } from './people-picker';
 import { ReasonDialog } from '../shared/reason-dialog';
@@ -122,6 +123,15 @@ export function RecommendationEditor({ detail, onSaved }: { detail: Recommendati
         <Button appearance="primary" onClick={save} disabled={decision.busy}>
           Save changes
         </Button>
+        <AuditorFollowUpDialog
+          status={effectiveStatus(detail.recommendation.value, detail.updates)}
+          auditor={detail.audit?.auditor ?? ''}
+          today={session.today}
+          busy={decision.busy}
+          onRecord={(followUp, putForward) =>
+            decision.run(putForward ? 'Follow-up recorded; proposed closed' : 'Follow-up recorded', () => actions.recordFollowUp(detail, followUp, putForward))
+          }
+        />
         {withdrawals
           .filter((w) => allowed.includes(w.transition))
           .map((w) => (

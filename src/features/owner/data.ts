@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import { loadMyRecommendations } from '../../application/owner/my-recommendations';
+import { performTransition } from '../../application/coordinator/review';
 import { submitUpdate } from '../../application/owner/submit-update';
 import type { UpdateDraft } from '../../application/owner/update-draft';
 import { nameLookup } from '../../domain';
@@ -24,8 +25,20 @@ export function useRecommendationDetail(id: string) {
   );
 }
 
-/** Sends the owner's update for a cycle (checked, never twice: see submitUpdate). */
+/**
+ * Sends an update for a cycle (checked, never twice: see submitUpdate): the owner's own, or the coordinator's on
+ * the owner's behalf, which the coordinator may put straight to the panel.
+ */
 export function useSubmitUpdate() {
-  const { store, user } = useSession();
-  return useCallback((draft: UpdateDraft, cycle: string) => submitUpdate(store, draft, user, cycle, new Date()), [store, user]);
+  const { store, user, evidence } = useSession();
+  return useCallback(
+    async (draft: UpdateDraft, cycle: string, options: { toPanel?: boolean } = {}) => {
+      const result = await submitUpdate(store, draft, user, cycle, new Date());
+      if (result.kind === 'submitted' && options.toPanel && result.update.proposesClosure) {
+        await performTransition(store, await store.recommendationDetail(draft.recommendationId), 'acceptForPanel', user, new Date(), { evidence });
+      }
+      return result;
+    },
+    [store, user, evidence],
+  );
 }

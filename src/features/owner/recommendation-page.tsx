@@ -101,7 +101,13 @@ export function RecommendationPage({
       {sentBack && (
         <MessageBar intent="warning">
           <MessageBarBody>
-            Action needed – {r.status === 'returnedToOwner' ? 'returned by the audit team' : 'the panel did not accept the closure'}: {sentBack.reason}
+            Action needed –{' '}
+            {r.status === 'returnedToOwner'
+              ? 'returned by the audit team'
+              : detail.decisions.at(-1)?.kind === 'reopen'
+                ? 'reopened after an auditor follow-up'
+                : 'the panel did not accept the closure'}
+            : {sentBack.reason}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -132,7 +138,11 @@ export function RecommendationPage({
       <Divider />
       {sent && (
         <MessageBar intent="success">
-          <MessageBarBody>Your update for {sent.cycle} has been sent to the audit team. Thank you.</MessageBarBody>
+          <MessageBarBody>
+            {sent.kind === 'coordinatorUpdate'
+              ? `The update for ${sent.cycle} is recorded on behalf of ${sent.onBehalfOf?.name ?? 'the owner'}.`
+              : `Your update for ${sent.cycle} has been sent to the audit team. Thank you.`}
+          </MessageBarBody>
         </MessageBar>
       )}
       {editor?.(detail, reload)}
@@ -152,6 +162,17 @@ export function RecommendationPage({
           {updatedThisCycle && <Caption1>You have already sent an update for {meeting.cycle}; you can add another.</Caption1>}
           <UpdateForm detail={detail} cycle={meeting.cycle} onSubmitted={setSent} />
         </>
+      )}
+      {!mine && session.user.role === 'coordinator' && !sent && meeting && workable && (
+        <UpdateForm
+          detail={detail}
+          cycle={meeting.cycle}
+          onSubmitted={(update) => {
+            setSent(update);
+            reload();
+          }}
+          onBehalfOf={r.owners[0]?.name ?? 'the owner'}
+        />
       )}
     </article>
   );

@@ -1,5 +1,5 @@
 import { Body1, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { updateQuestions, type TimelineEvent } from '../../domain';
+import { updateAttribution, updateQuestions, type TimelineEvent } from '../../domain';
 import { EvidenceItem } from '../shared/evidence-item';
 
 const useStyles = makeStyles({
@@ -36,10 +36,10 @@ export function TimelineView({ events }: { events: TimelineEvent[] }) {
               <Subtitle2 as="h3">
                 UPDATE {event.update.cycle}
                 {event.update.kind === 'coordinatorNote' ? ' – note from the audit team' : ''}
+                {event.update.kind === 'coordinatorUpdate' ? ' – from the audit team' : ''}
               </Subtitle2>
               <Caption1 block>
-                {when(event.at)} by {event.update.author.name}
-                {event.update.onBehalfOf ? ` for ${event.update.onBehalfOf.name}` : ''}
+                {when(event.at)} {updateAttribution(event.update)}
               </Caption1>
               <Answer label="Note" text={event.update.note} />
               <Answer label={updateQuestions.achieved} text={event.update.achieved} />

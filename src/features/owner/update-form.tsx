@@ -49,8 +49,22 @@ const questions: [TextField, string][] = [
   ['mitigation', updateQuestions.mitigation],
 ];
 
-/** The owner's update for this cycle: the report's five questions, evidence, and a new target date if needed. */
-export function UpdateForm({ detail, cycle, onSubmitted }: { detail: RecommendationDetail; cycle: string; onSubmitted: (update: OwnerUpdate) => void }) {
+/**
+ * The update for this cycle: the report's five questions, evidence, and a new target date if needed. The owner
+ * writes their own; the coordinator can write one on the owner's behalf (`onBehalfOf`, the owner's name), put
+ * the item forward for closure in it, and put it straight to the panel.
+ */
+export function UpdateForm({
+  detail,
+  cycle,
+  onSubmitted,
+  onBehalfOf,
+}: {
+  detail: RecommendationDetail;
+  cycle: string;
+  onSubmitted: (update: OwnerUpdate) => void;
+  onBehalfOf?: string;
+}) {
   const styles = useStyles();
   const session = useSession();
   const send = useSubmitUpdate();
@@ -59,6 +73,7 @@ export function UpdateForm({ detail, cycle, onSubmitted }: { detail: Recommendat
   const [failure, setFailure] = useState<string | undefined>();
   const [changes, setChanges] = useState<{ current: Versioned<Recommendation>; list: string[] } | undefined>();
   const [submitting, setSubmitting] = useState(false);
+  const [toPanel, setToPanel] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
   const change = (patch: Partial<UpdateDraft>): void => {
@@ -71,7 +86,7 @@ export function UpdateForm({ detail, cycle, onSubmitted }: { detail: Recommendat
     setSubmitting(true);
     setFailure(undefined);
     try {
-      const result = await send(toSubmit, cycle);
+      const result = await send(toSubmit, cycle, { toPanel: onBehalfOf !== undefined && toPanel });
       if (result.kind === 'invalid') {
         setErrors(result.errors);
         requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
@@ -120,7 +135,7 @@ export function UpdateForm({ detail, cycle, onSubmitted }: { detail: Recommendat
       }}
     >
       <Subtitle1 as="h2" id="update-title">
-        Your update for {cycle}
+        {onBehalfOf ? `Update for ${cycle} on behalf of ${onBehalfOf}` : `Your update for ${cycle}`}
       </Subtitle1>
       {restored && hasContent(restored) && (
         <MessageBar intent="info">
@@ -136,7 +151,7 @@ export function UpdateForm({ detail, cycle, onSubmitted }: { detail: Recommendat
       <Checkbox
         checked={draft.proposesClosure}
         onChange={(_, d) => change({ proposesClosure: d.checked === true })}
-        label="I propose this recommendation is closed"
+        label={onBehalfOf ? 'Put this recommendation forward for closure (proposed closed)' : 'I propose this recommendation is closed'}
       />
       {draft.proposesClosure && (
         <div className={styles.section}>
@@ -161,6 +176,13 @@ export function UpdateForm({ detail, cycle, onSubmitted }: { detail: Recommendat
             limit={session.evidenceLimit}
             error={errors.evidence}
           />
+          {onBehalfOf && (
+            <Checkbox
+              checked={toPanel}
+              onChange={(_, d) => setToPanel(d.checked === true)}
+              label="Put it straight to the panel (accept the closure for the next paper)"
+            />
+          )}
         </div>
       )}
 

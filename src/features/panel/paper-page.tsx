@@ -101,6 +101,16 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
             : []),
         ])}
       />
+      {paper.reopened.length > 0 && (
+        <>
+          <Subtitle1 as="h2">Reopened since the last meeting ({paper.reopened.length})</Subtitle1>
+          <SimpleTable
+            label="Reopened since the last meeting"
+            head={['Audit title', 'Recommendation', 'Why it was reopened']}
+            rows={paper.reopened.map((r) => [r.auditTitle, `${r.reference} ${r.title}`, r.reason])}
+          />
+        </>
+      )}
       <Subtitle1 as="h2">Past their original target ({paper.exceededTargets.length})</Subtitle1>
       <SimpleTable
         label="Past their original target"

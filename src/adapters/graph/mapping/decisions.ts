@@ -1,14 +1,14 @@
 import { selectOf } from '../list-schema';
 import { z } from 'zod';
-import { blankAnswers, ownerUpdateSchema, personSchema, type OwnerUpdate } from '../../../domain';
+import { blankAnswers, ownerUpdateSchema, personSchema, updateAnswersSchema, type OwnerUpdate } from '../../../domain';
 import { type DecisionRecord } from '../../../application/ports';
 import type { ListItem } from '../gateway/list-item';
 import { type Fields, text, optionalText, json, parsed } from './fields';
 
 export const decisionSelect = selectOf('decisions');
 
-/** What a trail entry carries besides its text: a note's owner, or the proposal frozen at acceptance. */
-const payloadSchema = z.object({ onBehalfOf: personSchema.optional(), frozen: ownerUpdateSchema.optional() });
+/** What a trail entry carries besides its text: a note's owner, an update's answers, or the proposal frozen at acceptance. */
+const payloadSchema = z.object({ onBehalfOf: personSchema.optional(), answers: updateAnswersSchema.optional(), frozen: ownerUpdateSchema.optional() });
 
 const decisionSchema = z.object({
   recommendationId: z.string().min(1),
@@ -20,11 +20,12 @@ const decisionSchema = z.object({
   idempotencyKey: z.string().min(1),
   cycle: z.string().optional(),
   onBehalfOf: personSchema.optional(),
+  answers: updateAnswersSchema.optional(),
   frozen: ownerUpdateSchema.optional(),
 });
 
 export function decisionToFields(d: DecisionRecord): Fields {
-  const payload = { onBehalfOf: d.onBehalfOf, frozen: d.frozen };
+  const payload = { onBehalfOf: d.onBehalfOf, answers: d.answers, frozen: d.frozen };
   return {
     Title: d.kind,
     IdempotencyKey: d.idempotencyKey,
@@ -35,7 +36,7 @@ export function decisionToFields(d: DecisionRecord): Fields {
     At: d.at,
     DetailJson: d.detail,
     Cycle: d.cycle ?? null,
-    PayloadJson: payload.onBehalfOf || payload.frozen ? JSON.stringify(payload) : null,
+    PayloadJson: payload.onBehalfOf || payload.answers || payload.frozen ? JSON.stringify(payload) : null,
   };
 }
 
@@ -60,36 +61,45 @@ export function decisionFromItem(item: ListItem): DecisionRecord {
   );
 }
 
-/** A note the audit team recorded, as the update the timeline and the paper show. */
-export function noteFromDecision(item: ListItem, decision: DecisionRecord): OwnerUpdate {
+/** Trail entries that are the audit team's notes and updates, shown as updates in the timeline and the paper. */
+export const auditTeamUpdateKinds: readonly string[] = ['coordinatorNote', 'coordinatorUpdate'];
+
+/** A note or update the audit team recorded, as the update the timeline and the paper show. */
+export function auditTeamUpdateFromDecision(item: ListItem, decision: DecisionRecord): OwnerUpdate {
   return parsed(
     ownerUpdateSchema,
     {
       id: `note-${item.id}`,
       recommendationId: decision.recommendationId,
       cycle: decision.cycle ?? '',
-      kind: 'coordinatorNote',
+      kind: decision.kind,
       author: item.createdBy,
       onBehalfOf: decision.onBehalfOf,
       ...blankAnswers(),
-      note: decision.detail,
+      ...decision.answers,
+      note: decision.kind === 'coordinatorNote' ? decision.detail : '',
       idempotencyKey: decision.idempotencyKey,
       submittedAt: item.createdAt,
     },
-    `Note ${item.id}`,
+    `${decision.kind === 'coordinatorNote' ? 'Note' : 'Update'} ${item.id}`,
   );
 }
 
-/** The audit team's note as the trail entry it is kept as. */
-export function noteToDecision(note: Omit<OwnerUpdate, 'id'>): DecisionRecord {
+/** The audit team's note or update as the trail entry it is kept as. */
+export function auditTeamUpdateToDecision(update: Omit<OwnerUpdate, 'id'>): DecisionRecord {
+  const { achieved, remaining, barriers, mitigation, proposesClosure, closureNarrative, closureCondition, evidence, targetRequest } = update;
   return {
-    recommendationId: note.recommendationId,
-    kind: 'coordinatorNote',
-    actor: note.author.email,
-    at: note.submittedAt,
-    detail: note.note,
-    idempotencyKey: note.idempotencyKey,
-    cycle: note.cycle,
-    onBehalfOf: note.onBehalfOf,
+    recommendationId: update.recommendationId,
+    kind: update.kind,
+    actor: update.author.email,
+    at: update.submittedAt,
+    detail: update.kind === 'coordinatorNote' ? update.note : 'Update on behalf of the owner',
+    idempotencyKey: update.idempotencyKey,
+    cycle: update.cycle,
+    onBehalfOf: update.onBehalfOf,
+    answers:
+      update.kind === 'coordinatorUpdate'
+        ? { achieved, remaining, barriers, mitigation, proposesClosure, closureNarrative, closureCondition, evidence, targetRequest }
+        : undefined,
   };
 }
