@@ -4,6 +4,7 @@ export * from './cycle';
 export * from './lifecycle';
 export * from './opinion';
 export * from './auditor-follow-up';
+export * from './delegation';
 export * from './evidence';
 export * from './owner-update';
 export * from './people';

@@ -31,3 +31,7 @@ export function matchesPerson(person: Person, query: string): boolean {
   const nameWords = person.name.toLowerCase().split(/[\s/.-]+/);
   return words.every((w) => nameWords.some((n) => n.startsWith(w)) || person.email.toLowerCase().includes(w));
 }
+
+/** The people on an item who are no longer in the organisation's directory (leavers): the item needs reassigning. */
+export const notInDirectory = (people: readonly Person[], directory: readonly Person[]): Person[] =>
+  people.filter((person) => !directory.some((known) => sameEmail(known.email, person.email)));

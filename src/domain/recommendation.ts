@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema } from './calendar';
+import { formerOwnerSchema } from './delegation';
 import { isWorkable, statuses, type Status } from './lifecycle';
 import { reportsProgress, type OwnerUpdate } from './owner-update';
 import { maxOwners, personSchema, sameEmail } from './people';
@@ -30,6 +31,10 @@ export const recommendationSchema = z
     /** Empty only for an imported row still waiting for the coordinator to assign an owner. */
     owners: z.array(personSchema).max(maxOwners, 'At most three owners; give sub-parts their own owners'),
     subParts: z.array(subPartSchema),
+    /** Owners it was reassigned from, with when: their updates before then still count. */
+    formerOwners: z.array(formerOwnerSchema).optional(),
+    /** Deputies the coordinator assigned to write updates for the owners ("by X on behalf of Y"). */
+    delegates: z.array(personSchema).max(2, 'At most two delegates').optional(),
     repeatOf: z.string().optional(),
     targets: targetHistorySchema,
     status: z.enum(statuses),

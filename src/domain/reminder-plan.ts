@@ -1,6 +1,7 @@
 import { addDays, localDate, organisationTimeZone, type IsoDate } from './calendar';
 import { isWorkable } from './lifecycle';
 import { nextMeeting, type Meeting } from './meeting';
+import { delegatesOf, type Delegation } from './delegation';
 import type { OwnerUpdate } from './owner-update';
 import type { Person } from './people';
 import type { Priority } from './priority';
@@ -76,6 +77,8 @@ export function planReminders(input: {
   meetings: readonly Meeting[];
   recommendations: readonly Recommendation[];
   updates: readonly OwnerUpdate[];
+  /** Owners' namings of delegates: a delegate is chased beside the owner, since either may write the update. */
+  delegations?: readonly Delegation[];
   alreadySent: ReadonlySet<string>;
   schedule?: ReminderSchedule;
 }): ReminderPlan {
@@ -91,8 +94,9 @@ export function planReminders(input: {
     const status = effectiveStatus(r, updatesOf(r.id));
     if (!isWorkable(status)) continue;
     const item = (due: IsoDate): ReminderItem => ({ recommendationId: r.id, reference: r.reference, title: r.title, priority: r.priority, due });
+    const chased = [...r.owners, ...delegatesOf(r, input.delegations ?? [])];
     if (meeting && !updatesOf(r.id).some((u) => u.cycle === meeting.cycle)) {
-      for (const owner of r.owners) {
+      for (const owner of chased) {
         const entry = outstanding.get(owner.email) ?? { owner, items: [] };
         entry.items.push(item(meeting.updateDeadline));
         outstanding.set(owner.email, entry);
@@ -103,7 +107,7 @@ export function planReminders(input: {
     const targetStep: ReminderStep | undefined =
       today > due ? 'target-passed' : today >= addDays(due, -schedule.targetSoonDaysBefore) ? 'target-soon' : undefined;
     if (!targetStep) continue;
-    for (const owner of r.owners) units.push({ key: `${targetStep}:${r.id}:${due}:${owner.email}`, step: targetStep, owner, items: [item(due)] });
+    for (const owner of chased) units.push({ key: `${targetStep}:${r.id}:${due}:${owner.email}`, step: targetStep, owner, items: [item(due)] });
   }
 
   const step = meeting ? deadlineStep(today, meeting.updateDeadline, schedule) : undefined;

@@ -1,4 +1,5 @@
 import { byAuditTeam, type OwnerUpdate } from './owner-update';
+import { delegatesOf, type Delegation } from './delegation';
 import { sameEmail } from './people';
 import type { Recommendation } from './recommendation';
 
@@ -19,11 +20,23 @@ export interface ScreenedUpdates {
  */
 export const maxUpdatesPerCycle = 12;
 
-/** Everyone who may report on a recommendation: its owners and the owners of its parts. */
-export const reportersOf = (recommendation: Pick<Recommendation, 'owners' | 'subParts'>): string[] => [
+type Reported = Pick<Recommendation, 'id' | 'owners' | 'subParts' | 'delegates' | 'formerOwners'>;
+
+/** Everyone who may report on a recommendation: its owners, the owners of its parts, and their delegates. */
+export const reportersOf = (recommendation: Reported, delegations: readonly Delegation[] = []): string[] => [
   ...recommendation.owners.map((o) => o.email),
   ...recommendation.subParts.flatMap((part) => part.owners.map((o) => o.email)),
+  ...delegatesOf(recommendation, delegations).map((d) => d.email),
 ];
+
+/**
+ * Whether this person may write the item's updates: an owner, a part's owner, or a delegate; or, for an update
+ * written at `at`, an owner the item was later taken from.
+ */
+export const mayReport = (recommendation: Reported, delegations: readonly Delegation[], email: string, at?: string): boolean =>
+  reportersOf(recommendation, delegations).some((reporter) => sameEmail(reporter, email)) ||
+  // Parsed, not compared as text: SharePoint stamps whole seconds ("…18Z"), our clock milliseconds ("…18.904Z").
+  (at !== undefined && (recommendation.formerOwners ?? []).some((f) => sameEmail(f.email, email) && Date.parse(at) <= Date.parse(f.until)));
 
 /**
  * Which updates count. Anyone with add rights on the updates list can post against any recommendation
@@ -32,8 +45,9 @@ export const reportersOf = (recommendation: Pick<Recommendation, 'owners' | 'sub
  * list, which only coordinators can write, and always count.
  */
 export function screenUpdates(
-  recommendations: readonly Pick<Recommendation, 'id' | 'owners' | 'subParts' | 'reference'>[],
+  recommendations: readonly (Reported & Pick<Recommendation, 'reference'>)[],
   updates: readonly OwnerUpdate[],
+  delegations: readonly Delegation[] = [],
 ): ScreenedUpdates {
   const byId = new Map(recommendations.map((r) => [r.id, r]));
   const trusted: OwnerUpdate[] = [];
@@ -49,7 +63,7 @@ export function screenUpdates(
       suspect.push({ update, reason: `${update.author.name} posted it against a recommendation that is not in the register` });
       continue;
     }
-    if (!reportersOf(recommendation).some((email) => sameEmail(email, update.author.email))) {
+    if (!mayReport(recommendation, delegations, update.author.email, update.submittedAt)) {
       suspect.push({ update, reason: `${update.author.name} (${update.author.email}) does not own ${recommendation.reference}` });
       continue;
     }

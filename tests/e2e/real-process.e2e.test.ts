@@ -94,3 +94,60 @@ describe('the process as the coordinator runs it', () => {
     await timeline.getByText(/Auditor follow-up: Northgate Audit LLP, 2025-05-20: Implemented/).waitFor();
   });
 });
+
+describe('a delegate writing for an owner who is away', () => {
+  let browser: Browser;
+  let id = '';
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    const { store } = jobContext({ graph: inject('emulatorOrigin'), user: casey });
+    const audit = await store.upsertAudit({
+      title: 'Vehicle Maintenance',
+      issuedYear: 2024,
+      issuedMonth: 9,
+      auditor: 'Northgate Audit LLP',
+      opinion: parseOpinion('LIMITED OPINION'),
+    });
+    const saved = await store.upsertRecommendation({
+      auditId: audit.value.id,
+      reference: '5.1',
+      referenceKey: '5.1',
+      title: 'Service intervals',
+      priority: 'High',
+      text: 'Service vehicles on schedule.',
+      managementResponse: 'Agreed.',
+      owners: [priya],
+      subParts: [],
+      targets: { original: parseTargetDate('September 2025'), revisions: [] },
+      status: 'open',
+    });
+    id = saved.value.id;
+  });
+  afterAll(() => browser.close());
+
+  it('the owner names a delegate, who then finds the item and writes its update on her behalf', async () => {
+    const owner = await openTab(browser, `${inject('appUrl')}#/recommendations/${id}`, inject('today'));
+    await signInAs(owner, 'Priya Anand');
+    const delegates = owner.getByRole('region', { name: 'Delegates' });
+    await delegates.getByText('There is no delegate now.').waitFor();
+    await delegates.getByRole('combobox', { name: 'Find a delegate' }).fill('Tom');
+    await owner.getByRole('option', { name: /Tom Hallam/ }).click();
+    await delegates.getByText('Tom Hallam can now write updates for you').waitFor();
+    await owner.getByText('Delegates: Tom Hallam').waitFor();
+    await screenshot(owner, 'owner-names-delegate');
+
+    const delegate = await openTab(browser, inject('appUrl'), inject('today'));
+    await signInAs(delegate, 'Tom Hallam');
+    await delegate.getByRole('button', { name: /5\.1 Service intervals/ }).click();
+    const form = delegate.getByRole('form', { name: 'Update for June 2025 on behalf of Priya Anand' });
+    await form.getByLabel('What has been achieved?').fill('Schedule agreed with the workshop while Priya is away.');
+    await form.getByRole('button', { name: 'Submit update' }).click();
+    await delegate.getByText(/has been sent to the audit team/).waitFor();
+    await delegate
+      .getByRole('list', { name: 'Timeline' })
+      .getByText(/by Tom Hallam on behalf of Priya Anand/)
+      .waitFor();
+    await screenshot(delegate, 'delegate-writes-update');
+    expect(await seriousAccessibilityViolations(delegate)).toEqual([]);
+  });
+});

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { GraphEvidenceStore } from '../../src/adapters/graph/graph-evidence-store';
 import { recordAuditorFollowUp } from '../../src/application/coordinator/auditor-follow-up';
-import { performTransition } from '../../src/application/coordinator/review';
+import { editRecommendation, performTransition } from '../../src/application/coordinator/review';
+import { loadRegisterView, needsReassigning } from '../../src/application/coordinator/register-view';
+import { DelegateNotAllowedError, nameDelegate } from '../../src/application/owner/delegates';
+import { GraphDirectory } from '../../src/adapters/graph/graph-directory';
 import { submitUpdate } from '../../src/application/owner/submit-update';
 import { newDraft } from '../../src/application/owner/update-draft';
 import { compileMeetingPaper } from '../../src/application/panel/meeting-paper';
 import type { Actor } from '../../src/application/shared/actor';
-import { effectiveStatus, evidenceLabel } from '../../src/domain';
+import { effectiveStatus, evidenceLabel, updateAttribution } from '../../src/domain';
 import { aRecommendation } from '../support/builders';
-import { contextFor, coordinator, owner } from '../support/emulator-harness';
+import { contextFor, coordinator, otherOwner, owner } from '../support/emulator-harness';
 import { useProvisionedEmulator } from '../support/provisioned-emulator';
 
 const casey: Actor = { email: coordinator, name: 'Casey Marlow', role: 'coordinator' };
@@ -174,5 +177,85 @@ describe('closures the audit team puts forward, against the emulator', () => {
     await expect(
       recordAuditorFollowUp(env.admin.store, await env.admin.store.recommendationDetail(id), followUp, { ...casey, email: owner, role: 'owner' }, new Date()),
     ).rejects.toThrow('Only the audit coordinator records auditor follow-ups');
+  });
+});
+
+describe('who may write, against the emulator', () => {
+  const env = useProvisionedEmulator();
+  const tom = { email: otherOwner, name: 'Tom Hallam', role: 'owner' as const };
+  const grace = { email: 'grace.hr@northmere.example', name: 'Grace Okafor', role: 'owner' as const };
+  const recommendation = (reference: string, over: Parameters<typeof aRecommendation>[2] = {}) =>
+    env.admin.store.upsertRecommendation(aRecommendation(env.auditId, reference, over));
+  const directory = () => new GraphDirectory(contextFor(env.emulator, owner).graph);
+  const update = async (id: string, as: typeof priya, achieved: string) => {
+    const store = contextFor(env.emulator, as.email).store;
+    return submitUpdate(store, { ...newDraft(await store.getRecommendation(id), key), achieved }, as, 'June 2025', new Date('2025-06-20T10:00:00Z'));
+  };
+
+  it("lets a delegate the owner named see the item and write its update, marked as on the owner's behalf", async () => {
+    const id = (await recommendation('4.1')).value.id;
+    const priyaStore = contextFor(env.emulator, owner).store;
+    await nameDelegate(priyaStore, directory(), await priyaStore.recommendationDetail(id), { email: tom.email, name: 'Tom' }, priya, new Date());
+    // Naming the same person again is refused with a reason rather than stored twice.
+    await expect(nameDelegate(priyaStore, directory(), await priyaStore.recommendationDetail(id), tom, priya, new Date())).rejects.toThrow(
+      'is already a delegate',
+    );
+    const tomView = await contextFor(env.emulator, otherOwner).store.ownerView(otherOwner, '2025-01-01');
+    expect(tomView.register.recommendations.map((r) => r.value.id)).toContain(id);
+
+    expect((await update(id, tom, 'Drafted while Priya is away')).kind).toBe('submitted');
+    const detail = await env.admin.store.recommendationDetail(id);
+    expect(detail.suspect).toEqual([]);
+    expect(detail.updates.map((u) => [u.author.email, u.onBehalfOf?.email, updateAttribution(u)])).toEqual([
+      [otherOwner, owner, 'by Tom Hallam on behalf of Priya Anand'],
+    ]);
+  });
+
+  it('ignores a naming by anyone but an owner: the would-be delegate neither sees the item nor counts', async () => {
+    const id = (await recommendation('4.2')).value.id;
+    const tomStore = contextFor(env.emulator, otherOwner).store;
+    // SharePoint lets Tom add to the updates list; the tracker does not take his word that he is a delegate.
+    await tomStore.nameDelegate({ recommendationId: id, delegate: tom, idempotencyKey: `self-named-${id}`, at: new Date().toISOString() });
+    expect((await tomStore.ownerView(otherOwner, '2025-01-01')).register.recommendations.map((r) => r.value.id)).not.toContain(id);
+    await expect(update(id, tom, 'Pretending')).rejects.toThrow('no longer yours');
+  });
+
+  it('refuses a delegate who is not in the directory, and writes nothing', async () => {
+    const id = (await recommendation('4.3')).value.id;
+    const priyaStore = contextFor(env.emulator, owner).store;
+    const naming = nameDelegate(
+      priyaStore,
+      directory(),
+      await priyaStore.recommendationDetail(id),
+      { email: 'left.years.ago@northmere.example', name: 'Sam Left' },
+      priya,
+      new Date(),
+    );
+    await expect(naming).rejects.toBeInstanceOf(DelegateNotAllowedError);
+    expect((await priyaStore.recommendationDetail(id)).delegations).toEqual([]);
+  });
+
+  it('lets a delegate the coordinator assigned write, and keeps a former owner’s updates after a reassignment', async () => {
+    const saved = await recommendation('4.4', { delegates: [{ email: grace.email, name: grace.name }] });
+    expect((await update(saved.value.id, priya, 'Priya before she moved on')).kind).toBe('submitted');
+    expect((await update(saved.value.id, grace, 'Grace as the assigned delegate')).kind).toBe('submitted');
+    const current = await env.admin.store.getRecommendation(saved.value.id);
+    // SharePoint stamps updates with its own clock, so the reassignment happens now too.
+    const reassignedAt = new Date();
+    await editRecommendation(env.admin.store, current, { ...current.value, owners: [{ email: tom.email, name: tom.name }] }, casey, reassignedAt);
+    const detail = await env.admin.store.recommendationDetail(saved.value.id);
+    expect(detail.recommendation.value.formerOwners).toEqual([{ email: owner, name: 'Priya Anand', until: reassignedAt.toISOString() }]);
+    expect(detail.updates.map((u) => u.achieved)).toEqual(['Priya before she moved on', 'Grace as the assigned delegate']);
+    expect(detail.suspect).toEqual([]);
+    // After the reassignment Priya no longer writes here.
+    await expect(update(saved.value.id, priya, 'Too late')).rejects.toThrow('no longer yours');
+  });
+
+  it('flags items whose owner is no longer in the directory for reassignment', async () => {
+    const id = (await recommendation('4.5', { owners: [{ email: 'left.years.ago@northmere.example', name: 'Sam Left' }] })).value.id;
+    const view = await loadRegisterView(env.admin.store, '2025-06-20');
+    const flagged = needsReassigning(view, await directory().people());
+    expect(flagged.find((f) => f.row.recommendation.id === id)?.gone).toEqual([{ email: 'left.years.ago@northmere.example', name: 'Sam Left' }]);
+    expect(flagged.every((f) => f.gone.every((p) => p.email === 'left.years.ago@northmere.example'))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import type { Audit, Meeting, OwnerUpdate, Recommendation, SuspectUpdate } from '../../domain';
-import { auditKey, byAuditTeam, screenUpdates } from '../../domain';
+import { auditKey, byAuditTeam, mayReport, screenUpdates, type Delegation, type Person } from '../../domain';
 import {
   ConflictError,
   type DecisionRecord,
@@ -29,6 +29,9 @@ import {
   decisionFromItem,
   decisionSelect,
   decisionToFields,
+  delegationFromItem,
+  delegationToFields,
+  isDelegationItem,
   meetingFromItem,
   meetingSelect,
   meetingToFields,
@@ -99,16 +102,27 @@ function screened(
   updateItems: ListItem[],
   notes: OwnerUpdate[],
   invalid: InvalidRecordError[],
-): { updates: OwnerUpdate[]; suspect: SuspectUpdate[] } {
-  const posted = mapAll(updateItems, updateFromItem, invalid);
+): { updates: OwnerUpdate[]; suspect: SuspectUpdate[]; delegations: Delegation[] } {
+  // The owners' list holds their namings of delegates beside their updates; a naming counts only from an owner.
+  const delegations = mapAll(updateItems.filter(isDelegationItem), delegationFromItem, invalid);
+  const posted = mapAll(
+    updateItems.filter((item) => !isDelegationItem(item)),
+    updateFromItem,
+    invalid,
+  );
   const forgedNotes = posted
     .filter(byAuditTeam)
     .map((update) => ({ update, reason: `${update.author.name} (${update.author.email}) wrote it as from the audit team, in the owners' list` }));
   const { trusted, suspect } = screenUpdates(
     recommendations,
     posted.filter((u) => u.kind === 'ownerUpdate'),
+    delegations,
   );
-  return { updates: [...trusted, ...notes].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)), suspect: [...forgedNotes, ...suspect] };
+  return {
+    updates: [...trusted, ...notes].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)),
+    suspect: [...forgedNotes, ...suspect],
+    delegations,
+  };
 }
 
 /** Each recommendation's latest acceptance, as the proposal frozen in it. */
@@ -162,23 +176,35 @@ export class GraphRecommendationStore implements RecommendationStore {
 
   async ownerView(email: string, updatesSince: string): Promise<OwnerView> {
     const me = email.trim().toLowerCase();
-    const [recommendations, audits, meetings] = await this.gateway.batch([
+    const [recommendations, audits, meetings, named] = await this.gateway.batch([
       {
         id: 'recommendations',
         method: 'GET',
         url: this.gateway.itemsUrl('recommendations', {
           select: recommendationSelect,
-          filter: `${eq('Owner1', me)} or ${eq('Owner2', me)} or ${eq('Owner3', me)}`,
+          filter: ['Owner1', 'Owner2', 'Owner3', 'Delegate1', 'Delegate2'].map((column) => eq(column, me)).join(' or '),
         }),
       },
       { id: 'audits', method: 'GET', url: this.gateway.itemsUrl('audits', { select: auditSelect }) },
       { id: 'meetings', method: 'GET', url: this.gateway.itemsUrl('meetings', { select: meetingSelect }) },
+      // Items an owner named this person a delegate on: the namings first, their recommendations next.
+      { id: 'named', method: 'GET', url: this.gateway.itemsUrl('updates', { select: ['RecommendationId', 'Kind'], filter: eq('DelegateEmail', me) }) },
     ]);
     const invalid: InvalidRecordError[] = [];
-    const mine = mapAll(await this.gateway.itemsOf(recommendations, 'Reading your recommendations'), recommendationFromItem, invalid);
-    const auditIds = new Set(mine.map((r) => r.value.auditId));
+    const owned = mapAll(await this.gateway.itemsOf(recommendations, 'Reading your recommendations'), recommendationFromItem, invalid);
+    const namedIds = (await this.gateway.itemsOf(named, 'Reading your delegations'))
+      .filter(isDelegationItem)
+      .map((item) => String(item.fields.RecommendationId ?? ''))
+      .filter((id) => id && !owned.some((r) => r.value.id === id));
+    const namedResponses = namedIds.length
+      ? await this.gateway.batch(
+          [...new Set(namedIds)].map((id) => ({ id, method: 'GET' as const, url: this.gateway.itemUrl('recommendations', id, recommendationSelect) })),
+        )
+      : [];
+    const delegatedTo = namedResponses.filter((r) => r.status === 200).map((r) => recommendationFromItem(this.gateway.itemOf(r, 'Reading a delegated item')));
+    const candidates = [...owned, ...delegatedTo];
     // The owner's updates and notes only, by their recommendations' ids: a few ids a query, all in one batch.
-    const groups = inGroups(mine.map((r) => r.value.id));
+    const groups = inGroups(candidates.map((r) => r.value.id));
     const byIds = (list: 'updates' | 'decisions', select: readonly string[]) =>
       groups.map((group, i) => ({
         id: `${list}-${i}`,
@@ -189,13 +215,17 @@ export class GraphRecommendationStore implements RecommendationStore {
     const read = async (list: string) =>
       (await Promise.all(responses.filter((r) => r.id.startsWith(`${list}-`)).map((r) => this.gateway.itemsOf(r, `Reading ${list}`)))).flat();
     const { notes } = readTrail(await read('decisions'), invalid);
-    const { updates } = screened(
-      mine.map((r) => r.value),
+    const { updates, delegations } = screened(
+      candidates.map((r) => r.value),
       await read('updates'),
       notes,
       invalid,
     );
+    // A naming by someone who does not own the item does not make this person its delegate.
+    const mine = candidates.filter((r) => mayReport(r.value, delegations, me));
+    const auditIds = new Set(mine.map((r) => r.value.auditId));
     return {
+      delegations,
       register: {
         recommendations: mine,
         audits: mapAll(await this.gateway.itemsOf(audits, 'Reading audits'), auditFromItem, invalid).filter((a) => auditIds.has(a.value.id)),
@@ -368,6 +398,21 @@ export class GraphRecommendationStore implements RecommendationStore {
       if (existing) return existing;
       if (error instanceof UniqueValueError) throw error;
       return this.createUpdate(update);
+    }
+  }
+
+  async nameDelegate(naming: { recommendationId: string; delegate: Person; idempotencyKey: string; at: string }): Promise<Delegation> {
+    const find = async (): Promise<Delegation | undefined> => {
+      const [existing] = await this.gateway.query('updates', { select: updateSelect, filter: eq('IdempotencyKey', naming.idempotencyKey) });
+      return existing ? delegationFromItem(existing) : undefined;
+    };
+    try {
+      return delegationFromItem(await this.gateway.create('updates', delegationToFields(naming)));
+    } catch (error) {
+      // A retry whose first answer was lost meets the unique key: the naming already made is the answer.
+      const existing = await find();
+      if (existing) return existing;
+      throw error;
     }
   }
 

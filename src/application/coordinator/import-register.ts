@@ -6,6 +6,7 @@ import {
   planRegisterImport,
   sameTemplateStatus,
   statusLabel,
+  withFormerOwners,
   type Audit,
   type ImportedRow,
   type ImportPlan,
@@ -222,7 +223,11 @@ export async function applyImport(
   const writes = todo.map((r): RecommendationWrite => {
     const auditId = auditIds.get(r.row.auditKey) ?? '';
     if (r.action === 'create' || !r.existing) return { kind: 'create', value: { ...r.row.recommendation, auditId } };
-    return { kind: 'update', current: r.existing, value: mergedItem(r.existing.value, r.row, r.changes, auditId, now) };
+    return {
+      kind: 'update',
+      current: r.existing,
+      value: withFormerOwners(r.existing.value, mergedItem(r.existing.value, r.row, r.changes, auditId, now), now),
+    };
   });
   // Each change an import makes is in the item's trail, field by field, before the change: a run that stops
   // between the two leaves a record whose change the next run makes, under the same key (its eTag), never a

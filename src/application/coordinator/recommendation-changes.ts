@@ -12,6 +12,8 @@ export function describeChanges(before: Recommendation, after: Recommendation): 
   if (before.managementResponse !== after.managementResponse) changes.push('The management response was edited');
   const owners = (r: Recommendation): string => r.owners.map((o) => o.name).join(', ');
   if (owners(before) !== owners(after)) changes.push(`Owners changed to ${owners(after) || 'nobody'}`);
+  const delegates = (r: Recommendation): string => (r.delegates ?? []).map((o) => o.name).join(', ');
+  if (delegates(before) !== delegates(after)) changes.push(`Delegates changed to ${delegates(after) || 'nobody'}`);
   if ((before.statusReason ?? '') !== (after.statusReason ?? '')) changes.push(`Coordinator's comment: ${after.statusReason ?? ''}`);
   if ((before.repeatOf ?? '') !== (after.repeatOf ?? ''))
     changes.push(after.repeatOf ? 'Linked as a repeat of an earlier recommendation' : 'Repeat link removed');

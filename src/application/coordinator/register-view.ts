@@ -2,11 +2,14 @@ import { loadPaperData } from '../panel/meeting-paper';
 import {
   auditHeading,
   compareReferences,
+  isRunning,
   nextMeeting,
+  notInDirectory,
   priorityRank,
   requestDecided,
   type Meeting,
   type OwnerUpdate,
+  type Person,
   type Priority,
   type ProgressRag,
   type Recommendation,
@@ -117,4 +120,16 @@ export function reviewQueue(view: RegisterView) {
     /** Written to the updates list by someone who does not own the item, or a flood: counted nowhere. */
     suspect: view.data.suspect,
   };
+}
+
+/**
+ * Running items whose owner or delegate is no longer in the organisation's directory (a leaver): flagged for
+ * the coordinator to reassign, since nobody will answer their reminders.
+ */
+export function needsReassigning(view: RegisterView, directory: readonly Person[]): { row: RegisterRow; gone: Person[] }[] {
+  return view.rows.flatMap((row) => {
+    if (!isRunning(row.status)) return [];
+    const gone = notInDirectory([...row.recommendation.owners, ...(row.recommendation.delegates ?? [])], directory);
+    return gone.length ? [{ row, gone }] : [];
+  });
 }

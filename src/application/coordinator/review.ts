@@ -4,6 +4,7 @@ import {
   effectiveStatus,
   isOwnedBy,
   latestProposal,
+  withFormerOwners,
   reviseTarget,
   type OwnerUpdate,
   type Recommendation,
@@ -153,7 +154,8 @@ export async function editRecommendation(
   now: Date,
 ): Promise<Versioned<Recommendation>> {
   requireCoordinator(actor, 'edits recommendations');
-  return save(store, current, edited, { kind: 'edited', actor, detail: describeChanges(current.value, edited).join('; '), now });
+  const value = withFormerOwners(current.value, edited, now);
+  return save(store, current, value, { kind: 'edited', actor, detail: describeChanges(current.value, value).join('; '), now });
 }
 
 /**

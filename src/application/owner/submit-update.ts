@@ -1,4 +1,4 @@
-import { applyTransition, isOwnedBy, type OwnerUpdate, type Recommendation } from '../../domain';
+import { applyTransition, isOwnedBy, mayReport, type OwnerUpdate, type Recommendation } from '../../domain';
 import { ForbiddenError, type RecommendationStore, type Versioned } from '../ports';
 import { describeChanges } from '../coordinator/recommendation-changes';
 import type { Actor } from '../shared/actor';
@@ -16,13 +16,19 @@ export type SubmitResult =
  * answers "submitted", and a retry with the same draft reuses its idempotency key, so it never makes a second update.
  */
 export async function submitUpdate(store: RecommendationStore, draft: UpdateDraft, author: Actor, cycle: string, now: Date): Promise<SubmitResult> {
-  const current = await store.getRecommendation(draft.recommendationId);
-  const forOwner = author.role === 'coordinator';
-  const writer: UpdateWriter = forOwner ? { kind: 'coordinatorUpdate', onBehalfOf: current.value.owners[0] } : { kind: 'ownerUpdate' };
+  const detail = await store.recommendationDetail(draft.recommendationId);
+  const current = detail.recommendation;
+  const ownsItem = isOwnedBy(current.value, author.email);
+  const byCoordinator = author.role === 'coordinator' && !ownsItem;
+  // A delegate writes the owner's own kind of update, marked as on the owner's behalf.
+  const writer: UpdateWriter = byCoordinator
+    ? { kind: 'coordinatorUpdate', onBehalfOf: current.value.owners[0] }
+    : { kind: 'ownerUpdate', onBehalfOf: ownsItem ? undefined : current.value.owners[0] };
   const checked = validateDraft(draft, author, cycle, now, writer);
   if ('errors' in checked) return { kind: 'invalid', errors: checked.errors };
-  const ownsItem = isOwnedBy(current.value, author.email);
-  if (!forOwner && !ownsItem) throw new ForbiddenError('This recommendation is no longer yours: it has been reassigned');
+  if (!byCoordinator && !mayReport(current.value, detail.delegations, author.email)) {
+    throw new ForbiddenError('This recommendation is no longer yours: it has been reassigned');
+  }
   if (current.etag !== draft.opened.etag) {
     return { kind: 'changed', current, changes: describeChanges(draft.opened.value, current.value) };
   }
@@ -30,7 +36,7 @@ export async function submitUpdate(store: RecommendationStore, draft: UpdateDraf
   if (checked.update.proposesClosure) {
     applyTransition(current.value.status, {
       transition: 'proposeClosure',
-      actor: { role: author.role, ownsItem },
+      actor: { role: author.role, ownsItem: !byCoordinator },
       narrative: checked.update.closureNarrative,
       evidenceCount: checked.update.evidence.length,
     });

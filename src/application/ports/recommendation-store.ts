@@ -1,4 +1,4 @@
-import type { Audit, Meeting, OwnerUpdate, Person, Recommendation, SuspectUpdate, UpdateAnswers } from '../../domain';
+import type { Audit, Delegation, Meeting, OwnerUpdate, Person, Recommendation, SuspectUpdate, UpdateAnswers } from '../../domain';
 import type { InvalidRecordError } from './errors';
 import type { Versioned } from './versioned';
 
@@ -15,6 +15,8 @@ export interface OwnerView {
   register: Register;
   meetings: Meeting[];
   updates: OwnerUpdate[];
+  /** Owners' namings of delegates on these items (trusted or not: the domain's delegatesOf decides). */
+  delegations: Delegation[];
 }
 
 /**
@@ -47,6 +49,8 @@ export interface RecommendationDetail {
   updates: OwnerUpdate[];
   /** Updates that do not count (not from an owner of the item, or a flood): shown to the coordinator. */
   suspect: SuspectUpdate[];
+  /** Owners' namings of delegates on this item. */
+  delegations: Delegation[];
   meetings: Meeting[];
   decisions: DecisionRecord[];
 }
@@ -57,6 +61,7 @@ export interface PaperData {
   meetings: Meeting[];
   updates: OwnerUpdate[];
   suspect: SuspectUpdate[];
+  delegations: Delegation[];
   /** Each recommendation's latest accepted proposal, as frozen in the trail when the coordinator accepted it. */
   accepted: OwnerUpdate[];
   /** Closed items reopened (an auditor's follow-up found them not implemented): the next paper reports them. */
@@ -118,6 +123,8 @@ export interface UpdateLog {
   addUpdate(update: Omit<OwnerUpdate, 'id'>): Promise<OwnerUpdate>;
   /** Adds many updates in $batch requests; idempotent by each one's key, as addUpdate is. */
   addUpdates(updates: Omit<OwnerUpdate, 'id'>[]): Promise<void>;
+  /** An owner names a deputy to write the item's updates; idempotent by its key. */
+  nameDelegate(naming: { recommendationId: string; delegate: Person; idempotencyKey: string; at: string }): Promise<Delegation>;
   /** The keys of the audit team's notes filed under a cycle, to tell what an earlier run already recorded. */
   noteKeys(cycle: string): Promise<Set<string>>;
 }

@@ -38,6 +38,7 @@ export async function runReminders(deps: {
     meetings: data.meetings,
     recommendations: data.recommendations,
     updates: data.updates,
+    delegations: data.delegations,
     alreadySent: await deps.log.sentKeys(),
     schedule: deps.schedule,
   });

@@ -16,6 +16,12 @@ export function useRegisterView() {
   return useAsync(useCallback(() => loadRegisterView(store, today), [store, today]));
 }
 
+/** The organisation's directory, for checking who has left. */
+export function useDirectory() {
+  const { directory } = useSession();
+  return useAsync(useCallback(() => directory.people(), [directory]));
+}
+
 /** The register and the directory, for the Audits page and the editor's owner and repeat choices. */
 export function useRegisterAndPeople() {
   const { store, directory } = useSession();

@@ -16,7 +16,7 @@ import { fieldError } from '../shared/field-error';
 import { useDecision } from '../shared/use-decision';
 import { useCoordinatorActions } from './data';
 import { NoOwnerDialog } from './no-owner-dialog';
-import { PeoplePicker } from './people-picker';
+import { PeoplePicker } from '../shared/people-picker';
 
 const useStyles = makeStyles({
   form: { display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', gap: tokens.spacingHorizontalM, alignItems: 'end' },

@@ -8,7 +8,7 @@ import { useCoordinatorActions, useRegisterAndPeople } from './data';
 import { DecisionMessage } from '../shared/decision-message';
 import { AuditorFollowUpDialog } from './auditor-follow-up-dialog';
 import { NoOwnerDialog } from './no-owner-dialog';
-import { PeoplePicker } from './people-picker';
+import { delegateRole, PeoplePicker } from '../shared/people-picker';
 import { ReasonDialog } from '../shared/reason-dialog';
 import { useDecision } from '../shared/use-decision';
 
@@ -105,6 +105,15 @@ export function RecommendationEditor({ detail, onSaved }: { detail: Recommendati
       </Field>
       {options.status === 'ready' && (
         <PeoplePicker people={options.value.people} value={draft.owners} onChange={(owners) => set({ owners })} error={errors.owners} />
+      )}
+      {options.status === 'ready' && (
+        <PeoplePicker
+          people={options.value.people}
+          value={draft.delegates ?? []}
+          onChange={(delegates) => set({ delegates: delegates.length ? delegates : undefined })}
+          error={errors.delegates}
+          role={delegateRole}
+        />
       )}
       <Field label="Repeat of (an earlier audit's recommendation)">
         <Select value={draft.repeatOf ?? ''} onChange={(_, d) => set({ repeatOf: d.value || undefined })}>

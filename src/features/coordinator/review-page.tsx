@@ -1,6 +1,6 @@
 import { Body1, Button, Caption1, Card, Link, MessageBar, MessageBarBody, Spinner, Subtitle1, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
-import { reviewQueue } from '../../application/coordinator/register-view';
+import { needsReassigning, reviewQueue } from '../../application/coordinator/register-view';
 import { latestProposal, nextRevisionNeedsPanel } from '../../domain';
 import { PriorityBadge } from '../shared/badges';
 import { EvidenceItem } from '../shared/evidence-item';
@@ -8,7 +8,7 @@ import { LoadFailed } from '../shared/load-failed';
 import { DecisionMessage } from '../shared/decision-message';
 import { ReasonDialog } from '../shared/reason-dialog';
 import { useDecision } from '../shared/use-decision';
-import { useCoordinatorActions, useRegisterView } from './data';
+import { useCoordinatorActions, useDirectory, useRegisterView } from './data';
 
 const useStyles = makeStyles({
   page: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '1000px' },
@@ -23,6 +23,12 @@ export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
   const actions = useCoordinatorActions();
   const decision = useDecision(reload);
   const queue = useMemo(() => (state.status === 'ready' ? reviewQueue(state.value) : undefined), [state]);
+  const [directory] = useDirectory();
+  // Only a directory that was read can say who has left; unread, nobody is flagged.
+  const leavers = useMemo(
+    () => (state.status === 'ready' && directory.status === 'ready' ? needsReassigning(state.value, directory.value) : []),
+    [state, directory],
+  );
 
   if (state.status === 'error') return <LoadFailed problem="The review queue could not be loaded" error={state.error} onRetry={reload} />;
   if (state.status === 'loading' || !queue) return <Spinner label="Loading what needs review…" />;
@@ -136,6 +142,23 @@ export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
           </div>
         </Card>
       ))}
+
+      {leavers.length > 0 && (
+        <>
+          <Subtitle1 as="h2">Owners no longer in the directory ({leavers.length})</Subtitle1>
+          <Body1>These people have left or been renamed: reassign their recommendations so someone answers the reminders.</Body1>
+          {leavers.map(({ row, gone }) => (
+            <Card key={row.recommendation.id} className={styles.card} aria-label={`Reassign ${row.recommendation.reference} ${row.recommendation.title}`}>
+              <Body1>
+                <Link onClick={() => onOpen(row.recommendation.id)}>
+                  {row.recommendation.reference} {row.recommendation.title}
+                </Link>{' '}
+                – {row.auditTitle}: {gone.map((p) => `${p.name} (${p.email})`).join(', ')} not in the directory
+              </Body1>
+            </Card>
+          ))}
+        </>
+      )}
 
       <Subtitle1 as="h2">Not counted ({queue.suspect.length})</Subtitle1>
       {queue.suspect.length === 0 ? (

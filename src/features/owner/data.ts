@@ -1,9 +1,11 @@
 import { useCallback } from 'react';
 import { loadMyRecommendations } from '../../application/owner/my-recommendations';
 import { performTransition } from '../../application/coordinator/review';
+import { nameDelegate } from '../../application/owner/delegates';
 import { submitUpdate } from '../../application/owner/submit-update';
 import type { UpdateDraft } from '../../application/owner/update-draft';
-import { nameLookup } from '../../domain';
+import type { RecommendationDetail } from '../../application/ports';
+import { nameLookup, type Person } from '../../domain';
 import { useSession } from '../shared/session-context';
 import { useAsync } from '../shared/use-async';
 
@@ -40,5 +42,14 @@ export function useSubmitUpdate() {
       return result;
     },
     [store, user, evidence],
+  );
+}
+
+/** Names a delegate on an item the signed-in person owns (see nameDelegate). */
+export function useNameDelegate() {
+  const { store, directory, user } = useSession();
+  return useCallback(
+    (detail: RecommendationDetail, delegate: Person) => nameDelegate(store, directory, detail, delegate, user, new Date()),
+    [store, directory, user],
   );
 }

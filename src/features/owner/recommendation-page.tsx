@@ -7,6 +7,8 @@ import {
   currentTarget,
   effectiveStatus,
   isOwnedBy,
+  delegatesOf,
+  mayReport,
   isWorkable,
   latestProposal,
   monthNames,
@@ -23,6 +25,7 @@ import { LoadFailed } from '../shared/load-failed';
 import { useSession } from '../shared/session-context';
 import { useRecommendationDetail } from './data';
 import { TimelineView } from './timeline-view';
+import { DelegateField } from './delegate-field';
 import { UpdateForm } from './update-form';
 
 const useStyles = makeStyles({
@@ -67,6 +70,9 @@ export function RecommendationPage({
   const proposal = latestProposal(updates);
   const current = currentTarget(r.targets);
   const mine = isOwnedBy(r, session.user.email);
+  const delegates = delegatesOf(r, detail.delegations);
+  // A delegate (or a part's owner) writes the owner's updates, marked as on their behalf.
+  const writesForOwner = !mine && mayReport(r, detail.delegations, session.user.email);
   const updatedThisCycle = updates.some((u) => u.cycle === meeting?.cycle);
   const workable = isWorkable(status);
   const audit = detail.audit;
@@ -97,6 +103,7 @@ export function RecommendationPage({
           {r.targets.revisions.length > 0 ? ` (originally ${r.targets.original.text})` : ''}
         </Body1>
         <Body1>Owners: {r.owners.map((o) => o.name).join(', ') || 'not assigned'}</Body1>
+        {delegates.length > 0 && <Body1>Delegates: {delegates.map((d) => d.name).join(', ')}</Body1>}
       </div>
       {sentBack && (
         <MessageBar intent="warning">
@@ -146,7 +153,7 @@ export function RecommendationPage({
         </MessageBar>
       )}
       {editor?.(detail, reload)}
-      {!mine && session.user.role !== 'coordinator' && (
+      {!mine && !writesForOwner && session.user.role !== 'coordinator' && (
         <MessageBar intent="info">
           <MessageBarBody>You can read this recommendation; only its owners can update it.</MessageBarBody>
         </MessageBar>
@@ -163,7 +170,8 @@ export function RecommendationPage({
           <UpdateForm detail={detail} cycle={meeting.cycle} onSubmitted={setSent} />
         </>
       )}
-      {!mine && session.user.role === 'coordinator' && !sent && meeting && workable && (
+      {mine && <DelegateField detail={detail} onNamed={reload} />}
+      {!mine && (writesForOwner || session.user.role === 'coordinator') && !sent && meeting && workable && (
         <UpdateForm
           detail={detail}
           cycle={meeting.cycle}

@@ -51,8 +51,8 @@ const questions: [TextField, string][] = [
 
 /**
  * The update for this cycle: the report's five questions, evidence, and a new target date if needed. The owner
- * writes their own; the coordinator can write one on the owner's behalf (`onBehalfOf`, the owner's name), put
- * the item forward for closure in it, and put it straight to the panel.
+ * writes their own; a delegate or the coordinator writes one on the owner's behalf (`onBehalfOf`, the owner's
+ * name), and the coordinator may put the item forward for closure in it and straight to the panel.
  */
 export function UpdateForm({
   detail,
@@ -86,7 +86,7 @@ export function UpdateForm({
     setSubmitting(true);
     setFailure(undefined);
     try {
-      const result = await send(toSubmit, cycle, { toPanel: onBehalfOf !== undefined && toPanel });
+      const result = await send(toSubmit, cycle, { toPanel: session.user.role === 'coordinator' && toPanel });
       if (result.kind === 'invalid') {
         setErrors(result.errors);
         requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
@@ -151,7 +151,9 @@ export function UpdateForm({
       <Checkbox
         checked={draft.proposesClosure}
         onChange={(_, d) => change({ proposesClosure: d.checked === true })}
-        label={onBehalfOf ? 'Put this recommendation forward for closure (proposed closed)' : 'I propose this recommendation is closed'}
+        label={
+          session.user.role === 'coordinator' ? 'Put this recommendation forward for closure (proposed closed)' : 'I propose this recommendation is closed'
+        }
       />
       {draft.proposesClosure && (
         <div className={styles.section}>
@@ -176,7 +178,7 @@ export function UpdateForm({
             limit={session.evidenceLimit}
             error={errors.evidence}
           />
-          {onBehalfOf && (
+          {session.user.role === 'coordinator' && (
             <Checkbox
               checked={toPanel}
               onChange={(_, d) => setToPanel(d.checked === true)}

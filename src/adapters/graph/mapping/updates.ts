@@ -1,5 +1,5 @@
 import { selectOf } from '../list-schema';
-import { ownerUpdateSchema, type OwnerUpdate } from '../../../domain';
+import { delegationSchema, ownerUpdateSchema, type Delegation, type OwnerUpdate } from '../../../domain';
 import type { ListItem } from '../gateway/list-item';
 import { type Fields, text, optionalText, json, parsed } from './fields';
 
@@ -57,5 +57,30 @@ export function updateFromItem(item: ListItem): OwnerUpdate {
       submittedAt: item.createdAt,
     },
     `Update ${item.id}`,
+  );
+}
+
+/** Whether an item of the updates list is an owner's naming of a delegate rather than an update. */
+export const isDelegationItem = (item: ListItem): boolean => item.fields.Kind === 'delegation';
+
+export function delegationToFields(d: Pick<Delegation, 'recommendationId' | 'delegate'> & { idempotencyKey: string; at: string }): Fields {
+  return {
+    Title: `Delegate for ${d.recommendationId}`,
+    IdempotencyKey: d.idempotencyKey,
+    RecommendationId: d.recommendationId,
+    Kind: 'delegation',
+    DelegateEmail: d.delegate.email.toLowerCase(),
+    DelegateJson: JSON.stringify(d.delegate),
+    SubmittedAt: d.at,
+  };
+}
+
+/** A naming as SharePoint asserts it: who named the delegate is the item's author. */
+export function delegationFromItem(item: ListItem): Delegation {
+  const f = item.fields;
+  return parsed(
+    delegationSchema,
+    { recommendationId: text(f, 'RecommendationId'), namedBy: item.createdBy, delegate: json(f, 'DelegateJson'), at: item.createdAt },
+    `Delegation ${item.id}`,
   );
 }

@@ -1,24 +1,62 @@
 import { Caption1, Field, Tag, TagPicker, TagPickerControl, TagPickerGroup, TagPickerInput, TagPickerList, TagPickerOption } from '@fluentui/react-components';
 import { useState } from 'react';
-import { matchesPerson, maxOwners, type Person } from '../../domain';
+import { matchesPerson, maxDelegates, maxOwners, type Person } from '../../domain';
 
 const noMatch = 'no-match';
 
+/** Who the picker chooses: owners (the default, up to three) or delegates, in the words its labels use. */
+export interface PickerRole {
+  /** The people chosen, capitalised: "Owners". */
+  plural: string;
+  find: string;
+  max: number;
+  /** Said when the limit is reached. */
+  full: string;
+  /** The field's label, when "<plural> (up to <max>)" does not say it. */
+  label?: string;
+}
+
+export const delegateRole: PickerRole = {
+  plural: 'Delegates',
+  find: 'Find a delegate',
+  max: maxDelegates,
+  full: `At most ${maxDelegates} delegates: deputies who write updates for the owners.`,
+};
+
+export const ownerRole: PickerRole = {
+  plural: 'Owners',
+  find: 'Find an owner',
+  max: maxOwners,
+  full: `At most ${maxOwners} owners; give sub-parts their own owners.`,
+};
+
 /**
- * Up to three owners from the directory. Typing filters the directory by name or address; Enter or a click
- * picks the highlighted person; Backspace in the empty box removes the last owner.
+ * People from the directory, up to a limit. Typing filters the directory by name or address; Enter or a click
+ * picks the highlighted person; Backspace in the empty box removes the last one chosen.
  */
-export function PeoplePicker({ people, value, onChange, error }: { people: Person[]; value: Person[]; onChange: (next: Person[]) => void; error?: string }) {
+export function PeoplePicker({
+  people,
+  value,
+  onChange,
+  error,
+  role = ownerRole,
+}: {
+  people: Person[];
+  value: Person[];
+  onChange: (next: Person[]) => void;
+  error?: string;
+  role?: PickerRole;
+}) {
   const [query, setQuery] = useState('');
   // Controlled, so a pasted name opens the matches as typing does.
   const [open, setOpen] = useState(false);
   const chosen = new Set(value.map((p) => p.email));
-  const full = value.length >= maxOwners;
+  const full = value.length >= role.max;
   const matches = full ? [] : people.filter((p) => !chosen.has(p.email) && matchesPerson(p, query));
   return (
     <Field
-      label={`Owners (up to ${maxOwners})`}
-      validationMessage={error ?? (full ? `At most ${maxOwners} owners; give sub-parts their own owners.` : undefined)}
+      label={role.label ?? `${role.plural} (up to ${role.max})`}
+      validationMessage={error ?? (full ? role.full : undefined)}
       validationState={error ? 'error' : 'none'}
     >
       <TagPicker
@@ -27,14 +65,12 @@ export function PeoplePicker({ people, value, onChange, error }: { people: Perso
         selectedOptions={value.map((p) => p.email)}
         onOptionSelect={(_, data) => {
           if (data.value === noMatch) return;
-          onChange(
-            data.selectedOptions.flatMap((email) => value.find((p) => p.email === email) ?? people.filter((p) => p.email === email)).slice(0, maxOwners),
-          );
+          onChange(data.selectedOptions.flatMap((email) => value.find((p) => p.email === email) ?? people.filter((p) => p.email === email)).slice(0, role.max));
           setQuery('');
         }}
       >
         <TagPickerControl>
-          <TagPickerGroup aria-label="Chosen owners">
+          <TagPickerGroup aria-label={`Chosen ${role.plural.toLowerCase()}`}>
             {value.map((p) => (
               <Tag key={p.email} value={p.email} shape="rounded">
                 {p.name}
@@ -42,7 +78,7 @@ export function PeoplePicker({ people, value, onChange, error }: { people: Perso
             ))}
           </TagPickerGroup>
           <TagPickerInput
-            aria-label="Find an owner"
+            aria-label={role.find}
             placeholder={full ? '' : 'Type a name'}
             value={query}
             onChange={(e) => {
@@ -54,7 +90,7 @@ export function PeoplePicker({ people, value, onChange, error }: { people: Perso
         <TagPickerList>
           {matches.length === 0 ? (
             <TagPickerOption value={noMatch} text="" aria-disabled="true">
-              {full ? 'Three owners chosen' : `Nobody matches "${query}"`}
+              {full ? `${role.max} ${role.plural.toLowerCase()} chosen` : `Nobody matches "${query}"`}
             </TagPickerOption>
           ) : (
             matches.map((p) => (
