@@ -79,6 +79,14 @@ describe('the recommendation lifecycle', () => {
     }
   });
 
+  it('makes a withdrawal a proposal the panel notes, into the withdrawal proposed', () => {
+    expect(applyTransition('open', { transition: 'markRiskAccepted', actor: coordinator, reason: 'Cost' })).toBe('withdrawalProposed');
+    expect(applyTransition('withdrawalProposed', { transition: 'panelNoteWithdrawal', actor: coordinator, withdrawal: 'riskAccepted' })).toBe('riskAccepted');
+    expect(() => applyTransition('withdrawalProposed', { transition: 'panelNoteWithdrawal', actor: coordinator })).toThrow('No withdrawal was proposed');
+    expect(applyTransition('withdrawalProposed', { transition: 'panelRejectWithdrawal', actor: coordinator, reason: 'Explore options' })).toBe('open');
+    expect(isRunning('withdrawalProposed')).toBe(true);
+  });
+
   it('never leaves a withdrawn item, and leaves a closed one only when an auditor reopens it', () => {
     for (const from of ['notAdopted', 'riskAccepted', 'superseded'] as const) {
       expect(availableTransitions(from, coordinator)).toEqual([]);

@@ -4,7 +4,17 @@ import type { Role } from './people';
  * The recommendation lifecycle as an explicit state machine. Each transition names who may perform it and
  * what it needs; anything else is an IllegalTransitionError, never a silent no-op.
  */
-export const statuses = ['open', 'proposedClosed', 'returnedToOwner', 'acceptedForPanel', 'closed', 'notAdopted', 'riskAccepted', 'superseded'] as const;
+export const statuses = [
+  'open',
+  'proposedClosed',
+  'returnedToOwner',
+  'acceptedForPanel',
+  'withdrawalProposed',
+  'closed',
+  'notAdopted',
+  'riskAccepted',
+  'superseded',
+] as const;
 export type Status = (typeof statuses)[number];
 
 export const statusLabel: Record<Status, string> = {
@@ -12,6 +22,7 @@ export const statusLabel: Record<Status, string> = {
   proposedClosed: 'Proposed closed',
   returnedToOwner: 'Returned to owner',
   acceptedForPanel: 'Accepted for panel',
+  withdrawalProposed: 'Withdrawal proposed',
   closed: 'Closed',
   notAdopted: 'Not adopted',
   riskAccepted: 'Risk accepted',
@@ -24,7 +35,11 @@ export const isWorkable = (status: Status): boolean => workableStatuses.includes
 
 /** Still being worked on by the owner: counts as running, can be chased and can become late. */
 export const isRunning = (status: Status): boolean =>
-  status === 'open' || status === 'returnedToOwner' || status === 'proposedClosed' || status === 'acceptedForPanel';
+  status === 'open' || status === 'returnedToOwner' || status === 'proposedClosed' || status === 'acceptedForPanel' || status === 'withdrawalProposed';
+
+/** The ways an item leaves without being implemented: the coordinator proposes one, the panel notes it. */
+export const withdrawals = ['notAdopted', 'riskAccepted', 'superseded'] as const satisfies readonly Status[];
+export type Withdrawal = (typeof withdrawals)[number];
 
 export const transitionNames = [
   'proposeClosure',
@@ -35,6 +50,8 @@ export const transitionNames = [
   'markNotAdopted',
   'markRiskAccepted',
   'markSuperseded',
+  'panelNoteWithdrawal',
+  'panelRejectWithdrawal',
   'reopen',
 ] as const;
 export type TransitionName = (typeof transitionNames)[number];
@@ -89,26 +106,42 @@ export const transitions: Record<TransitionName, TransitionRule> = {
     needs: ['reason'],
     description: 'The panel did not accept the closure; the item is open again',
   },
+  // Withdrawals are proposed by the coordinator and reported to the panel, which notes them: none just vanishes.
   markNotAdopted: {
     from: beforeDecision,
-    to: 'notAdopted',
+    to: 'withdrawalProposed',
     by: ['coordinator'],
     needs: ['reason'],
-    description: 'The recommendation is not adopted',
+    description: 'The coordinator proposes the recommendation is not adopted',
   },
   markRiskAccepted: {
     from: beforeDecision,
-    to: 'riskAccepted',
+    to: 'withdrawalProposed',
     by: ['coordinator'],
     needs: ['reason'],
-    description: 'Management accepts the risk instead of implementing',
+    description: 'The coordinator proposes management accepts the risk instead of implementing',
   },
   markSuperseded: {
     from: beforeDecision,
-    to: 'superseded',
+    to: 'withdrawalProposed',
     by: ['coordinator'],
     needs: ['reason'],
-    description: 'A later recommendation supersedes this one',
+    description: 'The coordinator proposes a later recommendation supersedes this one',
+  },
+  panelNoteWithdrawal: {
+    from: ['withdrawalProposed'],
+    // The withdrawal proposed: not adopted, risk accepted or superseded (see applyTransition).
+    to: 'withdrawalProposed',
+    by: ['coordinator'],
+    needs: [],
+    description: 'The panel noted the withdrawal',
+  },
+  panelRejectWithdrawal: {
+    from: ['withdrawalProposed'],
+    to: 'open',
+    by: ['coordinator'],
+    needs: ['reason'],
+    description: 'The panel did not accept the withdrawal; the item is open again',
   },
   reopen: {
     from: ['closed'],
@@ -131,9 +164,18 @@ export class IllegalTransitionError extends Error {
   }
 }
 
+/** Which withdrawal each of the coordinator's withdrawal steps proposes. */
+export const withdrawalProposedBy: Partial<Record<TransitionName, Withdrawal>> = {
+  markNotAdopted: 'notAdopted',
+  markRiskAccepted: 'riskAccepted',
+  markSuperseded: 'superseded',
+};
+
 export interface TransitionRequest {
   transition: TransitionName;
   actor: { role: Role; ownsItem: boolean };
+  /** The withdrawal the item was proposed for, which the panel's noting makes final. */
+  withdrawal?: Withdrawal;
   narrative?: string;
   evidenceCount?: number;
   reason?: string;
@@ -163,6 +205,7 @@ export function applyTransition(from: Status, request: TransitionRequest): Statu
   if (rule.needs.includes('reason') && !present(request.reason)) {
     fail('reason', 'Give a reason');
   }
+  if (transition === 'panelNoteWithdrawal') return request.withdrawal ?? fail('state', 'No withdrawal was proposed for this item');
   return rule.to;
 }
 

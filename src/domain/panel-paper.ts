@@ -1,6 +1,6 @@
 import { compareAuditsOldestFirst, auditHeading, type Audit } from './audit';
 import { monthYearLabel, type IsoDate } from './calendar';
-import { isRunning } from './lifecycle';
+import { isRunning, type Withdrawal } from './lifecycle';
 import type { Meeting } from './meeting';
 import { reportsProgress, type OwnerUpdate } from './owner-update';
 import { defaultBoilerplate, type PaperBoilerplate } from './paper-boilerplate';
@@ -46,6 +46,12 @@ export interface ReopenedItem extends PaperItem {
   reason: string;
 }
 
+/** A withdrawal the coordinator proposed, for the panel to note: which one, and why. */
+export interface ProposedWithdrawal extends PaperItem {
+  withdrawal: Withdrawal;
+  reason: string;
+}
+
 export interface AppendixItem {
   recommendation: Recommendation;
   /** This cycle's update (the latest, when there are several); undefined when none came in. */
@@ -62,6 +68,8 @@ export interface PanelPaper {
   acceptedForPanel: PaperItem[];
   /** Closed items reopened since the last meeting, with why: reported so the panel knows its decision was undone. */
   reopened: ReopenedItem[];
+  /** Not adopted, risk accepted or superseded, as the coordinator proposed: the panel notes each, none vanishes. */
+  withdrawals: ProposedWithdrawal[];
   exceededTargets: ExceededTarget[];
   extensionRequests: ExtensionRequest[];
   appendix: { audit: Audit; heading: string; items: AppendixItem[] }[];
@@ -207,6 +215,9 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
     },
     acceptedForPanel: running.filter((e) => e.status === 'acceptedForPanel').map(item),
     reopened,
+    withdrawals: running.flatMap((e): ProposedWithdrawal[] =>
+      e.status === 'withdrawalProposed' && e.r.withdrawal ? [{ ...item(e), withdrawal: e.r.withdrawal, reason: e.r.statusReason ?? '' }] : [],
+    ),
     exceededTargets,
     extensionRequests,
     appendix,

@@ -21,6 +21,7 @@ export function progressRag(status: Status, current: TargetDate, today: IsoDate)
     case 'notAdopted':
     case 'riskAccepted':
     case 'superseded':
+    case 'withdrawalProposed':
       return 'GREY';
     default:
       return current.due !== undefined && current.due < today ? 'RED' : 'AMBER';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDateSchema } from './calendar';
 import { formerOwnerSchema } from './delegation';
-import { isWorkable, statuses, type Status } from './lifecycle';
+import { isWorkable, statuses, withdrawals, type Status } from './lifecycle';
 import { reportsProgress, type OwnerUpdate } from './owner-update';
 import { maxOwners, personSchema, sameEmail } from './people';
 import { prioritySchema } from './priority';
@@ -38,6 +38,8 @@ export const recommendationSchema = z
     repeatOf: z.string().optional(),
     targets: targetHistorySchema,
     status: z.enum(statuses),
+    /** While a withdrawal is proposed: which one, for the panel to note. */
+    withdrawal: z.enum(withdrawals).optional(),
     /** E.g. "subject to approval of the procedure at the next staff committee". */
     closureCondition: z.string().optional(),
     statusReason: z.string().optional(),

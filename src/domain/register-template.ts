@@ -29,6 +29,8 @@ export const templateStatusWords: Record<Status, 'Open' | 'Proposed closed' | 'C
   returnedToOwner: 'Open',
   proposedClosed: 'Proposed closed',
   acceptedForPanel: 'Proposed closed',
+  // Still on the books until the panel notes it.
+  withdrawalProposed: 'Open',
   closed: 'Closed',
   notAdopted: 'Not adopted',
   riskAccepted: 'Not adopted',

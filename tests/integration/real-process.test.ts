@@ -8,8 +8,9 @@ import { GraphDirectory } from '../../src/adapters/graph/graph-directory';
 import { submitUpdate } from '../../src/application/owner/submit-update';
 import { newDraft } from '../../src/application/owner/update-draft';
 import { compileMeetingPaper } from '../../src/application/panel/meeting-paper';
+import { recordWithdrawalDecision } from '../../src/application/panel/panel-decisions';
 import type { Actor } from '../../src/application/shared/actor';
-import { effectiveStatus, evidenceLabel, updateAttribution } from '../../src/domain';
+import { effectiveStatus, evidenceLabel, IllegalTransitionError, updateAttribution } from '../../src/domain';
 import { aRecommendation } from '../support/builders';
 import { contextFor, coordinator, otherOwner, owner } from '../support/emulator-harness';
 import { useProvisionedEmulator } from '../support/provisioned-emulator';
@@ -257,5 +258,44 @@ describe('who may write, against the emulator', () => {
     const flagged = needsReassigning(view, await directory().people());
     expect(flagged.find((f) => f.row.recommendation.id === id)?.gone).toEqual([{ email: 'left.years.ago@northmere.example', name: 'Sam Left' }]);
     expect(flagged.every((f) => f.gone.every((p) => p.email === 'left.years.ago@northmere.example'))).toBe(true);
+  });
+});
+
+describe('withdrawals are the panel’s to note, against the emulator', () => {
+  const env = useProvisionedEmulator();
+  const recommendation = (reference: string) => env.admin.store.upsertRecommendation(aRecommendation(env.auditId, reference));
+  const context = { actor: casey, now: new Date('2025-07-15T14:00:00Z'), meetingId: 'meeting' };
+
+  it('reports a proposed withdrawal in the paper until the panel notes it, and keeps it running until then', async () => {
+    const meeting = await env.admin.store.saveMeeting({ title: 'Panel July 2025', date: '2025-07-15', updateDeadline: '2025-06-24', cycle: 'June 2025' });
+    const id = (await recommendation('5.1')).value.id;
+    const before = await compileMeetingPaper(env.admin.store, '2025-07-15', '2025-06-25');
+    await performTransition(env.admin.store, await env.admin.store.recommendationDetail(id), 'markSuperseded', casey, new Date('2025-06-25T10:00:00Z'), {
+      reason: 'Replaced by recommendation 2.1 of the 2025 fleet audit',
+    });
+    const proposed = await compileMeetingPaper(env.admin.store, '2025-07-15', '2025-06-25');
+    expect(proposed.withdrawals).toEqual([
+      expect.objectContaining({ recommendationId: id, withdrawal: 'superseded', reason: 'Replaced by recommendation 2.1 of the 2025 fleet audit' }),
+    ]);
+    expect(proposed.summary.total.running).toBe(before.summary.total.running);
+
+    await recordWithdrawalDecision(env.admin.store, id, { noted: true }, { ...context, meetingId: meeting.id });
+    const noted = await compileMeetingPaper(env.admin.store, '2025-07-15', '2025-06-25');
+    expect(noted.withdrawals).toEqual([]);
+    expect(noted.summary.total.running).toBe(before.summary.total.running - 1);
+    const detail = await env.admin.store.recommendationDetail(id);
+    expect(detail.recommendation.value.status).toBe('superseded');
+    expect(detail.decisions.map((d) => [d.kind, d.meetingId])).toEqual([
+      ['markSuperseded', undefined],
+      ['panelNoteWithdrawal', meeting.id],
+    ]);
+  });
+
+  it('reopens a withdrawal the panel did not accept, with its reason, and refuses to note one never proposed', async () => {
+    const id = (await recommendation('5.2')).value.id;
+    await expect(recordWithdrawalDecision(env.admin.store, id, { noted: true }, context)).rejects.toBeInstanceOf(IllegalTransitionError);
+    await performTransition(env.admin.store, await env.admin.store.recommendationDetail(id), 'markNotAdopted', casey, new Date(), { reason: 'Too costly' });
+    await recordWithdrawalDecision(env.admin.store, id, { noted: false, reason: 'The panel wants a cheaper option explored' }, context);
+    expect((await env.admin.store.getRecommendation(id)).value).toMatchObject({ status: 'open', statusReason: 'The panel wants a cheaper option explored' });
   });
 });

@@ -108,7 +108,7 @@ describe('coordinator review and panel decisions against the emulator', () => {
       { reason: 'Replaced' },
     );
     await expect(second).rejects.toBeInstanceOf(ConflictError);
-    expect((await admin.store.getRecommendation(id)).value.status).toBe('riskAccepted');
+    expect((await admin.store.getRecommendation(id)).value).toMatchObject({ status: 'withdrawalProposed', withdrawal: 'riskAccepted' });
   });
 
   it('records a note on behalf of an owner who could not update', async () => {

@@ -14,7 +14,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import { evidenceLabel, monthYearLabel, updateAttribution, priorityColour, updateQuestions, type PanelPaper, type Priority } from '../../domain';
+import { evidenceLabel, monthYearLabel, statusLabel, updateAttribution, priorityColour, updateQuestions, type PanelPaper, type Priority } from '../../domain';
 
 /**
  * The panel paper as a Word document in the house template's order. §5's page numbers are PAGEREF fields to a
@@ -167,6 +167,15 @@ export function panelPaperDocument(paper: PanelPaper): Document {
         return [p.auditTitle, p.priority, `${p.reference} ${p.title}`, p.condition ? `Yes, subject to ${p.condition}` : 'Yes', pageCell(bookmark)];
       }),
     ),
+    ...(paper.withdrawals.length === 0
+      ? []
+      : [
+          heading('Withdrawals for the panel to note'),
+          table(
+            ['Audit title', 'Recommendation', 'Proposed', 'Reason'],
+            paper.withdrawals.map((w) => [w.auditTitle, `${w.reference} ${w.title}`, statusLabel[w.withdrawal], w.reason]),
+          ),
+        ]),
     ...(paper.reopened.length === 0
       ? []
       : [

@@ -1,4 +1,4 @@
-import { assuranceLevels, priorities, statuses, updateKinds } from '../../domain';
+import { assuranceLevels, priorities, statuses, updateKinds, withdrawals } from '../../domain';
 
 /**
  * The SharePoint lists the app keeps its data in, their columns, indexes and permissions. Provisioning creates
@@ -51,6 +51,7 @@ export const lists = {
       { name: 'Status', type: 'choice', choices: statuses, indexed: true },
       { name: 'StatusChangedAt', type: 'dateTime' },
       { name: 'StatusReason', type: 'note' },
+      { name: 'Withdrawal', type: 'choice', choices: withdrawals },
       { name: 'Body', type: 'note' },
       { name: 'ManagementResponse', type: 'note' },
       // Owners are emails (indexed, so "my recommendations" is one indexed query) plus names in OwnersJson.

@@ -5,6 +5,7 @@ import {
   isOwnedBy,
   latestProposal,
   withFormerOwners,
+  withdrawalProposedBy,
   reviseTarget,
   type OwnerUpdate,
   type Recommendation,
@@ -60,6 +61,7 @@ export async function performTransition(
   const next = applyTransition(effectiveStatus(current.value, detail.updates), {
     transition,
     actor: { role: actor.role, ownsItem: isOwnedBy(current.value, actor.email) },
+    withdrawal: current.value.withdrawal,
     narrative: proposal?.closureNarrative,
     evidenceCount: proposal?.evidence.length,
     reason: options.reason,
@@ -69,6 +71,8 @@ export async function performTransition(
     status: next,
     statusChangedAt: now.toISOString(),
     statusReason: options.reason?.trim() || undefined,
+    // Proposing a withdrawal says which; the panel's noting or rejection ends the proposal.
+    withdrawal: withdrawalProposedBy[transition],
     // A conditional proposal, once accepted, makes the item's closure conditional: the register and paper say so.
     closureCondition: transition === 'acceptForPanel' && proposal?.closureCondition ? proposal.closureCondition : current.value.closureCondition,
   };

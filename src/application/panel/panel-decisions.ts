@@ -31,3 +31,16 @@ export async function recordExtensionDecision(
   if (!request) throw new Error('The request is no longer there: it may have been withdrawn or decided already');
   return decideTargetRequest(store, detail.recommendation, request, { by: 'panel', grant, meetingId: context.meetingId }, context.actor, context.now);
 }
+
+/** The panel notes a proposed withdrawal (it becomes final), or does not accept it (the item is open again). */
+export async function recordWithdrawalDecision(
+  store: RecommendationStore,
+  recommendationId: string,
+  decision: { noted: true } | { noted: false; reason: string },
+  context: { actor: Actor; now: Date; meetingId: string },
+): Promise<Versioned<Recommendation>> {
+  const detail = await store.recommendationDetail(recommendationId);
+  return decision.noted
+    ? performTransition(store, detail, 'panelNoteWithdrawal', context.actor, context.now, { meetingId: context.meetingId })
+    : performTransition(store, detail, 'panelRejectWithdrawal', context.actor, context.now, { reason: decision.reason, meetingId: context.meetingId });
+}

@@ -17,31 +17,31 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
 
-/** The ways the coordinator withdraws an item, each with the reason it asks for. */
+/** The withdrawals the coordinator proposes, each with the reason it asks for; the panel notes them at its meeting. */
 const withdrawals = [
   {
     transition: 'markNotAdopted',
-    trigger: 'Not adopted…',
-    title: 'Mark as not adopted',
-    label: 'Why is it not adopted?',
-    confirm: 'Mark not adopted',
-    done: 'Marked not adopted',
+    trigger: 'Propose not adopted…',
+    title: 'Propose the recommendation is not adopted',
+    label: 'Why is it not adopted? The panel notes this at its next meeting.',
+    confirm: 'Propose not adopted',
+    done: 'Proposed not adopted: the next paper asks the panel to note it',
   },
   {
     transition: 'markRiskAccepted',
-    trigger: 'Risk accepted…',
-    title: 'Mark as risk accepted',
-    label: 'Why is the risk accepted?',
-    confirm: 'Mark risk accepted',
-    done: 'Marked risk accepted',
+    trigger: 'Propose risk accepted…',
+    title: 'Propose the risk is accepted',
+    label: 'Why is the risk accepted? The panel notes this at its next meeting.',
+    confirm: 'Propose risk accepted',
+    done: 'Proposed risk accepted: the next paper asks the panel to note it',
   },
   {
     transition: 'markSuperseded',
-    trigger: 'Superseded…',
-    title: 'Mark as superseded',
-    label: 'What supersedes it?',
-    confirm: 'Mark superseded',
-    done: 'Marked superseded',
+    trigger: 'Propose superseded…',
+    title: 'Propose the recommendation is superseded',
+    label: 'What supersedes it? The panel notes this at its next meeting.',
+    confirm: 'Propose superseded',
+    done: 'Proposed superseded: the next paper asks the panel to note it',
   },
 ] as const;
 

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { scheduleMeeting } from '../../application/coordinator/audits-and-meetings';
 import { loadPaperData, paperForMeeting } from '../../application/panel/meeting-paper';
-import { recordClosureDecision, recordExtensionDecision } from '../../application/panel/panel-decisions';
+import { recordClosureDecision, recordExtensionDecision, recordWithdrawalDecision } from '../../application/panel/panel-decisions';
 import { nextMeeting, type Meeting, type PanelPaper } from '../../domain';
 import { useSession } from '../shared/session-context';
 import { useAsync } from '../shared/use-async';
@@ -28,6 +28,8 @@ export function usePanelActions() {
     return {
       agreeClosure: (id: string, meetingId: string) => recordClosureDecision(session.store, id, { agreed: true }, at(meetingId)),
       notAcceptClosure: (id: string, reason: string, meetingId: string) => recordClosureDecision(session.store, id, { agreed: false, reason }, at(meetingId)),
+      noteWithdrawal: (id: string, meetingId: string) => recordWithdrawalDecision(session.store, id, { noted: true }, at(meetingId)),
+      rejectWithdrawal: (id: string, reason: string, meetingId: string) => recordWithdrawalDecision(session.store, id, { noted: false, reason }, at(meetingId)),
       decideExtension: (id: string, grant: boolean, meetingId: string) => recordExtensionDecision(session.store, id, grant, at(meetingId)),
       paperFile: (paper: PanelPaper) => session.documents.paperDocx(paper),
     };

@@ -6,31 +6,38 @@ const useStyles = makeStyles({ actions: { display: 'flex', gap: tokens.spacingHo
 
 type Decision = ReturnType<typeof useDecision>;
 
-/** The panel agreed a closure, or did not accept it (with its reason): recorded by the coordinator at the meeting. */
+/**
+ * The panel agreed a closure (or noted a withdrawal), or did not accept it, with its reason: recorded by the
+ * coordinator at the meeting. `what` names the thing decided ("Closure", "Withdrawal"), `yes` the panel's word.
+ */
 export function ClosureDecision({
   reference,
   decision,
   agree,
   notAccept,
+  what = 'Closure',
+  yes = 'Agreed',
 }: {
   reference: string;
   decision: Decision;
   agree: () => Promise<unknown>;
   notAccept: (reason: string) => Promise<unknown>;
+  what?: string;
+  yes?: string;
 }) {
   const styles = useStyles();
   return (
     <div className={styles.actions}>
-      <Button size="small" disabled={decision.busy} onClick={() => decision.run(`Closure of ${reference} agreed`, agree)}>
-        Agreed
+      <Button size="small" disabled={decision.busy} onClick={() => decision.run(`${what} of ${reference} ${yes.toLowerCase()}`, agree)}>
+        {yes}
       </Button>
       <ReasonDialog
         trigger="Not accepted…"
         size="small"
-        title={`The panel did not accept closure of ${reference}`}
+        title={`The panel did not accept ${what.toLowerCase()} of ${reference}`}
         label="The panel's reason"
         confirm="Record"
-        onConfirm={(reason) => decision.run(`Closure of ${reference} not accepted`, () => notAccept(reason))}
+        onConfirm={(reason) => decision.run(`${what} of ${reference} not accepted`, () => notAccept(reason))}
       />
     </div>
   );

@@ -1,6 +1,6 @@
 import { Body1, Button, Field, Select, Spinner, Subtitle1, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { monthYearLabel, type PanelPaper } from '../../domain';
+import { monthYearLabel, statusLabel, type PanelPaper } from '../../domain';
 import { DecisionMessage } from '../shared/decision-message';
 import { MeetingEditor } from './meeting-editor';
 import { ClosureDecision, ExtensionDecision } from './panel-decision-buttons';
@@ -101,6 +101,34 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
             : []),
         ])}
       />
+      {paper.withdrawals.length > 0 && (
+        <>
+          <Subtitle1 as="h2">Withdrawals for the panel to note ({paper.withdrawals.length})</Subtitle1>
+          <SimpleTable
+            label="Withdrawals for the panel to note"
+            head={['Audit title', 'Recommendation', 'Proposed', 'Reason', ...(canDecide ? ['Panel decision'] : [])]}
+            rows={paper.withdrawals.map((w) => [
+              w.auditTitle,
+              `${w.reference} ${w.title}`,
+              statusLabel[w.withdrawal],
+              w.reason,
+              ...(canDecide
+                ? [
+                    <ClosureDecision
+                      key="d"
+                      what="Withdrawal"
+                      yes="Noted"
+                      reference={w.reference}
+                      decision={decision}
+                      agree={() => actions.noteWithdrawal(w.recommendationId, meetingId)}
+                      notAccept={(reason) => actions.rejectWithdrawal(w.recommendationId, reason, meetingId)}
+                    />,
+                  ]
+                : []),
+            ])}
+          />
+        </>
+      )}
       {paper.reopened.length > 0 && (
         <>
           <Subtitle1 as="h2">Reopened since the last meeting ({paper.reopened.length})</Subtitle1>
