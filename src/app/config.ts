@@ -10,6 +10,8 @@ const configSchema = z.discriminatedUnion('TAB_AUTH_MODE', [
     /** The org catalog's id for the app, after an admin-centre upload (docs/deploy.md step 5). */
     TAB_TEAMS_CATALOG_APP_ID: z.string().optional(),
     TAB_EVIDENCE_MAX_MB: z.coerce.number().positive().default(100),
+    /** How a quarter written without its financial year ("Q3 2024") is read; unset, it is flagged for the coordinator. */
+    TAB_BARE_QUARTERS: z.enum(['calendar', 'financial']).optional(),
   }),
   z.object({
     TAB_AUTH_MODE: z.literal('msal'),
@@ -21,6 +23,8 @@ const configSchema = z.discriminatedUnion('TAB_AUTH_MODE', [
     /** The org catalog's id for the app, after an admin-centre upload (docs/deploy.md step 5). */
     TAB_TEAMS_CATALOG_APP_ID: z.string().optional(),
     TAB_EVIDENCE_MAX_MB: z.coerce.number().positive().default(100),
+    /** How a quarter written without its financial year ("Q3 2024") is read; unset, it is flagged for the coordinator. */
+    TAB_BARE_QUARTERS: z.enum(['calendar', 'financial']).optional(),
   }),
 ]);
 export type TabConfig = z.infer<typeof configSchema>;

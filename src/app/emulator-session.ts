@@ -18,7 +18,7 @@ export function emulatorSession(config: Extract<TabConfig, { TAB_AUTH_MODE: 'emu
   const origin = new URL(config.TAB_GRAPH_ORIGIN).origin;
   return graphSession(
     connectGraph(new EmulatorTokenProvider(origin, person.email, { graph: graphScopes }), origin),
-    { siteId: config.TAB_SITE_ID, evidenceMaxMb: config.TAB_EVIDENCE_MAX_MB },
+    config,
     {
       user: { email: person.email, name: person.name, role: host ? viewFromAddress(window.location.search) : person.role },
       // Inside Teams, with the app's id configured, reminders link into Teams as they do in a tenant.

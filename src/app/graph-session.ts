@@ -13,6 +13,7 @@ import type { Session } from '../application/ports';
 import { updateDraftSchema } from '../application/owner/update-draft';
 import { openInTeams } from './use-teams-host';
 import { organisationToday } from '../domain';
+import type { TabConfig } from './config';
 
 /**
  * The session's adapters over one Graph connection: the same for the emulator and a tenant, which differ only in
@@ -20,15 +21,15 @@ import { organisationToday } from '../domain';
  */
 export function graphSession(
   graph: GraphConnection,
-  settings: { siteId: string; evidenceMaxMb: number },
+  settings: Pick<TabConfig, 'TAB_SITE_ID' | 'TAB_EVIDENCE_MAX_MB' | 'TAB_BARE_QUARTERS'>,
   who: Pick<Session, 'user' | 'links'> & { channel: (graph: GraphConnection) => Promise<GraphTeamChannel | undefined>; host: HostContext | undefined },
 ): Session {
-  const gateway = new ListGateway(graph, settings.siteId);
-  const evidenceLimit = settings.evidenceMaxMb * 1024 * 1024;
+  const gateway = new ListGateway(graph, settings.TAB_SITE_ID);
+  const evidenceLimit = settings.TAB_EVIDENCE_MAX_MB * 1024 * 1024;
   return {
     user: who.user,
     store: new GraphRecommendationStore(gateway),
-    evidence: new GraphEvidenceStore(graph, settings.siteId, evidenceLimit),
+    evidence: new GraphEvidenceStore(graph, settings.TAB_SITE_ID, evidenceLimit),
     drafts: new LocalDraftStore(updateDraftSchema),
     documents: documentFiles,
     directory: new GraphDirectory(graph),
@@ -39,6 +40,7 @@ export function graphSession(
     evidenceLimit,
     locale: who.host?.locale || navigator.language,
     today: organisationToday(),
+    targetReading: { bareQuarters: settings.TAB_BARE_QUARTERS },
   };
 }
 

@@ -22,7 +22,7 @@ async function tenantSession(config: TenantConfig, auth: TokenProvider, host: Ho
   const person = await signedInPerson(graph);
   return graphSession(
     graph,
-    { siteId: config.TAB_SITE_ID, evidenceMaxMb: config.TAB_EVIDENCE_MAX_MB },
+    config,
     {
       // The personal tab is the owner's; a channel tab's address says which view it shows (?view=coordinator or
       // ?view=panel). SharePoint's permissions decide what each person can actually do.

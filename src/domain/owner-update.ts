@@ -14,8 +14,9 @@ export const updateQuestions = {
 
 const answer = z.string().max(100_000, 'Keep each answer under 100,000 characters');
 
+/** An owner's request for a new target, in their own words; one with no date in it is kept, and flagged. */
 export const targetRequestSchema = z.object({
-  target: targetDateSchema.refine((t) => t.due !== undefined, { message: 'Choose the new target date' }),
+  target: targetDateSchema.refine((t) => t.text.trim() !== '', { message: 'Write the new target, e.g. March 2026 or 3rd Qtr 2025-26' }),
   reason: z.string().trim().min(1, 'Explain why the date must move'),
 });
 export type TargetRequest = z.infer<typeof targetRequestSchema>;

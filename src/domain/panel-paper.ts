@@ -84,6 +84,8 @@ export interface PaperInput {
   updates: readonly OwnerUpdate[];
   /** Proposals as the coordinator accepted them (frozen in the trail): what the panel decides on. */
   accepted?: readonly OwnerUpdate[];
+  /** Target requests a decision refused (their update ids): decided, so no longer in the extensions table. */
+  refusedRequests?: readonly string[];
   /** Reopenings recorded in the trail. */
   reopened?: readonly { recommendationId: string; at: string; detail: string }[];
   boilerplate?: PaperBoilerplate;
@@ -114,6 +116,7 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
   const updatesByRec = new Map<string, OwnerUpdate[]>();
   for (const update of input.updates) updatesByRec.set(update.recommendationId, [...(updatesByRec.get(update.recommendationId) ?? []), update]);
 
+  const refused = new Set(input.refusedRequests ?? []);
   const acceptedById = new Map((input.accepted ?? []).map((u) => [u.recommendationId, u]));
   const since = input.previousMeetingDate ?? '0000-01-01';
   const entries = input.recommendations
@@ -166,7 +169,7 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
     const request = latest(e.updates.filter((u) => u.cycle === meeting.cycle && u.targetRequest));
     const asked = request?.targetRequest;
     if (!request || !asked) return [];
-    if (requestDecided(e.r.targets, request.submittedAt)) return [];
+    if (requestDecided(e.r.targets, request, refused)) return [];
     return [
       {
         ...item(e),

@@ -104,7 +104,9 @@ describe('records', () => {
       targetRequest: { target: parseTargetDate('Aug 2025'), reason: 'Supplier delay' },
     });
     expect(ownerUpdateSchema.safeParse(redate).success).toBe(true);
-    expect(ownerUpdateSchema.safeParse(update({ targetRequest: { target: parseTargetDate('TBC'), reason: 'x' } })).success).toBe(false);
+    // A request with no date is kept (and flagged); one with no words at all is not a request.
+    expect(ownerUpdateSchema.safeParse(update({ targetRequest: { target: parseTargetDate('TBC'), reason: 'x' } })).success).toBe(true);
+    expect(ownerUpdateSchema.safeParse(update({ targetRequest: { target: parseTargetDate(''), reason: 'x' } })).success).toBe(false);
     const note = update({ kind: 'coordinatorNote', achieved: '', note: 'Lead unwell at the time of reporting', onBehalfOf: dana });
     expect(ownerUpdateSchema.safeParse(note).success).toBe(true);
     expect(fieldErrors(ownerUpdateSchema.safeParse({ ...note, note: '' }).error!)).toEqual({ note: 'Write the note' });

@@ -6,7 +6,7 @@ import { parsePriority } from './priority';
 import type { Recommendation } from './recommendation';
 import { normaliseReference } from './reference';
 import { parseStatus, requiredColumns, templateColumns, type TemplateColumn } from './register-template';
-import { parseTargetDate, type TargetDate } from './target-date';
+import { parseTargetDate, type TargetDate, type TargetReading } from './target-date';
 
 /**
  * Reading a register as customers keep it: one row per recommendation in the template's columns, with the
@@ -118,7 +118,7 @@ function targetFindings(target: TargetDate, column: TemplateColumn): Finding[] {
 }
 
 /** Reads the rows (header first) into what would be created, with each row's findings. */
-export function planRegisterImport(table: readonly (readonly string[])[], importedOn: string): ImportPlan {
+export function planRegisterImport(table: readonly (readonly string[])[], importedOn: string, reading: TargetReading = {}): ImportPlan {
   const [header = [], ...body] = table;
   const { columns, missing } = matchHeader(header);
   const plan: ImportPlan = { audits: new Map(), columns: new Set(columns.keys()), rows: [], fileErrors: [] };
@@ -173,10 +173,10 @@ export function planRegisterImport(table: readonly (readonly string[])[], import
     const { owners, findings: ownerFindings } = parseOwners(cell('Owner Name'), cell('Owner Email'));
     findings.push(...ownerFindings);
 
-    const original = parseTargetDate(cell('Original Target'));
+    const original = parseTargetDate(cell('Original Target'), reading);
     findings.push(...targetFindings(original, 'Original Target'));
     const currentText = cell('Current Target');
-    const current = currentText ? parseTargetDate(currentText) : undefined;
+    const current = currentText ? parseTargetDate(currentText, reading) : undefined;
     if (current && current.text !== original.text) findings.push(...targetFindings(current, 'Current Target'));
     const revisions =
       current && current.text !== original.text

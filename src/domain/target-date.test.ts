@@ -15,8 +15,6 @@ describe('parseTargetDate', () => {
     ['Target end of December 2024', '2024-12-01', '2024-12-31'],
     ['Pilot June 2021', '2021-06-01', '2021-06-30'],
     ['March 2019 Reliant upon supplier', '2019-03-01', '2019-03-31'],
-    ['Q3 2024', '2024-07-01', '2024-09-30'],
-    ['Qtr 3 / 4 2024', '2024-07-01', '2024-12-31'],
     ['3rd Qtr 2025-26', '2025-10-01', '2025-12-31'],
     ['end of Q1 2024-25', '2024-04-01', '2024-06-30'],
     ['Q4 2024/25', '2025-01-01', '2025-03-31'],
@@ -37,6 +35,20 @@ describe('parseTargetDate', () => {
     expect(parsed.flag).toBe('unparsed');
     expect(parsed.text).toBe(text);
     expect(parsed.due).toBeUndefined();
+  });
+
+  it('flags a quarter with no financial year as ambiguous, unless the organisation says how it reads them', () => {
+    expect(parseTargetDate('Q3 2024')).toEqual({ text: 'Q3 2024', flag: 'ambiguous' });
+    expect(parseTargetDate('Q3 2024', { bareQuarters: 'calendar' })).toEqual({ text: 'Q3 2024', from: '2024-07-01', due: '2024-09-30' });
+    expect(parseTargetDate('Q3 2024', { bareQuarters: 'financial' })).toEqual({ text: 'Q3 2024', from: '2024-10-01', due: '2024-12-31' });
+    expect(parseTargetDate('Qtr 3 / 4 2024', { bareQuarters: 'calendar' })).toEqual({ text: 'Qtr 3 / 4 2024', from: '2024-07-01', due: '2024-12-31' });
+    // A financial year written out is never in doubt.
+    expect(parseTargetDate('3rd Qtr 2025-26')).toMatchObject({ due: '2025-12-31' });
+  });
+
+  it('reads the wordings the reference uses for revisions, keeping each as written', () => {
+    expect(parseTargetDate('TBC – final checks')).toEqual({ text: 'TBC – final checks', flag: 'noDate' });
+    expect(parseTargetDate('next financial year 25/26')).toMatchObject({ due: '2026-03-31' });
   });
 
   it('flags old and new values run together instead of guessing', () => {

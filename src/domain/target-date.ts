@@ -50,9 +50,18 @@ function calendarQuarter(year: number, fromQuarter: number, toQuarter: number): 
 const quarterWord = String.raw`(?:q|qtr|quarter)\s*([1-4])|([1-4])(?:st|nd|rd|th)?\s*(?:q|qtr|quarter)\b`;
 const financialYear = String.raw`(\d{4}|\d{2})\s*[-/]\s*(\d{2}|\d{4})`;
 
+/**
+ * How the organisation reads a quarter written without its financial year ("Q3 2024"): as the calendar quarter,
+ * as the quarter of the financial year starting that April, or (unset) not at all: the date is flagged
+ * ambiguous for the coordinator, since registers use both ("Q3 2024" beside "end of Q1 2024-25").
+ */
+export interface TargetReading {
+  bareQuarters?: 'calendar' | 'financial';
+}
+
 interface Reader {
   pattern: RegExp;
-  read: (match: RegExpExecArray) => Pick<Span, 'from' | 'due'> | undefined;
+  read: (match: RegExpExecArray, reading: TargetReading) => Pick<Span, 'from' | 'due'> | 'ambiguous' | undefined;
 }
 
 function consecutiveYears(first: string, second: string): number | undefined {
@@ -89,12 +98,15 @@ const readers: Reader[] = [
     },
   },
   {
-    // Q3 2024, Qtr 3 / 4 2024 (calendar year)
+    // Q3 2024, Qtr 3 / 4 2024: a year but no financial year, read as the organisation says
     pattern: new RegExp(String.raw`\b(?:${quarterWord})(?:\s*[/&-]\s*([1-4]))?\s*(?:of\s+)?(\d{4})\b`, 'gi'),
-    read: ([, qa, qb, qTo, y]) => {
+    read: ([, qa, qb, qTo, y], reading) => {
       const from = Number(qa ?? qb);
       const to = Number(qTo ?? from);
-      return to >= from ? calendarQuarter(Number(y), from, to) : undefined;
+      if (to < from) return undefined;
+      if (reading.bareQuarters === 'calendar') return calendarQuarter(Number(y), from, to);
+      if (reading.bareQuarters === 'financial') return { from: financialQuarter(Number(y), from).from, due: financialQuarter(Number(y), to).due };
+      return 'ambiguous';
     },
   },
   {
@@ -122,35 +134,45 @@ function dayReading(year: number, month: number, day: number): Pick<Span, 'from'
   return { from: date, due: date };
 }
 
-function readSpans(text: string): Span[] {
+function readSpans(text: string, options: TargetReading): { spans: Span[]; ambiguous: boolean } {
   const spans: Span[] = [];
+  let ambiguous = false;
   for (const reader of readers) {
     for (const match of text.matchAll(reader.pattern)) {
       const start = match.index;
       const end = start + match[0].length;
       if (spans.some((s) => start < s.end && end > s.start)) continue;
-      const reading = reader.read(match as RegExpExecArray);
-      if (reading) spans.push({ ...reading, start, end });
+      const reading = reader.read(match as RegExpExecArray, options);
+      if (reading === 'ambiguous') ambiguous = true;
+      else if (reading) spans.push({ ...reading, start, end });
     }
   }
-  return spans;
+  return { spans, ambiguous };
 }
 
 const noDateWords = /^\s*(tbc|tba|to be (confirmed|agreed)|ongoing|on-going|n\/?a|none|-|)\s*\.?\s*$/i;
 
 /** Reads a target date as written in a register. Never throws: what cannot be read is flagged. */
-export function parseTargetDate(asWritten: string): TargetDate {
+export function parseTargetDate(asWritten: string, options: TargetReading = {}): TargetDate {
   const text = asWritten.replace(/\s+/g, ' ').trim();
-  if (noDateWords.test(text)) return { text, flag: 'noDate' };
-  const spans = readSpans(text);
+  if (noDateWords.test(text) || /^\s*(tbc|tba|to be confirmed)\b/i.test(text)) return { text, flag: 'noDate' };
+  const { spans, ambiguous } = readSpans(text, options);
   const distinct = new Set(spans.map((s) => `${s.from}/${s.due}`));
   const [only] = spans;
+  if (ambiguous || distinct.size > 1) return { text, flag: 'ambiguous' };
   if (!only) return { text, flag: 'unparsed' };
-  if (distinct.size > 1) return { text, flag: 'ambiguous' };
   return { text, from: only.from, due: only.due };
 }
 
 /** A target set from a picked date rather than typed words. */
 export function exactTarget(date: IsoDate, text = date): TargetDate {
   return { text, from: date, due: date };
+}
+
+/** What the tracker read from a wording, said back as it is typed, so nothing is guessed unseen. */
+export function describeReading(target: TargetDate): string {
+  if (target.due) return target.from && target.from !== target.due ? `Read as ${target.from} to ${target.due}, due ${target.due}` : `Read as due ${target.due}`;
+  if (target.flag === 'noDate') return 'No date in this: it will be flagged for a date';
+  if (target.flag === 'ambiguous') return 'This can be read more than one way (a calendar or a financial year?): it will be flagged';
+  return 'Not a date we can read: it will be flagged';
 }

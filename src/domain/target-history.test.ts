@@ -26,8 +26,8 @@ describe('target date history', () => {
     expect(once.original).toEqual(start.original);
     expect(currentTarget(start).due).toBe('2025-03-31');
     expect(currentTarget(once).due).toBe('2025-08-31');
-    const twice = reviseTarget(once, revision('Q4 2025', 'panel'));
-    expect(twice.revisions.map((r) => r.target.text)).toEqual(['Aug 2025', 'Q4 2025']);
+    const twice = reviseTarget(once, revision('Q3 2025-26', 'panel'));
+    expect(twice.revisions.map((r) => r.target.text)).toEqual(['Aug 2025', 'Q3 2025-26']);
     expect(currentTarget(twice).due).toBe('2025-12-31');
   });
 

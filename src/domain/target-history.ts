@@ -3,12 +3,16 @@ import { isoDateSchema } from './calendar';
 import { personSchema } from './people';
 import { targetDateSchema, type TargetDate } from './target-date';
 
+export const revisionApprovers = ['coordinator', 'panel', 'management'] as const;
+export type RevisionApprover = (typeof revisionApprovers)[number];
+
 /** One change of target date. The original target is never changed; every revision keeps its reason. */
 export const targetRevisionSchema = z.object({
   target: targetDateSchema,
   reason: z.string().trim().min(1, 'Give a reason for the new date'),
   requestedBy: personSchema,
-  approvedBy: z.enum(['coordinator', 'panel']),
+  /** Who agreed the new date: the audit coordinator (within the policy), the panel, or management. */
+  approvedBy: z.enum(revisionApprovers),
   approvedOn: isoDateSchema,
 });
 export type TargetRevision = z.infer<typeof targetRevisionSchema>;
@@ -65,7 +69,15 @@ export function hasExceededOriginal(history: TargetHistory, today: string): bool
   return originalDue < today || (currentDue !== undefined && currentDue > originalDue);
 }
 
-/** Whether a target request made at `requestedAt` has been decided: a revision was approved on or after that day. */
-export function requestDecided(history: TargetHistory, requestedAt: string): boolean {
-  return history.revisions.some((r) => `${r.approvedOn}T23:59:59Z` >= requestedAt);
+/**
+ * Whether a target request made at `requestedAt` has been decided: a revision was approved on or after that day,
+ * or the request itself was refused (`refused`: the ids of requests a decision refused).
+ */
+export function requestDecided(history: TargetHistory, request: { id: string; submittedAt: string }, refused: ReadonlySet<string> = new Set()): boolean {
+  return refused.has(request.id) || history.revisions.some((r) => `${r.approvedOn}T23:59:59Z` >= request.submittedAt);
+}
+
+/** The original target corrected (it was entered wrongly): the history keeps its revisions; the trail says what it was. */
+export function correctOriginal(history: TargetHistory, corrected: TargetDate): TargetHistory {
+  return { original: targetDateSchema.parse(corrected), revisions: history.revisions };
 }

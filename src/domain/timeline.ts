@@ -1,10 +1,11 @@
 import { statusLabel } from './lifecycle';
 import type { OwnerUpdate } from './owner-update';
 import type { Recommendation } from './recommendation';
+import type { RevisionApprover } from './target-history';
 
 export type TimelineEvent =
   | { kind: 'update'; at: string; update: OwnerUpdate }
-  | { kind: 'targetRevised'; at: string; text: string; reason: string; approvedBy: 'coordinator' | 'panel' }
+  | { kind: 'targetRevised'; at: string; text: string; reason: string; approvedBy: RevisionApprover }
   | { kind: 'status'; at: string; text: string; reason?: string }
   | { kind: 'decision'; at: string; text: string; actor: string; detail: string };
 
@@ -18,7 +19,7 @@ export interface TrailEntry {
 }
 
 /** Trail kinds that record a target revision, which the record's own revision history also holds. */
-const revisionKinds = new Set(['extensionApproved', 'extensionGranted']);
+const revisionKinds = new Set(['extensionApproved', 'extensionGranted', 'targetRevised']);
 
 /**
  * Everything that happened to a recommendation, oldest first: updates, the audit trail, and the revisions and

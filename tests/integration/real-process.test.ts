@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { GraphEvidenceStore } from '../../src/adapters/graph/graph-evidence-store';
 import { recordAuditorFollowUp } from '../../src/application/coordinator/auditor-follow-up';
-import { editRecommendation, performTransition } from '../../src/application/coordinator/review';
-import { loadRegisterView, needsReassigning } from '../../src/application/coordinator/register-view';
+import {
+  correctOriginalTarget,
+  decideTargetRequest,
+  editRecommendation,
+  performTransition,
+  recordTargetRevision,
+} from '../../src/application/coordinator/review';
+import { loadRegisterView, needsReassigning, reviewQueue } from '../../src/application/coordinator/register-view';
 import { DelegateNotAllowedError, nameDelegate } from '../../src/application/owner/delegates';
 import { GraphDirectory } from '../../src/adapters/graph/graph-directory';
 import { submitUpdate } from '../../src/application/owner/submit-update';
@@ -10,7 +16,15 @@ import { newDraft } from '../../src/application/owner/update-draft';
 import { compileMeetingPaper } from '../../src/application/panel/meeting-paper';
 import { recordWithdrawalDecision } from '../../src/application/panel/panel-decisions';
 import type { Actor } from '../../src/application/shared/actor';
-import { effectiveStatus, evidenceLabel, IllegalTransitionError, updateAttribution } from '../../src/domain';
+import {
+  currentTarget,
+  effectiveStatus,
+  evidenceLabel,
+  IllegalTransitionError,
+  nextRevisionNeedsPanel,
+  parseTargetDate,
+  updateAttribution,
+} from '../../src/domain';
 import { aRecommendation } from '../support/builders';
 import { contextFor, coordinator, otherOwner, owner } from '../support/emulator-harness';
 import { useProvisionedEmulator } from '../support/provisioned-emulator';
@@ -297,5 +311,79 @@ describe('withdrawals are the panel’s to note, against the emulator', () => {
     await performTransition(env.admin.store, await env.admin.store.recommendationDetail(id), 'markNotAdopted', casey, new Date(), { reason: 'Too costly' });
     await recordWithdrawalDecision(env.admin.store, id, { noted: false, reason: 'The panel wants a cheaper option explored' }, context);
     expect((await env.admin.store.getRecommendation(id)).value).toMatchObject({ status: 'open', statusReason: 'The panel wants a cheaper option explored' });
+  });
+});
+
+describe('targets as the organisation words them, against the emulator', () => {
+  const env = useProvisionedEmulator();
+  const recommendation = (reference: string) => env.admin.store.upsertRecommendation(aRecommendation(env.auditId, reference));
+
+  it('records a revision in any wording, agreed by management, without spending the coordinator’s allowance', async () => {
+    const saved = await recommendation('6.1');
+    const revised = await recordTargetRevision(
+      env.admin.store,
+      saved,
+      { target: parseTargetDate('3rd Qtr 2025-26'), reason: 'Supplier delay agreed by the chief officers', approvedBy: 'management' },
+      casey,
+      new Date('2025-06-10T10:00:00Z'),
+    );
+    expect(revised.value.targets.revisions.at(-1)).toMatchObject({ target: { text: '3rd Qtr 2025-26', due: '2025-12-31' }, approvedBy: 'management' });
+    expect(nextRevisionNeedsPanel(revised.value.targets).needsPanel).toBe(false);
+    const again = await recordTargetRevision(
+      env.admin.store,
+      revised,
+      { target: parseTargetDate('TBC – final checks'), reason: 'Final checks outstanding', approvedBy: 'coordinator' },
+      casey,
+      new Date('2025-06-11T10:00:00Z'),
+    );
+    expect(currentTarget(again.value.targets)).toEqual({ text: 'TBC – final checks', flag: 'noDate' });
+    const trail = (await env.admin.store.recommendationDetail(saved.value.id)).decisions.map((d) => [d.kind, d.detail]);
+    expect(trail).toEqual([
+      ['targetRevised', '3rd Qtr 2025-26, agreed by the management: Supplier delay agreed by the chief officers'],
+      ['targetRevised', 'TBC – final checks, agreed by the coordinator: Final checks outstanding'],
+    ]);
+  });
+
+  it('corrects the original target with a trail entry, keeping the revisions', async () => {
+    const saved = await recommendation('6.2');
+    const corrected = await correctOriginalTarget(env.admin.store, saved, parseTargetDate('31st March 2024'), 'Typed from the wrong report', casey, new Date());
+    expect(corrected.value.targets.original).toEqual({ text: '31st March 2024', from: '2024-03-31', due: '2024-03-31' });
+    const [entry] = (await env.admin.store.recommendationDetail(saved.value.id)).decisions;
+    expect(entry).toMatchObject({ kind: 'originalTargetCorrected', detail: 'From March 2025 to 31st March 2024: Typed from the wrong report' });
+    await expect(correctOriginalTarget(env.admin.store, corrected, parseTargetDate('April 2024'), ' ', casey, new Date())).rejects.toThrow(
+      'Say why the original target was wrong',
+    );
+  });
+
+  it('takes an owner’s request with no date, flags it, and lets the coordinator refuse it so it no longer waits', async () => {
+    await env.admin.store.saveMeeting({ title: 'Panel July 2025', date: '2025-07-15', updateDeadline: '2025-06-24', cycle: 'June 2025' });
+    const id = (await recommendation('6.3')).value.id;
+    const ownerStore = contextFor(env.emulator, owner).store;
+    const draft = {
+      ...newDraft(await ownerStore.getRecommendation(id), key),
+      achieved: 'Waiting on the supplier.',
+      requestNewTarget: true,
+      newTargetDate: 'TBC – final checks',
+      newTargetReason: 'Supplier has not confirmed a date',
+    };
+    expect((await submitUpdate(ownerStore, draft, priya, 'June 2025', new Date('2025-06-20T10:00:00Z'))).kind).toBe('submitted');
+    const waiting = reviewQueue(await loadRegisterView(env.admin.store, '2025-06-25')).targetRequests.find((t) => t.row.recommendation.id === id);
+    expect(waiting?.request.targetRequest?.target).toEqual({ text: 'TBC – final checks', flag: 'noDate' });
+    const current = await env.admin.store.getRecommendation(id);
+    await expect(decideTargetRequest(env.admin.store, current, waiting!.request, { by: 'coordinator', grant: true }, casey, new Date())).rejects.toThrow(
+      'has no date to approve',
+    );
+    await expect(decideTargetRequest(env.admin.store, current, waiting!.request, { by: 'coordinator', grant: false }, casey, new Date())).rejects.toThrow(
+      'Give the owner a reason',
+    );
+    await decideTargetRequest(env.admin.store, current, waiting!.request, { by: 'coordinator', grant: false, reason: 'Give a date first' }, casey, new Date());
+    expect(reviewQueue(await loadRegisterView(env.admin.store, '2025-06-25')).targetRequests.map((t) => t.row.recommendation.id)).not.toContain(id);
+    const paper = await compileMeetingPaper(env.admin.store, '2025-07-15', '2025-06-25');
+    expect(paper.extensionRequests.map((e) => e.recommendationId)).not.toContain(id);
+    const [refusal] = (await env.admin.store.recommendationDetail(id)).decisions;
+    expect(refusal).toMatchObject({
+      kind: 'extensionRefusedByCoordinator',
+      detail: 'TBC – final checks: Supplier has not confirmed a date – Give a date first',
+    });
   });
 });

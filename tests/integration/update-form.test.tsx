@@ -89,7 +89,7 @@ describe('the update form', () => {
     await userEvent.click(screen.getByLabelText('I need a new target date'));
     expect(screen.getByText(/The audit coordinator can approve this request/)).toBeTruthy();
     expect(screen.getByText(/Original target: March 2025\. Not revised before\./)).toBeTruthy();
-    await userEvent.type(screen.getByLabelText(/New target date/), '2025-01-31');
+    await userEvent.type(screen.getByLabelText(/New target, as you would write it/), '2025-01-31');
     await userEvent.click(screen.getByRole('button', { name: 'Submit update' }));
     expect(await screen.findByText('The new target date must be in the future')).toBeTruthy();
     expect(screen.getByText('Explain why the date must move')).toBeTruthy();

@@ -30,6 +30,7 @@ export function screenSession(context: JobContext, user: Person & { role: Role }
     locale: 'en-GB',
     evidenceLimit: 1024 * 1024,
     today: '2025-05-20',
+    targetReading: {},
     ...overrides,
   };
 }

@@ -125,6 +125,9 @@ function screened(
   };
 }
 
+/** Trail kinds that refuse a target request. */
+const refusals = new Set(['extensionRefused', 'extensionRefusedByCoordinator']);
+
 /** Each recommendation's latest acceptance, as the proposal frozen in it. */
 const latestAccepted = (decisions: readonly DecisionRecord[]): OwnerUpdate[] => [
   ...new Map(
@@ -266,6 +269,7 @@ export class GraphRecommendationStore implements RecommendationStore {
       ),
       accepted: latestAccepted(decisions),
       reopened: decisions.filter((d) => d.kind === 'reopen'),
+      refusedRequests: decisions.flatMap((d) => (refusals.has(d.kind) && d.subjectId ? [d.subjectId] : [])),
       invalid,
     };
   }

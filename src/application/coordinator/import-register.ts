@@ -11,6 +11,7 @@ import {
   type ImportedRow,
   type ImportPlan,
   type Recommendation,
+  type TargetReading,
   type TemplateColumn,
 } from '../../domain';
 import type { RecommendationStore, RecommendationWrite, Versioned, WriteOutcome } from '../ports';
@@ -97,8 +98,9 @@ export async function previewImport(
   table: readonly (readonly string[])[],
   today: string,
   notices: readonly string[] = [],
+  reading: TargetReading = {},
 ): Promise<ImportPreview> {
-  const plan = planRegisterImport(table, today);
+  const plan = planRegisterImport(table, today, reading);
   const register = await store.loadRegister();
   const existingAudits = new Map(register.audits.map((a) => [auditKey(a.value), a.value]));
   const recommendations = new Map(register.recommendations.map((r) => [recKey(r.value.auditId, r.value.referenceKey), r]));

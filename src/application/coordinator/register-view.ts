@@ -107,6 +107,7 @@ export async function loadRegisterView(store: RecommendationStore, today: string
 /** What the coordinator must look at: proposals to review, target requests, owners yet to update, and updates that do not count. */
 export function reviewQueue(view: RegisterView) {
   const cycle = view.meeting?.cycle;
+  const refused = new Set(view.data.refusedRequests);
   const updatesOf = (id: string) => view.data.updates.filter((u) => u.recommendationId === id).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
   return {
     proposals: view.rows.filter((r) => r.status === 'proposedClosed'),
@@ -114,7 +115,7 @@ export function reviewQueue(view: RegisterView) {
       const request = updatesOf(row.recommendation.id)
         .filter((u) => u.cycle === cycle && u.targetRequest)
         .at(-1);
-      return request && !requestDecided(row.recommendation.targets, request.submittedAt) ? [{ row, request }] : [];
+      return request && !requestDecided(row.recommendation.targets, request, refused) ? [{ row, request }] : [];
     }),
     missingUpdates: view.rows.filter((r) => r.updateDue),
     /** Written to the updates list by someone who does not own the item, or a flood: counted nowhere. */

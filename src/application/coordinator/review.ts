@@ -5,6 +5,9 @@ import {
   isOwnedBy,
   latestProposal,
   withFormerOwners,
+  correctOriginal,
+  type RevisionApprover,
+  type TargetDate,
   withdrawalProposedBy,
   reviseTarget,
   type OwnerUpdate,
@@ -81,24 +84,31 @@ export async function performTransition(
   return save(store, current, value, { kind: transition, actor, detail: options.reason ?? '', now, meetingId: options.meetingId, frozen });
 }
 
+/** What a decision on a target request is called in the trail, by who decided and how. */
+const targetDecisionKind = (by: 'coordinator' | 'panel', grant: boolean) =>
+  by === 'coordinator' ? (grant ? 'extensionApproved' : 'extensionRefusedByCoordinator') : grant ? 'extensionGranted' : 'extensionRefused';
+
 /**
  * Decides an owner's request for a new target. The coordinator may approve within the revision policy (the
- * domain refuses beyond it); the panel grants or refuses at its meeting.
+ * domain refuses beyond it) or refuse; the panel grants or refuses at its meeting. A refusal is a decision of
+ * record, naming the request, so it no longer shows as waiting.
  */
 export async function decideTargetRequest(
   store: RecommendationStore,
   current: Versioned<Recommendation>,
   request: OwnerUpdate,
-  decision: { by: 'coordinator' | 'panel'; grant: boolean; meetingId?: string },
+  decision: { by: 'coordinator' | 'panel'; grant: boolean; meetingId?: string; reason?: string },
   actor: Actor,
   now: Date,
 ): Promise<Versioned<Recommendation>> {
   requireCoordinator(actor, 'records decisions on target dates');
   const asked = request.targetRequest;
   if (!asked) throw new Error('This update does not ask for a new target date');
-  const kind = decision.by === 'coordinator' ? 'extensionApproved' : decision.grant ? 'extensionGranted' : 'extensionRefused';
-  const detail = `${asked.target.text}: ${asked.reason}`;
+  if (asked.target.due === undefined && decision.grant) throw new Error(`"${asked.target.text}" has no date to approve: ask the owner for one`);
+  const kind = targetDecisionKind(decision.by, decision.grant);
+  const detail = `${asked.target.text}: ${asked.reason}${decision.reason?.trim() ? ` – ${decision.reason.trim()}` : ''}`;
   if (!decision.grant) {
+    if (decision.by === 'coordinator' && !decision.reason?.trim()) throw new Error('Give the owner a reason for refusing');
     await store.recordDecision({
       recommendationId: current.value.id,
       meetingId: decision.meetingId,
@@ -107,6 +117,7 @@ export async function decideTargetRequest(
       at: now.toISOString(),
       detail,
       idempotencyKey: `${current.value.id}:${request.id}:${kind}`,
+      subjectId: request.id,
     });
     return current;
   }
@@ -118,6 +129,40 @@ export async function decideTargetRequest(
     approvedOn: organisationToday(now),
   });
   return save(store, current, { ...current.value, targets }, { kind, actor, detail, now, meetingId: decision.meetingId });
+}
+
+/**
+ * The coordinator records a new target in the organisation's own words ("3rd Qtr 2025-26", "TBC – final
+ * checks"), with its reason and who agreed it. A revision the coordinator agrees counts against the policy's
+ * limit; one the panel or management agreed does not.
+ */
+export async function recordTargetRevision(
+  store: RecommendationStore,
+  current: Versioned<Recommendation>,
+  revision: { target: TargetDate; reason: string; approvedBy: RevisionApprover },
+  actor: Actor,
+  now: Date,
+): Promise<Versioned<Recommendation>> {
+  requireCoordinator(actor, 'records target revisions');
+  const targets = reviseTarget(current.value.targets, { ...revision, requestedBy: { email: actor.email, name: actor.name }, approvedOn: organisationToday(now) });
+  const detail = `${revision.target.text}, agreed by the ${revision.approvedBy}: ${revision.reason}`;
+  return save(store, current, { ...current.value, targets }, { kind: 'targetRevised', actor, detail, now });
+}
+
+/** Corrects an original target entered wrongly; the trail keeps what it was and why it changed. */
+export async function correctOriginalTarget(
+  store: RecommendationStore,
+  current: Versioned<Recommendation>,
+  corrected: TargetDate,
+  reason: string,
+  actor: Actor,
+  now: Date,
+): Promise<Versioned<Recommendation>> {
+  requireCoordinator(actor, 'corrects original targets');
+  if (!reason.trim()) throw new Error('Say why the original target was wrong');
+  const was = current.value.targets.original.text || 'none';
+  const targets = correctOriginal(current.value.targets, corrected);
+  return save(store, current, { ...current.value, targets }, { kind: 'originalTargetCorrected', actor, detail: `From ${was} to ${corrected.text}: ${reason.trim()}`, now });
 }
 
 /** A note the coordinator records for an owner who could not update ("lead unwell at the time of reporting"). */

@@ -1,4 +1,4 @@
-import { applyTransition, isOwnedBy, mayReport, type OwnerUpdate, type Recommendation } from '../../domain';
+import { applyTransition, isOwnedBy, mayReport, type OwnerUpdate, type Recommendation, type TargetReading } from '../../domain';
 import { ForbiddenError, type RecommendationStore, type Versioned } from '../ports';
 import { describeChanges } from '../coordinator/recommendation-changes';
 import type { Actor } from '../shared/actor';
@@ -15,7 +15,14 @@ export type SubmitResult =
  * put the item forward for closure). Nothing is lost on any failure: the caller keeps the draft until this
  * answers "submitted", and a retry with the same draft reuses its idempotency key, so it never makes a second update.
  */
-export async function submitUpdate(store: RecommendationStore, draft: UpdateDraft, author: Actor, cycle: string, now: Date): Promise<SubmitResult> {
+export async function submitUpdate(
+  store: RecommendationStore,
+  draft: UpdateDraft,
+  author: Actor,
+  cycle: string,
+  now: Date,
+  reading: TargetReading = {},
+): Promise<SubmitResult> {
   const detail = await store.recommendationDetail(draft.recommendationId);
   const current = detail.recommendation;
   const ownsItem = isOwnedBy(current.value, author.email);
@@ -24,7 +31,7 @@ export async function submitUpdate(store: RecommendationStore, draft: UpdateDraf
   const writer: UpdateWriter = byCoordinator
     ? { kind: 'coordinatorUpdate', onBehalfOf: current.value.owners[0] }
     : { kind: 'ownerUpdate', onBehalfOf: ownsItem ? undefined : current.value.owners[0] };
-  const checked = validateDraft(draft, author, cycle, now, writer);
+  const checked = validateDraft(draft, author, cycle, now, writer, reading);
   if ('errors' in checked) return { kind: 'invalid', errors: checked.errors };
   if (!byCoordinator && !mayReport(current.value, detail.delegations, author.email)) {
     throw new ForbiddenError('This recommendation is no longer yours: it has been reassigned');

@@ -3,14 +3,14 @@ import {
   blankAnswers,
   evidenceRefSchema,
   recommendationSchema,
-  exactTarget,
+  parseTargetDate,
   fieldErrors,
-  isoDateSchema,
   ownerUpdateSchema,
   type EvidenceRef,
   type OwnerUpdate,
   type Person,
   type Recommendation,
+  type TargetReading,
   type UpdateKind,
   organisationToday,
 } from '../../domain';
@@ -111,12 +111,14 @@ export function validateDraft(
   cycle: string,
   now: Date,
   writer: UpdateWriter = { kind: 'ownerUpdate' },
+  reading: TargetReading = {},
 ): { update: Omit<OwnerUpdate, 'id'> } | { errors: Partial<Record<DraftField, string>> } {
   const errors: Partial<Record<DraftField, string>> = {};
   const today = organisationToday(now);
+  const requested = parseTargetDate(draft.newTargetDate, reading);
   if (draft.requestNewTarget) {
-    if (!isoDateSchema.safeParse(draft.newTargetDate).success) errors.newTargetDate = 'Choose the new target date';
-    else if (draft.newTargetDate <= today) errors.newTargetDate = 'The new target date must be in the future';
+    if (!requested.text) errors.newTargetDate = 'Write the new target, e.g. March 2026 or 3rd Qtr 2025-26';
+    else if (requested.due !== undefined && requested.due <= today) errors.newTargetDate = 'The new target date must be in the future';
   }
   const candidate = {
     id: 'new',
@@ -133,7 +135,7 @@ export function validateDraft(
     closureNarrative: draft.proposesClosure ? draft.closureNarrative : '',
     closureCondition: draft.proposesClosure && draft.closureConditional ? draft.closureCondition : undefined,
     evidence: draft.evidence,
-    targetRequest: draft.requestNewTarget && !errors.newTargetDate ? { target: exactTarget(draft.newTargetDate), reason: draft.newTargetReason } : undefined,
+    targetRequest: draft.requestNewTarget && !errors.newTargetDate ? { target: requested, reason: draft.newTargetReason } : undefined,
     note: '',
     idempotencyKey: draft.idempotencyKey,
     submittedAt: now.toISOString(),

@@ -40,6 +40,8 @@ export interface DecisionRecord {
   answers?: UpdateAnswers;
   /** The proposal as accepted (acceptForPanel): its answers and its evidence with each file's version and hash. */
   frozen?: OwnerUpdate;
+  /** The update a decision is about: the target request it granted or refused. */
+  subjectId?: string;
 }
 
 export interface RecommendationDetail {
@@ -64,6 +66,8 @@ export interface PaperData {
   delegations: Delegation[];
   /** Each recommendation's latest accepted proposal, as frozen in the trail when the coordinator accepted it. */
   accepted: OwnerUpdate[];
+  /** Target requests refused (their update ids): decided, though no revision was made. */
+  refusedRequests: string[];
   /** Closed items reopened (an auditor's follow-up found them not implemented): the next paper reports them. */
   reopened: Pick<DecisionRecord, 'recommendationId' | 'at' | 'detail'>[];
   invalid: InvalidRecordError[];

@@ -1,4 +1,4 @@
-import type { Person, Role } from '../../domain';
+import type { Person, Role, TargetReading } from '../../domain';
 import type { UpdateDraft } from '../owner/update-draft';
 import type { DocumentFiles } from './document-files';
 import type { DraftStore } from './draft-store';
@@ -29,6 +29,8 @@ export interface Session {
   locale: string;
   /** Today in the organisation's calendar, for RAG and due dates. */
   today: string;
+  /** How the organisation reads target wordings it leaves open ("Q3 2024"): from configuration. */
+  targetReading: TargetReading;
 }
 
 export interface DirectoryPerson extends Person {

@@ -6,6 +6,9 @@ export const decisionLabels: Record<
   | 'extensionGranted'
   | 'extensionRefused'
   | 'extensionApproved'
+  | 'extensionRefusedByCoordinator'
+  | 'targetRevised'
+  | 'originalTargetCorrected'
   | 'note'
   | 'created'
   | 'edited'
@@ -30,6 +33,9 @@ export const decisionLabels: Record<
   extensionApproved: 'New target approved by the coordinator',
   extensionGranted: 'Extension granted by the panel',
   extensionRefused: 'Extension refused by the panel',
+  extensionRefusedByCoordinator: 'New target refused by the coordinator',
+  targetRevised: 'Target revised',
+  originalTargetCorrected: 'Original target corrected',
   note: 'Note recorded',
   created: 'Recommendation created',
   edited: 'Recommendation edited',

@@ -3,10 +3,27 @@ import { recordAudit } from '../../application/coordinator/audits-and-meetings';
 import { applyImport, previewImport, type ImportPreview } from '../../application/coordinator/import-register';
 import { recordAuditorFollowUp } from '../../application/coordinator/auditor-follow-up';
 import { loadRegisterView } from '../../application/coordinator/register-view';
-import { createRecommendation, decideTargetRequest, editRecommendation, performTransition, recordNoteOnBehalf } from '../../application/coordinator/review';
+import {
+  correctOriginalTarget,
+  createRecommendation,
+  decideTargetRequest,
+  editRecommendation,
+  performTransition,
+  recordNoteOnBehalf,
+  recordTargetRevision,
+} from '../../application/coordinator/review';
 import type { PaperData, RecommendationDetail, TeamChannel, Versioned } from '../../application/ports';
 import { runReminders } from '../../application/reminders/reminders';
-import { nextMeeting, type Audit, type AuditorFollowUp, type OwnerUpdate, type Recommendation, type TransitionName } from '../../domain';
+import {
+  nextMeeting,
+  type Audit,
+  type AuditorFollowUp,
+  type OwnerUpdate,
+  type Recommendation,
+  type RevisionApprover,
+  type TargetDate,
+  type TransitionName,
+} from '../../domain';
 import { useSession } from '../shared/session-context';
 import { useAsync } from '../shared/use-async';
 
@@ -59,6 +76,12 @@ export function useCoordinatorActions() {
         performTransition(store, await detail(id), transition, user, new Date(), { reason, evidence }),
       approveTarget: async (id: string, request: OwnerUpdate) =>
         decideTargetRequest(store, await store.getRecommendation(id), request, { by: 'coordinator', grant: true }, user, new Date()),
+      refuseTarget: async (id: string, request: OwnerUpdate, reason: string) =>
+        decideTargetRequest(store, await store.getRecommendation(id), request, { by: 'coordinator', grant: false, reason }, user, new Date()),
+      reviseTarget: async (id: string, revision: { target: TargetDate; reason: string; approvedBy: RevisionApprover }) =>
+        recordTargetRevision(store, await store.getRecommendation(id), revision, user, new Date()),
+      correctOriginal: async (id: string, corrected: TargetDate, reason: string) =>
+        correctOriginalTarget(store, await store.getRecommendation(id), corrected, reason, user, new Date()),
       recordFollowUp: async (opened: RecommendationDetail, followUp: AuditorFollowUp, putForward: boolean) => {
         // Read again: the verdict's effect depends on the item as it is now, and a stale one meets the eTag check.
         const current = await detail(opened.recommendation.value.id);
@@ -69,7 +92,7 @@ export function useCoordinatorActions() {
         recordNoteOnBehalf(store, recommendation, note, cycle, user, crypto.randomUUID(), new Date()),
       previewImport: async (file: File) => {
         const table = await documents.readRegister(file.name, new Uint8Array(await file.arrayBuffer()));
-        return previewImport(store, table.rows, session.today, table.notices);
+        return previewImport(store, table.rows, session.today, table.notices, session.targetReading);
       },
       applyImport: (preview: ImportPreview, confirmed: ReadonlySet<number>, onProgress: (done: number) => void) =>
         applyImport(store, preview, user, new Date(), onProgress, confirmed),

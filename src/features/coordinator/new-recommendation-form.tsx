@@ -4,6 +4,7 @@ import {
   auditHeading,
   fieldErrors,
   normaliseReference,
+  describeReading,
   parseTargetDate,
   priorities,
   recommendationSchema,
@@ -14,6 +15,7 @@ import {
 import { DecisionMessage } from '../shared/decision-message';
 import { fieldError } from '../shared/field-error';
 import { useDecision } from '../shared/use-decision';
+import { useSession } from '../shared/session-context';
 import { useCoordinatorActions } from './data';
 import { NoOwnerDialog } from './no-owner-dialog';
 import { PeoplePicker } from '../shared/people-picker';
@@ -43,7 +45,8 @@ export function NewRecommendation({
   const [confirmNoOwner, setConfirmNoOwner] = useState(false);
   const decision = useDecision(onCreated);
   const actions = useCoordinatorActions();
-  const target = parseTargetDate(form.target);
+  const { targetReading } = useSession();
+  const target = parseTargetDate(form.target, targetReading);
   const checked = () =>
     recommendationSchema.safeParse({
       id: 'new',
@@ -106,13 +109,7 @@ export function NewRecommendation({
         <Field
           label="Target date, as agreed"
           hint={
-            form.target
-              ? target.due
-                ? `Read as due ${target.due}`
-                : target.flag === 'noDate'
-                  ? 'No date: it will be flagged'
-                  : 'Not a date we can read: it will be flagged'
-              : 'e.g. 31st March 2026, Q3 2025-26'
+            form.target ? describeReading(target) : 'e.g. 31st March 2026, Q3 2025-26'
           }
         >
           <Input value={form.target} onChange={(_, d) => setForm({ ...form, target: d.value })} />

@@ -8,6 +8,7 @@ import { useCoordinatorActions, useRegisterAndPeople } from './data';
 import { DecisionMessage } from '../shared/decision-message';
 import { AuditorFollowUpDialog } from './auditor-follow-up-dialog';
 import { NoOwnerDialog } from './no-owner-dialog';
+import { TargetDialog } from './target-dialog';
 import { delegateRole, PeoplePicker } from '../shared/people-picker';
 import { ReasonDialog } from '../shared/reason-dialog';
 import { useDecision } from '../shared/use-decision';
@@ -132,6 +133,18 @@ export function RecommendationEditor({ detail, onSaved }: { detail: Recommendati
         <Button appearance="primary" onClick={save} disabled={decision.busy}>
           Save changes
         </Button>
+        <TargetDialog
+          mode="revise"
+          busy={decision.busy}
+          onConfirm={(revision) => decision.run('Target revised', () => actions.reviseTarget(detail.recommendation.value.id, revision))}
+        />
+        <TargetDialog
+          mode="correct"
+          busy={decision.busy}
+          onConfirm={({ target, reason }) =>
+            decision.run('Original target corrected', () => actions.correctOriginal(detail.recommendation.value.id, target, reason))
+          }
+        />
         <AuditorFollowUpDialog
           status={effectiveStatus(detail.recommendation.value, detail.updates)}
           auditor={detail.audit?.auditor ?? ''}

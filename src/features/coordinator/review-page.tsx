@@ -1,7 +1,7 @@
 import { Body1, Button, Caption1, Card, Link, MessageBar, MessageBarBody, Spinner, Subtitle1, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { needsReassigning, reviewQueue } from '../../application/coordinator/register-view';
-import { latestProposal, nextRevisionNeedsPanel } from '../../domain';
+import { describeReading, latestProposal, nextRevisionNeedsPanel } from '../../domain';
 import { PriorityBadge } from '../shared/badges';
 import { EvidenceItem } from '../shared/evidence-item';
 import { LoadFailed } from '../shared/load-failed';
@@ -107,17 +107,31 @@ export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
             <Caption1>
               {request.targetRequest?.reason} · {policy.why}
             </Caption1>
+            {request.targetRequest && !request.targetRequest.target.due && (
+              <MessageBar intent="warning">
+                <MessageBarBody>
+                  &ldquo;{request.targetRequest.target.text}&rdquo;: {describeReading(request.targetRequest.target)}. Ask the owner for a date, or refuse.
+                </MessageBarBody>
+              </MessageBar>
+            )}
             <div className={styles.actions}>
               {policy.needsPanel ? (
                 <Body1>This request is in the panel paper for decision.</Body1>
               ) : (
                 <Button
-                  disabled={decision.busy}
+                  disabled={decision.busy || !request.targetRequest?.target.due}
                   onClick={() => decision.run('New target approved', () => actions.approveTarget(row.recommendation.id, request))}
                 >
                   Approve new target
                 </Button>
               )}
+              <ReasonDialog
+                trigger="Refuse…"
+                title="Refuse this request for a new target"
+                label="Why is it refused? The owner sees this."
+                confirm="Refuse"
+                onConfirm={(reason) => decision.run('Request refused', () => actions.refuseTarget(row.recommendation.id, request, reason))}
+              />
             </div>
           </Card>
         );

@@ -32,16 +32,16 @@ export function useRecommendationDetail(id: string) {
  * the owner's behalf, which the coordinator may put straight to the panel.
  */
 export function useSubmitUpdate() {
-  const { store, user, evidence } = useSession();
+  const { store, user, evidence, targetReading } = useSession();
   return useCallback(
     async (draft: UpdateDraft, cycle: string, options: { toPanel?: boolean } = {}) => {
-      const result = await submitUpdate(store, draft, user, cycle, new Date());
+      const result = await submitUpdate(store, draft, user, cycle, new Date(), targetReading);
       if (result.kind === 'submitted' && options.toPanel && result.update.proposesClosure) {
         await performTransition(store, await store.recommendationDetail(draft.recommendationId), 'acceptForPanel', user, new Date(), { evidence });
       }
       return result;
     },
-    [store, user, evidence],
+    [store, user, evidence, targetReading],
   );
 }
 

@@ -23,7 +23,7 @@ import {
 import { useRef, useState } from 'react';
 import type { RecommendationDetail, Versioned } from '../../application/ports';
 import { hasContent, type DraftField, type UpdateDraft } from '../../application/owner/update-draft';
-import { currentTarget, nextRevisionNeedsPanel, updateQuestions, type OwnerUpdate, type Recommendation } from '../../domain';
+import { currentTarget, describeReading, nextRevisionNeedsPanel, parseTargetDate, updateQuestions, type OwnerUpdate, type Recommendation } from '../../domain';
 import { useSession } from '../shared/session-context';
 import { useSubmitUpdate } from './data';
 import { EvidenceField } from './evidence-field';
@@ -203,8 +203,13 @@ export function UpdateForm({
               {policy.needsPanel ? `This request goes to the panel. ${policy.why}.` : `The audit coordinator can approve this request. ${policy.why}.`}
             </MessageBarBody>
           </MessageBar>
-          <Field label="New target date" required {...errorProps('newTargetDate')}>
-            <Input type="date" value={draft.newTargetDate} onChange={(_, d) => change({ newTargetDate: d.value })} />
+          <Field
+            label="New target, as you would write it"
+            required
+            {...errorProps('newTargetDate')}
+            hint={draft.newTargetDate.trim() ? describeReading(parseTargetDate(draft.newTargetDate, session.targetReading)) : 'e.g. 31st March 2026, 3rd Qtr 2025-26'}
+          >
+            <Input value={draft.newTargetDate} onChange={(_, d) => change({ newTargetDate: d.value })} />
           </Field>
           <Field label="Why must the date move?" required {...errorProps('newTargetReason')}>
             <Textarea value={draft.newTargetReason} onChange={(_, d) => change({ newTargetReason: d.value })} resize="vertical" rows={2} />

@@ -8,7 +8,12 @@ import { type Fields, text, optionalText, json, parsed } from './fields';
 export const decisionSelect = selectOf('decisions');
 
 /** What a trail entry carries besides its text: a note's owner, an update's answers, or the proposal frozen at acceptance. */
-const payloadSchema = z.object({ onBehalfOf: personSchema.optional(), answers: updateAnswersSchema.optional(), frozen: ownerUpdateSchema.optional() });
+const payloadSchema = z.object({
+  onBehalfOf: personSchema.optional(),
+  answers: updateAnswersSchema.optional(),
+  frozen: ownerUpdateSchema.optional(),
+  subjectId: z.string().optional(),
+});
 
 const decisionSchema = z.object({
   recommendationId: z.string().min(1),
@@ -22,10 +27,11 @@ const decisionSchema = z.object({
   onBehalfOf: personSchema.optional(),
   answers: updateAnswersSchema.optional(),
   frozen: ownerUpdateSchema.optional(),
+  subjectId: z.string().optional(),
 });
 
 export function decisionToFields(d: DecisionRecord): Fields {
-  const payload = { onBehalfOf: d.onBehalfOf, answers: d.answers, frozen: d.frozen };
+  const payload = { onBehalfOf: d.onBehalfOf, answers: d.answers, frozen: d.frozen, subjectId: d.subjectId };
   return {
     Title: d.kind,
     IdempotencyKey: d.idempotencyKey,
@@ -36,7 +42,7 @@ export function decisionToFields(d: DecisionRecord): Fields {
     At: d.at,
     DetailJson: d.detail,
     Cycle: d.cycle ?? null,
-    PayloadJson: payload.onBehalfOf || payload.answers || payload.frozen ? JSON.stringify(payload) : null,
+    PayloadJson: Object.values(payload).some((v) => v !== undefined) ? JSON.stringify(payload) : null,
   };
 }
 
