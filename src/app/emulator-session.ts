@@ -16,18 +16,14 @@ import { viewFromAddress } from './routes';
  */
 export function emulatorSession(config: Extract<TabConfig, { TAB_AUTH_MODE: 'emulator' }>, person: DirectoryPerson, host?: HostContext): Session {
   const origin = new URL(config.TAB_GRAPH_ORIGIN).origin;
-  return graphSession(
-    connectGraph(new EmulatorTokenProvider(origin, person.email, { graph: graphScopes }), origin),
-    config,
-    {
-      user: { email: person.email, name: person.name, role: host ? viewFromAddress(window.location.search) : person.role },
-      // Inside Teams, with the app's id configured, reminders link into Teams as they do in a tenant.
-      links:
-        host && config.TAB_TEAMS_APP_ID
-          ? reminderLinks({ teamsAppId: config.TAB_TEAMS_APP_ID, catalogAppId: config.TAB_TEAMS_CATALOG_APP_ID })
-          : reminderLinks({ appUrl: `${window.location.origin}${window.location.pathname}` }),
-      channel: host ? hostChannel(host) : (graph) => teamChannel(graph),
-      host,
-    },
-  );
+  return graphSession(connectGraph(new EmulatorTokenProvider(origin, person.email, { graph: graphScopes }), origin), config, {
+    user: { email: person.email, name: person.name, role: host ? viewFromAddress(window.location.search) : person.role },
+    // Inside Teams, with the app's id configured, reminders link into Teams as they do in a tenant.
+    links:
+      host && config.TAB_TEAMS_APP_ID
+        ? reminderLinks({ teamsAppId: config.TAB_TEAMS_APP_ID, catalogAppId: config.TAB_TEAMS_CATALOG_APP_ID })
+        : reminderLinks({ appUrl: `${window.location.origin}${window.location.pathname}` }),
+    channel: host ? hostChannel(host) : (graph) => teamChannel(graph),
+    host,
+  });
 }

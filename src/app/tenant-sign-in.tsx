@@ -20,20 +20,16 @@ async function tenantSession(config: TenantConfig, auth: TokenProvider, host: Ho
   const graph = connectGraph(auth, config.TAB_GRAPH_ORIGIN);
   // msal's account names the sign-in (UPN); owners are stored by mail, so the person is read from Graph.
   const person = await signedInPerson(graph);
-  return graphSession(
-    graph,
-    config,
-    {
-      // The personal tab is the owner's; a channel tab's address says which view it shows (?view=coordinator or
-      // ?view=panel). SharePoint's permissions decide what each person can actually do.
-      user: { ...person, role: viewFromAddress(window.location.search) },
-      links: config.TAB_TEAMS_APP_ID
-        ? reminderLinks({ teamsAppId: config.TAB_TEAMS_APP_ID, catalogAppId: config.TAB_TEAMS_CATALOG_APP_ID })
-        : reminderLinks({ appUrl: window.location.origin }),
-      channel: hostChannel(host),
-      host,
-    },
-  );
+  return graphSession(graph, config, {
+    // The personal tab is the owner's; a channel tab's address says which view it shows (?view=coordinator or
+    // ?view=panel). SharePoint's permissions decide what each person can actually do.
+    user: { ...person, role: viewFromAddress(window.location.search) },
+    links: config.TAB_TEAMS_APP_ID
+      ? reminderLinks({ teamsAppId: config.TAB_TEAMS_APP_ID, catalogAppId: config.TAB_TEAMS_CATALOG_APP_ID })
+      : reminderLinks({ appUrl: window.location.origin }),
+    channel: hostChannel(host),
+    host,
+  });
 }
 
 const useStyles = makeStyles({ page: { padding: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });

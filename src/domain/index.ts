@@ -17,6 +17,8 @@ export * from './target-history';
 export * from './urgency';
 export * from './meeting';
 export * from './timeline';
+export * from './meeting-resolutions';
+export * from './panel-action';
 export * from './panel-paper';
 export * from './paper-boilerplate';
 export * from './register-import';

@@ -10,6 +10,7 @@ export const statuses = [
   'returnedToOwner',
   'acceptedForPanel',
   'withdrawalProposed',
+  'conditionallyAgreed',
   'closed',
   'notAdopted',
   'riskAccepted',
@@ -23,6 +24,7 @@ export const statusLabel: Record<Status, string> = {
   returnedToOwner: 'Returned to owner',
   acceptedForPanel: 'Accepted for panel',
   withdrawalProposed: 'Withdrawal proposed',
+  conditionallyAgreed: 'Agreed subject to a condition',
   closed: 'Closed',
   notAdopted: 'Not adopted',
   riskAccepted: 'Risk accepted',
@@ -35,7 +37,12 @@ export const isWorkable = (status: Status): boolean => workableStatuses.includes
 
 /** Still being worked on by the owner: counts as running, can be chased and can become late. */
 export const isRunning = (status: Status): boolean =>
-  status === 'open' || status === 'returnedToOwner' || status === 'proposedClosed' || status === 'acceptedForPanel' || status === 'withdrawalProposed';
+  status === 'open' ||
+  status === 'returnedToOwner' ||
+  status === 'proposedClosed' ||
+  status === 'acceptedForPanel' ||
+  status === 'withdrawalProposed' ||
+  status === 'conditionallyAgreed';
 
 /** The ways an item leaves without being implemented: the coordinator proposes one, the panel notes it. */
 export const withdrawals = ['notAdopted', 'riskAccepted', 'superseded'] as const satisfies readonly Status[];
@@ -47,6 +54,8 @@ export const transitionNames = [
   'returnToOwner',
   'panelAgreeClosure',
   'panelNotAcceptClosure',
+  'panelAgreeSubjectTo',
+  'confirmCondition',
   'markNotAdopted',
   'markRiskAccepted',
   'markSuperseded',
@@ -107,6 +116,20 @@ export const transitions: Record<TransitionName, TransitionRule> = {
     description: 'The panel did not accept the closure; the item is open again',
   },
   // Withdrawals are proposed by the coordinator and reported to the panel, which notes them: none just vanishes.
+  panelAgreeSubjectTo: {
+    from: ['acceptedForPanel'],
+    to: 'conditionallyAgreed',
+    by: ['coordinator'],
+    needs: ['reason'],
+    description: 'The panel agreed the closure subject to a condition; the item stays open until it is confirmed',
+  },
+  confirmCondition: {
+    from: ['conditionallyAgreed'],
+    to: 'closed',
+    by: ['coordinator'],
+    needs: ['reason'],
+    description: 'The condition the panel set is confirmed met, so the item is closed',
+  },
   markNotAdopted: {
     from: beforeDecision,
     to: 'withdrawalProposed',

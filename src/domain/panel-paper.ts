@@ -2,6 +2,7 @@ import { compareAuditsOldestFirst, auditHeading, type Audit } from './audit';
 import { monthYearLabel, type IsoDate } from './calendar';
 import { isRunning, type Withdrawal } from './lifecycle';
 import type { Meeting } from './meeting';
+import { actionsForPaper, type ActionForPaper, type PanelAction } from './panel-action';
 import { reportsProgress, type OwnerUpdate } from './owner-update';
 import { defaultBoilerplate, type PaperBoilerplate } from './paper-boilerplate';
 import { priorities, type Priority } from './priority';
@@ -68,6 +69,10 @@ export interface PanelPaper {
   acceptedForPanel: PaperItem[];
   /** Closed items reopened since the last meeting, with why: reported so the panel knows its decision was undone. */
   reopened: ReopenedItem[];
+  /** What earlier meetings asked for and is not yet done. */
+  actions: ActionForPaper[];
+  /** Closures the panel agreed subject to a condition not yet confirmed: carried until it is. */
+  awaitingCondition: PaperItem[];
   /** Not adopted, risk accepted or superseded, as the coordinator proposed: the panel notes each, none vanishes. */
   withdrawals: ProposedWithdrawal[];
   exceededTargets: ExceededTarget[];
@@ -86,6 +91,9 @@ export interface PaperInput {
   accepted?: readonly OwnerUpdate[];
   /** Target requests a decision refused (their update ids): decided, so no longer in the extensions table. */
   refusedRequests?: readonly string[];
+  /** Every meeting, and what the panel asked for at them: open actions are carried into each later paper. */
+  meetings?: readonly Meeting[];
+  panelActions?: readonly { value: PanelAction }[];
   /** Reopenings recorded in the trail. */
   reopened?: readonly { recommendationId: string; at: string; detail: string }[];
   boilerplate?: PaperBoilerplate;
@@ -218,6 +226,12 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
     },
     acceptedForPanel: running.filter((e) => e.status === 'acceptedForPanel').map(item),
     reopened,
+    actions: actionsForPaper(
+      (input.panelActions ?? []).map((a) => a.value),
+      input.meetings ?? [meeting],
+      meeting,
+    ),
+    awaitingCondition: running.filter((e) => e.status === 'conditionallyAgreed').map(item),
     withdrawals: running.flatMap((e): ProposedWithdrawal[] =>
       e.status === 'withdrawalProposed' && e.r.withdrawal ? [{ ...item(e), withdrawal: e.r.withdrawal, reason: e.r.statusReason ?? '' }] : [],
     ),

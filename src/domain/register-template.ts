@@ -31,6 +31,7 @@ export const templateStatusWords: Record<Status, 'Open' | 'Proposed closed' | 'C
   acceptedForPanel: 'Proposed closed',
   // Still on the books until the panel notes it.
   withdrawalProposed: 'Open',
+  conditionallyAgreed: 'Proposed closed',
   closed: 'Closed',
   notAdopted: 'Not adopted',
   riskAccepted: 'Not adopted',

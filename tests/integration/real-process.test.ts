@@ -13,8 +13,10 @@ import { DelegateNotAllowedError, nameDelegate } from '../../src/application/own
 import { GraphDirectory } from '../../src/adapters/graph/graph-directory';
 import { submitUpdate } from '../../src/application/owner/submit-update';
 import { newDraft } from '../../src/application/owner/update-draft';
-import { compileMeetingPaper } from '../../src/application/panel/meeting-paper';
-import { recordWithdrawalDecision } from '../../src/application/panel/panel-decisions';
+import { compileMeetingPaper, loadPaperData, paperForMeeting } from '../../src/application/panel/meeting-paper';
+import { completePanelAction, decisionList, logPanelAction } from '../../src/application/panel/panel-actions';
+import { recordClosureDecision, recordWithdrawalDecision } from '../../src/application/panel/panel-decisions';
+import { ConflictError } from '../../src/application/ports';
 import type { Actor } from '../../src/application/shared/actor';
 import {
   currentTarget,
@@ -385,5 +387,100 @@ describe('targets as the organisation words them, against the emulator', () => {
       kind: 'extensionRefusedByCoordinator',
       detail: 'TBC – final checks: Supplier has not confirmed a date – Give a date first',
     });
+  });
+});
+
+describe('panel decisions as committees make them, against the emulator', () => {
+  const env = useProvisionedEmulator();
+  const putToPanel = async (reference: string) => {
+    const id = (await env.admin.store.upsertRecommendation(aRecommendation(env.auditId, reference))).value.id;
+    const draft = {
+      ...newDraft(await env.admin.store.getRecommendation(id), key),
+      proposesClosure: true,
+      closureNarrative: 'Done.',
+      evidence: [{ kind: 'providedToPanel' as const, name: 'the July paper' }],
+    };
+    await submitUpdate(env.admin.store, draft, casey, 'June 2025', new Date('2025-06-20T10:00:00Z'));
+    await performTransition(env.admin.store, await env.admin.store.recommendationDetail(id), 'acceptForPanel', casey, new Date('2025-06-21T10:00:00Z'), {
+      evidence: new GraphEvidenceStore(env.admin.graph, env.admin.siteId),
+    });
+    return id;
+  };
+
+  it('agrees one closure, one subject to a condition (open until confirmed), notes one, and lists them RESOLVED', async () => {
+    const july = await env.admin.store.saveMeeting({ title: 'Panel July 2025', date: '2025-07-15', updateDeadline: '2025-06-24', cycle: 'June 2025' });
+    const october = await env.admin.store.saveMeeting({
+      title: 'Panel October 2025',
+      date: '2025-10-14',
+      updateDeadline: '2025-09-23',
+      cycle: 'September 2025',
+    });
+    const [agreed, conditional, noted] = [await putToPanel('7.1'), await putToPanel('7.2'), await putToPanel('7.3')];
+    const at = (minute: number) => ({ actor: casey, now: new Date(`2025-07-15T14:0${minute}:00Z`), meetingId: july.id });
+    await recordClosureDecision(env.admin.store, agreed, { kind: 'agree' }, at(1));
+    await recordClosureDecision(env.admin.store, conditional, { kind: 'agreeSubjectTo', condition: 'approval of the procedure at the staff committee' }, at(2));
+    await recordClosureDecision(env.admin.store, noted, { kind: 'note' }, at(3));
+    await logPanelAction(
+      env.admin.store,
+      { text: 'provide a table of every slipped target', who: 'The audit coordinator', dueAt: october.id },
+      july.id,
+      casey,
+      'action-table',
+    );
+    await logPanelAction(
+      env.admin.store,
+      { text: 'report on the fleet replacement plan', who: 'The Head of Fleet', recommendationId: noted },
+      july.id,
+      casey,
+      'action-fleet',
+    );
+    // A retried save is the same action.
+    await logPanelAction(
+      env.admin.store,
+      { text: 'report on the fleet replacement plan', who: 'The Head of Fleet', recommendationId: noted },
+      july.id,
+      casey,
+      'action-fleet',
+    );
+
+    const stillOpen = (await env.admin.store.getRecommendation(conditional)).value;
+    expect(stillOpen).toMatchObject({ status: 'conditionallyAgreed', closureCondition: 'approval of the procedure at the staff committee' });
+    expect((await env.admin.store.getRecommendation(noted)).value.status).toBe('acceptedForPanel');
+
+    const data = await loadPaperData(env.admin.store, '2025-07-16');
+    const list = decisionList(data, july.id);
+    expect(list.resolutions.map((r) => [r.heading.replace(/^.* – /, ''), r.clauses])).toEqual([
+      ['7.1 Recommendation 7.1', ['the closure of the recommendation be agreed']],
+      ['7.2 Recommendation 7.2', ['the closure of the recommendation be agreed subject to approval of the procedure at the staff committee']],
+      ['7.3 Recommendation 7.3', ['the update be noted', 'The Head of Fleet be requested to report on the fleet replacement plan, for a future meeting']],
+      ['Audit recommendations report', ['The audit coordinator be requested to provide a table of every slipped target, for the meeting of 2025-10-14']],
+    ]);
+
+    // The next paper carries the actions, the condition still awaited, and the noted closure still before the panel.
+    const next = paperForMeeting(data, october.id);
+    expect(next.actions.map((a) => [a.action.who, a.dueNow])).toEqual([
+      ['The audit coordinator', true],
+      ['The Head of Fleet', false],
+    ]);
+    expect(next.awaitingCondition.map((a) => [a.recommendationId, a.condition])).toEqual([[conditional, 'approval of the procedure at the staff committee']]);
+    expect(next.acceptedForPanel.map((a) => a.recommendationId)).toContain(noted);
+
+    // Done actions drop out; the condition confirmed closes the item.
+    const table = data.panelActions.find((a) => a.value.who === 'The audit coordinator')!;
+    await completePanelAction(env.admin.store, table, 'Table provided with the October paper', casey);
+    await expect(completePanelAction(env.admin.store, table, 'Again', casey)).rejects.toBeInstanceOf(ConflictError);
+    await performTransition(env.admin.store, await env.admin.store.recommendationDetail(conditional), 'confirmCondition', casey, new Date(), {
+      reason: 'Approved at the staff committee on 3 September',
+    });
+    const after = paperForMeeting(await loadPaperData(env.admin.store, '2025-10-01'), october.id);
+    expect(after.actions.map((a) => a.action.who)).toEqual(['The Head of Fleet']);
+    expect(after.awaitingCondition).toEqual([]);
+    expect((await env.admin.store.getRecommendation(conditional)).value.status).toBe('closed');
+  });
+
+  it('refuses an action with no text or no one asked, saying which', async () => {
+    await expect(logPanelAction(env.admin.store, { text: ' ', who: '' }, 'm', casey, 'bad')).rejects.toThrow(
+      'Say what the panel asked for; Say who the panel asked',
+    );
   });
 });

@@ -21,6 +21,7 @@ const expected: Record<Exclude<keyof typeof lists, 'evidence'>, Record<Role, Rec
   recommendations: coordinatorsOnly,
   meetings: coordinatorsOnly,
   decisions: coordinatorsOnly,
+  panelActions: coordinatorsOnly,
   reminders: { coordinator: coordinatorsOnly.coordinator, owner: hidden, otherOwner: hidden, panel: hidden },
   updates: {
     coordinator: coordinatorsOnly.coordinator,
@@ -42,6 +43,7 @@ const keyField: Record<keyof typeof expected, string> = {
   recommendations: 'RecKey',
   meetings: 'Cycle',
   decisions: 'IdempotencyKey',
+  panelActions: 'ActionKey',
   reminders: 'ReminderKey',
   updates: 'IdempotencyKey',
 };

@@ -9,6 +9,10 @@ export const documentFiles: DocumentFiles = {
     const [{ Packer }, { panelPaperDocument }] = await Promise.all([import('docx'), import('./paper-docx')]);
     return new Blob([await Packer.toArrayBuffer(panelPaperDocument(paper))], { type: docxType });
   },
+  async decisionListDocx(list) {
+    const [{ Packer }, { decisionListDocument }] = await Promise.all([import('docx'), import('./decision-list-docx')]);
+    return new Blob([await Packer.toArrayBuffer(decisionListDocument(list))], { type: docxType });
+  },
   async registerXlsx(data) {
     const { registerRows, registerWorkbook } = await import('./register-xlsx');
     return new Blob([await registerWorkbook(registerRows(data.audits, data.recommendations, data.updates))], { type: xlsxType });

@@ -9,11 +9,10 @@ import {
   Paragraph,
   Table,
   TableCell,
-  TableRow,
   TextRun,
-  WidthType,
   type ParagraphChild,
 } from 'docx';
+import { cell, heading, para, table } from './docx-parts';
 import { evidenceLabel, monthYearLabel, statusLabel, updateAttribution, priorityColour, updateQuestions, type PanelPaper, type Priority } from '../../domain';
 
 /**
@@ -21,21 +20,6 @@ import { evidenceLabel, monthYearLabel, statusLabel, updateAttribution, priority
  * bookmark on each Appendix A item, so Word computes them (the document asks Word to update fields on open).
  */
 
-const cell = (text: string, options: { bold?: boolean; shade?: string } = {}): TableCell =>
-  new TableCell({
-    children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun({ text: line, bold: options.bold })] })),
-    shading: options.shade ? { fill: options.shade, type: 'clear', color: 'auto' } : undefined,
-  });
-
-const row = (cells: (string | TableCell)[], header = false): TableRow =>
-  new TableRow({ tableHeader: header, children: cells.map((c) => (typeof c === 'string' ? cell(c, { bold: header }) : c)) });
-
-const table = (header: string[], rows: (string | TableCell)[][]): Table =>
-  new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [row(header, true), ...rows.map((r) => row(r))] });
-
-const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_2): Paragraph =>
-  new Paragraph({ text, heading: level });
-const para = (text: string): Paragraph => new Paragraph({ children: [new TextRun(text)] });
 const numbered = (n: number, text: string): Paragraph => para(`${n}. ${text}`);
 
 const colourFill: Record<'RED' | 'AMBER' | 'GREEN', string> = { RED: 'F4CCCC', AMBER: 'FCE5CD', GREEN: 'D9EAD3' };
@@ -167,6 +151,15 @@ export function panelPaperDocument(paper: PanelPaper): Document {
         return [p.auditTitle, p.priority, `${p.reference} ${p.title}`, p.condition ? `Yes, subject to ${p.condition}` : 'Yes', pageCell(bookmark)];
       }),
     ),
+    ...(paper.awaitingCondition.length === 0
+      ? []
+      : [
+          heading('Closures agreed subject to a condition, awaiting confirmation'),
+          table(
+            ['Audit title', 'Recommendation', 'Subject to'],
+            paper.awaitingCondition.map((a) => [a.auditTitle, `${a.reference} ${a.title}`, a.condition ?? '—']),
+          ),
+        ]),
     ...(paper.withdrawals.length === 0
       ? []
       : [

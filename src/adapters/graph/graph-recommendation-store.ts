@@ -1,5 +1,5 @@
 import type { Audit, Meeting, OwnerUpdate, Recommendation, SuspectUpdate } from '../../domain';
-import { auditKey, byAuditTeam, mayReport, screenUpdates, type Delegation, type Person } from '../../domain';
+import { auditKey, byAuditTeam, mayReport, screenUpdates, type Delegation, type PanelAction, type Person } from '../../domain';
 import {
   ConflictError,
   type DecisionRecord,
@@ -35,6 +35,9 @@ import {
   meetingFromItem,
   meetingSelect,
   meetingToFields,
+  panelActionFromItem,
+  panelActionSelect,
+  panelActionToFields,
   auditTeamUpdateFromDecision,
   auditTeamUpdateKinds,
   auditTeamUpdateToDecision,
@@ -250,8 +253,9 @@ export class GraphRecommendationStore implements RecommendationStore {
         url: this.gateway.itemsUrl('updates', { select: updateSelect, filter: `fields/SubmittedAt ge ${updatesSince}T00:00:00Z` }),
       },
       { id: 'decisions', method: 'GET', url: this.gateway.itemsUrl('decisions', { select: decisionSelect }) },
+      { id: 'panelActions', method: 'GET', url: this.gateway.itemsUrl('panelActions', { select: panelActionSelect }) },
     ]);
-    const [audits, recommendations, meetings, updates, trail] = await Promise.all(
+    const [audits, recommendations, meetings, updates, trail, actions] = await Promise.all(
       responses.map((response) => this.gateway.itemsOf(response, `Reading ${response.id}`)),
     );
     const invalid: InvalidRecordError[] = [];
@@ -270,6 +274,8 @@ export class GraphRecommendationStore implements RecommendationStore {
       accepted: latestAccepted(decisions),
       reopened: decisions.filter((d) => d.kind === 'reopen'),
       refusedRequests: decisions.flatMap((d) => (refusals.has(d.kind) && d.subjectId ? [d.subjectId] : [])),
+      decisions,
+      panelActions: mapAll(actions ?? [], panelActionFromItem, invalid),
       invalid,
     };
   }
@@ -494,6 +500,28 @@ export class GraphRecommendationStore implements RecommendationStore {
   upsertRecommendation(recommendation: Omit<Recommendation, 'id'>): Promise<Versioned<Recommendation>> {
     const key = { field: 'RecKey', value: recommendationKey(recommendation.auditId, recommendation.reference) };
     return this.upsertByKey('recommendations', recommendationSelect, key, recommendationToFields(recommendation), recommendationFromItem);
+  }
+
+  async logPanelAction(action: Omit<PanelAction, 'id' | 'status'> & { key: string }): Promise<Versioned<PanelAction>> {
+    try {
+      return panelActionFromItem(await this.gateway.create('panelActions', panelActionToFields({ ...action, status: 'open' })));
+    } catch (error) {
+      // A retry whose first answer was lost meets the unique key: the action already logged is the answer.
+      const [existing] = await this.gateway.query('panelActions', { select: panelActionSelect, filter: eq('ActionKey', action.key) });
+      if (existing) return panelActionFromItem(existing);
+      throw error;
+    }
+  }
+
+  async completePanelAction(action: Versioned<PanelAction>, note: string): Promise<Versioned<PanelAction>> {
+    const read = async () => panelActionFromItem(await this.gateway.get('panelActions', action.value.id, panelActionSelect));
+    try {
+      await this.gateway.update('panelActions', action.value.id, { ActionStatus: 'done', DoneNote: note }, action.etag);
+    } catch (error) {
+      if (error instanceof PreconditionFailedError) throw new ConflictError(action.value, await read());
+      throw error;
+    }
+    return read();
   }
 
   async saveRecommendation(recommendation: Versioned<Recommendation>): Promise<Versioned<Recommendation>> {

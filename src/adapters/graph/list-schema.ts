@@ -126,6 +126,20 @@ export const lists = {
     ],
     access: { coordinator: 'edit', owner: 'read', panel: 'read' },
   },
+  panelActions: {
+    title: 'AuditTrackerPanelActions',
+    template: 'genericList',
+    columns: [
+      { name: 'ActionKey', type: 'text', indexed: true, unique: true },
+      { name: 'RaisedAt', type: 'text', indexed: true },
+      { name: 'Who', type: 'text' },
+      { name: 'DueAt', type: 'text' },
+      { name: 'RecommendationId', type: 'text' },
+      { name: 'ActionStatus', type: 'choice', choices: ['open', 'done'], indexed: true },
+      { name: 'DoneNote', type: 'note' },
+    ],
+    access: { coordinator: 'edit', owner: 'read', panel: 'read' },
+  },
   reminders: {
     title: 'AuditTrackerReminderLog',
     template: 'genericList',

@@ -41,6 +41,16 @@ async function save(
   return store.saveRecommendation({ ...current, value });
 }
 
+/**
+ * The item's closure condition after a step: a conditional proposal, once accepted, makes the closure
+ * conditional, and so does the panel agreeing it subject to a condition (the reason given is the condition).
+ */
+function closureConditionAfter(transition: TransitionName, current: string | undefined, proposed: string | undefined, reason: string | undefined) {
+  if (transition === 'acceptForPanel' && proposed) return proposed;
+  if (transition === 'panelAgreeSubjectTo' && reason?.trim()) return reason.trim();
+  return current;
+}
+
 /** The proposal as accepted: its answers, and each file's version and content hash as they are now. */
 async function freeze(proposal: OwnerUpdate, evidence: EvidenceStore | undefined): Promise<OwnerUpdate> {
   if (!evidence) throw new Error('Accepting a proposal needs the evidence library, to record its files');
@@ -76,8 +86,7 @@ export async function performTransition(
     statusReason: options.reason?.trim() || undefined,
     // Proposing a withdrawal says which; the panel's noting or rejection ends the proposal.
     withdrawal: withdrawalProposedBy[transition],
-    // A conditional proposal, once accepted, makes the item's closure conditional: the register and paper say so.
-    closureCondition: transition === 'acceptForPanel' && proposal?.closureCondition ? proposal.closureCondition : current.value.closureCondition,
+    closureCondition: closureConditionAfter(transition, current.value.closureCondition, proposal?.closureCondition, options.reason),
   };
   // Accepting freezes the proposal into the trail: the paper and the panel read that copy, not the update.
   const frozen = transition === 'acceptForPanel' && proposal ? await freeze(proposal, options.evidence) : undefined;
@@ -144,7 +153,11 @@ export async function recordTargetRevision(
   now: Date,
 ): Promise<Versioned<Recommendation>> {
   requireCoordinator(actor, 'records target revisions');
-  const targets = reviseTarget(current.value.targets, { ...revision, requestedBy: { email: actor.email, name: actor.name }, approvedOn: organisationToday(now) });
+  const targets = reviseTarget(current.value.targets, {
+    ...revision,
+    requestedBy: { email: actor.email, name: actor.name },
+    approvedOn: organisationToday(now),
+  });
   const detail = `${revision.target.text}, agreed by the ${revision.approvedBy}: ${revision.reason}`;
   return save(store, current, { ...current.value, targets }, { kind: 'targetRevised', actor, detail, now });
 }
@@ -162,7 +175,12 @@ export async function correctOriginalTarget(
   if (!reason.trim()) throw new Error('Say why the original target was wrong');
   const was = current.value.targets.original.text || 'none';
   const targets = correctOriginal(current.value.targets, corrected);
-  return save(store, current, { ...current.value, targets }, { kind: 'originalTargetCorrected', actor, detail: `From ${was} to ${corrected.text}: ${reason.trim()}`, now });
+  return save(
+    store,
+    current,
+    { ...current.value, targets },
+    { kind: 'originalTargetCorrected', actor, detail: `From ${was} to ${corrected.text}: ${reason.trim()}`, now },
+  );
 }
 
 /** A note the coordinator records for an owner who could not update ("lead unwell at the time of reporting"). */

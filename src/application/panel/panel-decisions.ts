@@ -1,7 +1,15 @@
 import type { RecommendationStore, Versioned } from '../ports';
 import type { Recommendation } from '../../domain';
 import { decideTargetRequest, performTransition } from '../coordinator/review';
-import type { Actor } from '../shared/actor';
+import { requireCoordinator, type Actor } from '../shared/actor';
+
+/** What the panel can resolve on a closure put to it. */
+export type ClosureResolution =
+  | { kind: 'agree' }
+  | { kind: 'agreeSubjectTo'; condition: string }
+  | { kind: 'notAccept'; reason: string }
+  /** Noted, with no decision yet: the item stays before the panel and is carried to the next paper. */
+  | { kind: 'note' };
 
 /**
  * What the panel decided at its meeting, recorded by the coordinator on its behalf: each reads the item as it is
@@ -10,13 +18,31 @@ import type { Actor } from '../shared/actor';
 export async function recordClosureDecision(
   store: RecommendationStore,
   recommendationId: string,
-  decision: { agreed: true } | { agreed: false; reason: string },
+  decision: ClosureResolution,
   context: { actor: Actor; now: Date; meetingId: string },
 ): Promise<Versioned<Recommendation>> {
   const detail = await store.recommendationDetail(recommendationId);
-  return decision.agreed
-    ? performTransition(store, detail, 'panelAgreeClosure', context.actor, context.now, { meetingId: context.meetingId })
-    : performTransition(store, detail, 'panelNotAcceptClosure', context.actor, context.now, { reason: decision.reason, meetingId: context.meetingId });
+  const { actor, now, meetingId } = context;
+  switch (decision.kind) {
+    case 'agree':
+      return performTransition(store, detail, 'panelAgreeClosure', actor, now, { meetingId });
+    case 'agreeSubjectTo':
+      return performTransition(store, detail, 'panelAgreeSubjectTo', actor, now, { reason: decision.condition, meetingId });
+    case 'notAccept':
+      return performTransition(store, detail, 'panelNotAcceptClosure', actor, now, { reason: decision.reason, meetingId });
+    case 'note':
+      requireCoordinator(actor, "records the panel's decisions");
+      await store.recordDecision({
+        recommendationId,
+        meetingId,
+        kind: 'panelNoted',
+        actor: actor.email,
+        at: now.toISOString(),
+        detail: '',
+        idempotencyKey: `${recommendationId}:${meetingId}:panelNoted`,
+      });
+      return detail.recommendation;
+  }
 }
 
 /** The panel grants or refuses the item's latest request for a new target date. */

@@ -1,9 +1,11 @@
-import type { PanelPaper } from '../../domain';
+import type { DecisionList, PanelPaper } from '../../domain';
 import type { PaperData } from './recommendation-store';
 
-/** Office files in and out: the panel paper (.docx), the register and its empty template (.xlsx), and reading a register. */
+/** Office files in and out: the panel paper and a meeting's decision list (.docx), the register and its empty template (.xlsx), and reading a register. */
 export interface DocumentFiles {
   paperDocx(paper: PanelPaper): Promise<Blob>;
+  /** A meeting's decisions in the minutes' RESOLVED style. */
+  decisionListDocx(list: DecisionList): Promise<Blob>;
   registerXlsx(data: Pick<PaperData, 'audits' | 'recommendations' | 'updates'>): Promise<Blob>;
   templateXlsx(): Promise<Blob>;
   /**

@@ -1,4 +1,4 @@
-import type { Audit, Delegation, Meeting, OwnerUpdate, Person, Recommendation, SuspectUpdate, UpdateAnswers } from '../../domain';
+import type { Audit, Delegation, Meeting, OwnerUpdate, PanelAction, Person, Recommendation, SuspectUpdate, UpdateAnswers } from '../../domain';
 import type { InvalidRecordError } from './errors';
 import type { Versioned } from './versioned';
 
@@ -66,6 +66,10 @@ export interface PaperData {
   delegations: Delegation[];
   /** Each recommendation's latest accepted proposal, as frozen in the trail when the coordinator accepted it. */
   accepted: OwnerUpdate[];
+  /** The audit trail, oldest first: what the panel resolved at each meeting, among the rest. */
+  decisions: DecisionRecord[];
+  /** What the panel asked for at its meetings, done or not. */
+  panelActions: Versioned<PanelAction>[];
   /** Target requests refused (their update ids): decided, though no revision was made. */
   refusedRequests: string[];
   /** Closed items reopened (an auditor's follow-up found them not implemented): the next paper reports them. */
@@ -114,6 +118,10 @@ export interface RecommendationWriter {
   writeRecommendations(writes: RecommendationWrite[], onProgress?: (done: number, total: number) => void): Promise<WriteOutcome[]>;
   /** Creates a meeting, or replaces the one for the same cycle. */
   saveMeeting(meeting: Omit<Meeting, 'id'>): Promise<Meeting>;
+  /** Logs something the panel asked for; idempotent by its key. */
+  logPanelAction(action: Omit<PanelAction, 'id' | 'status'> & { key: string }): Promise<Versioned<PanelAction>>;
+  /** Marks a panel action done, with the eTag it was read at; ConflictError when it changed meanwhile. */
+  completePanelAction(action: Versioned<PanelAction>, note: string): Promise<Versioned<PanelAction>>;
 }
 
 /**

@@ -15,7 +15,8 @@ export const decisionLabels: Record<
   | 'imported'
   | 'auditRecorded'
   | 'meetingScheduled'
-  | 'auditorFollowUp',
+  | 'auditorFollowUp'
+  | 'panelNoted',
   string
 > = {
   proposeClosure: 'Proposed closed',
@@ -23,6 +24,8 @@ export const decisionLabels: Record<
   returnToOwner: 'Closure returned to the owner',
   panelAgreeClosure: 'Closure agreed by the panel',
   panelNotAcceptClosure: 'Closure not accepted by the panel',
+  panelAgreeSubjectTo: 'Closure agreed by the panel, subject to a condition',
+  confirmCondition: "The panel's condition confirmed met",
   markNotAdopted: 'Proposed not adopted',
   markRiskAccepted: 'Proposed risk accepted',
   markSuperseded: 'Proposed superseded',
@@ -30,6 +33,7 @@ export const decisionLabels: Record<
   panelRejectWithdrawal: 'Withdrawal not accepted by the panel',
   reopen: 'Reopened after an auditor follow-up',
   auditorFollowUp: 'Auditor follow-up',
+  panelNoted: 'Noted by the panel',
   extensionApproved: 'New target approved by the coordinator',
   extensionGranted: 'Extension granted by the panel',
   extensionRefused: 'Extension refused by the panel',

@@ -106,12 +106,7 @@ export function NewRecommendation({
             ))}
           </Select>
         </Field>
-        <Field
-          label="Target date, as agreed"
-          hint={
-            form.target ? describeReading(target) : 'e.g. 31st March 2026, Q3 2025-26'
-          }
-        >
+        <Field label="Target date, as agreed" hint={form.target ? describeReading(target) : 'e.g. 31st March 2026, Q3 2025-26'}>
           <Input value={form.target} onChange={(_, d) => setForm({ ...form, target: d.value })} />
         </Field>
         <PeoplePicker people={people} value={owners} onChange={setOwners} error={errors.owners} />

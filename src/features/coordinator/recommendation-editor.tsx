@@ -154,6 +154,17 @@ export function RecommendationEditor({ detail, onSaved }: { detail: Recommendati
             decision.run(putForward ? 'Follow-up recorded; proposed closed' : 'Follow-up recorded', () => actions.recordFollowUp(detail, followUp, putForward))
           }
         />
+        {allowed.includes('confirmCondition') && (
+          <ReasonDialog
+            trigger="Confirm the condition is met…"
+            title={`Confirm: ${detail.recommendation.value.closureCondition ?? 'the panel’s condition'}`}
+            label="How was it met? (e.g. approved at the staff committee on 3 June)"
+            confirm="Confirm and close"
+            onConfirm={(reason) =>
+              decision.run('Condition confirmed: closed', () => actions.transition(detail.recommendation.value.id, 'confirmCondition', reason))
+            }
+          />
+        )}
         {withdrawals
           .filter((w) => allowed.includes(w.transition))
           .map((w) => (

@@ -207,7 +207,11 @@ export function UpdateForm({
             label="New target, as you would write it"
             required
             {...errorProps('newTargetDate')}
-            hint={draft.newTargetDate.trim() ? describeReading(parseTargetDate(draft.newTargetDate, session.targetReading)) : 'e.g. 31st March 2026, 3rd Qtr 2025-26'}
+            hint={
+              draft.newTargetDate.trim()
+                ? describeReading(parseTargetDate(draft.newTargetDate, session.targetReading))
+                : 'e.g. 31st March 2026, 3rd Qtr 2025-26'
+            }
           >
             <Input value={draft.newTargetDate} onChange={(_, d) => change({ newTargetDate: d.value })} />
           </Field>

@@ -1,7 +1,9 @@
 import { useCallback, useMemo } from 'react';
 import { scheduleMeeting } from '../../application/coordinator/audits-and-meetings';
 import { loadPaperData, paperForMeeting } from '../../application/panel/meeting-paper';
-import { recordClosureDecision, recordExtensionDecision, recordWithdrawalDecision } from '../../application/panel/panel-decisions';
+import { recordClosureDecision, recordExtensionDecision, recordWithdrawalDecision, type ClosureResolution } from '../../application/panel/panel-decisions';
+import { completePanelAction, decisionList, logPanelAction, type NewPanelAction } from '../../application/panel/panel-actions';
+import type { PaperData } from '../../application/ports';
 import { nextMeeting, type Meeting, type PanelPaper } from '../../domain';
 import { useSession } from '../shared/session-context';
 import { useAsync } from '../shared/use-async';
@@ -15,7 +17,7 @@ export function usePaper(meetingRef: string | undefined) {
       const data = await loadPaperData(store, today);
       const meetings = [...data.meetings].sort((a, b) => b.date.localeCompare(a.date));
       const chosen = meetingRef ?? nextMeeting(meetings, today)?.id ?? meetings[0]?.id;
-      return { meetings, paper: chosen ? paperForMeeting(data, chosen) : undefined };
+      return { data, meetings, paper: chosen ? paperForMeeting(data, chosen) : undefined };
     }, [store, today, meetingRef]),
   );
 }
@@ -26,12 +28,19 @@ export function usePanelActions() {
   return useMemo(() => {
     const at = (meetingId: string) => ({ actor: session.user, now: new Date(), meetingId });
     return {
-      agreeClosure: (id: string, meetingId: string) => recordClosureDecision(session.store, id, { agreed: true }, at(meetingId)),
-      notAcceptClosure: (id: string, reason: string, meetingId: string) => recordClosureDecision(session.store, id, { agreed: false, reason }, at(meetingId)),
+      resolveClosure: (id: string, resolution: ClosureResolution, meetingId: string) => recordClosureDecision(session.store, id, resolution, at(meetingId)),
       noteWithdrawal: (id: string, meetingId: string) => recordWithdrawalDecision(session.store, id, { noted: true }, at(meetingId)),
       rejectWithdrawal: (id: string, reason: string, meetingId: string) => recordWithdrawalDecision(session.store, id, { noted: false, reason }, at(meetingId)),
       decideExtension: (id: string, grant: boolean, meetingId: string) => recordExtensionDecision(session.store, id, grant, at(meetingId)),
       paperFile: (paper: PanelPaper) => session.documents.paperDocx(paper),
+      decisionListFile: (data: PaperData, meetingId: string) => session.documents.decisionListDocx(decisionList(data, meetingId)),
+      logAction: (action: NewPanelAction, meetingId: string, key: string) => logPanelAction(session.store, action, meetingId, session.user, key),
+      completeAction: async (id: string, note: string) => {
+        // Read again, so a stale screen meets the eTag check rather than overwriting.
+        const current = (await loadPaperData(session.store, session.today)).panelActions.find((a) => a.value.id === id);
+        if (!current) throw new Error('The action is no longer there');
+        return completePanelAction(session.store, current, note, session.user);
+      },
     };
   }, [session]);
 }

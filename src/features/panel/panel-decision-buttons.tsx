@@ -17,6 +17,8 @@ export function ClosureDecision({
   notAccept,
   what = 'Closure',
   yes = 'Agreed',
+  agreeSubjectTo,
+  note,
 }: {
   reference: string;
   decision: Decision;
@@ -24,6 +26,10 @@ export function ClosureDecision({
   notAccept: (reason: string) => Promise<unknown>;
   what?: string;
   yes?: string;
+  /** Offered for closures: the panel agrees, subject to a condition that keeps the item open until it is met. */
+  agreeSubjectTo?: (condition: string) => Promise<unknown>;
+  /** Offered for closures: noted, with no decision yet. */
+  note?: () => Promise<unknown>;
 }) {
   const styles = useStyles();
   return (
@@ -31,6 +37,21 @@ export function ClosureDecision({
       <Button size="small" disabled={decision.busy} onClick={() => decision.run(`${what} of ${reference} ${yes.toLowerCase()}`, agree)}>
         {yes}
       </Button>
+      {agreeSubjectTo && (
+        <ReasonDialog
+          trigger="Agreed subject to…"
+          size="small"
+          title={`The panel agreed closure of ${reference} subject to a condition`}
+          label="The condition (the item stays open until it is confirmed met)"
+          confirm="Record"
+          onConfirm={(condition) => decision.run(`Closure of ${reference} agreed subject to ${condition}`, () => agreeSubjectTo(condition))}
+        />
+      )}
+      {note && (
+        <Button size="small" disabled={decision.busy} onClick={() => decision.run(`${reference} noted`, note)}>
+          Noted
+        </Button>
+      )}
       <ReasonDialog
         trigger="Not accepted…"
         size="small"

@@ -1,8 +1,9 @@
 import { Body1, Button, Field, Select, Spinner, Subtitle1, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { monthYearLabel, statusLabel, type PanelPaper } from '../../domain';
+import { monthYearLabel, statusLabel } from '../../domain';
 import { DecisionMessage } from '../shared/decision-message';
 import { MeetingEditor } from './meeting-editor';
+import { PanelActionsSection } from './panel-actions-section';
 import { ClosureDecision, ExtensionDecision } from './panel-decision-buttons';
 import { SimpleTable } from '../shared/simple-table';
 import { useDecision } from '../shared/use-decision';
@@ -26,7 +27,7 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
 
   if (state.status === 'loading') return <Spinner label="Compiling the paper…" />;
   if (state.status === 'error') return <LoadFailed problem="The paper could not be compiled" error={state.error} onRetry={reload} />;
-  const { meetings, paper } = state.value;
+  const { meetings, paper, data } = state.value;
   if (!paper) {
     return (
       <section className={styles.page}>
@@ -36,10 +37,10 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
     );
   }
   const meetingId = paper.meeting.id;
-  const exportDocx = async (p: PanelPaper): Promise<void> => {
+  const exportFile = async (file: () => Promise<Blob>, name: string): Promise<void> => {
     setDownloading(true);
     try {
-      download(await actions.paperFile(p), `panel-paper-${p.meeting.date}.docx`);
+      download(await file(), name);
     } finally {
       setDownloading(false);
     }
@@ -60,8 +61,18 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
             ))}
           </Select>
         </Field>
-        <Button appearance="primary" onClick={() => void exportDocx(paper)} disabled={downloading}>
+        <Button
+          appearance="primary"
+          onClick={() => void exportFile(() => actions.paperFile(paper), `panel-paper-${paper.meeting.date}.docx`)}
+          disabled={downloading}
+        >
           {downloading ? 'Preparing…' : 'Download paper (.docx)'}
+        </Button>
+        <Button
+          onClick={() => void exportFile(() => actions.decisionListFile(data, meetingId), `panel-decisions-${paper.meeting.date}.docx`)}
+          disabled={downloading}
+        >
+          Download the decision list (.docx)
         </Button>
         {canDecide && <MeetingEditor key={`edit-${paper.meeting.id}`} meeting={paper.meeting} onSaved={reload} />}
         {canDecide && <MeetingEditor key="new" onSaved={(m) => setMeetingRef(m.id)} />}
@@ -94,13 +105,25 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
                   key="d"
                   reference={p.reference}
                   decision={decision}
-                  agree={() => actions.agreeClosure(p.recommendationId, meetingId)}
-                  notAccept={(reason) => actions.notAcceptClosure(p.recommendationId, reason, meetingId)}
+                  agree={() => actions.resolveClosure(p.recommendationId, { kind: 'agree' }, meetingId)}
+                  agreeSubjectTo={(condition) => actions.resolveClosure(p.recommendationId, { kind: 'agreeSubjectTo', condition }, meetingId)}
+                  notAccept={(reason) => actions.resolveClosure(p.recommendationId, { kind: 'notAccept', reason }, meetingId)}
+                  note={() => actions.resolveClosure(p.recommendationId, { kind: 'note' }, meetingId)}
                 />,
               ]
             : []),
         ])}
       />
+      {paper.awaitingCondition.length > 0 && (
+        <>
+          <Subtitle1 as="h2">Agreed subject to a condition, awaiting confirmation ({paper.awaitingCondition.length})</Subtitle1>
+          <SimpleTable
+            label="Agreed subject to a condition"
+            head={['Audit title', 'Recommendation', 'Subject to']}
+            rows={paper.awaitingCondition.map((a) => [a.auditTitle, `${a.reference} ${a.title}`, a.condition ?? '—'])}
+          />
+        </>
+      )}
       {paper.withdrawals.length > 0 && (
         <>
           <Subtitle1 as="h2">Withdrawals for the panel to note ({paper.withdrawals.length})</Subtitle1>
@@ -167,6 +190,7 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
             : []),
         ])}
       />
+      <PanelActionsSection paper={paper} meetings={meetings} canDecide={canDecide} decision={decision} />
       <Subtitle1 as="h2">Appendix A</Subtitle1>
       {paper.appendix.map((group) => (
         <details key={group.audit.id}>

@@ -2,5 +2,6 @@
 export * from './audits';
 export * from './decisions';
 export * from './meetings';
+export * from './panel-actions';
 export * from './recommendations';
 export * from './updates';
