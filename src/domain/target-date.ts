@@ -171,7 +171,7 @@ export function exactTarget(date: IsoDate, text = date): TargetDate {
 
 /** What the tracker read from a wording, said back as it is typed, so nothing is guessed unseen. */
 export function describeReading(target: TargetDate): string {
-  if (target.due) return target.from && target.from !== target.due ? `Read as ${target.from} to ${target.due}, due ${target.due}` : `Read as due ${target.due}`;
+  if (target.due) return `Read as due ${target.due}`;
   if (target.flag === 'noDate') return 'No date in this: it will be flagged for a date';
   if (target.flag === 'ambiguous') return 'This can be read more than one way (a calendar or a financial year?): it will be flagged';
   return 'Not a date we can read: it will be flagged';

@@ -68,7 +68,7 @@ describe('the coordinator and the panel', () => {
     const xml = (await (await JSZip.loadAsync(readFileSync((await file.path()) ?? ''))).file('word/document.xml')?.async('string')) ?? '';
     expect(xml).toContain('PAGEREF rec_');
 
-    await proposedTable.getByRole('row').filter({ hasText: label }).getByRole('button', { name: 'Agreed' }).click();
+    await proposedTable.getByRole('row').filter({ hasText: label }).getByRole('button', { name: 'Agreed', exact: true }).click();
     await page.getByText(/Closure of .* agreed/).waitFor();
     await expect.poll(() => paperCount(page, 'Total running')).toBe(runningBefore - 1);
     expect(await paperCount(page, 'Proposed closed')).toBe(proposedBefore);
@@ -78,7 +78,7 @@ describe('the coordinator and the panel', () => {
     const page = await openTab(browser, `${inject('appUrl')}#/paper`, inject('today'));
     await signInAs(page, 'Helen Ashworth');
     await page.getByRole('table', { name: 'Counts by priority' }).waitFor();
-    expect(await page.getByRole('button', { name: 'Agreed' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Agreed', exact: true }).count()).toBe(0);
     expect(await page.getByRole('tab', { name: 'Review' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Download paper (.docx)' }).waitFor();
   });
