@@ -1,20 +1,4 @@
-import {
-  Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-  Field,
-  Input,
-  Select,
-  Textarea,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Checkbox, Field, Input, Select, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
 import {
   auditorFollowUpSchema,
@@ -27,8 +11,7 @@ import {
   type Status,
 } from '../../domain';
 import { fieldError } from '../shared/field-error';
-
-const useStyles = makeStyles({ fields: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
+import { FormDialog } from '../shared/form-dialog';
 
 /**
  * Records what an auditor's follow-up found. The dialog says beforehand what the verdict will do: reopen a closed
@@ -47,66 +30,56 @@ export function AuditorFollowUpDialog({
   busy: boolean;
   onRecord: (followUp: AuditorFollowUp, putForward: boolean) => void;
 }) {
-  const styles = useStyles();
-  const [open, setOpen] = useState(false);
   const [value, setValue] = useState<AuditorFollowUp>({ auditor, date: today, verdict: 'implemented', note: '' });
   const [putForward, setPutForward] = useState(true);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const effect = followUpEffect(status, value.verdict);
-  const record = (): void => {
+  const record = (): boolean => {
     const parsed = auditorFollowUpSchema.safeParse(value);
-    if (!parsed.success) return setErrors(fieldErrors(parsed.error));
-    if (effect === 'reopens' && !parsed.data.note) return setErrors({ note: 'Say what the auditor found, for the owner and the panel' });
-    setErrors({});
-    setOpen(false);
+    const found = !parsed.success
+      ? fieldErrors(parsed.error)
+      : effect === 'reopens' && !parsed.data.note
+        ? { note: 'Say what the auditor found, for the owner and the panel' }
+        : {};
+    setErrors(found);
+    if (!parsed.success || Object.keys(found).length > 0) return false;
     onRecord(parsed.data, effect === 'mayPropose' && putForward);
+    return true;
   };
   return (
-    <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
-      <DialogTrigger disableButtonEnhancement>
-        <Button disabled={busy}>Record an auditor follow-up…</Button>
-      </DialogTrigger>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>Record an auditor follow-up</DialogTitle>
-          <DialogContent className={styles.fields}>
-            <Field label="Auditor" required {...fieldError(errors, 'auditor')}>
-              <Input value={value.auditor} onChange={(_, d) => setValue({ ...value, auditor: d.value })} />
-            </Field>
-            <Field label="Date of the follow-up" required {...fieldError(errors, 'date')}>
-              <Input type="date" value={value.date} onChange={(_, d) => setValue({ ...value, date: d.value })} />
-            </Field>
-            <Field label="Verdict" required>
-              <Select value={value.verdict} onChange={(_, d) => setValue({ ...value, verdict: d.value as FollowUpVerdict })}>
-                {followUpVerdicts.map((verdict) => (
-                  <option key={verdict} value={verdict}>
-                    {followUpVerdictLabel[verdict]}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label="What the auditor found" required={effect === 'reopens'} {...fieldError(errors, 'note')}>
-              <Textarea value={value.note} onChange={(_, d) => setValue({ ...value, note: d.value })} rows={3} />
-            </Field>
-            {effect === 'reopens' && <Field hint="The recommendation is closed: this verdict reopens it, and the next paper reports it." />}
-            {effect === 'mayPropose' && (
-              <Checkbox
-                checked={putForward}
-                onChange={(_, d) => setPutForward(d.checked === true)}
-                label="Put the recommendation forward for closure on this follow-up (proposed closed)"
-              />
-            )}
-          </DialogContent>
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button appearance="secondary">Cancel</Button>
-            </DialogTrigger>
-            <Button appearance="primary" onClick={record}>
-              {effect === 'reopens' ? 'Record and reopen' : 'Record follow-up'}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      trigger="Record an auditor follow-up…"
+      disabled={busy}
+      title="Record an auditor follow-up"
+      confirm={effect === 'reopens' ? 'Record and reopen' : 'Record follow-up'}
+      onConfirm={record}
+    >
+      <Field label="Auditor" required {...fieldError(errors, 'auditor')}>
+        <Input value={value.auditor} onChange={(_, d) => setValue({ ...value, auditor: d.value })} />
+      </Field>
+      <Field label="Date of the follow-up" required {...fieldError(errors, 'date')}>
+        <Input type="date" value={value.date} onChange={(_, d) => setValue({ ...value, date: d.value })} />
+      </Field>
+      <Field label="Verdict" required>
+        <Select value={value.verdict} onChange={(_, d) => setValue({ ...value, verdict: d.value as FollowUpVerdict })}>
+          {followUpVerdicts.map((verdict) => (
+            <option key={verdict} value={verdict}>
+              {followUpVerdictLabel[verdict]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="What the auditor found" required={effect === 'reopens'} {...fieldError(errors, 'note')}>
+        <Textarea value={value.note} onChange={(_, d) => setValue({ ...value, note: d.value })} rows={3} />
+      </Field>
+      {effect === 'reopens' && <Field hint="The recommendation is closed: this verdict reopens it, and the next paper reports it." />}
+      {effect === 'mayPropose' && (
+        <Checkbox
+          checked={putForward}
+          onChange={(_, d) => setPutForward(d.checked === true)}
+          label="Put the recommendation forward for closure on this follow-up (proposed closed)"
+        />
+      )}
+    </FormDialog>
   );
 }

@@ -1,16 +1,6 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-  Field,
-  Textarea,
-} from '@fluentui/react-components';
+import { Field, Textarea } from '@fluentui/react-components';
 import { useState } from 'react';
+import { FormDialog } from './form-dialog';
 
 /** Asks for the comment a decision needs before it is made; nothing happens until it is confirmed. */
 export function ReasonDialog({
@@ -29,44 +19,28 @@ export function ReasonDialog({
   confirm: string;
   onConfirm: (reason: string) => void;
 }) {
-  const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
   return (
-    <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
-      <DialogTrigger disableButtonEnhancement>
-        <Button size={size}>{trigger}</Button>
-      </DialogTrigger>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogContent>
-            <Field label={label} required validationMessage={error} validationState={error ? 'error' : 'none'}>
-              <Textarea value={reason} onChange={(_, d) => setReason(d.value)} rows={3} />
-            </Field>
-          </DialogContent>
-          <DialogActions>
-            <DialogTrigger disableButtonEnhancement>
-              <Button appearance="secondary">Cancel</Button>
-            </DialogTrigger>
-            <Button
-              appearance="primary"
-              onClick={() => {
-                if (!reason.trim()) {
-                  setError('Give a reason');
-                  return;
-                }
-                setOpen(false);
-                setReason('');
-                setError(undefined);
-                onConfirm(reason.trim());
-              }}
-            >
-              {confirm}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      trigger={trigger}
+      size={size}
+      title={title}
+      confirm={confirm}
+      onConfirm={() => {
+        if (!reason.trim()) {
+          setError('Give a reason');
+          return false;
+        }
+        setReason('');
+        setError(undefined);
+        onConfirm(reason.trim());
+        return true;
+      }}
+    >
+      <Field label={label} required validationMessage={error} validationState={error ? 'error' : 'none'}>
+        <Textarea value={reason} onChange={(_, d) => setReason(d.value)} rows={3} />
+      </Field>
+    </FormDialog>
   );
 }
