@@ -11,6 +11,7 @@ export * from './people';
 export * from './priority';
 export * from './rag';
 export * from './recommendation';
+export * from './recommendation-parts';
 export * from './reference';
 export * from './target-date';
 export * from './target-history';

@@ -1,4 +1,5 @@
 import type { Role } from './people';
+import { openPartsMessage } from './recommendation-parts';
 
 /**
  * The recommendation lifecycle as an explicit state machine. Each transition names who may perform it and
@@ -179,7 +180,7 @@ export class IllegalTransitionError extends Error {
   constructor(
     readonly transition: TransitionName,
     readonly from: Status,
-    readonly problem: 'state' | 'actor' | 'narrative' | 'evidence' | 'reason',
+    readonly problem: 'state' | 'actor' | 'narrative' | 'evidence' | 'reason' | 'parts',
     message: string,
   ) {
     super(message);
@@ -202,7 +203,12 @@ export interface TransitionRequest {
   narrative?: string;
   evidenceCount?: number;
   reason?: string;
+  /** The item's parts still open: it can be proposed closed or go to the panel only when every part is done. */
+  openParts?: readonly { label: string }[];
 }
+
+/** Steps that move a whole item towards closure, which wait for every part. */
+const needsEveryPart: readonly TransitionName[] = ['proposeClosure', 'acceptForPanel'];
 
 const present = (text: string | undefined): boolean => (text ?? '').trim().length > 0;
 
@@ -227,6 +233,9 @@ export function applyTransition(from: Status, request: TransitionRequest): Statu
   }
   if (rule.needs.includes('reason') && !present(request.reason)) {
     fail('reason', 'Give a reason');
+  }
+  if (needsEveryPart.includes(transition) && request.openParts?.length) {
+    fail('parts', openPartsMessage(request.openParts));
   }
   if (transition === 'panelNoteWithdrawal') return request.withdrawal ?? fail('state', 'No withdrawal was proposed for this item');
   return rule.to;

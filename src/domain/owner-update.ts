@@ -32,6 +32,10 @@ export type UpdateKind = (typeof updateKinds)[number];
 /** Updates that report progress and may propose closure: everything but the audit team's notes. */
 export const reportsProgress = (update: Pick<OwnerUpdate, 'kind'>): boolean => update.kind !== 'coordinatorNote';
 
+/** Proposes closing the whole item: a part's owner proposing their part done does not. */
+export const proposesItemClosure = (update: Pick<OwnerUpdate, 'kind' | 'proposesClosure' | 'part'>): boolean =>
+  reportsProgress(update) && update.proposesClosure && !update.part;
+
 /** Written by the audit team, so kept in its own list (which only coordinators can write) and trusted from there. */
 export const byAuditTeam = (update: Pick<OwnerUpdate, 'kind'>): boolean => update.kind !== 'ownerUpdate';
 
@@ -42,6 +46,8 @@ const updateFields = z.object({
   kind: z.enum(updateKinds),
   author: personSchema,
   onBehalfOf: personSchema.optional(),
+  /** The part (a, b, ...) this update reports on; none for the whole item. */
+  part: z.string().trim().min(1).optional(),
   achieved: answer,
   remaining: answer,
   barriers: answer,
@@ -69,6 +75,7 @@ export const updateAnswersSchema = updateFields.pick({
   closureCondition: true,
   evidence: true,
   targetRequest: true,
+  part: true,
 });
 export type UpdateAnswers = z.infer<typeof updateAnswersSchema>;
 

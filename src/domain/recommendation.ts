@@ -2,21 +2,12 @@ import { z } from 'zod';
 import { isoDateSchema } from './calendar';
 import { formerOwnerSchema } from './delegation';
 import { isWorkable, statuses, withdrawals, type Status } from './lifecycle';
-import { reportsProgress, type OwnerUpdate } from './owner-update';
+import { proposesItemClosure, reportsProgress, type OwnerUpdate } from './owner-update';
 import { maxOwners, personSchema, sameEmail } from './people';
 import { prioritySchema } from './priority';
 import { normaliseReference } from './reference';
-import { targetDateSchema } from './target-date';
+import { partsProblem, subPartSchema } from './recommendation-parts';
 import { targetHistorySchema } from './target-history';
-
-/** A sub-part (a, b, ...) of a recommendation, with its own owner and date. */
-export const subPartSchema = z.object({
-  label: z.string().trim().min(1),
-  text: z.string(),
-  owners: z.array(personSchema),
-  target: targetDateSchema,
-});
-export type SubPart = z.infer<typeof subPartSchema>;
 
 export const recommendationSchema = z
   .object({
@@ -50,6 +41,10 @@ export const recommendationSchema = z
   .refine((r) => r.referenceKey === normaliseReference(r.reference), {
     message: 'The reference key does not match the reference',
     path: ['referenceKey'],
+  })
+  .superRefine((r, ctx) => {
+    const problem = partsProblem(r.subParts);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['subParts'], message: problem });
   });
 export type Recommendation = z.infer<typeof recommendationSchema>;
 
@@ -57,9 +52,9 @@ export const isOwnedBy = (recommendation: Pick<Recommendation, 'owners'>, email:
   recommendation.owners.some((owner) => sameEmail(owner.email, email));
 
 /** The most recent proposal of closure among a recommendation's updates. */
-export const latestProposal = <U extends Pick<OwnerUpdate, 'kind' | 'proposesClosure' | 'submittedAt'>>(updates: readonly U[]): U | undefined =>
+export const latestProposal = <U extends Pick<OwnerUpdate, 'kind' | 'proposesClosure' | 'part' | 'submittedAt'>>(updates: readonly U[]): U | undefined =>
   [...updates]
-    .filter((u) => reportsProgress(u) && u.proposesClosure)
+    .filter(proposesItemClosure)
     .sort((a, b) => a.submittedAt.localeCompare(b.submittedAt))
     .at(-1);
 
@@ -70,11 +65,11 @@ export const latestProposal = <U extends Pick<OwnerUpdate, 'kind' | 'proposesClo
  */
 export function effectiveStatus(
   recommendation: Pick<Recommendation, 'status' | 'statusChangedAt'>,
-  updates: readonly Pick<OwnerUpdate, 'kind' | 'proposesClosure' | 'submittedAt'>[],
+  updates: readonly Pick<OwnerUpdate, 'kind' | 'proposesClosure' | 'part' | 'submittedAt'>[],
 ): Status {
   if (!isWorkable(recommendation.status)) return recommendation.status;
   const since = recommendation.statusChangedAt ? Date.parse(recommendation.statusChangedAt) : -Infinity;
-  const proposed = updates.some((u) => reportsProgress(u) && u.proposesClosure && Date.parse(u.submittedAt) > since);
+  const proposed = updates.some((u) => proposesItemClosure(u) && Date.parse(u.submittedAt) > since);
   return proposed ? 'proposedClosed' : recommendation.status;
 }
 

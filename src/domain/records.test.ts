@@ -30,7 +30,7 @@ const recommendation: Recommendation = {
   text: 'Produce performance information.',
   managementResponse: 'Agreed.',
   owners: [dana, { email: 'Sam.Second@Example.org', name: 'Sam Second' }],
-  subParts: [{ label: 'a', text: 'Dashboard', owners: [dana], target: parseTargetDate('Aug 2025') }],
+  subParts: [{ label: 'a', text: 'Dashboard', owners: [dana], target: parseTargetDate('Aug 2025'), status: 'open' }],
   targets: { original: parseTargetDate('May 2022'), revisions: [] },
   status: 'open',
 };

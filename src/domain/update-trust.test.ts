@@ -5,14 +5,30 @@ import { maxUpdatesPerCycle, screenUpdates } from './update-trust';
 
 const priya = { email: 'priya@x.example', name: 'Priya' };
 const tom = { email: 'tom@x.example', name: 'Tom' };
-const rec = { id: 'r1', reference: '4.1', owners: [priya], subParts: [{ label: 'a', text: '', owners: [tom], target: { text: 'TBC' } }] };
+const rec = {
+  id: 'r1',
+  reference: '4.1',
+  owners: [priya],
+  subParts: [{ label: 'a', text: '', owners: [tom], target: { text: 'TBC' }, status: 'open' as const }],
+};
 const update = (over: Partial<OwnerUpdate>): OwnerUpdate => ({ id: `u${Math.random()}`, ...anUpdate('r1', { author: priya, cycle: 'June 2025', ...over }) });
 
 describe('which updates count', () => {
+  it("holds a part's owner to their own part", () => {
+    const whole = update({ author: tom });
+    const otherPart = update({ author: tom, part: 'b' });
+    const screened = screenUpdates([rec], [whole, otherPart]);
+    expect(screened.trusted).toEqual([]);
+    expect(screened.suspect.map((s) => s.reason)).toEqual([
+      'Tom (tom@x.example) does not own the whole of 4.1',
+      'Tom (tom@x.example) does not own the whole of 4.1',
+    ]);
+  });
+
   it("counts the owners' and part owners' own updates, and the audit team's notes", () => {
     const updates = [
       update({}),
-      update({ author: { ...tom, email: 'TOM@x.example' } }),
+      update({ author: { ...tom, email: 'TOM@x.example' }, part: 'a' }),
       update({ kind: 'coordinatorNote', author: { email: 'c@x.example', name: 'C' } }),
     ];
     expect(screenUpdates([rec], updates).trusted).toHaveLength(3);

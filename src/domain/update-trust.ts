@@ -1,6 +1,7 @@
 import { byAuditTeam, type OwnerUpdate } from './owner-update';
 import { delegatesOf, type Delegation } from './delegation';
 import { sameEmail } from './people';
+import { partsOwnedBy } from './recommendation-parts';
 import type { Recommendation } from './recommendation';
 
 /** An update that does not count for status or the paper, and why: shown to the coordinator, never dropped silently. */
@@ -22,11 +23,21 @@ export const maxUpdatesPerCycle = 12;
 
 type Reported = Pick<Recommendation, 'id' | 'owners' | 'subParts' | 'delegates' | 'formerOwners'>;
 
+/** Who may report on the whole item: its owners and their delegates. */
+const wholeItemReporters = (recommendation: Reported, delegations: readonly Delegation[]): string[] => [
+  ...recommendation.owners.map((o) => o.email),
+  ...delegatesOf(recommendation, delegations).map((d) => d.email),
+];
+
+/** An owner the item was taken from, for an update written before it was taken (`at`). */
+const wasOwnerAt = (recommendation: Reported, email: string, at: string | undefined): boolean =>
+  // Parsed, not compared as text: SharePoint stamps whole seconds ("…18Z"), our clock milliseconds ("…18.904Z").
+  at !== undefined && (recommendation.formerOwners ?? []).some((f) => sameEmail(f.email, email) && Date.parse(at) <= Date.parse(f.until));
+
 /** Everyone who may report on a recommendation: its owners, the owners of its parts, and their delegates. */
 export const reportersOf = (recommendation: Reported, delegations: readonly Delegation[] = []): string[] => [
-  ...recommendation.owners.map((o) => o.email),
+  ...wholeItemReporters(recommendation, delegations),
   ...recommendation.subParts.flatMap((part) => part.owners.map((o) => o.email)),
-  ...delegatesOf(recommendation, delegations).map((d) => d.email),
 ];
 
 /**
@@ -34,9 +45,16 @@ export const reportersOf = (recommendation: Reported, delegations: readonly Dele
  * written at `at`, an owner the item was later taken from.
  */
 export const mayReport = (recommendation: Reported, delegations: readonly Delegation[], email: string, at?: string): boolean =>
-  reportersOf(recommendation, delegations).some((reporter) => sameEmail(reporter, email)) ||
-  // Parsed, not compared as text: SharePoint stamps whole seconds ("…18Z"), our clock milliseconds ("…18.904Z").
-  (at !== undefined && (recommendation.formerOwners ?? []).some((f) => sameEmail(f.email, email) && Date.parse(at) <= Date.parse(f.until)));
+  reportersOf(recommendation, delegations).some((reporter) => sameEmail(reporter, email)) || wasOwnerAt(recommendation, email, at);
+
+/**
+ * Whether this person may write this update: the item's owners and delegates report on the whole item or any
+ * part; a part's owner reports on their own part only.
+ */
+export const mayWriteUpdate = (recommendation: Reported, delegations: readonly Delegation[], update: { email: string; at?: string; part?: string }): boolean =>
+  wholeItemReporters(recommendation, delegations).some((reporter) => sameEmail(reporter, update.email)) ||
+  wasOwnerAt(recommendation, update.email, update.at) ||
+  (update.part !== undefined && partsOwnedBy(recommendation, update.email).includes(update.part));
 
 /**
  * Which updates count. Anyone with add rights on the updates list can post against any recommendation
@@ -63,8 +81,9 @@ export function screenUpdates(
       suspect.push({ update, reason: `${update.author.name} posted it against a recommendation that is not in the register` });
       continue;
     }
-    if (!mayReport(recommendation, delegations, update.author.email, update.submittedAt)) {
-      suspect.push({ update, reason: `${update.author.name} (${update.author.email}) does not own ${recommendation.reference}` });
+    if (!mayWriteUpdate(recommendation, delegations, { email: update.author.email, at: update.submittedAt, part: update.part })) {
+      const what = mayReport(recommendation, delegations, update.author.email) ? `the whole of ${recommendation.reference}` : recommendation.reference;
+      suspect.push({ update, reason: `${update.author.name} (${update.author.email}) does not own ${what}` });
       continue;
     }
     const key = `${update.recommendationId}\n${update.cycle}\n${update.author.email.toLowerCase()}`;

@@ -63,6 +63,11 @@ export const lists = {
       { name: 'Delegate1', type: 'text', indexed: true },
       { name: 'Delegate2', type: 'text', indexed: true },
       { name: 'DelegatesJson', type: 'note' },
+      // Part owners, indexed like owners so a part owner's "my recommendations" is the same one query.
+      { name: 'PartOwner1', type: 'text', indexed: true },
+      { name: 'PartOwner2', type: 'text', indexed: true },
+      { name: 'PartOwner3', type: 'text', indexed: true },
+      { name: 'PartOwner4', type: 'text', indexed: true },
       { name: 'FormerOwnersJson', type: 'note' },
       { name: 'SubPartsJson', type: 'note' },
       { name: 'RepeatOf', type: 'text' },
@@ -81,6 +86,7 @@ export const lists = {
       { name: 'Cycle', type: 'text', indexed: true },
       { name: 'Kind', type: 'choice', choices: [...updateKinds, 'delegation'] },
       { name: 'OnBehalfOfJson', type: 'note' },
+      { name: 'Part', type: 'text' },
       // An owner's naming of a delegate is a record of their own here (owners cannot write recommendations).
       { name: 'DelegateEmail', type: 'text', indexed: true },
       { name: 'DelegateJson', type: 'note' },

@@ -1,5 +1,6 @@
 import {
   applyTransition,
+  openParts,
   blankAnswers,
   effectiveStatus,
   isOwnedBy,
@@ -78,6 +79,7 @@ export async function performTransition(
     narrative: proposal?.closureNarrative,
     evidenceCount: proposal?.evidence.length,
     reason: options.reason,
+    openParts: openParts(current.value),
   });
   const value: Recommendation = {
     ...current.value,

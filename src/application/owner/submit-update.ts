@@ -1,4 +1,16 @@
-import { applyTransition, isOwnedBy, mayReport, type OwnerUpdate, type Recommendation, type TargetReading } from '../../domain';
+import {
+  applyTransition,
+  isOwnedBy,
+  mayReport,
+  mayWriteUpdate,
+  openParts,
+  openPartsMessage,
+  partsOwnedBy,
+  proposesItemClosure,
+  type OwnerUpdate,
+  type Recommendation,
+  type TargetReading,
+} from '../../domain';
 import { ForbiddenError, type RecommendationStore, type Versioned } from '../ports';
 import { describeChanges } from '../coordinator/recommendation-changes';
 import type { Actor } from '../shared/actor';
@@ -36,11 +48,18 @@ export async function submitUpdate(
   if (!byCoordinator && !mayReport(current.value, detail.delegations, author.email)) {
     throw new ForbiddenError('This recommendation is no longer yours: it has been reassigned');
   }
+  if (!byCoordinator && !mayWriteUpdate(current.value, detail.delegations, { email: author.email, part: checked.update.part })) {
+    return { kind: 'invalid', errors: { part: `Report on your part: ${partsOwnedBy(current.value, author.email).join(', ')}` } };
+  }
+  const stillOpen = openParts(current.value);
+  if (proposesItemClosure(checked.update) && stillOpen.length > 0) {
+    return { kind: 'invalid', errors: { proposesClosure: openPartsMessage(stillOpen) } };
+  }
   if (current.etag !== draft.opened.etag) {
     return { kind: 'changed', current, changes: describeChanges(draft.opened.value, current.value) };
   }
   // A proposal is the lifecycle's proposeClosure: the state machine says whether this item may take one now.
-  if (checked.update.proposesClosure) {
+  if (proposesItemClosure(checked.update)) {
     applyTransition(current.value.status, {
       transition: 'proposeClosure',
       actor: { role: author.role, ownsItem: !byCoordinator },

@@ -13,6 +13,8 @@ import {
   type TargetReading,
   type UpdateKind,
   organisationToday,
+  isOwnedBy,
+  partsOwnedBy,
 } from '../../domain';
 import type { Versioned } from '../ports';
 
@@ -25,6 +27,8 @@ export interface UpdateDraft {
   /** The version of the recommendation the owner was looking at, to notice changes made meanwhile. */
   opened: Versioned<Recommendation>;
   idempotencyKey: string;
+  /** The part (a, b, ...) the update reports on; '' for the whole item. */
+  part: string;
   achieved: string;
   remaining: string;
   barriers: string;
@@ -44,6 +48,8 @@ export const updateDraftSchema: z.ZodType<UpdateDraft> = z.object({
   recommendationId: z.string(),
   opened: z.object({ value: recommendationSchema, etag: z.string() }),
   idempotencyKey: z.string().min(8),
+  // Drafts saved before parts existed report on the whole item.
+  part: z.string().default(''),
   achieved: z.string(),
   remaining: z.string(),
   barriers: z.string(),
@@ -61,16 +67,31 @@ export const updateDraftSchema: z.ZodType<UpdateDraft> = z.object({
 
 export type DraftField = keyof Pick<
   UpdateDraft,
-  'achieved' | 'remaining' | 'barriers' | 'mitigation' | 'closureNarrative' | 'closureCondition' | 'evidence' | 'newTargetDate' | 'newTargetReason'
+  | 'part'
+  | 'proposesClosure'
+  | 'achieved'
+  | 'remaining'
+  | 'barriers'
+  | 'mitigation'
+  | 'closureNarrative'
+  | 'closureCondition'
+  | 'evidence'
+  | 'newTargetDate'
+  | 'newTargetReason'
 >;
 
 export const draftKey = (email: string, recommendationId: string): string => `auditTracker.draft.${email.toLowerCase()}.${recommendationId}`;
 
-export function newDraft(opened: Versioned<Recommendation>, makeKey: () => string): UpdateDraft {
+/** A part's owner who does not own the whole item reports on their first part; everyone else on the whole item. */
+const defaultPart = (recommendation: Recommendation, reporter: string | undefined): string =>
+  reporter && !isOwnedBy(recommendation, reporter) ? (partsOwnedBy(recommendation, reporter)[0] ?? '') : '';
+
+export function newDraft(opened: Versioned<Recommendation>, makeKey: () => string, reporter?: string): UpdateDraft {
   return {
     recommendationId: opened.value.id,
     opened,
     idempotencyKey: makeKey(),
+    part: defaultPart(opened.value, reporter),
     ...blankAnswers(),
     closureConditional: false,
     closureCondition: '',
@@ -127,6 +148,7 @@ export function validateDraft(
     kind: writer.kind,
     author,
     onBehalfOf: writer.onBehalfOf,
+    part: draft.part || undefined,
     achieved: draft.achieved,
     remaining: draft.remaining,
     barriers: draft.barriers,

@@ -18,6 +18,7 @@ import {
   type OwnerUpdate,
   changeSinceAccepted,
   changeSinceAcceptedLabel,
+  partState,
 } from '../../domain';
 import { decisionLabel } from '../../application/shared/decision-labels';
 import { PriorityBadge, ProgressBadge, StatusText } from '../shared/badges';
@@ -120,6 +121,23 @@ export function RecommendationPage({
       )}
       <Subtitle1 as="h2">Recommendation</Subtitle1>
       <Body1 className={styles.text}>{r.text}</Body1>
+      {r.subParts.length > 0 && (
+        <>
+          <Subtitle1 as="h2">Parts</Subtitle1>
+          <ul aria-label="Parts">
+            {r.subParts.map((p) => (
+              <li key={p.label}>
+                <Body1 className={styles.text}>
+                  {p.label}. {p.text}
+                </Body1>
+                <Caption1 block>
+                  {p.owners.map((o) => o.name).join(', ')} · target {p.target.text || '—'} · {partState(p, updates)}
+                </Caption1>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <Subtitle1 as="h2">Management response</Subtitle1>
       <Body1 className={styles.text}>{r.managementResponse || '—'}</Body1>
       {(r.closureCondition || (status === 'proposedClosed' && proposal?.closureCondition)) && (

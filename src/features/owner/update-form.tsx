@@ -15,6 +15,7 @@ import {
   MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
+  Select,
   Subtitle1,
   Textarea,
   makeStyles,
@@ -23,7 +24,17 @@ import {
 import { useRef, useState } from 'react';
 import type { RecommendationDetail, Versioned } from '../../application/ports';
 import { hasContent, type DraftField, type UpdateDraft } from '../../application/owner/update-draft';
-import { currentTarget, describeReading, nextRevisionNeedsPanel, parseTargetDate, updateQuestions, type OwnerUpdate, type Recommendation } from '../../domain';
+import {
+  currentTarget,
+  describeReading,
+  mayWriteUpdate,
+  nextRevisionNeedsPanel,
+  parseTargetDate,
+  partsOwnedBy,
+  updateQuestions,
+  type OwnerUpdate,
+  type Recommendation,
+} from '../../domain';
 import { useSession } from '../shared/session-context';
 import { useSubmitUpdate } from './data';
 import { EvidenceField } from './evidence-field';
@@ -116,6 +127,11 @@ export function UpdateForm({
     setErrors({});
   };
 
+  const item = detail.recommendation.value;
+  // The item's owners, delegates and the audit team report on any part; a part's owner on their own parts.
+  const reportsOnWhole = session.user.role === 'coordinator' || mayWriteUpdate(item, detail.delegations, { email: session.user.email });
+  const mine = partsOwnedBy(item, session.user.email);
+  const parts = item.subParts.filter((p) => reportsOnWhole || mine.includes(p.label));
   const targets = detail.recommendation.value.targets;
   const policy = nextRevisionNeedsPanel(targets);
   const errorProps = (field: DraftField) => ({
@@ -142,19 +158,37 @@ export function UpdateForm({
           <MessageBarBody>We restored the draft you had not sent yet.</MessageBarBody>
         </MessageBar>
       )}
+      {parts.length > 0 && (
+        <Field label="Reporting on" {...errorProps('part')}>
+          <Select value={draft.part} onChange={(_, d) => change({ part: d.value })}>
+            {reportsOnWhole && <option value="">The whole recommendation</option>}
+            {parts.map((p) => (
+              <option key={p.label} value={p.label}>
+                Part {p.label}: {p.text.slice(0, 80)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      )}
       {questions.map(([field, label]) => (
         <Field key={field} label={label} {...errorProps(field)}>
           <Textarea value={draft[field]} onChange={(_, d) => change({ [field]: d.value })} resize="vertical" rows={3} />
         </Field>
       ))}
 
-      <Checkbox
-        checked={draft.proposesClosure}
-        onChange={(_, d) => change({ proposesClosure: d.checked === true })}
-        label={
-          session.user.role === 'coordinator' ? 'Put this recommendation forward for closure (proposed closed)' : 'I propose this recommendation is closed'
-        }
-      />
+      <Field {...errorProps('proposesClosure')}>
+        <Checkbox
+          checked={draft.proposesClosure}
+          onChange={(_, d) => change({ proposesClosure: d.checked === true })}
+          label={
+            draft.part
+              ? `I propose part ${draft.part} is done`
+              : session.user.role === 'coordinator'
+                ? 'Put this recommendation forward for closure (proposed closed)'
+                : 'I propose this recommendation is closed'
+          }
+        />
+      </Field>
       {draft.proposesClosure && (
         <div className={styles.section}>
           <Field label="How has the recommendation been met?" required {...errorProps('closureNarrative')}>

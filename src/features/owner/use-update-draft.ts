@@ -14,7 +14,7 @@ export function useUpdateDraft(opened: Versioned<Recommendation>) {
   const { drafts, user } = useSession();
   const key = draftKey(user.email, opened.value.id);
   const [restored] = useState(() => drafts.load(key));
-  const [draft, setDraft] = useState<UpdateDraft>(() => restored ?? newDraft(opened, newKey));
+  const [draft, setDraft] = useState<UpdateDraft>(() => restored ?? newDraft(opened, newKey, user.email));
   const [dirty, setDirty] = useState(false);
   const [saveProblem, setSaveProblem] = useState<string | undefined>();
 
@@ -40,8 +40,8 @@ export function useUpdateDraft(opened: Versioned<Recommendation>) {
   /** The owner discards the draft and starts again. */
   const discard = useCallback((): void => {
     forget();
-    setDraft(newDraft(opened, newKey));
-  }, [forget, opened]);
+    setDraft(newDraft(opened, newKey, user.email));
+  }, [forget, opened, user.email]);
 
   return { draft, restored, change, forget, discard, saveProblem };
 }

@@ -1,5 +1,5 @@
 import { selectOf } from '../list-schema';
-import { currentTarget, normaliseReference, recommendationSchema, type Recommendation } from '../../../domain';
+import { currentTarget, maxPartOwners, normaliseReference, partOwnerEmails, recommendationSchema, type Recommendation } from '../../../domain';
 import { type Versioned } from '../../../application/ports';
 import type { ListItem } from '../gateway/list-item';
 import { type Fields, text, optionalText, json, dateOnly, asDateTime, parsed } from './fields';
@@ -10,6 +10,7 @@ export const recommendationKey = (auditId: string, reference: string): string =>
 
 export function recommendationToFields(r: Omit<Recommendation, 'id'>): Fields {
   const owners = r.owners.map((o) => o.email.toLowerCase());
+  const partOwners = partOwnerEmails(r);
   return {
     Title: r.title,
     RecKey: recommendationKey(r.auditId, r.reference),
@@ -31,6 +32,7 @@ export function recommendationToFields(r: Omit<Recommendation, 'id'>): Fields {
     DelegatesJson: r.delegates?.length ? JSON.stringify(r.delegates) : null,
     FormerOwnersJson: r.formerOwners?.length ? JSON.stringify(r.formerOwners) : null,
     SubPartsJson: JSON.stringify(r.subParts),
+    ...Object.fromEntries(Array.from({ length: maxPartOwners }, (_, i) => [`PartOwner${i + 1}`, partOwners[i] ?? null])),
     RepeatOf: r.repeatOf ?? null,
     TargetsJson: JSON.stringify(r.targets),
     CurrentDue: asDateTime(currentTarget(r.targets).due),
