@@ -1,3 +1,4 @@
+import { monthYearLabel } from './calendar';
 import { z } from 'zod';
 import { opinionSchema } from './opinion';
 
@@ -34,6 +35,10 @@ export function auditKey(audit: Pick<Audit, 'title' | 'qualifier' | 'issuedYear'
     .trim();
   return `${name}|${audit.issuedYear}-${String(audit.issuedMonth).padStart(2, '0')}`;
 }
+
+/** When the report was issued, as the paper writes it: "September 2018". */
+export const auditIssuedLabel = (audit: Pick<Audit, 'issuedYear' | 'issuedMonth'>): string =>
+  monthYearLabel(`${audit.issuedYear}-${String(audit.issuedMonth).padStart(2, '0')}-01`);
 
 export function auditHeading(audit: Audit): string {
   return audit.qualifier ? `${audit.title} ${audit.qualifier}` : audit.title;

@@ -12,6 +12,7 @@ export * from './priority';
 export * from './rag';
 export * from './recommendation';
 export * from './recommendation-parts';
+export * from './repeat';
 export * from './reference';
 export * from './target-date';
 export * from './target-history';

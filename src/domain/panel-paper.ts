@@ -1,5 +1,5 @@
-import { compareAuditsOldestFirst, auditHeading, type Audit } from './audit';
-import { monthYearLabel, type IsoDate } from './calendar';
+import { compareAuditsOldestFirst, auditHeading, auditIssuedLabel, type Audit } from './audit';
+import type { IsoDate } from './calendar';
 import { isRunning, type Withdrawal } from './lifecycle';
 import type { Meeting } from './meeting';
 import { actionsForPaper, type ActionForPaper, type PanelAction } from './panel-action';
@@ -8,6 +8,7 @@ import { defaultBoilerplate, type PaperBoilerplate } from './paper-boilerplate';
 import { priorities, type Priority } from './priority';
 import { effectiveStatus, type Recommendation } from './recommendation';
 import { compareReferences } from './reference';
+import { repeatDescription } from './repeat';
 import { currentTarget, hasExceededOriginal, nextRevisionNeedsPanel, requestDecided, type RevisionPolicy } from './target-history';
 
 export interface SummaryRow {
@@ -59,6 +60,8 @@ export interface AppendixItem {
   update: OwnerUpdate | undefined;
   /** The Word bookmark §5 points its page number at. */
   bookmark: string;
+  /** "Repeat of 4.2, Fleet Management, September 2018", for a repeat or revisit recommendation. */
+  repeatOf?: string;
 }
 
 export interface PanelPaper {
@@ -189,13 +192,14 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
     ];
   });
 
+  const recommendationsById = new Map(input.recommendations.map((r) => [r.id, r]));
   const appendix: PanelPaper['appendix'] = [];
   for (const e of running) {
     let group = appendix.at(-1);
     if (!group || group.audit.id !== e.audit.id) {
       group = {
         audit: e.audit,
-        heading: `${auditHeading(e.audit)} – ${monthYearLabel(`${e.audit.issuedYear}-${String(e.audit.issuedMonth).padStart(2, '0')}-01`)}`,
+        heading: `${auditHeading(e.audit)} – ${auditIssuedLabel(e.audit)}`,
         items: [],
       };
       appendix.push(group);
@@ -206,6 +210,7 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
       recommendation: e.r,
       update: acceptedCopy ?? latest(e.updates.filter((u) => u.cycle === meeting.cycle)),
       bookmark: bookmarkFor(e.r.id),
+      repeatOf: repeatDescription(e.r, recommendationsById, audits),
     });
   }
 

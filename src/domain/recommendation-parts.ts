@@ -6,6 +6,7 @@ import { targetDateSchema } from './target-date';
 /** A part is open until the audit team marks it done; the item goes to the panel only when every part is done. */
 export const partStatuses = ['open', 'done'] as const;
 export type PartStatus = (typeof partStatuses)[number];
+export const partStatusLabel: Record<PartStatus, string> = { open: 'Open', done: 'Done' };
 
 /** Part owners are indexed columns (PartOwner1-4), so a part owner's "my recommendations" stays one query. */
 export const maxPartOwners = 4;
@@ -62,6 +63,6 @@ export function openPartsMessage(open: readonly Pick<SubPart, 'label'>[]): strin
 
 /** A part as its owners see it: done once the audit team marks it, proposed done once its owner says so. */
 export function partState(part: Pick<SubPart, 'label' | 'status'>, updates: readonly { part?: string; proposesClosure: boolean }[]): string {
-  if (part.status === 'done') return 'Done';
-  return updates.some((u) => u.part === part.label && u.proposesClosure) ? 'Proposed done' : 'Open';
+  if (part.status === 'open' && updates.some((u) => u.part === part.label && u.proposesClosure)) return 'Proposed done';
+  return partStatusLabel[part.status];
 }

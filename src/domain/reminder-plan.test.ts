@@ -44,6 +44,25 @@ const updated = (recommendationId: string): OwnerUpdate => ({
 const at = (iso: string) => new Date(iso);
 
 describe('reminder planning', () => {
+  it("chases a part's owner for their own part until they report on it, and for the part's target", () => {
+    const parted = rec('9', {
+      subParts: [
+        { label: 'a', text: '', owners: [dana], target: parseTargetDate('Dec 2026'), status: 'done' },
+        { label: 'b', text: '', owners: [sam], target: parseTargetDate('30 June 2025'), status: 'open' },
+      ],
+    });
+    const plan = (updates: OwnerUpdate[]) =>
+      planReminders({ now: at('2025-06-24T09:00:00Z'), meetings: [meeting], recommendations: [parted], updates, alreadySent: new Set() });
+    const samsItems = (updates: OwnerUpdate[]) =>
+      plan(updates)
+        .messages.find((m) => m.owner.email === sam.email)
+        ?.units.map((u) => `${u.step} ${u.items[0]?.reference}`);
+    expect(samsItems([])).toEqual(['target-soon 4.9 part b', 'due 4.9 part b']);
+    // Dana's update on the whole item does not answer for part b; Sam's on part b does.
+    expect(samsItems([updated('9')])).toEqual(['target-soon 4.9 part b', 'due 4.9 part b']);
+    expect(samsItems([{ ...updated('9'), author: sam, part: 'b' }])).toEqual(['target-soon 4.9 part b']);
+  });
+
   it('picks the step for the day: request, reminder, on the day, then every 7 days overdue', () => {
     const step = (today: string) => deadlineStep(today, '2025-06-24', defaultReminderSchedule);
     expect(step('2025-06-02')).toBeUndefined();

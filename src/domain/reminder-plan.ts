@@ -93,21 +93,30 @@ export function planReminders(input: {
   for (const r of input.recommendations) {
     const status = effectiveStatus(r, updatesOf(r.id));
     if (!isWorkable(status)) continue;
-    const item = (due: IsoDate): ReminderItem => ({ recommendationId: r.id, reference: r.reference, title: r.title, priority: r.priority, due });
-    const chased = [...r.owners, ...delegatesOf(r, input.delegations ?? [])];
-    if (meeting && !updatesOf(r.id).some((u) => u.cycle === meeting.cycle)) {
-      for (const owner of chased) {
-        const entry = outstanding.get(owner.email) ?? { owner, items: [] };
-        entry.items.push(item(meeting.updateDeadline));
-        outstanding.set(owner.email, entry);
+    // Each open part's owners are chased for their own part, under its own target, beside the item's owners.
+    const parts = r.subParts.filter((p) => p.status !== 'done');
+    const duties = [
+      { owners: [...r.owners, ...delegatesOf(r, input.delegations ?? [])], reference: r.reference, target: currentTarget(r.targets), part: undefined },
+      ...parts.map((p) => ({ owners: p.owners, reference: `${r.reference} part ${p.label}`, target: p.target, part: p.label })),
+    ];
+    for (const duty of duties) {
+      const item = (due: IsoDate): ReminderItem => ({ recommendationId: r.id, reference: duty.reference, title: r.title, priority: r.priority, due });
+      const reported = updatesOf(r.id).some((u) => meeting && u.cycle === meeting.cycle && (duty.part === undefined || u.part === duty.part));
+      if (meeting && !reported) {
+        for (const owner of duty.owners) {
+          const entry = outstanding.get(owner.email) ?? { owner, items: [] };
+          entry.items.push(item(meeting.updateDeadline));
+          outstanding.set(owner.email, entry);
+        }
       }
+      const due = duty.target.due;
+      if (!due) continue;
+      const targetStep: ReminderStep | undefined =
+        today > due ? 'target-passed' : today >= addDays(due, -schedule.targetSoonDaysBefore) ? 'target-soon' : undefined;
+      if (!targetStep) continue;
+      const unitKey = (owner: Person) => `${targetStep}:${r.id}${duty.part ? `:${duty.part}` : ''}:${due}:${owner.email}`;
+      for (const owner of duty.owners) units.push({ key: unitKey(owner), step: targetStep, owner, items: [item(due)] });
     }
-    const due = currentTarget(r.targets).due;
-    if (!due) continue;
-    const targetStep: ReminderStep | undefined =
-      today > due ? 'target-passed' : today >= addDays(due, -schedule.targetSoonDaysBefore) ? 'target-soon' : undefined;
-    if (!targetStep) continue;
-    for (const owner of chased) units.push({ key: `${targetStep}:${r.id}:${due}:${owner.email}`, step: targetStep, owner, items: [item(due)] });
   }
 
   const step = meeting ? deadlineStep(today, meeting.updateDeadline, schedule) : undefined;

@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { Packer } from 'docx';
+import JSZip from 'jszip';
+import { panelPaperDocument } from '../../src/adapters/documents/paper-docx';
+import { loadRegisterView } from '../../src/application/coordinator/register-view';
+import { compileMeetingPaper } from '../../src/application/panel/meeting-paper';
 import { GraphEvidenceStore } from '../../src/adapters/graph/graph-evidence-store';
 import { editRecommendation, performTransition } from '../../src/application/coordinator/review';
 import { loadMyRecommendations } from '../../src/application/owner/my-recommendations';
@@ -6,7 +11,7 @@ import { submitUpdate } from '../../src/application/owner/submit-update';
 import { newDraft } from '../../src/application/owner/update-draft';
 import type { Actor } from '../../src/application/shared/actor';
 import { effectiveStatus, IllegalTransitionError, parseTargetDate, partProgress, type SubPart } from '../../src/domain';
-import { aRecommendation } from '../support/builders';
+import { anAudit, aRecommendation } from '../support/builders';
 import { contextFor, coordinator, otherOwner, owner } from '../support/emulator-harness';
 import { useProvisionedEmulator } from '../support/provisioned-emulator';
 
@@ -104,5 +109,30 @@ describe('parts a, b with their own owners, against the emulator', () => {
   it('refuses a part with no owner', async () => {
     const bad = aRecommendation(env.auditId, '5.', { subParts: [{ ...part('a', priya), owners: [] }] });
     await expect(env.admin.store.upsertRecommendation(bad)).rejects.toThrow('Give the part an owner');
+  });
+});
+
+describe('repeats, against the emulator', () => {
+  const env = useProvisionedEmulator();
+
+  it('names the original on the register and in the paper, and prints each part in Appendix A', async () => {
+    await env.admin.store.saveMeeting({ title: 'Panel July 2025', date: '2025-07-15', updateDeadline: '2025-06-24', cycle: 'June 2025' });
+    const fleet = await env.admin.store.upsertAudit(anAudit({ title: 'Fleet Management', issuedYear: 2018, issuedMonth: 9 }));
+    const original = await env.admin.store.upsertRecommendation(aRecommendation(fleet.value.id, '4.2'));
+    const repeat = await env.admin.store.upsertRecommendation(
+      aRecommendation(env.auditId, '1.', { repeatOf: original.value.id, subParts: [part('a', priya), part('b', tom, 'done')] }),
+    );
+
+    const register = await loadRegisterView(env.admin.store, '2025-06-01');
+    expect(register.rows.find((r) => r.recommendation.id === repeat.value.id)?.repeatOf).toBe('Repeat of 4.2, Fleet Management, September 2018');
+    expect(register.rows.find((r) => r.recommendation.id === original.value.id)?.repeatOf).toBeUndefined();
+
+    const paper = await compileMeetingPaper(env.admin.store, '2025-07-15', '2025-06-25');
+    const printed = paper.appendix.flatMap((g) => g.items).find((i) => i.recommendation.id === repeat.value.id);
+    expect(printed?.repeatOf).toBe('Repeat of 4.2, Fleet Management, September 2018');
+    const xml = (await (await JSZip.loadAsync(await Packer.toBuffer(panelPaperDocument(paper)))).file('word/document.xml')?.async('string')) ?? '';
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('Repeat of 4.2, Fleet Management, September 2018.');
+    expect(text).toContain('b. Part b of the protocol review Responsible: Tom Reyes. Target: December 2025. Done.');
   });
 });

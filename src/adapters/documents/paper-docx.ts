@@ -13,7 +13,17 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { cell, heading, para, table } from './docx-parts';
-import { evidenceLabel, monthYearLabel, statusLabel, updateAttribution, priorityColour, updateQuestions, type PanelPaper, type Priority } from '../../domain';
+import {
+  evidenceLabel,
+  monthYearLabel,
+  partStatusLabel,
+  statusLabel,
+  updateAttribution,
+  priorityColour,
+  updateQuestions,
+  type PanelPaper,
+  type Priority,
+} from '../../domain';
 
 /**
  * The panel paper as a Word document in the house template's order. §5's page numbers are PAGEREF fields to a
@@ -76,6 +86,10 @@ function appendix(paper: PanelPaper): (Paragraph | Table)[] {
         para(`${r.priority} priority recommendation: ${r.text}`),
         para(`Management response: ${r.managementResponse || '—'}`),
         para(`Owners: ${r.owners.map((o) => o.name).join(', ') || 'not assigned'}. Original target: ${r.targets.original.text || '—'}.`),
+        ...(item.repeatOf ? [para(`${item.repeatOf}.`)] : []),
+        ...r.subParts.map((p) =>
+          para(`${p.label}. ${p.text} Responsible: ${p.owners.map((o) => o.name).join(', ')}. Target: ${p.target.text || '—'}. ${partStatusLabel[p.status]}.`),
+        ),
       );
       const u = item.update;
       if (!u) {

@@ -14,6 +14,7 @@ import {
   type ProgressRag,
   type Recommendation,
   type Status,
+  repeatDescription,
 } from '../../domain';
 import { itemProgress, type ItemProgress } from '../owner/my-recommendations';
 import type { PaperData, RecommendationStore } from '../ports';
@@ -22,6 +23,8 @@ export interface RegisterRow extends ItemProgress {
   recommendation: Recommendation;
   auditTitle: string;
   owners: string;
+  /** "Repeat of 4.2, Fleet Management, September 2018", for a repeat or revisit recommendation. */
+  repeatOf?: string;
   /** Lower-case text searched by the register's search box. */
   haystack: string;
 }
@@ -50,6 +53,7 @@ export function buildRegister(data: PaperData, today: string): RegisterView {
   const audits = new Map(data.audits.map((a) => [a.id, a]));
   const updates = new Map<string, OwnerUpdate[]>();
   for (const u of data.updates) updates.set(u.recommendationId, [...(updates.get(u.recommendationId) ?? []), u]);
+  const byId = new Map(data.recommendations.map((r) => [r.id, r]));
   const rows = data.recommendations.map((recommendation): RegisterRow => {
     const audit = audits.get(recommendation.auditId);
     const auditTitle = audit ? auditHeading(audit) : '(unknown audit)';
@@ -58,6 +62,7 @@ export function buildRegister(data: PaperData, today: string): RegisterView {
       recommendation,
       auditTitle,
       owners,
+      repeatOf: repeatDescription(recommendation, byId, audits),
       haystack: `${auditTitle} ${recommendation.reference} ${recommendation.title} ${owners} ${recommendation.text}`.toLowerCase(),
       ...itemProgress(recommendation, updates.get(recommendation.id) ?? [], meeting?.cycle, today),
     };

@@ -9,6 +9,7 @@ import { DecisionMessage } from '../shared/decision-message';
 import { AuditorFollowUpDialog } from './auditor-follow-up-dialog';
 import { NoOwnerDialog } from './no-owner-dialog';
 import { TargetDialog } from './target-dialog';
+import { PartsEditor } from './parts-editor';
 import { delegateRole, PeoplePicker } from '../shared/people-picker';
 import { ReasonDialog } from '../shared/reason-dialog';
 import { useDecision } from '../shared/use-decision';
@@ -115,6 +116,9 @@ export function RecommendationEditor({ detail, onSaved }: { detail: Recommendati
           error={errors.delegates}
           role={delegateRole}
         />
+      )}
+      {options.status === 'ready' && (
+        <PartsEditor parts={draft.subParts} people={options.value.people} errors={errors} onChange={(subParts) => set({ subParts })} />
       )}
       <Field label="Repeat of (an earlier audit's recommendation)">
         <Select value={draft.repeatOf ?? ''} onChange={(_, d) => set({ repeatOf: d.value || undefined })}>

@@ -191,7 +191,10 @@ export function RegisterPage({ onOpen }: { onOpen: (id: string) => void }) {
                       <Body1 className={styles.oneLine}>
                         {row.recommendation.reference} {row.recommendation.title}
                       </Body1>
-                      <Caption1 className={styles.oneLine}>{row.auditTitle}</Caption1>
+                      <Caption1 className={styles.oneLine}>
+                        {row.auditTitle}
+                        {row.repeatOf && ` · ${row.repeatOf}`}
+                      </Caption1>
                     </span>
                   </Button>
                 </TableCell>
