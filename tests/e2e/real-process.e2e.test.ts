@@ -6,6 +6,7 @@ import { launchBrowser, openTab, screenshot, seriousAccessibilityViolations, sig
 
 const casey = 'casey.coordinator@northmere.example';
 const priya = { email: 'priya.fleet@northmere.example', name: 'Priya Anand' };
+const tom = { email: 'tom.vetting@northmere.example', name: 'Tom Hallam' };
 
 describe('the process as the coordinator runs it', () => {
   let browser: Browser;
@@ -39,6 +40,23 @@ describe('the process as the coordinator runs it', () => {
       });
       ids[reference] = saved.value.id;
     }
+    const parted = await store.upsertRecommendation({
+      auditId: audit.value.id,
+      reference: '2.5',
+      referenceKey: '2.5',
+      title: 'Protocol review',
+      priority: 'Low',
+      text: 'Review the protocol and keep a review schedule.',
+      managementResponse: 'Agreed.',
+      owners: [priya],
+      subParts: [
+        { label: 'a', text: 'Review the protocol.', owners: [priya], target: parseTargetDate('March 2025'), status: 'open' },
+        { label: 'b', text: 'Keep a review schedule.', owners: [tom], target: parseTargetDate('December 2025'), status: 'open' },
+      ],
+      targets: { original: parseTargetDate('March 2025'), revisions: [] },
+      status: 'open',
+    });
+    ids['2.5'] = parted.value.id;
   });
   afterAll(() => browser.close());
 
@@ -74,6 +92,30 @@ describe('the process as the coordinator runs it', () => {
     await page
       .getByRole('table', { name: 'Proposed closed' })
       .getByText('2.3 Contract monitoring (subject to approval of the monitoring procedure at the governance board)')
+      .waitFor();
+  });
+
+  it("lets a part's owner report on their part, and the coordinator mark it done", async () => {
+    const page = await openTab(browser, `${inject('appUrl')}#/recommendations/${ids['2.5']}`, inject('today'));
+    await signInAs(page, 'Tom Hallam');
+    const form = page.getByRole('form', { name: /Your update/ });
+    await form.waitFor();
+    expect(await form.getByLabel('Reporting on').inputValue()).toBe('b');
+    await form.getByLabel('What has been achieved?').fill('The review schedule is drafted.');
+    await screenshot(page, 'part-owner-update');
+    await form.getByRole('button', { name: 'Submit update' }).click();
+    await page.getByText(/Your update for .* has been sent to the audit team/).waitFor();
+
+    const coordinator = await openTab(browser, `${inject('appUrl')}#/recommendations/${ids['2.5']}`, inject('today'));
+    await signInAs(coordinator, 'Casey Marlow');
+    await coordinator.getByRole('list', { name: 'Timeline' }).getByText('The review schedule is drafted.').waitFor();
+    const partB = coordinator.getByRole('group', { name: 'Part b' });
+    await partB.getByLabel('Status').selectOption('done');
+    await coordinator.getByRole('button', { name: 'Save changes' }).click();
+    await coordinator.getByText('Changes saved').waitFor();
+    await coordinator
+      .getByRole('list', { name: 'Parts' })
+      .getByText(/Tom Hallam · target December 2025 · Done/)
       .waitFor();
   });
 

@@ -59,7 +59,7 @@ describe('parts a, b with their own owners, against the emulator', () => {
     );
     expect(sent.kind).toBe('submitted');
     const detail = await env.admin.store.recommendationDetail(stored.value.id);
-    expect(detail.updates.map((u) => u.part)).toEqual(['b']);
+    expect(detail.updates.map((u) => [u.part, u.author.email, u.onBehalfOf])).toEqual([['b', otherOwner, undefined]]);
     // Part b proposed done does not propose the whole item closed.
     expect(effectiveStatus(detail.recommendation.value, detail.updates)).toBe('open');
   });

@@ -58,12 +58,13 @@ export function buildRegister(data: PaperData, today: string): RegisterView {
     const audit = audits.get(recommendation.auditId);
     const auditTitle = audit ? auditHeading(audit) : '(unknown audit)';
     const owners = recommendation.owners.map((o) => o.name).join(', ');
+    const repeatOf = repeatDescription(recommendation, byId, audits);
     return {
       recommendation,
       auditTitle,
       owners,
-      repeatOf: repeatDescription(recommendation, byId, audits),
-      haystack: `${auditTitle} ${recommendation.reference} ${recommendation.title} ${owners} ${recommendation.text}`.toLowerCase(),
+      repeatOf,
+      haystack: `${auditTitle} ${recommendation.reference} ${recommendation.title} ${owners} ${recommendation.text} ${repeatOf ?? ''}`.toLowerCase(),
       ...itemProgress(recommendation, updates.get(recommendation.id) ?? [], meeting?.cycle, today),
     };
   });

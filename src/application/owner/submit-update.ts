@@ -38,11 +38,12 @@ export async function submitUpdate(
   const detail = await store.recommendationDetail(draft.recommendationId);
   const current = detail.recommendation;
   const ownsItem = isOwnedBy(current.value, author.email);
-  const byCoordinator = author.role === 'coordinator' && !ownsItem;
+  const ownsPart = partsOwnedBy(current.value, author.email).length > 0;
+  const byCoordinator = author.role === 'coordinator' && !ownsItem && !ownsPart;
   // A delegate writes the owner's own kind of update, marked as on the owner's behalf.
   const writer: UpdateWriter = byCoordinator
     ? { kind: 'coordinatorUpdate', onBehalfOf: current.value.owners[0] }
-    : { kind: 'ownerUpdate', onBehalfOf: ownsItem ? undefined : current.value.owners[0] };
+    : { kind: 'ownerUpdate', onBehalfOf: ownsItem || ownsPart ? undefined : current.value.owners[0] };
   const checked = validateDraft(draft, author, cycle, now, writer, reading);
   if ('errors' in checked) return { kind: 'invalid', errors: checked.errors };
   if (!byCoordinator && !mayReport(current.value, detail.delegations, author.email)) {

@@ -4,6 +4,8 @@ import { fieldError } from '../shared/field-error';
 import { PeoplePicker, type PickerRole } from '../shared/people-picker';
 
 const useStyles = makeStyles({
+  parts: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, alignItems: 'stretch' },
+  button: { alignSelf: 'flex-start' },
   part: {
     display: 'flex',
     flexDirection: 'column',
@@ -38,7 +40,7 @@ export function PartsEditor({
   const styles = useStyles();
   const setPart = (index: number, patch: Partial<SubPart>): void => onChange(parts.map((p, i) => (i === index ? { ...p, ...patch } : p)));
   return (
-    <section aria-labelledby="parts-title">
+    <section aria-labelledby="parts-title" className={styles.parts}>
       <Subtitle2 as="h3" id="parts-title">
         Parts
       </Subtitle2>
@@ -76,10 +78,15 @@ export function PartsEditor({
               ))}
             </Select>
           </Field>
-          <Button onClick={() => onChange(parts.filter((_, i) => i !== index))}>Remove part {part.label}</Button>
+          <Button className={styles.button} onClick={() => onChange(parts.filter((_, i) => i !== index))}>
+            Remove part {part.label}
+          </Button>
         </div>
       ))}
-      <Button onClick={() => onChange([...parts, { label: nextLabel(parts), text: '', owners: [], target: parseTargetDate(''), status: 'open' }])}>
+      <Button
+        className={styles.button}
+        onClick={() => onChange([...parts, { label: nextLabel(parts), text: '', owners: [], target: parseTargetDate(''), status: 'open' }])}
+      >
         Add a part
       </Button>
     </section>

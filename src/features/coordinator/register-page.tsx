@@ -185,7 +185,7 @@ export function RegisterPage({ onOpen }: { onOpen: (id: string) => void }) {
                     appearance="transparent"
                     className={styles.open}
                     onClick={() => onOpen(row.recommendation.id)}
-                    title={`${row.recommendation.reference} ${row.recommendation.title} – ${row.auditTitle}`}
+                    title={`${row.recommendation.reference} ${row.recommendation.title} – ${row.auditTitle}${row.repeatOf ? ` – ${row.repeatOf}` : ''}`}
                   >
                     <span className={styles.title}>
                       <Body1 className={styles.oneLine}>

@@ -19,6 +19,7 @@ import {
   changeSinceAccepted,
   changeSinceAcceptedLabel,
   partState,
+  partsOwnedBy,
 } from '../../domain';
 import { decisionLabel } from '../../application/shared/decision-labels';
 import { PriorityBadge, ProgressBadge, StatusText } from '../shared/badges';
@@ -70,7 +71,9 @@ export function RecommendationPage({
   const sentBack = actionNeeded(r, updates);
   const proposal = latestProposal(updates);
   const current = currentTarget(r.targets);
-  const mine = isOwnedBy(r, session.user.email);
+  const ownsWhole = isOwnedBy(r, session.user.email);
+  // A part's owner writes their own update on their part, not one on the item owner's behalf.
+  const mine = ownsWhole || partsOwnedBy(r, session.user.email).length > 0;
   const delegates = delegatesOf(r, detail.delegations);
   // A delegate (or a part's owner) writes the owner's updates, marked as on their behalf.
   const writesForOwner = !mine && mayReport(r, detail.delegations, session.user.email);
@@ -188,7 +191,7 @@ export function RecommendationPage({
           <UpdateForm detail={detail} cycle={meeting.cycle} onSubmitted={setSent} />
         </>
       )}
-      {mine && <DelegateField detail={detail} onNamed={reload} />}
+      {ownsWhole && <DelegateField detail={detail} onNamed={reload} />}
       {!mine && (writesForOwner || session.user.role === 'coordinator') && !sent && meeting && workable && (
         <UpdateForm
           detail={detail}

@@ -22,7 +22,8 @@ import {
  */
 export interface DemoOrganisation {
   audits: (Omit<Audit, 'id'> & { key: string })[];
-  recommendations: (Omit<Recommendation, 'id' | 'auditId'> & { auditKey: string })[];
+  /** `repeatOfRef` names the original as "<audit key>#<reference>"; the seed links it once both are stored. */
+  recommendations: (Omit<Recommendation, 'id' | 'auditId' | 'repeatOf'> & { auditKey: string; repeatOfRef?: string })[];
   updates: (Omit<OwnerUpdate, 'id' | 'recommendationId'> & { recommendationRef: string; evidenceFile?: string })[];
   meetings: { title: string; date: IsoDate; updateDeadline: IsoDate; cycle: string }[];
 }
@@ -90,6 +91,7 @@ export function demoOrganisation(owners: Person[], coordinator: Person, today: I
   const audits: DemoOrganisation['audits'] = [];
   const recommendations: DemoOrganisation['recommendations'] = [];
   const updates: DemoOrganisation['updates'] = [];
+  const auditKeys: string[] = [];
   topics.forEach(([title, recTitles], index) => {
     // Audits from eight years ago to last year, so the register looks the same whenever the demo is made.
     const issuedYear = year - 8 + Math.floor(index / 2.6);
@@ -97,6 +99,9 @@ export function demoOrganisation(owners: Person[], coordinator: Person, today: I
     const revisit = index % 7 === 6;
     const opinion = parseOpinion(pick(issuedYear >= year - 2 ? newOpinions : oldOpinions));
     const key = `${title}|${issuedYear}-${issuedMonth}`;
+    auditKeys.push(key);
+    // A revisit repeats the first recommendation of the audit six before it.
+    const revisited = revisit ? auditKeys[index - 6] : undefined;
     audits.push({
       key,
       title,
@@ -124,6 +129,9 @@ export function demoOrganisation(owners: Person[], coordinator: Person, today: I
         else if (variant < 0.2) status = 'acceptedForPanel';
         else if (variant < 0.25) status = 'returnedToOwner';
       }
+      // One item in parts a and b, as the reference has them (lines 1559-1570): a done, b still open.
+      const inParts = index === 2 && n === 1;
+      if (inParts) status = 'open';
       const owner = pick(owners);
       const second = random() < 0.15 ? pick(owners.filter((o) => o.email !== owner.email)) : undefined;
       const targets: TargetHistory = { original: parseTargetDate(monthText(originalDue)), revisions: [] };
@@ -154,7 +162,26 @@ export function demoOrganisation(owners: Person[], coordinator: Person, today: I
         text: `${priority} priority recommendation: the organisation should strengthen controls over ${recTitle.toLowerCase()} and report progress to the relevant board.`,
         managementResponse: `Agreed. ${owner.name} will lead the work.`,
         owners: second ? [owner, second] : [owner],
-        subParts: [],
+        subParts: inParts
+          ? [
+              {
+                label: 'a',
+                text: 'Review and approve the protocol in line with its review timescale.',
+                owners: [owners[0] ?? owner],
+                target: parseTargetDate(monthText(addDays(today, -30))),
+                status: 'done',
+                doneOn: addDays(today, -20),
+              },
+              {
+                label: 'b',
+                text: 'Keep a review schedule with the last and next review dates and who approves each policy.',
+                owners: [owners[1 % owners.length] ?? owner],
+                target: parseTargetDate(monthText(addDays(today, 90))),
+                status: 'open',
+              },
+            ]
+          : [],
+        repeatOfRef: revisited && n === 0 ? `${revisited}#${(index - 6) % 5 === 4 ? '1.' : '4.1'}` : undefined,
         targets,
         status,
         statusChangedAt: status === 'open' ? undefined : `${addDays(today, -100)}T09:00:00Z`,

@@ -65,9 +65,11 @@ export async function seedDemo(target: DemoTarget, today: string, progress: (lin
   for (const { key, ...audit } of demo.audits) auditIds.set(key, (await store.upsertAudit(audit)).value.id);
   progress(`${demo.audits.length} audits`);
   const recommendationIds = new Map<string, string>();
-  for (const { auditKey, ...recommendation } of demo.recommendations) {
+  // Audits come oldest first, so a repeat's original is already stored when the repeat is.
+  for (const { auditKey, repeatOfRef, ...recommendation } of demo.recommendations) {
     const auditId = auditIds.get(auditKey) ?? '';
-    const saved = await store.upsertRecommendation({ ...recommendation, auditId });
+    const repeatOf = repeatOfRef ? recommendationIds.get(repeatOfRef) : undefined;
+    const saved = await store.upsertRecommendation({ ...recommendation, auditId, repeatOf });
     recommendationIds.set(`${auditKey}#${recommendation.reference}`, saved.value.id);
   }
   progress(`${demo.recommendations.length} recommendations`);
