@@ -1,5 +1,5 @@
 import type { Audit, Meeting, OwnerUpdate, Recommendation, SuspectUpdate } from '../../domain';
-import { auditKey, byAuditTeam, mayReport, maxPartOwners, screenUpdates, type Delegation, type PanelAction, type Person } from '../../domain';
+import { auditKey, byAuditTeam, mayReport, screenUpdates, type Delegation, type PanelAction, type Person } from '../../domain';
 import {
   ConflictError,
   type DecisionRecord,
@@ -44,6 +44,7 @@ import {
   recommendationFromItem,
   recommendationKey,
   recommendationSelect,
+  partOwnerColumns,
   recommendationToFields,
   updateFromItem,
   updateSelect,
@@ -142,9 +143,6 @@ const latestAccepted = (decisions: readonly DecisionRecord[]): OwnerUpdate[] => 
 ];
 
 /** The recommendation store on SharePoint lists through Graph (tenant or emulator alike). */
-const ownerColumns = ['Owner1', 'Owner2', 'Owner3'];
-const partOwnerColumns = Array.from({ length: maxPartOwners }, (_, i) => `PartOwner${i + 1}`);
-
 export class GraphRecommendationStore implements RecommendationStore {
   constructor(readonly gateway: ListGateway) {}
 
@@ -191,7 +189,7 @@ export class GraphRecommendationStore implements RecommendationStore {
         method: 'GET',
         url: this.gateway.itemsUrl('recommendations', {
           select: recommendationSelect,
-          filter: [...ownerColumns, 'Delegate1', 'Delegate2', ...partOwnerColumns].map((column) => eq(column, me)).join(' or '),
+          filter: ['Owner1', 'Owner2', 'Owner3', 'Delegate1', 'Delegate2', ...partOwnerColumns].map((column) => eq(column, me)).join(' or '),
         }),
       },
       { id: 'audits', method: 'GET', url: this.gateway.itemsUrl('audits', { select: auditSelect }) },

@@ -14,6 +14,7 @@ import {
   type ProgressRag,
   type Recommendation,
   type Status,
+  partProgress,
   repeatDescription,
 } from '../../domain';
 import { itemProgress, type ItemProgress } from '../owner/my-recommendations';
@@ -25,6 +26,8 @@ export interface RegisterRow extends ItemProgress {
   owners: string;
   /** "Repeat of 4.2, Fleet Management, September 2018", for a repeat or revisit recommendation. */
   repeatOf?: string;
+  /** "1 of 2 parts done", for an item in parts. */
+  parts?: string;
   /** Lower-case text searched by the register's search box. */
   haystack: string;
 }
@@ -64,6 +67,7 @@ export function buildRegister(data: PaperData, today: string): RegisterView {
       auditTitle,
       owners,
       repeatOf,
+      parts: partProgress(recommendation)?.label,
       haystack: `${auditTitle} ${recommendation.reference} ${recommendation.title} ${owners} ${recommendation.text} ${repeatOf ?? ''}`.toLowerCase(),
       ...itemProgress(recommendation, updates.get(recommendation.id) ?? [], meeting?.cycle, today),
     };

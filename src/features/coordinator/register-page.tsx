@@ -20,7 +20,7 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { emptyFilter, filterRegister, sortRegister, type RegisterFilter, type RegisterSort } from '../../application/coordinator/register-view';
-import { partProgress, priorities, statusLabel, statuses, type ProgressRag } from '../../domain';
+import { priorities, statusLabel, statuses, type ProgressRag } from '../../domain';
 import { PriorityBadge, ProgressBadge, StatusText } from '../shared/badges';
 import { download } from '../shared/download';
 import { LoadFailed } from '../shared/load-failed';
@@ -208,7 +208,7 @@ export function RegisterPage({ onOpen }: { onOpen: (id: string) => void }) {
                 <TableCell>
                   <StatusText status={row.status} />
                   {row.updateDue && <Caption1 block>No update yet</Caption1>}
-                  {partProgress(row.recommendation) && <Caption1 block>{partProgress(row.recommendation)?.label}</Caption1>}
+                  {row.parts && <Caption1 block>{row.parts}</Caption1>}
                 </TableCell>
                 <TableCell title={row.owners}>
                   {row.owners ? (

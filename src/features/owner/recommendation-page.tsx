@@ -75,7 +75,7 @@ export function RecommendationPage({
   // A part's owner writes their own update on their part, not one on the item owner's behalf.
   const mine = ownsWhole || partsOwnedBy(r, session.user.email).length > 0;
   const delegates = delegatesOf(r, detail.delegations);
-  // A delegate (or a part's owner) writes the owner's updates, marked as on their behalf.
+  // A delegate writes the owner's updates, marked as on their behalf.
   const writesForOwner = !mine && mayReport(r, detail.delegations, session.user.email);
   const updatedThisCycle = updates.some((u) => u.cycle === meeting?.cycle);
   const workable = isWorkable(status);

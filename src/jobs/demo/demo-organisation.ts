@@ -68,6 +68,9 @@ const commonTitles = ['Management information', 'Policy review cycle', 'Training
 const oldOpinions = ['SATISFACTORY ASSURANCE', 'LIMITED ASSURANCE', 'SUBSTANTIAL ASSURANCE', 'SATISFACTORY ASSURANCE'];
 const newOpinions = ['MODERATE OPINION', 'LIMITED OPINION', 'SUBSTANTIAL OPINION'];
 
+/** The n-th recommendation's reference in the index-th audit: every fifth audit numbers them "1.", the rest "4.1". */
+const demoReference = (index: number, n: number): string => (index % 5 === 4 ? `${n + 1}.` : `4.${n + 1}`);
+
 const monthText = (date: IsoDate): string => {
   const [y, m] = date.split('-').map(Number);
   return `${monthNames[(m ?? 1) - 1]} ${y}`;
@@ -115,7 +118,7 @@ export function demoOrganisation(owners: Person[], coordinator: Person, today: I
     const count = 5 + Math.floor(random() * 3);
     for (let n = 0; n < count; n++) {
       const recTitle = titles[n % titles.length] ?? `Recommendation ${n + 1}`;
-      const reference = index % 5 === 4 ? `${n + 1}.` : `4.${n + 1}`;
+      const reference = demoReference(index, n);
       const priority: Priority = pick(['High', 'Medium', 'Medium', 'Low', 'Low']);
       const originalDue = endOfMonth(issuedYear + Math.floor((issuedMonth + 3 + n) / 12), ((issuedMonth + 3 + n) % 12) + 1);
       const age = year - issuedYear;
@@ -181,7 +184,7 @@ export function demoOrganisation(owners: Person[], coordinator: Person, today: I
               },
             ]
           : [],
-        repeatOfRef: revisited && n === 0 ? `${revisited}#${(index - 6) % 5 === 4 ? '1.' : '4.1'}` : undefined,
+        repeatOfRef: revisited && n === 0 ? `${revisited}#${demoReference(index - 6, 0)}` : undefined,
         targets,
         status,
         statusChangedAt: status === 'open' ? undefined : `${addDays(today, -100)}T09:00:00Z`,

@@ -6,6 +6,9 @@ import { type Fields, text, optionalText, json, dateOnly, asDateTime, parsed } f
 
 export const recommendationSelect = selectOf('recommendations');
 
+/** The indexed columns holding each part owner's email, so a part owner's items are one query. */
+export const partOwnerColumns = Array.from({ length: maxPartOwners }, (_, i) => `PartOwner${i + 1}`);
+
 export const recommendationKey = (auditId: string, reference: string): string => `${auditId}|${normaliseReference(reference)}`;
 
 export function recommendationToFields(r: Omit<Recommendation, 'id'>): Fields {
@@ -32,7 +35,7 @@ export function recommendationToFields(r: Omit<Recommendation, 'id'>): Fields {
     DelegatesJson: r.delegates?.length ? JSON.stringify(r.delegates) : null,
     FormerOwnersJson: r.formerOwners?.length ? JSON.stringify(r.formerOwners) : null,
     SubPartsJson: JSON.stringify(r.subParts),
-    ...Object.fromEntries(Array.from({ length: maxPartOwners }, (_, i) => [`PartOwner${i + 1}`, partOwners[i] ?? null])),
+    ...Object.fromEntries(partOwnerColumns.map((column, i) => [column, partOwners[i] ?? null])),
     RepeatOf: r.repeatOf ?? null,
     TargetsJson: JSON.stringify(r.targets),
     CurrentDue: asDateTime(currentTarget(r.targets).due),
