@@ -42,6 +42,8 @@ import { useUpdateDraft } from './use-update-draft';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '820px' },
+  // A native select grows to its longest option; at 400 px it must not push past the page.
+  fit: { maxWidth: '100%', '& select': { maxWidth: '100%' } },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
   section: {
     display: 'flex',
@@ -160,11 +162,11 @@ export function UpdateForm({
       )}
       {parts.length > 0 && (
         <Field label="Reporting on" {...errorProps('part')}>
-          <Select value={draft.part} onChange={(_, d) => change({ part: d.value })}>
+          <Select className={styles.fit} value={draft.part} onChange={(_, d) => change({ part: d.value })}>
             {reportsOnWhole && <option value="">The whole recommendation</option>}
             {parts.map((p) => (
               <option key={p.label} value={p.label}>
-                Part {p.label}: {p.text.slice(0, 80)}
+                Part {p.label}: {p.text.length > 40 ? `${p.text.slice(0, 40)}…` : p.text}
               </option>
             ))}
           </Select>
