@@ -29,3 +29,4 @@ export * from './reminder-plan';
 export * from './update-trust';
 export * from './safe-link';
 export * from './accepted-proposal';
+export * from './collective-response';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { personSchema, sameEmail } from './people';
 import { evidenceRefSchema } from './evidence';
 import { targetDateSchema } from './target-date';
+import { collectiveSchema } from './collective-response';
 
 /** The report's fixed questions, in the order the paper prints them. */
 export const updateQuestions = {
@@ -59,6 +60,8 @@ const updateFields = z.object({
   evidence: z.array(evidenceRefSchema),
   targetRequest: targetRequestSchema.optional(),
   note: answer,
+  /** One response applied to several items: this is that item's copy. */
+  collective: collectiveSchema.optional(),
   /** Client-generated, so a retried submission is recognised rather than stored twice. */
   idempotencyKey: z.string().min(8),
   submittedAt: z.iso.datetime({ offset: true }),
@@ -76,6 +79,7 @@ export const updateAnswersSchema = updateFields.pick({
   evidence: true,
   targetRequest: true,
   part: true,
+  collective: true,
 });
 export type UpdateAnswers = z.infer<typeof updateAnswersSchema>;
 

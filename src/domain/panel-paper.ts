@@ -9,6 +9,7 @@ import { priorities, type Priority } from './priority';
 import { effectiveStatus, type Recommendation } from './recommendation';
 import { compareReferences } from './reference';
 import { repeatDescription } from './repeat';
+import { collectiveReferral, type CollectiveLead } from './collective-response';
 import { currentTarget, hasExceededOriginal, nextRevisionNeedsPanel, requestDecided, type RevisionPolicy } from './target-history';
 
 export interface SummaryRow {
@@ -62,6 +63,8 @@ export interface AppendixItem {
   bookmark: string;
   /** "Repeat of 4.2, Fleet Management, September 2018", for a repeat or revisit recommendation. */
   repeatOf?: string;
+  /** A shared response printed in full at an earlier item: what this one prints instead of repeating it. */
+  collectiveReferral?: string;
 }
 
 export interface PanelPaper {
@@ -194,6 +197,8 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
 
   const recommendationsById = new Map(input.recommendations.map((r) => [r.id, r]));
   const appendix: PanelPaper['appendix'] = [];
+  // A shared response is printed in full at the first of its items in the paper; the later ones refer to it.
+  const collectiveLeads = new Map<string, CollectiveLead>();
   for (const e of running) {
     let group = appendix.at(-1);
     if (!group || group.audit.id !== e.audit.id) {
@@ -206,11 +211,19 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
     }
     // An accepted closure is printed as it was accepted, whatever was done to the update since.
     const acceptedCopy = e.status === 'acceptedForPanel' ? acceptedById.get(e.r.id) : undefined;
+    const update = acceptedCopy ?? latest(e.updates.filter((u) => u.cycle === meeting.cycle));
+    const heading = auditHeading(e.audit);
+    const collective = update?.collective;
+    if (collective && !collectiveLeads.has(collective.key)) {
+      collectiveLeads.set(collective.key, { recommendationId: e.r.id, reference: e.r.reference, auditHeading: heading });
+    }
+    const lead = collective && collectiveLeads.get(collective.key);
     group.items.push({
       recommendation: e.r,
-      update: acceptedCopy ?? latest(e.updates.filter((u) => u.cycle === meeting.cycle)),
+      update,
       bookmark: bookmarkFor(e.r.id),
       repeatOf: repeatDescription(e.r, recommendationsById, audits),
+      collectiveReferral: lead ? collectiveReferral(e.r.id, heading, lead) : undefined,
     });
   }
 

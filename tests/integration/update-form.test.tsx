@@ -143,4 +143,19 @@ describe('the update form', () => {
     expect(stored[0]?.cycle).toBe('June 2025');
     expect(localStorage.length).toBe(0);
   });
+
+  it('applies one response to a sibling recommendation the owner ticks, and each shows it', async () => {
+    const sent: OwnerUpdate[] = [];
+    renderForm(detail, (u) => sent.push(u));
+    const group = screen.getByRole('group', { name: 'Also apply this response to' });
+    expect(group.textContent).toContain('4.2 Starters and leavers');
+    await userEvent.click(screen.getByLabelText('4.2 Starters and leavers'));
+    await userEvent.type(screen.getByLabelText('What has been achieved?'), 'One leavers check covers both');
+    await userEvent.click(screen.getByRole('button', { name: 'Submit update' }));
+    await waitFor(() => expect(sent).toHaveLength(1));
+    expect(sent[0]?.collective?.recommendationIds).toEqual([detail.recommendation.value.id, revisedDetail.recommendation.value.id]);
+    for (const id of [detail.recommendation.value.id, revisedDetail.recommendation.value.id]) {
+      expect((await updatesFor(id)).filter((u) => u.achieved === 'One leavers check covers both')).toHaveLength(1);
+    }
+  });
 });

@@ -97,6 +97,12 @@ function appendix(paper: PanelPaper): (Paragraph | Table)[] {
         continue;
       }
       out.push(new Paragraph({ children: [new TextRun({ text: `UPDATE ${u.cycle}`, bold: true })] }));
+      if (item.collectiveReferral) {
+        out.push(para(item.collectiveReferral));
+        if (u.proposesClosure)
+          out.push(new Paragraph({ children: [new TextRun({ text: 'Is the recommendation proposed closed? Yes – proposed closed', italics: true })] }));
+        continue;
+      }
       if (u.onBehalfOf) out.push(para(`Update provided ${updateAttribution(u)}.`));
       if (u.note) out.push(para(u.note));
       const answers: [string, string][] = [

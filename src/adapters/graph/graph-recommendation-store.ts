@@ -290,12 +290,13 @@ export class GraphRecommendationStore implements RecommendationStore {
   }
 
   async recommendationDetail(id: string): Promise<RecommendationDetail> {
-    const [recommendation, updates, audits, meetings, decisions] = await this.gateway.batch([
+    const [recommendation, updates, audits, meetings, decisions, repeatsFound] = await this.gateway.batch([
       { id: 'recommendation', method: 'GET', url: this.gateway.itemUrl('recommendations', id, recommendationSelect) },
       { id: 'updates', method: 'GET', url: this.gateway.itemsUrl('updates', { select: updateSelect, filter: eq('RecommendationId', id) }) },
       { id: 'audits', method: 'GET', url: this.gateway.itemsUrl('audits', { select: auditSelect }) },
       { id: 'meetings', method: 'GET', url: this.gateway.itemsUrl('meetings', { select: meetingSelect }) },
       { id: 'decisions', method: 'GET', url: this.gateway.itemsUrl('decisions', { select: decisionSelect, filter: eq('RecommendationId', id) }) },
+      { id: 'repeats', method: 'GET', url: this.gateway.itemsUrl('recommendations', { select: recommendationSelect, filter: eq('RepeatOf', id) }) },
     ]);
     if (recommendation?.status === 404) throw new NotFoundError(`Recommendation ${id}`);
     if (recommendation?.status === 403) throw new ForbiddenError();
@@ -303,13 +304,29 @@ export class GraphRecommendationStore implements RecommendationStore {
     const invalid: InvalidRecordError[] = [];
     const allAudits = mapAll(await this.gateway.itemsOf(audits, 'Reading audits'), auditFromItem, invalid);
     const trail = readTrail(await this.gateway.itemsOf(decisions, 'Reading the audit trail'), invalid);
+    const repeats = await this.gateway.itemsOf(repeatsFound, 'Reading repeats of the recommendation');
     return {
       recommendation: item,
       audit: allAudits.find((a) => a.value.id === item.value.auditId)?.value,
+      audits: allAudits.map((a) => a.value),
+      related: mapAll([...(await this.relatedTo(item.value)), ...repeats], recommendationFromItem, invalid)
+        .map((r) => r.value)
+        .filter((r) => r.id !== id),
       ...screened([item.value], await this.gateway.itemsOf(updates, 'Reading updates'), trail.notes, invalid),
       meetings: mapAll(await this.gateway.itemsOf(meetings, 'Reading meetings'), meetingFromItem, invalid),
       decisions: trail.decisions,
     };
+  }
+
+  /** The item's siblings in its audit and, for a repeat, its original: what a response may be shared with. */
+  private async relatedTo(item: Recommendation): Promise<ListItem[]> {
+    const [siblings, original] = await this.gateway.batch([
+      { id: 'siblings', method: 'GET', url: this.gateway.itemsUrl('recommendations', { select: recommendationSelect, filter: eq('AuditId', item.auditId) }) },
+      ...(item.repeatOf ? [{ id: 'original', method: 'GET' as const, url: this.gateway.itemUrl('recommendations', item.repeatOf, recommendationSelect) }] : []),
+    ]);
+    const found = await this.gateway.itemsOf(siblings, "Reading the audit's recommendations");
+    // An original since deleted is simply not there: the item no longer names it.
+    return original?.status === 200 ? [...found, this.gateway.itemOf(original, 'Reading the original recommendation')] : found;
   }
 
   async writeRecommendations(writes: RecommendationWrite[], onProgress?: (done: number, total: number) => void): Promise<WriteOutcome[]> {

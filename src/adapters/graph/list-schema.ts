@@ -70,7 +70,8 @@ export const lists = {
       { name: 'PartOwner4', type: 'text', indexed: true },
       { name: 'FormerOwnersJson', type: 'note' },
       { name: 'SubPartsJson', type: 'note' },
-      { name: 'RepeatOf', type: 'text' },
+      // Indexed: an item's page asks which later items repeat it.
+      { name: 'RepeatOf', type: 'text', indexed: true },
       { name: 'TargetsJson', type: 'note' },
       { name: 'CurrentDue', type: 'dateTime', indexed: true },
       { name: 'ClosureCondition', type: 'note' },
@@ -100,6 +101,7 @@ export const lists = {
       { name: 'EvidenceJson', type: 'note' },
       { name: 'TargetRequestJson', type: 'note' },
       { name: 'Note', type: 'note' },
+      { name: 'CollectiveJson', type: 'note' },
       { name: 'SubmittedAt', type: 'dateTime', indexed: true },
     ],
     // Owners add updates and may edit only their own (item-level write security), and never delete one.

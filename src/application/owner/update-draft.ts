@@ -15,6 +15,7 @@ import {
   organisationToday,
   isOwnedBy,
   partsOwnedBy,
+  maxCollectiveItems,
 } from '../../domain';
 import type { Versioned } from '../ports';
 
@@ -42,6 +43,8 @@ export interface UpdateDraft {
   requestNewTarget: boolean;
   newTargetDate: string;
   newTargetReason: string;
+  /** Other recommendations the same response applies to (a collective response); none for this item alone. */
+  alsoApplyTo: string[];
 }
 
 export const updateDraftSchema: z.ZodType<UpdateDraft> = z.object({
@@ -63,6 +66,8 @@ export const updateDraftSchema: z.ZodType<UpdateDraft> = z.object({
   requestNewTarget: z.boolean(),
   newTargetDate: z.string(),
   newTargetReason: z.string(),
+  // Drafts saved before collective responses existed apply to their own item only.
+  alsoApplyTo: z.array(z.string()).default([]),
 });
 
 export type DraftField = keyof Pick<
@@ -78,6 +83,7 @@ export type DraftField = keyof Pick<
   | 'evidence'
   | 'newTargetDate'
   | 'newTargetReason'
+  | 'alsoApplyTo'
 >;
 
 export const draftKey = (email: string, recommendationId: string): string => `auditTracker.draft.${email.toLowerCase()}.${recommendationId}`;
@@ -98,6 +104,7 @@ export function newDraft(opened: Versioned<Recommendation>, makeKey: () => strin
     requestNewTarget: false,
     newTargetDate: '',
     newTargetReason: '',
+    alsoApplyTo: [],
   };
 }
 
@@ -170,6 +177,10 @@ export function validateDraft(
     }
   }
   if (draft.requestNewTarget && !draft.newTargetReason.trim()) errors.newTargetReason ??= 'Explain why the date must move';
+  if (draft.part && draft.alsoApplyTo.length > 0) {
+    errors.alsoApplyTo = 'A response shared with other recommendations reports on the whole item: choose the whole recommendation, or share it with none';
+  }
+  if (draft.alsoApplyTo.length + 1 > maxCollectiveItems) errors.alsoApplyTo ??= `Share one response with at most ${maxCollectiveItems} recommendations`;
   if (Object.keys(errors).length > 0 || !parsed.success) return { errors };
   const { id: _id, ...update } = parsed.data;
   return { update };

@@ -47,6 +47,10 @@ export interface DecisionRecord {
 export interface RecommendationDetail {
   recommendation: Versioned<Recommendation>;
   audit: Audit | undefined;
+  /** Every audit, to name the audits of related items. */
+  audits: Audit[];
+  /** The other items of its audit, its original if it is a repeat, and the items that repeat it. */
+  related: Recommendation[];
   /** Every update, oldest first. */
   updates: OwnerUpdate[];
   /** Updates that do not count (not from an owner of the item, or a flood): shown to the coordinator. */

@@ -37,7 +37,9 @@ export function useSubmitUpdate() {
     async (draft: UpdateDraft, cycle: string, options: { toPanel?: boolean } = {}) => {
       const result = await submitUpdate(store, draft, user, cycle, new Date(), targetReading);
       if (result.kind === 'submitted' && options.toPanel && result.update.proposesClosure) {
-        await performTransition(store, await store.recommendationDetail(draft.recommendationId), 'acceptForPanel', user, new Date(), { evidence });
+        for (const update of [result.update, ...result.copies]) {
+          await performTransition(store, await store.recommendationDetail(update.recommendationId), 'acceptForPanel', user, new Date(), { evidence });
+        }
       }
       return result;
     },

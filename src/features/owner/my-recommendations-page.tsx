@@ -96,7 +96,8 @@ export function MyRecommendationsPage({ onOpen }: { onOpen: (recommendationId: s
                     </>
                   ) : (
                     updateDue && (
-                      <Badge appearance="outline" color="brand">
+                      // Tint keeps its own background, so it stays readable on a hovered row in every theme.
+                      <Badge appearance="tint" color="brand">
                         Update due
                       </Badge>
                     )

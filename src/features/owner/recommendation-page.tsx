@@ -20,6 +20,7 @@ import {
   changeSinceAcceptedLabel,
   partState,
   partsOwnedBy,
+  repeatDescription,
 } from '../../domain';
 import { decisionLabel } from '../../application/shared/decision-labels';
 import { PriorityBadge, ProgressBadge, StatusText } from '../shared/badges';
@@ -80,6 +81,8 @@ export function RecommendationPage({
   const updatedThisCycle = updates.some((u) => u.cycle === meeting?.cycle);
   const workable = isWorkable(status);
   const audit = detail.audit;
+  const related = new Map(detail.related.map((x) => [x.id, x]));
+  const repeatOf = repeatDescription(r, related, new Map(detail.audits.map((a) => [a.id, a])));
 
   return (
     <article className={styles.page} aria-labelledby="rec-title">
@@ -96,6 +99,7 @@ export function RecommendationPage({
           {auditHeading(audit)} · {audit.opinion.asWritten} · {monthNames[audit.issuedMonth - 1]} {audit.issuedYear} · {audit.auditor}
         </Caption1>
       )}
+      {repeatOf && <Body1>{repeatOf}.</Body1>}
       <div className={styles.facts}>
         <PriorityBadge priority={r.priority} />
         <ProgressBadge rag={progressRag(status, current, session.today)} />
@@ -148,6 +152,10 @@ export function RecommendationPage({
       )}
       <Subtitle1 as="h2">Timeline</Subtitle1>
       <TimelineView
+        itemName={(other) => {
+          const x = related.get(other);
+          return x && `${x.reference} ${x.title}`;
+        }}
         events={timeline(
           r,
           updates,
@@ -170,6 +178,7 @@ export function RecommendationPage({
             {sent.kind === 'coordinatorUpdate'
               ? `The update for ${sent.cycle} is recorded on behalf of ${sent.onBehalfOf?.name ?? 'the owner'}.`
               : `Your update for ${sent.cycle} has been sent to the audit team. Thank you.`}
+            {sent.collective ? ` It applies to ${sent.collective.recommendationIds.length - 1} other recommendation(s) as well.` : ''}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -23,8 +23,8 @@ function Answer({ label, text }: { label: string; text: string }) {
   );
 }
 
-/** The recommendation's history, oldest first, as the paper's appendix reads it. */
-export function TimelineView({ events }: { events: TimelineEvent[] }) {
+/** The recommendation's history, oldest first, as the paper's appendix reads it; `itemName` names other items a shared response went on. */
+export function TimelineView({ events, itemName }: { events: TimelineEvent[]; itemName?: (recommendationId: string) => string | undefined }) {
   const styles = useStyles();
   if (events.length === 0) return <Body1>No updates yet.</Body1>;
   return (
@@ -35,12 +35,23 @@ export function TimelineView({ events }: { events: TimelineEvent[] }) {
             <>
               <Subtitle2 as="h3">
                 UPDATE {event.update.cycle}
+                {event.update.part ? ` – part ${event.update.part}` : ''}
                 {event.update.kind === 'coordinatorNote' ? ' – note from the audit team' : ''}
                 {event.update.kind === 'coordinatorUpdate' ? ' – from the audit team' : ''}
               </Subtitle2>
               <Caption1 block>
                 {when(event.at)} {updateAttribution(event.update)}
               </Caption1>
+              {event.update.collective && (
+                <Caption1 block>
+                  One response for {event.update.collective.recommendationIds.length} recommendations; it also applies to{' '}
+                  {event.update.collective.recommendationIds
+                    .filter((id) => id !== event.update.recommendationId)
+                    .map((id) => itemName?.(id) ?? 'another recommendation')
+                    .join('; ')}
+                  .
+                </Caption1>
+              )}
               <Answer label="Note" text={event.update.note} />
               <Answer label={updateQuestions.achieved} text={event.update.achieved} />
               <Answer label={updateQuestions.remaining} text={event.update.remaining} />

@@ -10,6 +10,7 @@ import {
   DialogTitle,
   DialogTrigger,
   Field,
+  FieldContextProvider,
   Input,
   MessageBar,
   MessageBarActions,
@@ -25,8 +26,12 @@ import { useRef, useState } from 'react';
 import type { RecommendationDetail, Versioned } from '../../application/ports';
 import { hasContent, type DraftField, type UpdateDraft } from '../../application/owner/update-draft';
 import {
+  auditHeading,
+  auditIssuedLabel,
+  collectiveCandidates,
   currentTarget,
   describeReading,
+  mayReport,
   mayWriteUpdate,
   nextRevisionNeedsPanel,
   parseTargetDate,
@@ -44,6 +49,7 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '820px' },
   // A native select grows to its longest option; at 400 px it must not push past the page.
   fit: { maxWidth: '100%', '& select': { maxWidth: '100%' } },
+  choices: { display: 'flex', flexDirection: 'column', overflowWrap: 'anywhere' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
   section: {
     display: 'flex',
@@ -134,6 +140,12 @@ export function UpdateForm({
   const reportsOnWhole = session.user.role === 'coordinator' || mayWriteUpdate(item, detail.delegations, { email: session.user.email });
   const mine = partsOwnedBy(item, session.user.email);
   const parts = item.subParts.filter((p) => reportsOnWhole || mine.includes(p.label));
+  // Items the same response may go on as well (a collective response): only while reporting on the whole item.
+  const shareable = collectiveCandidates(item, detail.related, (r) => session.user.role === 'coordinator' || mayReport(r, [], session.user.email));
+  const shareLabel = (r: Recommendation): string => {
+    const audit = r.auditId === item.auditId ? undefined : detail.audits.find((a) => a.id === r.auditId);
+    return `${r.reference} ${r.title}${audit ? ` (${auditHeading(audit)}, ${auditIssuedLabel(audit)})` : ''}`;
+  };
   const targets = detail.recommendation.value.targets;
   const policy = nextRevisionNeedsPanel(targets);
   const errorProps = (field: DraftField) => ({
@@ -170,6 +182,31 @@ export function UpdateForm({
               </option>
             ))}
           </Select>
+        </Field>
+      )}
+      {!draft.part && shareable.length > 0 && (
+        <Field
+          label="Also apply this response to"
+          hint="Each one shows the response as its own update; the paper prints it once and refers to it from the others."
+          {...errorProps('alsoApplyTo')}
+        >
+          {(control) => (
+            <div role="group" className={styles.choices} {...control}>
+              {/* Each checkbox is labelled by its own item, not by the field around them. */}
+              <FieldContextProvider value={undefined}>
+                {shareable.map((r) => (
+                  <Checkbox
+                    key={r.id}
+                    checked={draft.alsoApplyTo.includes(r.id)}
+                    onChange={(_, d) =>
+                      change({ alsoApplyTo: d.checked === true ? [...draft.alsoApplyTo, r.id] : draft.alsoApplyTo.filter((id) => id !== r.id) })
+                    }
+                    label={shareLabel(r)}
+                  />
+                ))}
+              </FieldContextProvider>
+            </div>
+          )}
         </Field>
       )}
       {questions.map(([field, label]) => (

@@ -24,7 +24,8 @@ export interface DemoOrganisation {
   audits: (Omit<Audit, 'id'> & { key: string })[];
   /** `repeatOfRef` names the original as "<audit key>#<reference>"; the seed links it once both are stored. */
   recommendations: (Omit<Recommendation, 'id' | 'auditId' | 'repeatOf'> & { auditKey: string; repeatOfRef?: string })[];
-  updates: (Omit<OwnerUpdate, 'id' | 'recommendationId'> & { recommendationRef: string; evidenceFile?: string })[];
+  /** `alsoApplyToRefs` makes an update a collective response, applied to those items as well. */
+  updates: (Omit<OwnerUpdate, 'id' | 'recommendationId'> & { recommendationRef: string; evidenceFile?: string; alsoApplyToRefs?: string[] })[];
   meetings: { title: string; date: IsoDate; updateDeadline: IsoDate; cycle: string }[];
 }
 
@@ -134,8 +135,11 @@ export function demoOrganisation(owners: Person[], coordinator: Person, today: I
       }
       // One item in parts a and b, as the reference has them (lines 1559-1570): a done, b still open.
       const inParts = index === 2 && n === 1;
-      if (inParts) status = 'open';
-      const owner = pick(owners);
+      // The newest audit's first two items share one response, as the reference's do (lines 1552-1570).
+      const sharesResponse = index === topics.length - 1 && n < 2;
+      if (inParts || sharesResponse) status = 'open';
+      const picked = pick(owners);
+      const owner = sharesResponse && n === 1 ? (recommendations.at(-1)?.owners[0] ?? picked) : picked;
       const second = random() < 0.15 ? pick(owners.filter((o) => o.email !== owner.email)) : undefined;
       const targets: TargetHistory = { original: parseTargetDate(monthText(originalDue)), revisions: [] };
       const running = status === 'open' || status === 'returnedToOwner' || status === 'acceptedForPanel';
@@ -203,7 +207,7 @@ export function demoOrganisation(owners: Person[], coordinator: Person, today: I
       // Updates for the last three cycles; some owners have not yet updated for the latest one.
       cycles.forEach((cycle, c) => {
         const latest = c === cycles.length - 1;
-        if (latest && random() < 0.35) return;
+        if (latest && (sharesResponse ? n === 1 : random() < 0.35)) return;
         const proposes = latest && status === 'open' && random() < 0.3;
         const lateNote = !latest && random() < 0.05;
         updates.push({
@@ -225,6 +229,7 @@ export function demoOrganisation(owners: Person[], coordinator: Person, today: I
           idempotencyKey: `demo-${ref}-${cycle.cycle}`,
           submittedAt: `${addDays(cycle.updateDeadline, -3)}T10:00:00Z`,
           evidenceFile: proposes ? `${recTitle} - evidence.txt` : undefined,
+          alsoApplyToRefs: latest && sharesResponse ? [`${key}#${demoReference(index, 1)}`] : undefined,
         });
       });
     }

@@ -1,6 +1,6 @@
 import { emulatorDirectory } from '../../adapters/auth/emulator-token-provider';
 import { GraphEvidenceStore } from '../../adapters/graph/graph-evidence-store';
-import type { Person } from '../../domain';
+import { collectiveCopies, type Person } from '../../domain';
 import { jobContext, type JobContext } from '../job-context';
 import { demoOrganisation } from './demo-organisation';
 
@@ -74,7 +74,8 @@ export async function seedDemo(target: DemoTarget, today: string, progress: (lin
   }
   progress(`${demo.recommendations.length} recommendations`);
   let files = 0;
-  for (const { recommendationRef, evidenceFile, ...update } of demo.updates) {
+  let stored = 0;
+  for (const { recommendationRef, evidenceFile, alsoApplyToRefs, ...update } of demo.updates) {
     const recommendationId = recommendationIds.get(recommendationRef) ?? '';
     const author = signedIn(update.author.email);
     await target.setClock(new Date(update.submittedAt));
@@ -88,15 +89,20 @@ export async function seedDemo(target: DemoTarget, today: string, progress: (lin
         ]
       : [];
     files += refs.length;
-    await author.context.store.addUpdate({ ...update, recommendationId, evidence: refs });
+    const { lead, copies } = collectiveCopies(
+      { ...update, recommendationId, evidence: refs },
+      (alsoApplyToRefs ?? []).map((ref) => recommendationIds.get(ref) ?? ''),
+    );
+    for (const each of [lead, ...copies]) await author.context.store.addUpdate(each);
+    stored += 1 + copies.length;
   }
   await target.setClock(undefined);
-  progress(`${demo.updates.length} updates, ${files} evidence files`);
+  progress(`${stored} updates, ${files} evidence files`);
   for (const meeting of demo.meetings) await store.saveMeeting(meeting);
   return {
     audits: demo.audits.length,
     recommendations: demo.recommendations.length,
-    updates: demo.updates.length,
+    updates: stored,
     evidence: files,
     meetings: demo.meetings.length,
   };

@@ -93,7 +93,7 @@ export function auditTeamUpdateFromDecision(item: ListItem, decision: DecisionRe
 
 /** The audit team's note or update as the trail entry it is kept as. */
 export function auditTeamUpdateToDecision(update: Omit<OwnerUpdate, 'id'>): DecisionRecord {
-  const { achieved, remaining, barriers, mitigation, proposesClosure, closureNarrative, closureCondition, evidence, targetRequest, part } = update;
+  const { achieved, remaining, barriers, mitigation, proposesClosure, closureNarrative, closureCondition, evidence, targetRequest, part, collective } = update;
   return {
     recommendationId: update.recommendationId,
     kind: update.kind,
@@ -105,7 +105,7 @@ export function auditTeamUpdateToDecision(update: Omit<OwnerUpdate, 'id'>): Deci
     onBehalfOf: update.onBehalfOf,
     answers:
       update.kind === 'coordinatorUpdate'
-        ? { achieved, remaining, barriers, mitigation, proposesClosure, closureNarrative, closureCondition, evidence, targetRequest, part }
+        ? { achieved, remaining, barriers, mitigation, proposesClosure, closureNarrative, closureCondition, evidence, targetRequest, part, collective }
         : undefined,
   };
 }

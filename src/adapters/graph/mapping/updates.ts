@@ -24,6 +24,7 @@ export function updateToFields(u: Omit<OwnerUpdate, 'id'>): Fields {
     EvidenceJson: JSON.stringify(u.evidence),
     TargetRequestJson: u.targetRequest ? JSON.stringify(u.targetRequest) : null,
     Note: u.note,
+    CollectiveJson: u.collective ? JSON.stringify(u.collective) : null,
     // Only to narrow queries by date: what counts is the time SharePoint stamped (Created).
     SubmittedAt: u.submittedAt,
   };
@@ -55,6 +56,7 @@ export function updateFromItem(item: ListItem): OwnerUpdate {
       evidence: json(f, 'EvidenceJson') ?? [],
       targetRequest: json(f, 'TargetRequestJson'),
       note: text(f, 'Note'),
+      collective: json(f, 'CollectiveJson'),
       idempotencyKey: text(f, 'IdempotencyKey'),
       submittedAt: item.createdAt,
     },
