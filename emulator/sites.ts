@@ -146,12 +146,17 @@ export function siteRoutes(store: Store): Route[] {
       handle: (r, [s = '', l = '', name = '']) => {
         requireManage(r);
         const list = findList(r, s, l);
-        const change = z.object({ indexed: z.boolean().optional() }).safeParse(r.body);
-        if (!change.success) throw badRequest('Only indexed can be changed on a column here');
+        const change = z
+          .object({ indexed: z.boolean().optional(), choice: z.object({ choices: z.array(z.string()) }).optional() })
+          .strict()
+          .safeParse(r.body);
+        if (!change.success) throw badRequest('Only indexed and choice can be changed on a column here');
         const column = store.columns(list.id).find((c) => c.name === name);
         if (!column) throw notFound(`Column '${name}'`);
-        store.updateColumn(list.id, name, change.data);
-        return ok(columnResource({ ...column, ...change.data }));
+        if (change.data.choice && column.type !== 'choice') throw badRequest(`Column '${name}' is not a choice column`);
+        const update = { indexed: change.data.indexed, choices: change.data.choice?.choices };
+        store.updateColumn(list.id, name, update);
+        return ok(columnResource({ ...column, indexed: update.indexed ?? column.indexed, choices: update.choices ?? column.choices }));
       },
     },
   ];

@@ -298,7 +298,9 @@ export class Store {
     this.db.exec(`CREATE INDEX IF NOT EXISTS "${indexName}" ON items (list_id, ${fieldExpression(name)})`);
   }
 
-  updateColumn(listId: string, name: string, change: { indexed?: boolean }): void {
+  updateColumn(listId: string, name: string, change: { indexed?: boolean; choices?: string[] }): void {
+    if (change.choices !== undefined)
+      this.db.prepare('UPDATE columns SET choices = ? WHERE list_id = ? AND name = ?').run(JSON.stringify(change.choices), listId, name);
     if (change.indexed !== undefined) {
       this.db.prepare('UPDATE columns SET indexed = ? WHERE list_id = ? AND name = ?').run(change.indexed ? 1 : 0, listId, name);
       if (change.indexed) this.indexColumn(listId, name);

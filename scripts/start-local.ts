@@ -31,10 +31,14 @@ if (hasData && emulator.store.meta('demo-version', () => 'earlier') !== demoVers
     'The demo data in .data/ was written by an earlier version, before updates were signed by their owners: most will show as "Not counted". Stop, delete .data/ and start again to rebuild it.',
   );
 }
+// Provisioning every start brings lists an earlier version made up to date (new columns, choices), as
+// `npm run provision` does in a tenant; it changes nothing when all is current.
+const owner = jobContext({ graph: emulator.origin, user: emulatorSiteOwner });
+const upgraded = await provision(owner.graph, owner.siteId, await owner.permissions());
+if (hasData && upgraded.columnsAdded.length + upgraded.choicesAdded.length + upgraded.indexed.length > 0)
+  console.log(`Brought the lists up to date: ${[...upgraded.columnsAdded, ...upgraded.choicesAdded, ...upgraded.indexed].join('; ')}`);
 if (!hasData) {
   console.log('First start: provisioning the emulator and writing the demo organisation...');
-  const owner = jobContext({ graph: emulator.origin, user: emulatorSiteOwner });
-  await provision(owner.graph, owner.siteId, await owner.permissions());
   const report = await seedDemo({ origin: emulator.origin, setClock: (at) => emulator.store.setClock(at) }, organisationToday(), (line) =>
     console.log(`  ${line}`),
   );

@@ -31,17 +31,48 @@ export const delegationSchema = z.object({
   namedBy: personSchema,
   delegate: personSchema,
   at: z.iso.datetime({ offset: true }),
+  /** A record that ends the delegate's naming rather than makes it: an owner withdraws it, or the delegate steps down. */
+  ended: z.boolean().default(false),
 });
 export type Delegation = z.infer<typeof delegationSchema>;
 
 const ownsItem = (recommendation: Pick<Recommendation, 'owners'>, email: string): boolean => recommendation.owners.some((o) => sameEmail(o.email, email));
 
+/** A record that counts: written by an owner of the item, or an ending written by the delegate themselves. */
+const counts = (recommendation: Pick<Recommendation, 'id' | 'owners'>, d: Delegation): boolean =>
+  d.recommendationId === recommendation.id && (ownsItem(recommendation, d.namedBy.email) || (d.ended && sameEmail(d.namedBy.email, d.delegate.email)));
+
 /**
  * Everyone who may write an item's updates on its owners' behalf: the delegates the coordinator assigned, and
- * those an owner of the item named. A naming by anyone else (a delegate, a stranger) does not count.
+ * those an owner of the item named and nobody has since ended. A naming by anyone else (a delegate, a stranger)
+ * does not count; each person's latest record that counts decides. Given `at`, the delegates at that moment:
+ * an ended delegate's earlier updates still count, as they were written while they held the item.
  */
-export function delegatesOf(recommendation: Pick<Recommendation, 'id' | 'owners' | 'delegates'>, delegations: readonly Delegation[]): Person[] {
-  const named = delegations.filter((d) => d.recommendationId === recommendation.id && ownsItem(recommendation, d.namedBy.email)).map((d) => d.delegate);
+export function delegatesOf(recommendation: Pick<Recommendation, 'id' | 'owners' | 'delegates'>, delegations: readonly Delegation[], at?: string): Person[] {
+  const latest = new Map<string, Delegation>();
+  // Parsed, not compared as text: SharePoint stamps whole seconds, our clock milliseconds.
+  const until = at === undefined ? Infinity : Date.parse(at);
+  for (const d of [...delegations].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)))
+    // An ending stamped in the same second as an update does not undo it: the update had the benefit of the doubt.
+    if (counts(recommendation, d) && (d.ended ? Date.parse(d.at) < until : Date.parse(d.at) <= until)) latest.set(d.delegate.email.toLowerCase(), d);
+  const named = [...latest.values()].filter((d) => !d.ended).map((d) => d.delegate);
   const all = [...(recommendation.delegates ?? []), ...named];
   return all.filter((person, index) => all.findIndex((p) => sameEmail(p.email, person.email)) === index);
+}
+
+/** Whether this person's delegation on the item was named by an owner, and so can be ended from the item's page. */
+export const isNamedDelegate = (
+  recommendation: Pick<Recommendation, 'id' | 'owners' | 'delegates'>,
+  delegations: readonly Delegation[],
+  email: string,
+): boolean =>
+  !(recommendation.delegates ?? []).some((d) => sameEmail(d.email, email)) && delegatesOf(recommendation, delegations).some((d) => sameEmail(d.email, email));
+
+/**
+ * The idempotency key of the next naming or ending of this person on the item: one per round, so a retry
+ * meets its own first attempt while naming someone again after an ending is a new record.
+ */
+export function delegationKey(recommendationId: string, delegations: readonly Delegation[], email: string, ended: boolean): string {
+  const round = delegations.filter((d) => d.recommendationId === recommendationId && d.ended && sameEmail(d.delegate.email, email)).length;
+  return `${recommendationId}:${ended ? 'delegate-end' : 'delegate'}:${email.toLowerCase()}${round > 0 ? `:${round}` : ''}`;
 }

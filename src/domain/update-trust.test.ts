@@ -14,6 +14,21 @@ const rec = {
 const update = (over: Partial<OwnerUpdate>): OwnerUpdate => ({ id: `u${Math.random()}`, ...anUpdate('r1', { author: priya, cycle: 'June 2025', ...over }) });
 
 describe('which updates count', () => {
+  it("counts a delegate's updates written while the delegation stood, not those before or after", () => {
+    const sam = { email: 'sam@x.example', name: 'Sam' };
+    const record = (at: string, ended: boolean, namedBy = priya) => ({ recommendationId: 'r1', namedBy, delegate: sam, at, ended });
+    const delegations = [record('2025-06-02T10:00:00Z', false), record('2025-06-09T10:00:00Z', true), record('2025-06-05T10:00:00Z', true, sam)];
+    const at = (submittedAt: string) => update({ author: sam, achieved: submittedAt, submittedAt });
+    // Sam's own step-down on the 5th counts; so the 9th's ending by Priya changes nothing more.
+    const screened = screenUpdates(
+      [rec],
+      [at('2025-06-01T10:00:00Z'), at('2025-06-03T10:00:00Z'), at('2025-06-05T10:00:00Z'), at('2025-06-06T10:00:00Z')],
+      delegations,
+    );
+    expect(screened.trusted.map((u) => u.achieved)).toEqual(['2025-06-03T10:00:00Z', '2025-06-05T10:00:00Z']);
+    expect(screened.suspect.map((s) => s.update.achieved)).toEqual(['2025-06-01T10:00:00Z', '2025-06-06T10:00:00Z']);
+  });
+
   it("holds a part's owner to their own part", () => {
     const whole = update({ author: tom });
     const otherPart = update({ author: tom, part: 'b' });

@@ -23,10 +23,10 @@ export const maxUpdatesPerCycle = 12;
 
 type Reported = Pick<Recommendation, 'id' | 'owners' | 'subParts' | 'delegates' | 'formerOwners'>;
 
-/** Who may report on the whole item: its owners and their delegates. */
-const wholeItemReporters = (recommendation: Reported, delegations: readonly Delegation[]): string[] => [
+/** Who may report on the whole item: its owners and their delegates (at `at`, or now). */
+const wholeItemReporters = (recommendation: Reported, delegations: readonly Delegation[], at?: string): string[] => [
   ...recommendation.owners.map((o) => o.email),
-  ...delegatesOf(recommendation, delegations).map((d) => d.email),
+  ...delegatesOf(recommendation, delegations, at).map((d) => d.email),
 ];
 
 /** An owner the item was taken from, for an update written before it was taken (`at`). */
@@ -35,8 +35,8 @@ const wasOwnerAt = (recommendation: Reported, email: string, at: string | undefi
   at !== undefined && (recommendation.formerOwners ?? []).some((f) => sameEmail(f.email, email) && Date.parse(at) <= Date.parse(f.until));
 
 /** Everyone who may report on a recommendation: its owners, the owners of its parts, and their delegates. */
-export const reportersOf = (recommendation: Reported, delegations: readonly Delegation[] = []): string[] => [
-  ...wholeItemReporters(recommendation, delegations),
+export const reportersOf = (recommendation: Reported, delegations: readonly Delegation[] = [], at?: string): string[] => [
+  ...wholeItemReporters(recommendation, delegations, at),
   ...recommendation.subParts.flatMap((part) => part.owners.map((o) => o.email)),
 ];
 
@@ -45,14 +45,14 @@ export const reportersOf = (recommendation: Reported, delegations: readonly Dele
  * written at `at`, an owner the item was later taken from.
  */
 export const mayReport = (recommendation: Reported, delegations: readonly Delegation[], email: string, at?: string): boolean =>
-  reportersOf(recommendation, delegations).some((reporter) => sameEmail(reporter, email)) || wasOwnerAt(recommendation, email, at);
+  reportersOf(recommendation, delegations, at).some((reporter) => sameEmail(reporter, email)) || wasOwnerAt(recommendation, email, at);
 
 /**
  * Whether this person may write this update: the item's owners and delegates report on the whole item or any
  * part; a part's owner reports on their own part only.
  */
 export const mayWriteUpdate = (recommendation: Reported, delegations: readonly Delegation[], update: { email: string; at?: string; part?: string }): boolean =>
-  wholeItemReporters(recommendation, delegations).some((reporter) => sameEmail(reporter, update.email)) ||
+  wholeItemReporters(recommendation, delegations, update.at).some((reporter) => sameEmail(reporter, update.email)) ||
   wasOwnerAt(recommendation, update.email, update.at) ||
   (update.part !== undefined && partsOwnedBy(recommendation, update.email).includes(update.part));
 

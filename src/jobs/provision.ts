@@ -8,6 +8,6 @@ runJob(async (args) => {
   const context = jobContext(values.graph ? { ...values, user: values.user ?? emulatorSiteOwner } : values);
   const report = await provision(context.graph, context.siteId, await context.permissions(), (line) => console.log(line));
   console.log(
-    `Provisioned: ${report.created.length} lists created, ${report.columnsAdded.length} columns added, ${report.indexed.length} indexes added, permissions set on ${report.permissions.length}.`,
+    `Provisioned: ${report.created.length} lists created, ${report.columnsAdded.length} columns added, ${report.indexed.length} indexes added, ${report.choicesAdded.length} choices added, permissions set on ${report.permissions.length}.`,
   );
 });

@@ -191,5 +191,15 @@ describe('a delegate writing for an owner who is away', () => {
       .waitFor();
     await screenshot(delegate, 'delegate-writes-update');
     expect(await seriousAccessibilityViolations(delegate)).toEqual([]);
+
+    // Back from leave, Priya removes the delegate; the page reloads the item, and what Tom wrote stays, under his name.
+    await delegates.getByRole('button', { name: 'Remove Tom Hallam' }).click();
+    await owner.getByRole('dialog', { name: 'Remove Tom Hallam as a delegate?' }).getByRole('button', { name: 'Remove' }).click();
+    await delegates.getByText('Tom Hallam no longer writes updates for you').waitFor();
+    await delegates.getByText('There is no delegate now.').waitFor();
+    await owner
+      .getByRole('list', { name: 'Timeline' })
+      .getByText(/by Tom Hallam on behalf of Priya Anand/)
+      .waitFor();
   });
 });

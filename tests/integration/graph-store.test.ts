@@ -41,6 +41,22 @@ describe('the Graph data layer against the emulator', () => {
     expect(bound).toEqual({ 3: 'Full Control', 7: 'Edit', 8: 'Audit Tracker Contribute without delete', 9: 'Read' });
   });
 
+  it('widens a choice column an older version made, so new kinds of record can be written', async () => {
+    const site = (await rawCall(emulator, siteOwner, 'GET', '/sites/root/lists?$select=id,displayName')).body.value as { id: string; displayName: string }[];
+    const updatesId = site.find((l) => l.displayName === lists.updates.title)?.id ?? '';
+    const older = { choice: { choices: ['ownerUpdate', 'delegation'] } };
+    expect((await rawCall(emulator, siteOwner, 'PATCH', `/sites/root/lists/${updatesId}/columns/Kind`, older)).status).toBe(200);
+    const admin = contextFor(emulator, siteOwner);
+    const report = await provision(admin.graph, admin.siteId, await admin.permissions());
+    expect(report.choicesAdded).toContain(`${lists.updates.title}.Kind: delegationEnded`);
+    const column = (await rawCall(emulator, siteOwner, 'GET', `/sites/root/lists/${updatesId}/columns`)).body.value as {
+      name: string;
+      choice?: { choices: string[] };
+    }[];
+    expect(column.find((c) => c.name === 'Kind')?.choice?.choices).toContain('delegationEnded');
+    expect((await provision(admin.graph, admin.siteId, await admin.permissions())).choicesAdded).toEqual([]);
+  });
+
   it('upserts audits and recommendations by key, never duplicating', async () => {
     const first = await context.store.upsertRecommendation(aRecommendation(auditId, '4.2'));
     const second = await context.store.upsertRecommendation(aRecommendation(auditId, '4.2.', { title: 'Renamed' }));

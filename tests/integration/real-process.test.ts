@@ -9,7 +9,7 @@ import {
   recordTargetRevision,
 } from '../../src/application/coordinator/review';
 import { loadRegisterView, needsReassigning, reviewQueue } from '../../src/application/coordinator/register-view';
-import { DelegateNotAllowedError, nameDelegate } from '../../src/application/owner/delegates';
+import { DelegateNotAllowedError, endDelegation, nameDelegate } from '../../src/application/owner/delegates';
 import { GraphDirectory } from '../../src/adapters/graph/graph-directory';
 import { submitUpdate } from '../../src/application/owner/submit-update';
 import { newDraft } from '../../src/application/owner/update-draft';
@@ -20,6 +20,7 @@ import { ConflictError } from '../../src/application/ports';
 import type { Actor } from '../../src/application/shared/actor';
 import {
   currentTarget,
+  delegatesOf,
   effectiveStatus,
   evidenceLabel,
   IllegalTransitionError,
@@ -228,11 +229,56 @@ describe('who may write, against the emulator', () => {
     ]);
   });
 
+  it('ends a delegation: earlier updates keep counting, later ones are refused, and the owner can name them again', async () => {
+    const id = (await recommendation('4.6')).value.id;
+    const priyaStore = contextFor(env.emulator, owner).store;
+    const tomStore = contextFor(env.emulator, otherOwner).store;
+    await nameDelegate(priyaStore, directory(), await priyaStore.recommendationDetail(id), tom, priya, new Date());
+    expect((await update(id, tom, 'While Priya was away')).kind).toBe('submitted');
+
+    // Someone else's "ending" is not Priya's word: Grace's record changes nothing.
+    const graceStore = contextFor(env.emulator, grace.email).store;
+    await expect(endDelegation(graceStore, await graceStore.recommendationDetail(id), tom, grace, new Date())).rejects.toThrow('Only an owner');
+    await graceStore.recordDelegation({ recommendationId: id, delegate: tom, idempotencyKey: `forged-end-${id}`, at: new Date().toISOString(), ended: true });
+    expect(delegatesOf((await priyaStore.recommendationDetail(id)).recommendation.value, (await priyaStore.recommendationDetail(id)).delegations)).toEqual([
+      expect.objectContaining({ email: tom.email }),
+    ]);
+
+    // The ending is a second record with its own key; a retry meets it rather than writing another.
+    const before = await priyaStore.recommendationDetail(id);
+    const ended = await endDelegation(priyaStore, before, tom, priya, new Date());
+    expect(ended.ended).toBe(true);
+    expect((await endDelegation(priyaStore, before, tom, priya, new Date())).at).toBe(ended.at);
+    const after = await env.admin.store.recommendationDetail(id);
+    expect(delegatesOf(after.recommendation.value, after.delegations)).toEqual([]);
+    expect(after.updates.map((u) => u.achieved)).toEqual(['While Priya was away']);
+    expect(after.suspect).toEqual([]);
+    expect((await tomStore.ownerView(otherOwner, '2025-01-01')).register.recommendations.map((r) => r.value.id)).not.toContain(id);
+    await expect(update(id, tom, 'After the ending')).rejects.toThrow('no longer yours');
+
+    // Named again later, Tom writes again; then he steps down himself.
+    await nameDelegate(priyaStore, directory(), await priyaStore.recommendationDetail(id), tom, priya, new Date());
+    expect((await update(id, tom, 'Back as delegate')).kind).toBe('submitted');
+    await endDelegation(tomStore, await tomStore.recommendationDetail(id), tom, tom, new Date());
+    const last = await env.admin.store.recommendationDetail(id);
+    expect(delegatesOf(last.recommendation.value, last.delegations)).toEqual([]);
+    expect(last.delegations.map((d) => d.ended)).toEqual([false, true, true, false, true]);
+    expect(last.suspect.map((s) => s.update.achieved)).toEqual([]);
+  });
+
+  it('leaves a delegate the coordinator assigned for the coordinator to remove', async () => {
+    const saved = await recommendation('4.7', { delegates: [{ email: grace.email, name: grace.name }] });
+    const priyaStore = contextFor(env.emulator, owner).store;
+    await expect(endDelegation(priyaStore, await priyaStore.recommendationDetail(saved.value.id), grace, priya, new Date())).rejects.toThrow(
+      'ask them to remove the delegate',
+    );
+  });
+
   it('ignores a naming by anyone but an owner: the would-be delegate neither sees the item nor counts', async () => {
     const id = (await recommendation('4.2')).value.id;
     const tomStore = contextFor(env.emulator, otherOwner).store;
     // SharePoint lets Tom add to the updates list; the tracker does not take his word that he is a delegate.
-    await tomStore.nameDelegate({ recommendationId: id, delegate: tom, idempotencyKey: `self-named-${id}`, at: new Date().toISOString() });
+    await tomStore.recordDelegation({ recommendationId: id, delegate: tom, idempotencyKey: `self-named-${id}`, at: new Date().toISOString(), ended: false });
     expect((await tomStore.ownerView(otherOwner, '2025-01-01')).register.recommendations.map((r) => r.value.id)).not.toContain(id);
     await expect(update(id, tom, 'Pretending')).rejects.toThrow('no longer yours');
   });

@@ -429,7 +429,7 @@ export class GraphRecommendationStore implements RecommendationStore {
     }
   }
 
-  async nameDelegate(naming: { recommendationId: string; delegate: Person; idempotencyKey: string; at: string }): Promise<Delegation> {
+  async recordDelegation(naming: { recommendationId: string; delegate: Person; idempotencyKey: string; at: string; ended: boolean }): Promise<Delegation> {
     const find = async (): Promise<Delegation | undefined> => {
       const [existing] = await this.gateway.query('updates', { select: updateSelect, filter: eq('IdempotencyKey', naming.idempotencyKey) });
       return existing ? delegationFromItem(existing) : undefined;

@@ -85,7 +85,7 @@ export const lists = {
       { name: 'IdempotencyKey', type: 'text', indexed: true, unique: true },
       { name: 'RecommendationId', type: 'text', indexed: true },
       { name: 'Cycle', type: 'text', indexed: true },
-      { name: 'Kind', type: 'choice', choices: [...updateKinds, 'delegation'] },
+      { name: 'Kind', type: 'choice', choices: [...updateKinds, 'delegation', 'delegationEnded'] },
       { name: 'OnBehalfOfJson', type: 'note' },
       { name: 'Part', type: 'text' },
       // An owner's naming of a delegate is a record of their own here (owners cannot write recommendations).

@@ -4,12 +4,15 @@ import { columnDefinition, lists, type ListSpec } from './list-schema';
 import type { SharePointPermissions } from './sharepoint-permissions';
 
 const listsSchema = z.object({ value: z.array(z.object({ id: z.string(), displayName: z.string() })) });
-const columnsSchema = z.object({ value: z.array(z.object({ name: z.string(), indexed: z.boolean().optional() })) });
+const columnsSchema = z.object({
+  value: z.array(z.object({ name: z.string(), indexed: z.boolean().optional(), choice: z.object({ choices: z.array(z.string()) }).optional() })),
+});
 
 export interface ProvisionReport {
   created: string[];
   columnsAdded: string[];
   indexed: string[];
+  choicesAdded: string[];
   permissions: string[];
 }
 
@@ -23,7 +26,7 @@ export async function provision(
   permissions: SharePointPermissions,
   log: (line: string) => void = () => {},
 ): Promise<ProvisionReport> {
-  const report: ProvisionReport = { created: [], columnsAdded: [], indexed: [], permissions: [] };
+  const report: ProvisionReport = { created: [], columnsAdded: [], indexed: [], choicesAdded: [], permissions: [] };
   const site = `/sites/${siteId}`;
   const existingLists = async () => listsSchema.parse(await graph.client.api(`${site}/lists?$select=id,displayName`).get()).value;
   const existing = await existingLists();
@@ -48,7 +51,7 @@ export async function provision(
       }
       report.created.push(spec.title);
     } else {
-      const columns = columnsSchema.parse(await graph.client.api(`${site}/lists/${listId}/columns?$select=name,indexed`).get()).value;
+      const columns = columnsSchema.parse(await graph.client.api(`${site}/lists/${listId}/columns?$select=name,indexed,choice`).get()).value;
       for (const column of spec.columns) {
         const current = columns.find((c) => c.name === column.name);
         const wantIndexed = 'indexed' in column && column.indexed === true;
@@ -65,6 +68,13 @@ export async function provision(
           log(`Indexing ${spec.title}.${column.name}`);
           await graph.client.api(`${site}/lists/${listId}/columns/${column.name}`).patch({ indexed: true });
           report.indexed.push(`${spec.title}.${column.name}`);
+        }
+        // A newer version may add choices (a new kind of record); the list made by an older one must accept them.
+        const missing = current && column.type === 'choice' ? column.choices.filter((c) => !(current.choice?.choices ?? []).includes(c)) : [];
+        if (current && column.type === 'choice' && missing.length > 0) {
+          log(`Adding ${missing.join(', ')} to ${spec.title}.${column.name}`);
+          await graph.client.api(`${site}/lists/${listId}/columns/${column.name}`).patch({ choice: { choices: column.choices } });
+          report.choicesAdded.push(...missing.map((c) => `${spec.title}.${column.name}: ${c}`));
         }
       }
     }

@@ -1,4 +1,4 @@
-import { delegatesOf, isOwnedBy, maxDelegates, sameEmail, type Delegation, type Person } from '../../domain';
+import { delegatesOf, delegationKey, isNamedDelegate, isOwnedBy, maxDelegates, sameEmail, type Delegation, type Person } from '../../domain';
 import { ForbiddenError, type PeopleDirectory, type RecommendationDetail, type RecommendationStore } from '../ports';
 import type { Actor } from '../shared/actor';
 
@@ -31,10 +31,38 @@ export async function nameDelegate(
   const current = delegatesOf(recommendation, detail.delegations);
   if (current.some((d) => sameEmail(d.email, known.email))) throw new DelegateNotAllowedError(`${known.name} is already a delegate`);
   if (current.length >= maxDelegates) throw new DelegateNotAllowedError(`A recommendation has at most ${maxDelegates} delegates`);
-  return store.nameDelegate({
+  return store.recordDelegation({
     recommendationId: recommendation.id,
     delegate: known,
-    idempotencyKey: `${recommendation.id}:delegate:${known.email.toLowerCase()}`,
+    idempotencyKey: delegationKey(recommendation.id, detail.delegations, known.email, false),
     at: now.toISOString(),
+    ended: false,
+  });
+}
+
+/**
+ * An owner withdraws a delegate they (or a fellow owner) named, or the delegate steps down. A delegate the
+ * coordinator assigned is the coordinator's to remove, in the editor. The ending is a record, so the trail
+ * keeps who wrote for whom and until when.
+ */
+export async function endDelegation(
+  store: RecommendationStore,
+  detail: Pick<RecommendationDetail, 'recommendation' | 'delegations'>,
+  delegate: Person,
+  actor: Actor,
+  now: Date,
+): Promise<Delegation> {
+  const recommendation = detail.recommendation.value;
+  if (!isOwnedBy(recommendation, actor.email) && !sameEmail(actor.email, delegate.email))
+    throw new ForbiddenError('Only an owner of the recommendation, or the delegate themselves, ends a delegation');
+  if ((recommendation.delegates ?? []).some((d) => sameEmail(d.email, delegate.email)))
+    throw new DelegateNotAllowedError(`The audit team assigned ${delegate.name}: ask them to remove the delegate`);
+  if (!isNamedDelegate(recommendation, detail.delegations, delegate.email)) throw new DelegateNotAllowedError(`${delegate.name} is not a delegate now`);
+  return store.recordDelegation({
+    recommendationId: recommendation.id,
+    delegate,
+    idempotencyKey: delegationKey(recommendation.id, detail.delegations, delegate.email, true),
+    at: now.toISOString(),
+    ended: true,
   });
 }

@@ -139,8 +139,8 @@ export interface UpdateLog {
   addUpdate(update: Omit<OwnerUpdate, 'id'>): Promise<OwnerUpdate>;
   /** Adds many updates in $batch requests; idempotent by each one's key, as addUpdate is. */
   addUpdates(updates: Omit<OwnerUpdate, 'id'>[]): Promise<void>;
-  /** An owner names a deputy to write the item's updates; idempotent by its key. */
-  nameDelegate(naming: { recommendationId: string; delegate: Person; idempotencyKey: string; at: string }): Promise<Delegation>;
+  /** An owner names a deputy to write the item's updates, or a naming is ended; idempotent by its key. */
+  recordDelegation(naming: { recommendationId: string; delegate: Person; idempotencyKey: string; at: string; ended: boolean }): Promise<Delegation>;
   /** The keys of the audit team's notes filed under a cycle, to tell what an earlier run already recorded. */
   noteKeys(cycle: string): Promise<Set<string>>;
 }

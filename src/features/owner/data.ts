@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { loadMyRecommendations } from '../../application/owner/my-recommendations';
 import { performTransition } from '../../application/coordinator/review';
-import { nameDelegate } from '../../application/owner/delegates';
+import { endDelegation, nameDelegate } from '../../application/owner/delegates';
 import { submitUpdate } from '../../application/owner/submit-update';
 import type { UpdateDraft } from '../../application/owner/update-draft';
 import type { RecommendationDetail } from '../../application/ports';
@@ -54,4 +54,10 @@ export function useNameDelegate() {
     (detail: RecommendationDetail, delegate: Person) => nameDelegate(store, directory, detail, delegate, user, new Date()),
     [store, directory, user],
   );
+}
+
+/** Ends a delegate's naming: an owner withdraws it, or the delegate steps down (see endDelegation). */
+export function useEndDelegation() {
+  const { store, user } = useSession();
+  return useCallback((detail: RecommendationDetail, delegate: Person) => endDelegation(store, detail, delegate, user, new Date()), [store, user]);
 }

@@ -200,7 +200,6 @@ export function RecommendationPage({
           <UpdateForm detail={detail} cycle={meeting.cycle} onSubmitted={setSent} />
         </>
       )}
-      {ownsWhole && <DelegateField detail={detail} onNamed={reload} />}
       {!mine && (writesForOwner || session.user.role === 'coordinator') && !sent && meeting && workable && (
         <UpdateForm
           detail={detail}
@@ -212,6 +211,7 @@ export function RecommendationPage({
           onBehalfOf={r.owners[0]?.name ?? 'the owner'}
         />
       )}
+      {(ownsWhole || writesForOwner) && <DelegateField detail={detail} onChanged={reload} />}
     </article>
   );
 }

@@ -166,7 +166,7 @@ export function demoOrganisation(owners: Person[], coordinator: Person, today: I
         referenceKey: reference.replace(/\.$/, ''),
         title: recTitle,
         priority,
-        text: `${priority} priority recommendation: the organisation should strengthen controls over ${recTitle.toLowerCase()} and report progress to the relevant board.`,
+        text: `The organisation should strengthen controls over ${recTitle.toLowerCase()} and report progress to the relevant board.`,
         managementResponse: `Agreed. ${owner.name} will lead the work.`,
         owners: second ? [owner, second] : [owner],
         subParts: inParts

@@ -64,27 +64,33 @@ export function updateFromItem(item: ListItem): OwnerUpdate {
   );
 }
 
-/** Whether an item of the updates list is an owner's naming of a delegate rather than an update. */
-export const isDelegationItem = (item: ListItem): boolean => item.fields.Kind === 'delegation';
+/** Whether an item of the updates list names a delegate or ends a naming, rather than being an update. */
+export const isDelegationItem = (item: ListItem): boolean => item.fields.Kind === 'delegation' || item.fields.Kind === 'delegationEnded';
 
-export function delegationToFields(d: Pick<Delegation, 'recommendationId' | 'delegate'> & { idempotencyKey: string; at: string }): Fields {
+export function delegationToFields(d: Pick<Delegation, 'recommendationId' | 'delegate' | 'ended'> & { idempotencyKey: string; at: string }): Fields {
   return {
-    Title: `Delegate for ${d.recommendationId}`,
+    Title: `${d.ended ? 'Delegate ended' : 'Delegate'} for ${d.recommendationId}`,
     IdempotencyKey: d.idempotencyKey,
     RecommendationId: d.recommendationId,
-    Kind: 'delegation',
+    Kind: d.ended ? 'delegationEnded' : 'delegation',
     DelegateEmail: d.delegate.email.toLowerCase(),
     DelegateJson: JSON.stringify(d.delegate),
     SubmittedAt: d.at,
   };
 }
 
-/** A naming as SharePoint asserts it: who named the delegate is the item's author. */
+/** A naming or ending as SharePoint asserts it: who wrote it is the item's author. */
 export function delegationFromItem(item: ListItem): Delegation {
   const f = item.fields;
   return parsed(
     delegationSchema,
-    { recommendationId: text(f, 'RecommendationId'), namedBy: item.createdBy, delegate: json(f, 'DelegateJson'), at: item.createdAt },
+    {
+      recommendationId: text(f, 'RecommendationId'),
+      namedBy: item.createdBy,
+      delegate: json(f, 'DelegateJson'),
+      at: item.createdAt,
+      ended: f.Kind === 'delegationEnded',
+    },
     `Delegation ${item.id}`,
   );
 }
