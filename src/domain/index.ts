@@ -30,3 +30,4 @@ export * from './update-trust';
 export * from './safe-link';
 export * from './accepted-proposal';
 export * from './collective-response';
+export * from './update-labels';

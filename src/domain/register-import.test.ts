@@ -78,7 +78,7 @@ describe('reading a register', () => {
     ]);
     const [first, second, third, fourth] = plan.rows;
     expect(new Set([first?.auditKey, second?.auditKey, third?.auditKey]).size).toBe(1);
-    expect(first?.recommendation).toMatchObject({ priority: 'Medium', status: 'proposedClosed', referenceKey: '4.2' });
+    expect(first?.recommendation).toMatchObject({ priority: 'Medium', status: 'acceptedForPanel', referenceKey: '4.2' });
     // A quarter with no financial year is flagged for the coordinator, not guessed.
     expect(first?.recommendation.targets.revisions[0]?.target).toEqual({ text: 'Qtr 3 / 4 2024', flag: 'ambiguous' });
     expect(second?.recommendation).toMatchObject({ priority: 'High', referenceKey: '4.4', owners: [] });

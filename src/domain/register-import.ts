@@ -7,6 +7,7 @@ import type { Recommendation } from './recommendation';
 import { normaliseReference } from './reference';
 import { parseStatus, requiredColumns, templateColumns, type TemplateColumn } from './register-template';
 import { parseTargetDate, type TargetDate, type TargetReading } from './target-date';
+import { splitDatedUpdates, type DatedUpdate } from './update-labels';
 
 /**
  * Reading a register as customers keep it: one row per recommendation in the template's columns, with the
@@ -24,7 +25,8 @@ export interface ImportedRow {
   rowNumber: number;
   auditKey: string;
   recommendation: Omit<Recommendation, 'id' | 'auditId'>;
-  latestUpdate?: string;
+  /** The update cell split at its dated labels: each part is filed under the cycle its label names. */
+  history: DatedUpdate[];
   findings: Finding[];
 }
 
@@ -191,6 +193,11 @@ export function planRegisterImport(table: readonly (readonly string[])[], import
           ]
         : [];
 
+    const history = splitDatedUpdates(cell('Latest Update'));
+    for (const part of history)
+      if (part.label && !part.cycle)
+        findings.push({ level: 'warning', column: 'Latest Update', message: `'${part.label}' names no year, and no other label gives one: filed as imported` });
+
     const key = issued && title ? auditKey(audit) : `row-${rowNumber}`;
     if (issued && title && !plan.audits.has(key)) plan.audits.set(key, audit);
     plan.rows.push({
@@ -206,9 +213,12 @@ export function planRegisterImport(table: readonly (readonly string[])[], import
         owners,
         subParts: [],
         targets: { original, revisions },
-        status: status ?? 'open',
+        // PROPOSED CLOSED in a register is the coordinator's own marker (domain.md): the item goes to the panel.
+        ...(status === 'proposedClosed'
+          ? { status: 'acceptedForPanel' as const, statusReason: `Proposed closed in the imported register (row ${rowNumber}): put to the panel` }
+          : { status: status ?? 'open' }),
       },
-      latestUpdate: cell('Latest Update') || undefined,
+      history,
       findings,
     });
   });

@@ -8,6 +8,7 @@ import {
   statusLabel,
   withFormerOwners,
   type Audit,
+  type DatedUpdate,
   type ImportedRow,
   type ImportPlan,
   type Recommendation,
@@ -188,14 +189,14 @@ export interface ImportResult {
   notes: number;
 }
 
-/** A stable key for an imported "latest update", so importing the same file again adds no second note. */
-function noteKey(row: ImportedRow): string {
+/** A stable key for one imported update, so importing the same file again adds no second note. */
+function noteKey(row: ImportedRow, part: DatedUpdate): string {
   let hash = 0;
-  for (const ch of `${row.auditKey}#${row.recommendation.referenceKey}#${row.latestUpdate ?? ''}`) hash = (Math.imul(hash, 31) + ch.charCodeAt(0)) | 0;
+  for (const ch of `${row.auditKey}#${row.recommendation.referenceKey}#${part.cycle ?? ''}#${part.text}`) hash = (Math.imul(hash, 31) + ch.charCodeAt(0)) | 0;
   return `import-${(hash >>> 0).toString(36)}-${row.recommendation.referenceKey}`;
 }
 
-/** The cycle imported notes are filed under, apart from the quarterly cycles. */
+/** The cycle an imported note is filed under when its label names none (or it has no label). */
 const importedCycle = 'Imported';
 
 /** Keyed writes that may overlap: enough to hide latency, few enough not to provoke throttling. */
@@ -256,17 +257,34 @@ export async function applyImport(
     else result.failed.push({ rowNumber, message: outcome.message ?? '' });
   });
   const writtenIds = new Map(todo.map((r, i) => [r, outcomes[i]?.outcome === 'written' ? outcomes[i]?.id : undefined]));
-  // Every row's latest update is one note, keyed by its text: one not yet recorded is written, whether its row
-  // is new, changed, or unchanged since a run that stopped before its notes or since the text changed.
-  const recorded = await store.noteKeys(importedCycle);
-  const notes = preview.rows.flatMap((r) => {
+  // Each dated update of a row is one note in the cycle its label names, keyed by its text: one not yet recorded
+  // is written, whether its row is new, changed, or unchanged since a run that stopped before its notes.
+  const parts = preview.rows.flatMap((r) => r.row.history.filter((part) => part.text).map((part) => ({ r, part, cycle: part.cycle ?? importedCycle })));
+  const cycles = [...new Set(parts.map((p) => p.cycle))];
+  const recorded = new Set((await Promise.all(cycles.map((cycle) => store.noteKeys(cycle)))).flatMap((keys) => [...keys]));
+  const notes = parts.flatMap(({ r, part, cycle }) => {
     const id = r.action === 'unchanged' || (r.action === 'update' && !writtenIds.has(r)) ? r.existing?.value.id : writtenIds.get(r);
-    return id && r.row.latestUpdate && !recorded.has(noteKey(r.row)) ? [{ id, row: r.row, text: r.row.latestUpdate }] : [];
+    const key = noteKey(r.row, part);
+    return id && !recorded.has(key) ? [{ id, row: r.row, text: part.label && !part.cycle ? `${part.label}: ${part.text}` : part.text, cycle, key }] : [];
   });
   await store.addUpdates(
-    notes.map(({ id, row, text }) =>
-      noteOnBehalf({ id, owners: row.recommendation.owners }, `From the imported register: ${text}`, importedCycle, actor, noteKey(row), now),
+    notes.map(({ id, row, text, cycle, key }) =>
+      noteOnBehalf({ id, owners: row.recommendation.owners }, `From the imported register: ${text}`, cycle, actor, key, now),
     ),
+  );
+  // A new item the register marked proposed closed went straight to the panel: its trail says so.
+  await mapLimited(
+    todo.filter((r) => r.action === 'create' && r.row.recommendation.status === 'acceptedForPanel' && writtenIds.get(r)),
+    writesInFlight,
+    (r) =>
+      store.recordDecision({
+        recommendationId: writtenIds.get(r) ?? '',
+        kind: 'imported',
+        actor: actor.email,
+        at: now.toISOString(),
+        detail: r.row.recommendation.statusReason ?? 'Proposed closed in the imported register: put to the panel',
+        idempotencyKey: `${writtenIds.get(r) ?? ''}:imported-to-panel`,
+      }),
   );
   result.notes = notes.length;
   return result;
