@@ -31,3 +31,4 @@ export * from './safe-link';
 export * from './accepted-proposal';
 export * from './collective-response';
 export * from './update-labels';
+export * from './paper-settings';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { IsoDate } from './calendar';
 import { paperBoilerplateSchema } from './paper-boilerplate';
+import { paperSettingsSchema } from './paper-settings';
 
 /** A panel meeting: its paper covers the cycle whose updates are due by the deadline. */
 export const meetingSchema = z
@@ -12,6 +13,8 @@ export const meetingSchema = z
     cycle: z.string().trim().min(1, 'Choose the date updates are due by: it names the cycle'),
     /** The paper's wording for this meeting; the organisation's default when absent. */
     boilerplate: paperBoilerplateSchema.optional(),
+    /** How this meeting's paper is compiled; the defaults when absent. */
+    paperSettings: paperSettingsSchema.optional(),
   })
   .refine((m) => m.updateDeadline <= m.date, { message: 'The update deadline must be on or before the meeting', path: ['updateDeadline'] });
 export type Meeting = z.infer<typeof meetingSchema>;

@@ -85,7 +85,12 @@ describe('compiling the panel paper', () => {
     update(fleetLow.id, 'June 2025', { achieved: 'Rolled out to two depots.' }),
     update(revisit.id, 'June 2025', { achieved: 'Waiting', targetRequest: { target: parseTargetDate('Dec 2025'), reason: 'Supplier slipped' } }),
   ];
-  const paper = compilePanelPaper({ meeting, previousMeetingDate: '2025-04-15', audits, recommendations, updates });
+  // The panel did not accept vetting 4.3 since the last meeting; its not accepting fleet 4.10 came before it.
+  const panelDecisions = [
+    { recommendationId: vetting.id, at: '2025-06-01T09:00:00Z', kind: 'panelNotAcceptClosure' },
+    { recommendationId: fleetLow.id, at: '2025-03-01T09:00:00Z', kind: 'panelNotAcceptClosure' },
+  ];
+  const paper = compilePanelPaper({ meeting, previousMeetingDate: '2025-04-15', audits, recommendations, updates, panelDecisions });
 
   it('counts running recommendations by priority, with proposed closed and not accepted', () => {
     expect(paper.summary.rows).toEqual([

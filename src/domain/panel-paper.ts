@@ -1,6 +1,6 @@
 import { compareAuditsOldestFirst, auditHeading, auditIssuedLabel, type Audit } from './audit';
 import type { IsoDate } from './calendar';
-import { isRunning, type Withdrawal } from './lifecycle';
+import { isRunning, withdrawals as withdrawalStates, type Withdrawal } from './lifecycle';
 import type { Meeting } from './meeting';
 import { actionsForPaper, type ActionForPaper, type PanelAction } from './panel-action';
 import { reportsProgress, type OwnerUpdate } from './owner-update';
@@ -9,6 +9,8 @@ import { priorities, type Priority } from './priority';
 import { effectiveStatus, type Recommendation } from './recommendation';
 import { compareReferences } from './reference';
 import { repeatDescription } from './repeat';
+import { cycleSortKey } from './cycle';
+import { defaultPaperSettings } from './paper-settings';
 import { collectiveReferral, type CollectiveLead } from './collective-response';
 import { currentTarget, hasExceededOriginal, nextRevisionNeedsPanel, requestDecided, type RevisionPolicy } from './target-history';
 
@@ -33,6 +35,8 @@ export interface PaperItem {
 }
 
 export interface ExceededTarget extends Omit<PaperItem, 'priority'> {
+  /** The group §6 prints the row under, as the reference heads it: "FLEET MANAGEMENT – September 2018". */
+  auditHeading: string;
   originalTarget: string;
   currentTarget: string;
   context: string;
@@ -55,8 +59,19 @@ export interface ProposedWithdrawal extends PaperItem {
   reason: string;
 }
 
+/** One update in an item's printed history, with what it prints instead when it is a response printed elsewhere. */
+export interface AppendixEntry {
+  update: OwnerUpdate;
+  /** A shared response printed in full at an earlier item: what this one prints instead of repeating it. */
+  collectiveReferral?: string;
+}
+
 export interface AppendixItem {
   recommendation: Recommendation;
+  /** The updates the paper prints, oldest first under their cycles: all, or those since the panel last decided. */
+  history: AppendixEntry[];
+  /** Put to the panel: the item carries the paper's PROPOSED CLOSED marker. */
+  proposedClosed: boolean;
   /** This cycle's update (the latest, when there are several); undefined when none came in. */
   update: OwnerUpdate | undefined;
   /** The Word bookmark §5 points its page number at. */
@@ -81,6 +96,8 @@ export interface PanelPaper {
   awaitingCondition: PaperItem[];
   /** Not adopted, risk accepted or superseded, as the coordinator proposed: the panel notes each, none vanishes. */
   withdrawals: ProposedWithdrawal[];
+  /** Items that became not adopted, risk accepted or superseded since the last meeting: reported once, then gone. */
+  withdrawnSinceLastMeeting: ProposedWithdrawal[];
   exceededTargets: ExceededTarget[];
   extensionRequests: ExtensionRequest[];
   appendix: { audit: Audit; heading: string; items: AppendixItem[] }[];
@@ -104,6 +121,8 @@ export interface PaperInput {
   reopened?: readonly { recommendationId: string; at: string; detail: string }[];
   boilerplate?: PaperBoilerplate;
   policy?: RevisionPolicy;
+  /** When the panel decided on each item (trail entries against a meeting): "since the last decision" starts there. */
+  panelDecisions?: readonly { recommendationId: string; at: string; kind: string }[];
 }
 
 export const bookmarkFor = (recommendationId: string): string => `rec_${recommendationId.replace(/[^A-Za-z0-9_]/g, '_')}`;
@@ -124,8 +143,11 @@ const firstSentence = (text: string): string => {
 /** The coordinator's words as a sentence, so another can follow it ("…supplier. Now proposed closed."). */
 const asSentence = (text: string): string => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
 
+const isWithdrawal = (status: string): status is Withdrawal => (withdrawalStates as readonly string[]).includes(status);
+
 export function compilePanelPaper(input: PaperInput): PanelPaper {
   const { meeting } = input;
+  const settings = meeting.paperSettings ?? defaultPaperSettings;
   const audits = new Map(input.audits.map((a) => [a.id, a]));
   const updatesByRec = new Map<string, OwnerUpdate[]>();
   for (const update of input.updates) updatesByRec.set(update.recommendationId, [...(updatesByRec.get(update.recommendationId) ?? []), update]);
@@ -142,7 +164,12 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
     .sort((a, b) => compareAuditsOldestFirst(a.audit, b.audit) || compareReferences(a.r.reference, b.r.reference));
 
   const running = entries.filter((e) => isRunning(e.status));
-  const returnedThisCycle = entries.filter((e) => e.status === 'returnedToOwner' && (e.r.statusChangedAt ?? '') >= since);
+  // "Not Accepted proposed closed": the closures the panel did not accept since the last meeting.
+  const inWindow = (at: string): boolean => at.slice(0, 10) >= since && at.slice(0, 10) <= meeting.date;
+  const notAcceptedIds = new Set(
+    (input.panelDecisions ?? []).filter((d) => d.kind === 'panelNotAcceptClosure' && inWindow(d.at)).map((d) => d.recommendationId),
+  );
+  const notAcceptedThisCycle = entries.filter((e) => notAcceptedIds.has(e.r.id));
   const item = (e: (typeof entries)[number]): PaperItem => ({
     recommendationId: e.r.id,
     auditTitle: auditHeading(e.audit),
@@ -159,7 +186,7 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
       totalReported: mine.length,
       running: mine.length,
       acceptedForPanel: mine.filter((e) => e.status === 'acceptedForPanel').length,
-      notAccepted: returnedThisCycle.filter((e) => e.r.priority === priority).length,
+      notAccepted: notAcceptedThisCycle.filter((e) => e.r.priority === priority).length,
     };
   });
   const sum = (key: keyof Omit<SummaryRow, 'priority'>): number => rows.reduce((n, row) => n + row[key], 0);
@@ -169,13 +196,15 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
     .map((e): ExceededTarget => {
       const revision = e.r.targets.revisions.at(-1);
       const update = latest(e.updates.filter(reportsProgress));
-      const context = revision?.reason ?? (update ? firstSentence(update.remaining || update.achieved) : 'No update received');
+      const context =
+        settings.contextOverrides[e.r.id] ?? revision?.reason ?? (update ? firstSentence(update.remaining || update.achieved) : 'No update received');
       const { priority: _priority, condition: _condition, ...rest } = item(e);
       return {
         ...rest,
+        auditHeading: `${auditHeading(e.audit)} – ${auditIssuedLabel(e.audit)}`,
         originalTarget: e.r.targets.original.text || '—',
         currentTarget: currentTarget(e.r.targets).text || '—',
-        context: e.status === 'acceptedForPanel' ? `${asSentence(context)} Now proposed closed.` : context,
+        context: e.status === 'acceptedForPanel' ? (context.trim() ? `${asSentence(context)} Now proposed closed.` : 'Now proposed closed.') : context,
       };
     });
 
@@ -197,8 +226,12 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
 
   const recommendationsById = new Map(input.recommendations.map((r) => [r.id, r]));
   const appendix: PanelPaper['appendix'] = [];
-  // A shared response is printed in full at the first of its items in the paper; the later ones refer to it.
   const collectiveLeads = new Map<string, CollectiveLead>();
+  const lastDecision = new Map<string, string>();
+  for (const d of input.panelDecisions ?? []) {
+    const seen = lastDecision.get(d.recommendationId);
+    if (!seen || Date.parse(d.at) > Date.parse(seen)) lastDecision.set(d.recommendationId, d.at);
+  }
   for (const e of running) {
     let group = appendix.at(-1);
     if (!group || group.audit.id !== e.audit.id) {
@@ -213,17 +246,30 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
     const acceptedCopy = e.status === 'acceptedForPanel' ? acceptedById.get(e.r.id) : undefined;
     const update = acceptedCopy ?? latest(e.updates.filter((u) => u.cycle === meeting.cycle));
     const heading = auditHeading(e.audit);
-    const collective = update?.collective;
-    if (collective && !collectiveLeads.has(collective.key)) {
-      collectiveLeads.set(collective.key, { recommendationId: e.r.id, reference: e.r.reference, auditHeading: heading });
-    }
-    const lead = collective && collectiveLeads.get(collective.key);
+    const decidedAt = lastDecision.get(e.r.id);
+    const printed = e.updates
+      .map((u) => (acceptedCopy && u.id === acceptedCopy.id ? acceptedCopy : u))
+      .filter((u) => settings.appendixHistory === 'full' || decidedAt === undefined || Date.parse(u.submittedAt) > Date.parse(decidedAt))
+      .sort((a, b) => cycleSortKey(a.cycle).localeCompare(cycleSortKey(b.cycle)) || a.submittedAt.localeCompare(b.submittedAt));
+    if (acceptedCopy && !printed.some((u) => u.id === acceptedCopy.id)) printed.push(acceptedCopy);
+    // A shared response is printed in full at the first of its items in the paper; the later ones refer to it.
+    const referral = (u: OwnerUpdate | undefined): string | undefined => {
+      const collective = u?.collective;
+      if (!collective) return undefined;
+      if (!collectiveLeads.has(collective.key))
+        collectiveLeads.set(collective.key, { recommendationId: e.r.id, reference: e.r.reference, auditHeading: heading });
+      const lead = collectiveLeads.get(collective.key);
+      return lead ? collectiveReferral(e.r.id, heading, lead) : undefined;
+    };
+    const history = printed.map((u): AppendixEntry => ({ update: u, collectiveReferral: referral(u) }));
     group.items.push({
       recommendation: e.r,
+      history,
+      proposedClosed: e.status === 'acceptedForPanel',
       update,
       bookmark: bookmarkFor(e.r.id),
       repeatOf: repeatDescription(e.r, recommendationsById, audits),
-      collectiveReferral: lead ? collectiveReferral(e.r.id, heading, lead) : undefined,
+      collectiveReferral: history.find((h) => h.update.id === update?.id)?.collectiveReferral ?? referral(update),
     });
   }
 
@@ -252,6 +298,9 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
     awaitingCondition: running.filter((e) => e.status === 'conditionallyAgreed').map(item),
     withdrawals: running.flatMap((e): ProposedWithdrawal[] =>
       e.status === 'withdrawalProposed' && e.r.withdrawal ? [{ ...item(e), withdrawal: e.r.withdrawal, reason: e.r.statusReason ?? '' }] : [],
+    ),
+    withdrawnSinceLastMeeting: entries.flatMap((e): ProposedWithdrawal[] =>
+      isWithdrawal(e.status) && inWindow(e.r.statusChangedAt ?? '') ? [{ ...item(e), withdrawal: e.status, reason: e.r.statusReason ?? '' }] : [],
     ),
     exceededTargets,
     extensionRequests,

@@ -1,12 +1,19 @@
 import { z } from 'zod';
 
 /** The organisation's wording around the computed tables, kept with each meeting so old papers reprint as sent. */
+const defaultGrading =
+  'The auditor grades each recommendation as HIGH PRIORITY, MEDIUM PRIORITY or LOW PRIORITY by the risk it addresses, and reports on risk management, value for money and sector comparison.';
+
 export const paperBoilerplateSchema = z.object({
+  /** The organisation's name, in the footer of every page; boilerplate kept before it existed has none. */
+  organisation: z.string().default(''),
   reportOf: z.string(),
   subject: z.string(),
   author: z.string(),
   background: z.string(),
   purpose: z.string(),
+  /** Paragraph 3: how the auditor grades recommendations. */
+  grading: z.string().default(defaultGrading),
   smartTargets: z.string(),
   recommendation: z.string(),
   implications: z.object({ financial: z.string(), legal: z.string(), equality: z.string(), risks: z.string(), plan: z.string() }),
@@ -16,6 +23,8 @@ export const paperBoilerplateSchema = z.object({
 export type PaperBoilerplate = z.infer<typeof paperBoilerplateSchema>;
 
 export const defaultBoilerplate: PaperBoilerplate = {
+  organisation: '',
+  grading: defaultGrading,
   reportOf: 'Chief Finance Officer',
   subject: 'Internal audit recommendations: progress update',
   author: 'Audit and Inspection Team',

@@ -133,6 +133,6 @@ describe('repeats, against the emulator', () => {
     const xml = (await (await JSZip.loadAsync(await Packer.toBuffer(panelPaperDocument(paper)))).file('word/document.xml')?.async('string')) ?? '';
     const text = xml.replace(/<[^>]+>/g, '');
     expect(text).toContain('Repeat of 4.2, Fleet Management, September 2018.');
-    expect(text).toContain('b. Part b of the protocol review Responsible: Tom Reyes. Target: December 2025. Done.');
+    expect(text).toContain('Part b: Part b of the protocol review Responsible: Tom Reyes. Target: December 2025. Done.');
   });
 });

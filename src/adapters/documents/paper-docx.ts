@@ -1,44 +1,23 @@
-import {
-  AlignmentType,
-  Bookmark,
-  Document,
-  ExternalHyperlink,
-  HeadingLevel,
-  PageBreak,
-  PageReference,
-  Paragraph,
-  Table,
-  TableCell,
-  TextRun,
-  type ParagraphChild,
-} from 'docx';
-import { cell, heading, para, table } from './docx-parts';
-import {
-  evidenceLabel,
-  monthYearLabel,
-  partStatusLabel,
-  statusLabel,
-  updateAttribution,
-  priorityColour,
-  updateQuestions,
-  type PanelPaper,
-  type Priority,
-} from '../../domain';
+import { AlignmentType, Document, Footer, Header, HeadingLevel, PageNumber, PageReference, Paragraph, Table, TableCell, TextRun } from 'docx';
+import { estimatePageNumbers } from 'docx/layout';
+import { cell, grid, heading, para, table } from './docx-parts';
+import { appendixA, priorityFill } from './paper-appendix';
+import { defaultPaperSettings, monthYearLabel, priorityColour, statusLabel, type ExceededTarget, type PanelPaper, type Priority } from '../../domain';
 
 /**
- * The panel paper as a Word document in the house template's order. §5's page numbers are PAGEREF fields to a
- * bookmark on each Appendix A item, so Word computes them (the document asks Word to update fields on open).
+ * The panel paper as a Word document in the house template's order and numbering. §5's page numbers are PAGEREF
+ * fields to a bookmark on each Appendix A item, written with docx's estimate of the page so Word for the web shows
+ * them too; desktop Word recomputes them on open.
  */
 
 const numbered = (n: number, text: string): Paragraph => para(`${n}. ${text}`);
 
-const colourFill: Record<'RED' | 'AMBER' | 'GREEN', string> = { RED: 'F4CCCC', AMBER: 'FCE5CD', GREEN: 'D9EAD3' };
 const count = (n: number): string => (n === 0 ? '-' : String(n));
 
 function summaryTable(paper: PanelPaper): Table {
   const priorities: Priority[] = ['High', 'Medium', 'Low'];
   const coloured = (p: Priority, n: number, own: Priority): TableCell =>
-    cell(p === own ? count(n) : '-', { shade: p === own ? colourFill[priorityColour[own]] : undefined });
+    cell(p === own ? count(n) : '-', { shade: p === own ? priorityFill[priorityColour[own]] : undefined });
   return table(
     [
       'Risk/Priority',
@@ -72,136 +51,55 @@ function pageCell(bookmark: string): TableCell {
   return new TableCell({ children: [new Paragraph({ children: [new PageReference(bookmark)] })] });
 }
 
-function appendix(paper: PanelPaper): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [new Paragraph({ children: [new PageBreak()] }), heading('Appendix A: recommendation updates', HeadingLevel.HEADING_1)];
-  for (const group of paper.appendix) {
-    out.push(heading(group.heading), para(group.audit.opinion.asWritten));
-    for (const item of group.items) {
-      const r = item.recommendation;
-      out.push(
-        new Paragraph({
-          heading: HeadingLevel.HEADING_3,
-          children: [new Bookmark({ id: item.bookmark, children: [new TextRun(`${r.reference} ${r.title}`)] })],
-        }),
-        para(`${r.priority} priority recommendation: ${r.text}`),
-        para(`Management response: ${r.managementResponse || '—'}`),
-        para(`Owners: ${r.owners.map((o) => o.name).join(', ') || 'not assigned'}. Original target: ${r.targets.original.text || '—'}.`),
-        ...(item.repeatOf ? [para(`${item.repeatOf}.`)] : []),
-        ...r.subParts.map((p) =>
-          para(`${p.label}. ${p.text} Responsible: ${p.owners.map((o) => o.name).join(', ')}. Target: ${p.target.text || '—'}. ${partStatusLabel[p.status]}.`),
-        ),
-      );
-      const u = item.update;
-      if (!u) {
-        out.push(para(`No update received for ${paper.meeting.cycle}.`));
-        continue;
-      }
-      out.push(new Paragraph({ children: [new TextRun({ text: `UPDATE ${u.cycle}`, bold: true })] }));
-      if (item.collectiveReferral) {
-        out.push(para(item.collectiveReferral));
-        if (u.proposesClosure)
-          out.push(new Paragraph({ children: [new TextRun({ text: 'Is the recommendation proposed closed? Yes – proposed closed', italics: true })] }));
-        continue;
-      }
-      if (u.onBehalfOf) out.push(para(`Update provided ${updateAttribution(u)}.`));
-      if (u.note) out.push(para(u.note));
-      const answers: [string, string][] = [
-        [updateQuestions.achieved, u.achieved],
-        [updateQuestions.remaining, u.remaining],
-        [updateQuestions.barriers, u.barriers],
-        [updateQuestions.mitigation, u.mitigation],
-      ];
-      for (const [question, answer] of answers) {
-        if (!answer.trim()) continue;
-        out.push(new Paragraph({ children: [new TextRun({ text: question, italics: true })] }), para(answer));
-      }
-      if (u.proposesClosure) {
-        out.push(
-          new Paragraph({ children: [new TextRun({ text: 'Is the recommendation proposed closed? Yes – proposed closed', italics: true })] }),
-          para(u.closureNarrative),
-        );
-        if (u.closureCondition) out.push(para(`Subject to ${u.closureCondition}`));
-        const links: ParagraphChild[] = u.evidence.flatMap((ref, index) => [
-          ...(index > 0 ? [new TextRun('; ')] : []),
-          ref.url
-            ? new ExternalHyperlink({ link: ref.url, children: [new TextRun({ text: evidenceLabel(ref), style: 'Hyperlink' })] })
-            : new TextRun(evidenceLabel(ref)),
-        ]);
-        out.push(new Paragraph({ children: [new TextRun('Evidence: '), ...links] }));
-      }
-      if (u.targetRequest) out.push(para(`New target date requested: ${u.targetRequest.target.text} – ${u.targetRequest.reason}`));
-    }
-  }
-  return out;
+/** §6 as the reference groups it: a header row per audit ("FLEET MANAGEMENT – September 2018"), its items below. */
+function exceededTable(rows: readonly ExceededTarget[]): Table {
+  const grouped: (string | TableCell)[][] = [];
+  rows.forEach((e, i) => {
+    if (e.auditHeading !== rows[i - 1]?.auditHeading)
+      grouped.push([new TableCell({ columnSpan: 4, children: [new Paragraph({ children: [new TextRun({ text: e.auditHeading, bold: true })] })] })]);
+    grouped.push([`${e.reference} ${e.title}`, e.originalTarget, e.currentTarget, e.context]);
+  });
+  return table(['', 'Original target', 'Current target', 'Context'], grouped);
 }
 
-export function panelPaperDocument(paper: PanelPaper): Document {
-  const b = paper.boilerplate;
-  const date = monthYearLabel(paper.meeting.date);
-  let n = 0;
-  const next = (): number => ++n;
-  const body: (Paragraph | Table)[] = [
-    new Paragraph({ text: paper.meeting.title, heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER }),
-    table(
-      ['', ''],
-      [
-        ['Report of', b.reportOf],
-        ['Subject', b.subject],
-        ['Date', `${paper.meeting.date} (${date})`],
-        ['Author', b.author],
-      ],
+/** The sections the house template has no number for, each only when it has something to say. */
+function extraSections(paper: PanelPaper): (Paragraph | Table)[] {
+  const section = (title: string, show: boolean, content: () => Table): (Paragraph | Table)[] => (show ? [heading(title), content()] : []);
+  return [
+    ...section('Closures agreed subject to a condition, awaiting confirmation', paper.awaitingCondition.length > 0, () =>
+      table(
+        ['Audit title', 'Recommendation', 'Subject to'],
+        paper.awaitingCondition.map((a) => [a.auditTitle, `${a.reference} ${a.title}`, a.condition ?? '—']),
+      ),
     ),
-    heading('Brief background'),
-    numbered(next(), b.background),
-    heading('Purpose of report'),
-    numbered(next(), b.purpose),
-    numbered(
-      next(),
-      'The following table shows the number of running, proposed closed and not accepted recommendations by priority for this reporting period:',
+    ...section('Withdrawals for the panel to note', paper.withdrawals.length > 0, () =>
+      table(
+        ['Audit title', 'Recommendation', 'Proposed', 'Reason'],
+        paper.withdrawals.map((w) => [w.auditTitle, `${w.reference} ${w.title}`, statusLabel[w.withdrawal], w.reason]),
+      ),
     ),
-    summaryTable(paper),
-    numbered(
-      next(),
-      `Audit recommendations proposed closed: the following ${paper.acceptedForPanel.length} recommendation(s) are proposed closed. The page is the page of the item in Appendix A.`,
+    ...section('Withdrawn, not adopted, risk accepted or superseded since the last meeting', paper.withdrawnSinceLastMeeting.length > 0, () =>
+      table(
+        ['Audit title', 'Recommendation', 'Now', 'Reason'],
+        paper.withdrawnSinceLastMeeting.map((w) => [w.auditTitle, `${w.reference} ${w.title}`, statusLabel[w.withdrawal], w.reason]),
+      ),
     ),
-    table(
-      ['Audit title', 'Priority', 'Section/recommendation reference', 'Proposed closed', 'Page'],
-      paper.acceptedForPanel.map((p) => {
-        const bookmark = paper.appendix.flatMap((g) => g.items).find((i) => i.recommendation.id === p.recommendationId)?.bookmark ?? '';
-        return [p.auditTitle, p.priority, `${p.reference} ${p.title}`, p.condition ? `Yes, subject to ${p.condition}` : 'Yes', pageCell(bookmark)];
-      }),
+    ...section('Recommendations reopened since the last meeting', paper.reopened.length > 0, () =>
+      table(
+        ['Audit title', 'Recommendation', 'Why it was reopened'],
+        paper.reopened.map((r) => [r.auditTitle, `${r.reference} ${r.title}`, r.reason]),
+      ),
     ),
-    ...(paper.awaitingCondition.length === 0
-      ? []
-      : [
-          heading('Closures agreed subject to a condition, awaiting confirmation'),
-          table(
-            ['Audit title', 'Recommendation', 'Subject to'],
-            paper.awaitingCondition.map((a) => [a.auditTitle, `${a.reference} ${a.title}`, a.condition ?? '—']),
-          ),
+    ...section("The panel's actions from earlier meetings", paper.actions.length > 0, () =>
+      table(
+        ['Raised at', 'Action', 'Who', 'Due at'],
+        paper.actions.map((a) => [
+          a.raisedAt ? `${a.raisedAt.title} (${a.raisedAt.date})` : '—',
+          a.action.text,
+          a.action.who,
+          `${a.dueAt ? `${a.dueAt.title} (${a.dueAt.date})` : 'Not set'}${a.dueNow ? ' – due now' : ''}`,
         ]),
-    ...(paper.withdrawals.length === 0
-      ? []
-      : [
-          heading('Withdrawals for the panel to note'),
-          table(
-            ['Audit title', 'Recommendation', 'Proposed', 'Reason'],
-            paper.withdrawals.map((w) => [w.auditTitle, `${w.reference} ${w.title}`, statusLabel[w.withdrawal], w.reason]),
-          ),
-        ]),
-    ...(paper.reopened.length === 0
-      ? []
-      : [
-          heading('Recommendations reopened since the last meeting'),
-          table(
-            ['Audit title', 'Recommendation', 'Why it was reopened'],
-            paper.reopened.map((r) => [r.auditTitle, `${r.reference} ${r.title}`, r.reason]),
-          ),
-        ]),
-    numbered(next(), 'Recommendations that have exceeded their original target date:'),
-    table(
-      ['Audit', 'Recommendation', 'Original target', 'Current target', 'Context'],
-      paper.exceededTargets.map((e) => [e.auditTitle, `${e.reference} ${e.title}`, e.originalTarget, e.currentTarget, e.context]),
+      ),
     ),
     heading('Target date extension requests for decision'),
     paper.extensionRequests.length === 0
@@ -217,30 +115,113 @@ export function panelPaperDocument(paper: PanelPaper): Document {
             e.needsPanel ? 'Yes' : 'No',
           ]),
         ),
-    numbered(next(), b.smartTargets),
-    heading('Recommendation'),
-    numbered(next(), b.recommendation),
-    heading('Implications'),
-    table(
-      ['', ''],
-      [
-        ['Financial', b.implications.financial],
-        ['Legal', b.implications.legal],
-        ['Equality impact assessment', b.implications.equality],
-        ['Risks and impact', b.implications.risks],
-        ['Link to the plan', b.implications.plan],
-      ],
+  ];
+}
+
+/** The organisation and protective marking on every page, with the page number in the footer. */
+function pageFrame(paper: PanelPaper): { headers?: { default: Header }; footers: { default: Footer } } {
+  const marking = (paper.meeting.paperSettings ?? defaultPaperSettings).protectiveMarking;
+  const markingLine = marking ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: marking, bold: true })] })] : [];
+  const organisation = paper.boilerplate.organisation;
+  return {
+    // An empty header is left out: docx's page estimator cannot read one.
+    ...(marking ? { headers: { default: new Header({ children: markingLine }) } } : {}),
+    footers: {
+      default: new Footer({
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [
+              new TextRun(`${organisation ? `${organisation} – ` : ''}Page `),
+              new TextRun({ children: [PageNumber.CURRENT] }),
+              new TextRun(' of '),
+              new TextRun({ children: [PageNumber.TOTAL_PAGES] }),
+            ],
+          }),
+          ...markingLine,
+        ],
+      }),
+    },
+  };
+}
+
+/** Papers whose Appendix A holds up to this many characters are written with their page numbers worked out. */
+export const maxEstimatedText = 300_000;
+
+const appendixTextLength = (paper: PanelPaper): number =>
+  paper.appendix
+    .flatMap((g) => g.items)
+    .reduce(
+      (n, { recommendation: r, history }) =>
+        n +
+        r.text.length +
+        r.managementResponse.length +
+        history.reduce(
+          (m, { update: u }) =>
+            m + u.note.length + u.achieved.length + u.remaining.length + u.barriers.length + u.mitigation.length + u.closureNarrative.length,
+          0,
+        ),
+      0,
+    );
+
+export function panelPaperDocument(paper: PanelPaper): Document {
+  const b = paper.boilerplate;
+  const body: (Paragraph | Table)[] = [
+    new Paragraph({ text: paper.meeting.title, heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER }),
+    grid([
+      ['Report of', b.reportOf],
+      ['Subject', b.subject],
+      ['Date', `${paper.meeting.date} (${monthYearLabel(paper.meeting.date)})`],
+      ['Author', b.author],
+    ]),
+    heading('Brief background'),
+    numbered(1, b.background),
+    heading('Purpose of report'),
+    numbered(2, b.purpose),
+    numbered(3, b.grading),
+    numbered(
+      4,
+      'The following table shows the number of outstanding and progressing, and completed and proposed closed, high, medium and low priority recommendations for this reporting period:',
     ),
+    summaryTable(paper),
+    numbered(
+      5,
+      `Audit recommendations proposed closed: the following ${paper.acceptedForPanel.length} audit report recommendation(s) are proposed closed. The table also shows each report title, the recommendation reference and the page in this report.`,
+    ),
+    table(
+      ['Audit title', 'Priority', 'Section/recommendation reference', 'Proposed closed', 'Page'],
+      paper.acceptedForPanel.map((p) => {
+        const bookmark = paper.appendix.flatMap((g) => g.items).find((i) => i.recommendation.id === p.recommendationId)?.bookmark ?? '';
+        return [p.auditTitle, p.priority, `${p.reference} ${p.title}`, p.condition ? `Yes, subject to ${p.condition}` : 'Yes', pageCell(bookmark)];
+      }),
+    ),
+    numbered(6, 'Recommendations that have exceeded their original audit report target dates:'),
+    exceededTable(paper.exceededTargets),
+    ...extraSections(paper),
+    numbered(7, b.smartTargets),
+    heading('8. Recommendation'),
+    para(b.recommendation),
+    heading('Implications'),
+    grid([
+      ['Financial', b.implications.financial],
+      ['Legal', b.implications.legal],
+      ['Equality impact assessment', b.implications.equality],
+      ['Risks and impact', b.implications.risks],
+      ['Link to the plan', b.implications.plan],
+    ]),
     heading('Background papers'),
     para(b.backgroundPapers),
     heading('Contacts'),
     para(b.contacts),
-    ...appendix(paper),
+    ...appendixA(paper),
   ];
   return new Document({
     creator: 'Audit Tracker',
     title: `${paper.meeting.title}: ${b.subject}`,
     features: { updateFields: true },
-    sections: [{ children: body }],
+    // Laying the pages out as Word does costs time in proportion to the text: worth it for a paper a committee reads,
+    // not for an export of thousands of items, whose page numbers desktop Word fills in on open (updateFields).
+    ...(appendixTextLength(paper) <= maxEstimatedText ? { pageNumbers: estimatePageNumbers } : {}),
+    sections: [{ ...pageFrame(paper), children: body }],
   });
 }

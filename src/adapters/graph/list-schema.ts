@@ -115,6 +115,7 @@ export const lists = {
       { name: 'UpdateDeadline', type: 'dateTime' },
       { name: 'Cycle', type: 'text', indexed: true, unique: true },
       { name: 'BoilerplateJson', type: 'note' },
+      { name: 'PaperSettingsJson', type: 'note' },
     ],
     access: { coordinator: 'edit', owner: 'read', panel: 'read' },
   },

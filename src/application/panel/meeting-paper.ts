@@ -1,4 +1,4 @@
-import { addDays, compilePanelPaper, type PanelPaper, type SummaryRow } from '../../domain';
+import { addDays, compilePanelPaper, currentTarget, updateAttribution, type PanelPaper, type SummaryRow } from '../../domain';
 import { MeetingNotFoundError, type PaperData, type RecommendationStore } from '../ports';
 
 /** Updates older than this cannot belong to the paper's cycle or its context. */
@@ -13,7 +13,9 @@ export function paperForMeeting(data: PaperData, meetingReference: string): Pane
   const meeting = meetings.find((m) => m.id === meetingReference || m.date === meetingReference);
   if (!meeting) throw new MeetingNotFoundError(meetingReference, meetings);
   const previous = meetings.filter((m) => m.date < meeting.date).at(-1);
-  return compilePanelPaper({ ...data, meeting, previousMeetingDate: previous?.date });
+  // A trail entry made against a meeting is the panel's decision on the item.
+  const panelDecisions = data.decisions.filter((d) => d.meetingId !== undefined);
+  return compilePanelPaper({ ...data, meeting, previousMeetingDate: previous?.date, panelDecisions });
 }
 
 /** Finds the meeting by id or date and compiles its paper from the store's current data. */
@@ -33,13 +35,52 @@ export function paperTables(paper: PanelPaper) {
   return {
     summary: { rows: paper.summary.rows.map(inPaperWords), total: inPaperWords(paper.summary.total) },
     proposedClosed: paper.acceptedForPanel.map(({ auditTitle, priority, reference, title }) => ({ auditTitle, priority, reference, title })),
-    exceededTargets: paper.exceededTargets.map(({ auditTitle, reference, title, originalTarget, currentTarget, context }) => ({
-      auditTitle,
+    exceededTargets: paper.exceededTargets.map(({ auditHeading, reference, title, originalTarget, currentTarget, context }) => ({
+      auditHeading,
       reference,
       title,
       originalTarget,
       currentTarget,
       context,
+    })),
+    withdrawn: [...paper.withdrawals, ...paper.withdrawnSinceLastMeeting].map(({ auditTitle, reference, title, withdrawal, reason }) => ({
+      auditTitle,
+      reference,
+      title,
+      withdrawal,
+      reason,
+    })),
+    actions: paper.actions.map(({ action, raisedAt, dueAt, dueNow }) => ({
+      text: action.text,
+      who: action.who,
+      raisedAt: raisedAt?.date,
+      dueAt: dueAt?.date,
+      dueNow,
+    })),
+    appendix: paper.appendix.map((group) => ({
+      heading: group.heading,
+      items: group.items.map(({ recommendation: r, history, proposedClosed, repeatOf }) => ({
+        reference: r.reference,
+        title: r.title,
+        priority: r.priority,
+        owners: r.owners.map((o) => o.name),
+        targets: {
+          original: r.targets.original.text,
+          revisions: r.targets.revisions.map((v) => ({ target: v.target.text, reason: v.reason })),
+          current: currentTarget(r.targets).text,
+        },
+        parts: r.subParts.map((p) => ({ label: p.label, owners: p.owners.map((o) => o.name), target: p.target.text, status: p.status })),
+        repeatOf,
+        proposedClosed,
+        updates: history.map(({ update: u, collectiveReferral }) => ({
+          cycle: u.cycle,
+          kind: u.kind,
+          by: updateAttribution(u),
+          ...(collectiveReferral
+            ? { referral: collectiveReferral }
+            : { note: u.note, achieved: u.achieved, remaining: u.remaining, proposesClosure: u.proposesClosure }),
+        })),
+      })),
     })),
   };
 }

@@ -15,6 +15,7 @@ export const decisionLabels: Record<
   | 'imported'
   | 'auditRecorded'
   | 'meetingScheduled'
+  | 'paperContextSet'
   | 'auditorFollowUp'
   | 'panelNoted',
   string
@@ -46,6 +47,7 @@ export const decisionLabels: Record<
   imported: 'Changed by an imported register',
   auditRecorded: 'Audit report recorded',
   meetingScheduled: 'Panel meeting set up',
+  paperContextSet: "The paper's context worded by the audit team",
 };
 
 export const decisionLabel = (kind: string): string => (kind in decisionLabels ? decisionLabels[kind as keyof typeof decisionLabels] : kind);

@@ -2,6 +2,7 @@ import { useCallback, useMemo } from 'react';
 import { scheduleMeeting } from '../../application/coordinator/audits-and-meetings';
 import { loadPaperData, paperForMeeting } from '../../application/panel/meeting-paper';
 import { recordClosureDecision, recordExtensionDecision, recordWithdrawalDecision, type ClosureResolution } from '../../application/panel/panel-decisions';
+import { setPaperContext } from '../../application/panel/paper-context';
 import { completePanelAction, decisionList, logPanelAction, type NewPanelAction } from '../../application/panel/panel-actions';
 import type { PaperData } from '../../application/ports';
 import { nextMeeting, type Meeting, type PanelPaper } from '../../domain';
@@ -34,6 +35,7 @@ export function usePanelActions() {
       decideExtension: (id: string, grant: boolean, meetingId: string) => recordExtensionDecision(session.store, id, grant, at(meetingId)),
       paperFile: (paper: PanelPaper) => session.documents.paperDocx(paper),
       decisionListFile: (data: PaperData, meetingId: string) => session.documents.decisionListDocx(decisionList(data, meetingId)),
+      setContext: (meeting: Meeting, id: string, text: string) => setPaperContext(session.store, meeting, id, text, session.user, new Date()),
       logAction: (action: NewPanelAction, meetingId: string, key: string) => logPanelAction(session.store, action, meetingId, session.user, key),
       completeAction: async (id: string, note: string) => {
         // Read again, so a stale screen meets the eTag check rather than overwriting.

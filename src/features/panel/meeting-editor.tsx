@@ -11,20 +11,33 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
+  Radio,
+  RadioGroup,
   Textarea,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { cycleLabel, defaultBoilerplate, fieldErrors, meetingSchema, type Meeting, type PaperBoilerplate } from '../../domain';
+import {
+  cycleLabel,
+  defaultBoilerplate,
+  defaultPaperSettings,
+  fieldErrors,
+  meetingSchema,
+  type Meeting,
+  type PaperBoilerplate,
+  type PaperSettings,
+} from '../../domain';
 import { fieldError } from '../shared/field-error';
 import { useScheduleMeeting } from './data';
 
 type TextKey = Exclude<keyof PaperBoilerplate, 'implications'>;
 const wording: [TextKey, string][] = [
+  ['organisation', 'Organisation (in the footer)'],
   ['reportOf', 'Report of'],
   ['subject', 'Subject'],
   ['author', 'Author'],
   ['background', 'Brief background'],
   ['purpose', 'Purpose of report'],
+  ['grading', 'Paragraph 3: how recommendations are graded'],
   ['smartTargets', 'Paragraph on SMART target dates'],
   ['recommendation', 'Recommendation to the panel'],
   ['backgroundPapers', 'Background papers'],
@@ -44,11 +57,18 @@ export function MeetingEditor({ meeting, onSaved }: { meeting?: Meeting; onSaved
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState({ title: meeting?.title ?? '', date: meeting?.date ?? '', updateDeadline: meeting?.updateDeadline ?? '' });
   const [text, setText] = useState<PaperBoilerplate>(meeting?.boilerplate ?? defaultBoilerplate);
+  const [settings, setSettings] = useState<PaperSettings>(meeting?.paperSettings ?? defaultPaperSettings);
   const [error, setError] = useState<string | undefined>();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
   const save = (): void => {
-    const candidate = { id: meeting?.id ?? 'new', ...form, cycle: form.updateDeadline ? cycleLabel(form.updateDeadline) : '', boilerplate: text };
+    const candidate = {
+      id: meeting?.id ?? 'new',
+      ...form,
+      cycle: form.updateDeadline ? cycleLabel(form.updateDeadline) : '',
+      boilerplate: text,
+      paperSettings: settings,
+    };
     const checked = meetingSchema.safeParse(candidate);
     if (!checked.success) {
       // The cycle is named from the deadline, so its problem is the deadline's.
@@ -96,6 +116,21 @@ export function MeetingEditor({ meeting, onSaved }: { meeting?: Meeting; onSaved
               hint={form.updateDeadline ? `Owners update for the ${cycleLabel(form.updateDeadline)} cycle` : undefined}
             >
               <Input type="date" value={form.updateDeadline} onChange={(_, d) => setForm({ ...form, updateDeadline: d.value })} />
+            </Field>
+            <Field label="Appendix A prints">
+              <RadioGroup
+                value={settings.appendixHistory}
+                onChange={(_, d) => setSettings({ ...settings, appendixHistory: d.value === 'sinceDecision' ? 'sinceDecision' : 'full' })}
+              >
+                <Radio value="full" label="Each item's full history of updates" />
+                <Radio value="sinceDecision" label="Updates since the panel last decided on the item" />
+              </RadioGroup>
+            </Field>
+            <Field label="Protective marking" hint="Printed at the top and foot of every page, for example OFFICIAL; leave blank for none">
+              <Input
+                value={settings.protectiveMarking ?? ''}
+                onChange={(_, d) => setSettings({ ...settings, protectiveMarking: d.value.trim() ? d.value : undefined })}
+              />
             </Field>
             {wording.map(([key, label]) => (
               <Field key={key} label={label}>

@@ -10,6 +10,7 @@ import { useDecision } from '../shared/use-decision';
 import { download } from '../shared/download';
 import { LoadFailed } from '../shared/load-failed';
 import { usePaper, usePanelActions } from './data';
+import { ReasonDialog } from '../shared/reason-dialog';
 
 const useStyles = makeStyles({
   page: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '1100px' },
@@ -152,6 +153,16 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
           />
         </>
       )}
+      {paper.withdrawnSinceLastMeeting.length > 0 && (
+        <>
+          <Subtitle1 as="h2">Withdrawn since the last meeting ({paper.withdrawnSinceLastMeeting.length})</Subtitle1>
+          <SimpleTable
+            label="Withdrawn since the last meeting"
+            head={['Audit title', 'Recommendation', 'Now', 'Reason']}
+            rows={paper.withdrawnSinceLastMeeting.map((w) => [w.auditTitle, `${w.reference} ${w.title}`, statusLabel[w.withdrawal], w.reason])}
+          />
+        </>
+      )}
       {paper.reopened.length > 0 && (
         <>
           <Subtitle1 as="h2">Reopened since the last meeting ({paper.reopened.length})</Subtitle1>
@@ -165,8 +176,40 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
       <Subtitle1 as="h2">Past their original target ({paper.exceededTargets.length})</Subtitle1>
       <SimpleTable
         label="Past their original target"
-        head={['Audit', 'Recommendation', 'Original target', 'Current target', 'Context']}
-        rows={paper.exceededTargets.map((e) => [e.auditTitle, `${e.reference} ${e.title}`, e.originalTarget, e.currentTarget, e.context])}
+        head={['Audit', 'Recommendation', 'Original target', 'Current target', 'Context', ...(canDecide ? ['Wording'] : [])]}
+        rows={paper.exceededTargets.map((e) => [
+          e.auditHeading,
+          `${e.reference} ${e.title}`,
+          e.originalTarget,
+          e.currentTarget,
+          e.context,
+          ...(canDecide
+            ? [
+                <span key="w" className={styles.bar}>
+                  <ReasonDialog
+                    size="small"
+                    trigger={`Reword ${e.reference}`}
+                    title={`Context for ${e.reference} ${e.title}`}
+                    label="The context this paper prints, in your words"
+                    confirm="Use this wording"
+                    onConfirm={(text) =>
+                      decision.run(`The context for ${e.reference} is reworded`, () => actions.setContext(paper.meeting, e.recommendationId, text))
+                    }
+                  />
+                  {paper.meeting.paperSettings?.contextOverrides[e.recommendationId] !== undefined && (
+                    <Button
+                      size="small"
+                      onClick={() =>
+                        decision.run(`The context for ${e.reference} is computed again`, () => actions.setContext(paper.meeting, e.recommendationId, ''))
+                      }
+                    >
+                      Use the computed context
+                    </Button>
+                  )}
+                </span>,
+              ]
+            : []),
+        ])}
       />
       <Subtitle1 as="h2">Extension requests ({paper.extensionRequests.length})</Subtitle1>
       <SimpleTable

@@ -12,6 +12,7 @@ export function meetingToFields(m: Omit<Meeting, 'id'>): Fields {
     UpdateDeadline: `${m.updateDeadline}T17:00:00Z`,
     Cycle: m.cycle,
     BoilerplateJson: m.boilerplate ? JSON.stringify(m.boilerplate) : null,
+    PaperSettingsJson: m.paperSettings ? JSON.stringify(m.paperSettings) : null,
   };
 }
 
@@ -26,6 +27,7 @@ export function meetingFromItem(item: ListItem): Meeting {
       updateDeadline: dateOnly(f, 'UpdateDeadline'),
       cycle: text(f, 'Cycle'),
       boilerplate: json(f, 'BoilerplateJson'),
+      paperSettings: json(f, 'PaperSettingsJson'),
     },
     `Meeting ${item.id}`,
   );
