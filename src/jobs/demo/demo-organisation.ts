@@ -72,6 +72,20 @@ const newOpinions = ['MODERATE OPINION', 'LIMITED OPINION', 'SUBSTANTIAL OPINION
 /** The n-th recommendation's reference in the index-th audit: every fifth audit numbers them "1.", the rest "4.1". */
 const demoReference = (index: number, n: number): string => (index % 5 === 4 ? `${n + 1}.` : `4.${n + 1}`);
 
+/** "3rd Qtr 2025-26": the quarter of the UK financial year (April to March) the date falls in, as the reference writes it. */
+const financialQuarterText = (date: IsoDate): string => {
+  const [y = 0, m = 1] = date.split('-').map(Number);
+  const start = m >= 4 ? y : y - 1;
+  const quarter = Math.floor(((m + 8) % 12) / 3) + 1;
+  return `${['1st', '2nd', '3rd', '4th'][quarter - 1] ?? ''} Qtr ${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+};
+
+const requestReasons = [
+  'The supplier has moved the go-live date',
+  'Awaiting the outcome of the staffing review',
+  'Depends on the new system, now due later in the year',
+];
+
 const monthText = (date: IsoDate): string => {
   const [y, m] = date.split('-').map(Number);
   return `${monthNames[(m ?? 1) - 1]} ${y}`;
@@ -90,7 +104,8 @@ export function demoOrganisation(owners: Person[], coordinator: Person, today: I
     const deadline = addDays(date, -21);
     meetings.push({ title: `Audit panel ${monthText(date)}`, date, updateDeadline: deadline, cycle: cycleLabel(deadline) });
   }
-  const cycles = meetings.slice(0, 3);
+  // Updates for the last two meetings and the coming one: owners are reporting for it now.
+  const cycles = meetings.slice(1);
 
   const audits: DemoOrganisation['audits'] = [];
   const recommendations: DemoOrganisation['recommendations'] = [];
@@ -145,7 +160,9 @@ export function demoOrganisation(owners: Person[], coordinator: Person, today: I
       const running = status === 'open' || status === 'returnedToOwner' || status === 'acceptedForPanel';
       if (running && originalDue < today && random() < 0.6) {
         const newDue = addDays(today, Math.floor(random() * 240) - 60);
-        const text = random() < 0.5 ? monthText(newDue) : `Q${Math.floor((Number(newDue.slice(5, 7)) - 1) / 3) + 1} ${newDue.slice(0, 4)}`;
+        const wording = random();
+        // Revisions as the reference words them: a month, a quarter of the financial year, or a date still to be set.
+        const text = wording < 0.5 ? monthText(newDue) : wording < 0.92 ? financialQuarterText(newDue) : 'TBC – final checks taking place';
         targets.revisions.push({
           target: parseTargetDate(text),
           reason: pick([
@@ -191,7 +208,11 @@ export function demoOrganisation(owners: Person[], coordinator: Person, today: I
         repeatOfRef: revisited && n === 0 ? `${revisited}#${demoReference(index - 6, 0)}` : undefined,
         targets,
         status,
-        statusChangedAt: status === 'open' ? undefined : `${addDays(today, -100)}T09:00:00Z`,
+        // Some withdrawals came since the last meeting, so the next paper reports them for the panel to note.
+        statusChangedAt:
+          status === 'open'
+            ? undefined
+            : `${addDays(today, ['notAdopted', 'riskAccepted', 'superseded'].includes(status) && n % 2 === 1 ? -20 : -100)}T09:00:00Z`,
         statusReason:
           status === 'notAdopted'
             ? 'Superseded by the national programme'
@@ -209,6 +230,8 @@ export function demoOrganisation(owners: Person[], coordinator: Person, today: I
         const latest = c === cycles.length - 1;
         if (latest && (sharesResponse ? n === 1 : random() < 0.35)) return;
         const proposes = latest && status === 'open' && random() < 0.3;
+        // Some owners who cannot make their date ask for a new one, in their own words.
+        const asks = latest && status === 'open' && !proposes && !inParts && random() < 0.2;
         const lateNote = !latest && random() < 0.05;
         updates.push({
           recommendationRef: ref,
@@ -226,8 +249,12 @@ export function demoOrganisation(owners: Person[], coordinator: Person, today: I
           closureNarrative: proposes ? 'The procedure has been approved and published; compliance checks show it is in use.' : '',
           evidence: [],
           note: lateNote ? 'Lead unwell at the time of reporting' : '',
+          targetRequest: asks
+            ? { target: parseTargetDate(financialQuarterText(addDays(today, 150 + Math.floor(random() * 200)))), reason: pick(requestReasons) }
+            : undefined,
           idempotencyKey: `demo-${ref}-${cycle.cycle}`,
-          submittedAt: `${addDays(cycle.updateDeadline, -3)}T10:00:00Z`,
+          // The coming meeting's updates came in over the last fortnight; earlier ones just before their deadline.
+          submittedAt: `${latest ? addDays(today, -2 - Math.floor(random() * 10)) : addDays(cycle.updateDeadline, -3)}T10:00:00Z`,
           evidenceFile: proposes ? `${recTitle} - evidence.txt` : undefined,
           alsoApplyToRefs: latest && sharesResponse ? [`${key}#${demoReference(index, 1)}`] : undefined,
         });

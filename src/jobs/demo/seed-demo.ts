@@ -1,8 +1,9 @@
 import { emulatorDirectory } from '../../adapters/auth/emulator-token-provider';
 import { GraphEvidenceStore } from '../../adapters/graph/graph-evidence-store';
-import { collectiveCopies, type Person } from '../../domain';
+import { collectiveCopies, type Meeting, type Person } from '../../domain';
 import { jobContext, type JobContext } from '../job-context';
-import { demoOrganisation } from './demo-organisation';
+import { demoYear } from './demo-process';
+import { replayProcess } from './replay-process';
 
 export interface SeedReport {
   audits: number;
@@ -60,7 +61,7 @@ export async function seedDemo(target: DemoTarget, today: string, progress: (lin
     return person;
   };
   const { store } = signedIn(coordinator.email).context;
-  const demo = demoOrganisation(people.owners, coordinator, today);
+  const { demo, process } = demoYear(people.owners, coordinator, today);
   const auditIds = new Map<string, string>();
   for (const { key, ...audit } of demo.audits) auditIds.set(key, (await store.upsertAudit(audit)).value.id);
   progress(`${demo.audits.length} audits`);
@@ -73,6 +74,20 @@ export async function seedDemo(target: DemoTarget, today: string, progress: (lin
     recommendationIds.set(`${auditKey}#${recommendation.reference}`, saved.value.id);
   }
   progress(`${demo.recommendations.length} recommendations`);
+  const meetings: Meeting[] = [];
+  for (const meeting of demo.meetings) meetings.push(await store.saveMeeting(meeting));
+  // An owner names a deputy before the deputy writes: SharePoint stamps the naming with its time.
+  for (const naming of process.delegations) {
+    await target.setClock(new Date(naming.at));
+    const recommendationId = recommendationIds.get(naming.recommendationRef) ?? '';
+    await signedIn(naming.owner.email).context.store.recordDelegation({
+      recommendationId,
+      delegate: naming.delegate,
+      idempotencyKey: `${recommendationId}:delegate:${naming.delegate.email.toLowerCase()}`,
+      at: naming.at,
+      ended: false,
+    });
+  }
   let files = 0;
   let stored = 0;
   for (const { recommendationRef, evidenceFile, alsoApplyToRefs, ...update } of demo.updates) {
@@ -90,7 +105,7 @@ export async function seedDemo(target: DemoTarget, today: string, progress: (lin
       : [];
     files += refs.length;
     const { lead, copies } = collectiveCopies(
-      { ...update, recommendationId, evidence: refs },
+      { ...update, recommendationId, evidence: [...update.evidence, ...refs] },
       (alsoApplyToRefs ?? []).map((ref) => recommendationIds.get(ref) ?? ''),
     );
     for (const each of [lead, ...copies]) await author.context.store.addUpdate(each);
@@ -98,7 +113,15 @@ export async function seedDemo(target: DemoTarget, today: string, progress: (lin
   }
   await target.setClock(undefined);
   progress(`${stored} updates, ${files} evidence files`);
-  for (const meeting of demo.meetings) await store.saveMeeting(meeting);
+  await replayProcess(
+    store,
+    signedIn(coordinator.email).evidence,
+    { ...coordinator, role: 'coordinator' },
+    process.events,
+    { recommendation: (ref) => recommendationIds.get(ref) ?? '', meeting: (index) => meetings[index] },
+    (at) => target.setClock(at),
+  );
+  progress(`${process.events.length} decisions, follow-ups and actions`);
   return {
     audits: demo.audits.length,
     recommendations: demo.recommendations.length,
