@@ -2,6 +2,18 @@ import { z } from 'zod';
 import type { IsoDate } from './calendar';
 import { paperBoilerplateSchema } from './paper-boilerplate';
 import { paperSettingsSchema } from './paper-settings';
+import { personSchema } from './people';
+
+/** The paper as issued to the panel: frozen in the document library, and the hash that proves a reprint is it. */
+export const issuedPaperSchema = z.object({
+  at: z.iso.datetime({ offset: true }),
+  by: personSchema,
+  name: z.string().min(1),
+  driveItemId: z.string().min(1),
+  url: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type IssuedPaper = z.infer<typeof issuedPaperSchema>;
 
 /** A panel meeting: its paper covers the cycle whose updates are due by the deadline. */
 export const meetingSchema = z
@@ -15,6 +27,8 @@ export const meetingSchema = z
     boilerplate: paperBoilerplateSchema.optional(),
     /** How this meeting's paper is compiled; the defaults when absent. */
     paperSettings: paperSettingsSchema.optional(),
+    /** Set once the coordinator issues the paper; the live preview goes on changing, the issued file does not. */
+    issued: issuedPaperSchema.optional(),
   })
   .refine((m) => m.updateDeadline <= m.date, { message: 'The update deadline must be on or before the meeting', path: ['updateDeadline'] });
 export type Meeting = z.infer<typeof meetingSchema>;

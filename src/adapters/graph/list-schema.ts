@@ -116,6 +116,7 @@ export const lists = {
       { name: 'Cycle', type: 'text', indexed: true, unique: true },
       { name: 'BoilerplateJson', type: 'note' },
       { name: 'PaperSettingsJson', type: 'note' },
+      { name: 'IssuedJson', type: 'note' },
     ],
     access: { coordinator: 'edit', owner: 'read', panel: 'read' },
   },

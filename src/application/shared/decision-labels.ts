@@ -16,6 +16,7 @@ export const decisionLabels: Record<
   | 'auditRecorded'
   | 'meetingScheduled'
   | 'paperContextSet'
+  | 'paperIssued'
   | 'auditorFollowUp'
   | 'panelNoted',
   string
@@ -48,6 +49,7 @@ export const decisionLabels: Record<
   auditRecorded: 'Audit report recorded',
   meetingScheduled: 'Panel meeting set up',
   paperContextSet: "The paper's context worded by the audit team",
+  paperIssued: 'Panel paper issued',
 };
 
 export const decisionLabel = (kind: string): string => (kind in decisionLabels ? decisionLabels[kind as keyof typeof decisionLabels] : kind);

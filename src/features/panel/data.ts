@@ -3,6 +3,7 @@ import { scheduleMeeting } from '../../application/coordinator/audits-and-meetin
 import { loadPaperData, paperForMeeting } from '../../application/panel/meeting-paper';
 import { recordClosureDecision, recordExtensionDecision, recordWithdrawalDecision, type ClosureResolution } from '../../application/panel/panel-decisions';
 import { setPaperContext } from '../../application/panel/paper-context';
+import { issuePaper, issuedPaperBytes } from '../../application/panel/issue-paper';
 import { completePanelAction, decisionList, logPanelAction, type NewPanelAction } from '../../application/panel/panel-actions';
 import type { PaperData } from '../../application/ports';
 import { nextMeeting, type Meeting, type PanelPaper } from '../../domain';
@@ -35,6 +36,14 @@ export function usePanelActions() {
       decideExtension: (id: string, grant: boolean, meetingId: string) => recordExtensionDecision(session.store, id, grant, at(meetingId)),
       paperFile: (paper: PanelPaper) => session.documents.paperDocx(paper),
       decisionListFile: (data: PaperData, meetingId: string) => session.documents.decisionListDocx(decisionList(data, meetingId)),
+      issue: async (paper: PanelPaper) => {
+        const bytes = new Uint8Array(await (await session.documents.paperDocx(paper)).arrayBuffer());
+        return issuePaper(session.store, session.evidence, paper.meeting, bytes, session.user, new Date());
+      },
+      issuedFile: async (meeting: Meeting) =>
+        new Blob([new Uint8Array(await issuedPaperBytes(session.evidence, meeting))], {
+          type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        }),
       setContext: (meeting: Meeting, id: string, text: string) => setPaperContext(session.store, meeting, id, text, session.user, new Date()),
       logAction: (action: NewPanelAction, meetingId: string, key: string) => logPanelAction(session.store, action, meetingId, session.user, key),
       completeAction: async (id: string, note: string) => {

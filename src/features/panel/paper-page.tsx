@@ -1,4 +1,4 @@
-import { Body1, Button, Field, Select, Spinner, Subtitle1, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Select, Spinner, Subtitle1, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { monthYearLabel, statusLabel } from '../../domain';
 import { DecisionMessage } from '../shared/decision-message';
@@ -11,6 +11,7 @@ import { download } from '../shared/download';
 import { LoadFailed } from '../shared/load-failed';
 import { usePaper, usePanelActions } from './data';
 import { ReasonDialog } from '../shared/reason-dialog';
+import { FormDialog } from '../shared/form-dialog';
 
 const useStyles = makeStyles({
   page: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '1100px' },
@@ -67,8 +68,32 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
           onClick={() => void exportFile(() => actions.paperFile(paper), `panel-paper-${paper.meeting.date}.docx`)}
           disabled={downloading}
         >
-          {downloading ? 'Preparing…' : 'Download paper (.docx)'}
+          {downloading ? 'Preparing…' : paper.meeting.issued ? 'Download the live preview (.docx)' : 'Download paper (.docx)'}
         </Button>
+        {paper.meeting.issued && (
+          <Button
+            onClick={() => void exportFile(() => actions.issuedFile(paper.meeting), paper.meeting.issued?.name ?? 'issued-paper.docx')}
+            disabled={downloading}
+          >
+            Download the issued paper
+          </Button>
+        )}
+        {canDecide && !paper.meeting.issued && (
+          <FormDialog
+            trigger="Issue the paper…"
+            title={`Issue the paper for ${paper.meeting.title}?`}
+            confirm="Issue"
+            onConfirm={() => {
+              decision.run('The paper is issued and kept in the document library', () => actions.issue(paper));
+              return true;
+            }}
+          >
+            <Body1>
+              The paper as it reads now is stored in the document library with its fingerprint, and the meeting records it. Reprints give the same file; the
+              preview here goes on changing with the register.
+            </Body1>
+          </FormDialog>
+        )}
         <Button
           onClick={() => void exportFile(() => actions.decisionListFile(data, meetingId), `panel-decisions-${paper.meeting.date}.docx`)}
           disabled={downloading}
@@ -79,6 +104,11 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
         {canDecide && <MeetingEditor key="new" onSaved={(m) => setMeetingRef(m.id)} />}
       </div>
       <DecisionMessage message={decision.message} />
+      {paper.meeting.issued && (
+        <Caption1>
+          Issued on {paper.meeting.issued.at.slice(0, 10)} by {paper.meeting.issued.by.name}; SHA-256 {paper.meeting.issued.sha256.slice(0, 12)}…
+        </Caption1>
+      )}
       <Body1>
         {paper.boilerplate.subject}. Date: {monthYearLabel(paper.meeting.date)}. Author: {paper.boilerplate.author}. Updates were due by{' '}
         {paper.meeting.updateDeadline} ({paper.meeting.cycle}).

@@ -13,6 +13,7 @@ export function meetingToFields(m: Omit<Meeting, 'id'>): Fields {
     Cycle: m.cycle,
     BoilerplateJson: m.boilerplate ? JSON.stringify(m.boilerplate) : null,
     PaperSettingsJson: m.paperSettings ? JSON.stringify(m.paperSettings) : null,
+    IssuedJson: m.issued ? JSON.stringify(m.issued) : null,
   };
 }
 
@@ -28,6 +29,7 @@ export function meetingFromItem(item: ListItem): Meeting {
       cycle: text(f, 'Cycle'),
       boilerplate: json(f, 'BoilerplateJson'),
       paperSettings: json(f, 'PaperSettingsJson'),
+      issued: json(f, 'IssuedJson'),
     },
     `Meeting ${item.id}`,
   );
