@@ -108,7 +108,7 @@ function Screens({ session }: { session: Session }) {
           ) : page === 'channel' ? (
             <ChannelPage />
           ) : page === 'paper' ? (
-            <PaperPage canDecide={session.user.role === 'coordinator'} />
+            <PaperPage canDecide={session.user.role === 'coordinator'} onOpen={open} />
           ) : (
             <MyRecommendationsPage onOpen={open} />
           )}

@@ -81,6 +81,14 @@ describe('the coordinator and the panel', () => {
     expect(await page.getByRole('button', { name: 'Agreed', exact: true }).count()).toBe(0);
     expect(await page.getByRole('tab', { name: 'Review' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Download paper (.docx)' }).waitFor();
+    // The panel judges each closure on its case: the narrative as accepted, its evidence, and the item itself.
+    const proposed = page.getByRole('table', { name: 'Proposed closed' });
+    await proposed.getByRole('columnheader', { name: 'The case for closure' }).waitFor();
+    const open = proposed.getByRole('button', { name: /^Open / }).first();
+    const reference = ((await open.textContent()) ?? '').replace(/^Open /, '');
+    await open.click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(`^${reference.replace(/\./g, '\\.')}`) }).waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 });
 

@@ -62,7 +62,7 @@ const screens: { name: string; as: 'owner' | 'coordinator'; element: ReactElemen
   {
     name: 'Panel paper',
     as: 'coordinator',
-    element: <PaperPage canDecide />,
+    element: <PaperPage canDecide onOpen={() => undefined} />,
     loading: 'Compiling the paper…',
     failed: 'The paper could not be compiled',
     empty: 'No panel meeting has been set up yet.',

@@ -1,6 +1,7 @@
-import { Body1, Button, Caption1, Field, Select, Spinner, Subtitle1, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Button, Caption1, Field, Link, Select, Spinner, Subtitle1, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { monthYearLabel, statusLabel } from '../../domain';
+import { monthYearLabel, statusLabel, type AppendixItem } from '../../domain';
+import { EvidenceItem } from '../shared/evidence-item';
 import { DecisionMessage } from '../shared/decision-message';
 import { MeetingEditor } from './meeting-editor';
 import { PanelActionsSection } from './panel-actions-section';
@@ -16,10 +17,36 @@ import { FormDialog } from '../shared/form-dialog';
 const useStyles = makeStyles({
   page: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '1100px' },
   bar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
+  closureCase: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, alignItems: 'start', minWidth: '12rem' },
+  evidence: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
 
+/** What the panel judges a closure on: who owns it, the narrative as accepted, its evidence, and the item itself. */
+function ClosureCase({ item, reference, onOpen }: { item: AppendixItem | undefined; reference: string; onOpen: () => void }) {
+  const styles = useStyles();
+  const proposal = item?.update;
+  return (
+    <div className={styles.closureCase}>
+      <Caption1>{item?.recommendation.owners.map((o) => o.name).join(', ') || 'No owner'}</Caption1>
+      <Body1>{proposal?.closureNarrative || 'No narrative was given.'}</Body1>
+      {proposal && proposal.evidence.length > 0 && (
+        <ul className={styles.evidence} aria-label={`Evidence for ${reference}`}>
+          {proposal.evidence.map((e, i) => (
+            <li key={`${e.name}-${i}`}>
+              <EvidenceItem evidence={e} />
+            </li>
+          ))}
+        </ul>
+      )}
+      <Link as="button" onClick={onOpen}>
+        Open {reference}
+      </Link>
+    </div>
+  );
+}
+
 /** The panel paper computed from the data, previewed in the tab; the coordinator downloads it and records decisions. */
-export function PaperPage({ canDecide }: { canDecide: boolean }) {
+export function PaperPage({ canDecide, onOpen }: { canDecide: boolean; onOpen: (id: string) => void }) {
   const styles = useStyles();
   const [meetingRef, setMeetingRef] = useState<string | undefined>();
   const [state, reload] = usePaper(meetingRef);
@@ -39,6 +66,7 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
     );
   }
   const meetingId = paper.meeting.id;
+  const appendixItems = new Map(paper.appendix.flatMap((g) => g.items).map((i) => [i.recommendation.id, i]));
   const exportFile = async (file: () => Promise<Blob>, name: string): Promise<void> => {
     setDownloading(true);
     try {
@@ -125,11 +153,12 @@ export function PaperPage({ canDecide }: { canDecide: boolean }) {
       <Subtitle1 as="h2">Proposed closed ({paper.acceptedForPanel.length})</Subtitle1>
       <SimpleTable
         label="Proposed closed"
-        head={['Audit title', 'Priority', 'Reference', ...(canDecide ? ['Panel decision'] : [])]}
+        head={['Audit title', 'Priority', 'Reference', 'The case for closure', ...(canDecide ? ['Panel decision'] : [])]}
         rows={paper.acceptedForPanel.map((p) => [
           p.auditTitle,
           p.priority,
           p.condition ? `${p.reference} ${p.title} (subject to ${p.condition})` : `${p.reference} ${p.title}`,
+          <ClosureCase key="case" item={appendixItems.get(p.recommendationId)} reference={p.reference} onOpen={() => onOpen(p.recommendationId)} />,
           ...(canDecide
             ? [
                 <ClosureDecision
