@@ -54,10 +54,11 @@ export function demoProcess(demo: DemoOrganisation, owners: Person[], coordinato
     const latest =
       updateIn(ref, nextCycle) ??
       (earlier && { ...earlier, cycle: nextCycle, idempotencyKey: `demo-${ref}-${nextCycle}`, submittedAt: at(addDays(today, -5), '10:00:00') });
-    if (!latest) continue;
-    if (!demo.updates.includes(latest)) demo.updates.push(latest);
+    // Nothing to accept without a proposal: such an item is simply open, its update still to come.
     r.status = 'open';
     r.statusChangedAt = undefined;
+    if (!latest) continue;
+    if (!demo.updates.includes(latest)) demo.updates.push(latest);
     propose(latest, r.title);
     events.push({ kind: 'accept', recommendationRef: ref, at: at(addDays(today, -1)) });
   }
