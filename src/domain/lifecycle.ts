@@ -49,6 +49,9 @@ export const isRunning = (status: Status): boolean =>
 export const withdrawals = ['notAdopted', 'riskAccepted', 'superseded'] as const satisfies readonly Status[];
 export type Withdrawal = (typeof withdrawals)[number];
 
+/** Whether the status is one of the withdrawals: not adopted, risk accepted or superseded. */
+export const isWithdrawal = (status: Status): status is Withdrawal => (withdrawals as readonly Status[]).includes(status);
+
 export const transitionNames = [
   'proposeClosure',
   'acceptForPanel',

@@ -1,6 +1,6 @@
 import { compareAuditsOldestFirst, auditHeading, auditIssuedLabel, type Audit } from './audit';
 import type { IsoDate } from './calendar';
-import { isRunning, withdrawals as withdrawalStates, type Withdrawal } from './lifecycle';
+import { isRunning, isWithdrawal, type Withdrawal } from './lifecycle';
 import type { Meeting } from './meeting';
 import { actionsForPaper, type ActionForPaper, type PanelAction } from './panel-action';
 import { reportsProgress, type OwnerUpdate } from './owner-update';
@@ -142,8 +142,6 @@ const firstSentence = (text: string): string => {
  */
 /** The coordinator's words as a sentence, so another can follow it ("…supplier. Now proposed closed."). */
 const asSentence = (text: string): string => (/[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
-
-const isWithdrawal = (status: string): status is Withdrawal => (withdrawalStates as readonly string[]).includes(status);
 
 export function compilePanelPaper(input: PaperInput): PanelPaper {
   const { meeting } = input;

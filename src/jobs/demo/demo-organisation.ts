@@ -2,6 +2,7 @@ import {
   addDays,
   cycleLabel,
   endOfMonth,
+  isWithdrawal,
   monthNames,
   parseOpinion,
   parseTargetDate,
@@ -209,10 +210,7 @@ export function demoOrganisation(owners: Person[], coordinator: Person, today: I
         targets,
         status,
         // Some withdrawals came since the last meeting, so the next paper reports them for the panel to note.
-        statusChangedAt:
-          status === 'open'
-            ? undefined
-            : `${addDays(today, ['notAdopted', 'riskAccepted', 'superseded'].includes(status) && n % 2 === 1 ? -20 : -100)}T09:00:00Z`,
+        statusChangedAt: status === 'open' ? undefined : `${addDays(today, isWithdrawal(status) && n % 2 === 1 ? -20 : -100)}T09:00:00Z`,
         statusReason:
           status === 'notAdopted'
             ? 'Superseded by the national programme'

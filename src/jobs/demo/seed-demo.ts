@@ -1,6 +1,6 @@
 import { emulatorDirectory } from '../../adapters/auth/emulator-token-provider';
 import { GraphEvidenceStore } from '../../adapters/graph/graph-evidence-store';
-import { collectiveCopies, type Meeting, type Person } from '../../domain';
+import { collectiveCopies, delegationKey, type Meeting, type Person } from '../../domain';
 import { jobContext, type JobContext } from '../job-context';
 import { demoYear } from './demo-process';
 import { replayProcess } from './replay-process';
@@ -83,7 +83,8 @@ export async function seedDemo(target: DemoTarget, today: string, progress: (lin
     await signedIn(naming.owner.email).context.store.recordDelegation({
       recommendationId,
       delegate: naming.delegate,
-      idempotencyKey: `${recommendationId}:delegate:${naming.delegate.email.toLowerCase()}`,
+      // A first naming: no earlier records of this person on the item.
+      idempotencyKey: delegationKey(recommendationId, [], naming.delegate.email, false),
       at: naming.at,
       ended: false,
     });
