@@ -48,3 +48,9 @@ export function monthYearLabel(date: IsoDate): string {
   const [year, month] = date.split('-').map(Number);
   return `${monthNames[(month ?? 1) - 1]} ${year}`;
 }
+
+/** "16 May 2025": the date as the panel's papers write it. */
+export function longDate(date: IsoDate): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return `${day ?? 1} ${monthNames[(month ?? 1) - 1]} ${year}`;
+}

@@ -18,6 +18,7 @@ export * from './target-date';
 export * from './target-history';
 export * from './urgency';
 export * from './meeting';
+export * from './panel-decision-record';
 export * from './timeline';
 export * from './meeting-resolutions';
 export * from './panel-action';

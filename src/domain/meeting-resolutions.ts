@@ -1,6 +1,7 @@
 import { auditHeading, type Audit } from './audit';
 import type { Meeting } from './meeting';
 import type { PanelAction } from './panel-action';
+import { standingDecisions, type RecordedDecision } from './panel-decision-record';
 import type { Recommendation } from './recommendation';
 
 /** What a trail entry of the panel's says in the minutes' words, or undefined when it is not a panel resolution. */
@@ -34,6 +35,8 @@ const actionText = (action: PanelAction, dueAt: Meeting | undefined): string =>
 export interface DecisionList {
   meetingTitle: string;
   date: string;
+  /** The paper the decisions were made on, and whether they are final. */
+  standing: string;
   resolutions: Resolution[];
 }
 
@@ -51,7 +54,7 @@ export interface Resolution {
 export function meetingResolutions(input: {
   meeting: Meeting;
   meetings: readonly Meeting[];
-  decisions: readonly { recommendationId: string; meetingId?: string; kind: string; detail: string; at: string }[];
+  decisions: readonly RecordedDecision[];
   recommendations: readonly Recommendation[];
   audits: readonly Audit[];
   panelActions: readonly PanelAction[];
@@ -63,7 +66,9 @@ export function meetingResolutions(input: {
   const add = (id: string, clause: string): void => {
     byItem.set(id, [...(byItem.get(id) ?? []), clause]);
   };
-  for (const d of [...input.decisions].filter((d) => d.meetingId === input.meeting.id).sort((a, b) => a.at.localeCompare(b.at))) {
+  for (const d of standingDecisions(input.decisions)
+    .filter((d) => d.meetingId === input.meeting.id)
+    .sort((a, b) => a.at.localeCompare(b.at))) {
     const text = resolutionText(d.kind, d.detail);
     if (text) add(d.recommendationId, text);
   }

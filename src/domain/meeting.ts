@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { IsoDate } from './calendar';
 import { paperBoilerplateSchema } from './paper-boilerplate';
 import { paperSettingsSchema } from './paper-settings';
+import { decisionsClosedSchema, decisionSubjectsSchema } from './panel-decision-record';
 import { personSchema } from './people';
 
 /** The paper as issued to the panel: frozen in the document library, and the hash that proves a reprint is it. */
@@ -12,6 +13,10 @@ export const issuedPaperSchema = z.object({
   driveItemId: z.string().min(1),
   url: z.string().min(1),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** What the issued paper put to the panel: only these are decided against it (absent on papers issued before). */
+  subjects: decisionSubjectsSchema.optional(),
+  /** Set when the coordinator closes the meeting's decisions: no more are recorded or undone. */
+  closed: decisionsClosedSchema.optional(),
 });
 export type IssuedPaper = z.infer<typeof issuedPaperSchema>;
 

@@ -42,12 +42,15 @@ describe('the coordinator and the panel', () => {
     expect(await rowsIn('Download the whole register')).toBe(all);
   });
 
-  it('accepts a proposed closure, downloads the paper, records the panel decision, and the counts follow', async () => {
+  it('accepts a closure, issues the paper, records and undoes the panel decision, closes the meeting, and the next paper follows', async () => {
     const page = await openTab(browser, inject('appUrl'), inject('today'));
     await signInAs(page, 'Casey Marlow');
     await page.getByRole('tab', { name: 'Panel paper' }).click();
     const proposedBefore = await paperCount(page, 'Proposed closed');
     const runningBefore = await paperCount(page, 'Total running');
+    // Nothing is decided before the paper goes out.
+    await page.getByText(/Issue the paper for .* first: the panel decides on the paper it received/).waitFor();
+    expect(await page.getByRole('button', { name: 'Agreed', exact: true }).count()).toBe(0);
 
     await page.getByRole('tab', { name: 'Review' }).click();
     const firstProposal = page.locator('[aria-label^="Proposal "]').first();
@@ -62,16 +65,54 @@ describe('the coordinator and the panel', () => {
     await expect.poll(() => paperCount(page, 'Proposed closed')).toBe(proposedBefore + 1);
     const proposedTable = page.getByRole('table', { name: 'Proposed closed' });
     expect(await proposedTable.getByText(label).count()).toBe(1);
-    await screenshot(page, 'panel-paper');
 
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download paper (.docx)' }).click()]);
     const xml = (await (await JSZip.loadAsync(readFileSync((await file.path()) ?? ''))).file('word/document.xml')?.async('string')) ?? '';
     expect(xml).toContain('PAGEREF rec_');
 
-    await proposedTable.getByRole('row').filter({ hasText: label }).getByRole('button', { name: 'Agreed', exact: true }).click();
+    await page.getByRole('button', { name: 'Issue the paper…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Issue', exact: true }).click();
+    await page.getByText('The paper is issued and kept in the document library').waitFor();
+    await page.getByText(/Recorded against the paper issued on .* Not yet closed/).waitFor();
+    await screenshot(page, 'panel-paper');
+
+    // Each decision asks first; one recorded in error is undone, and the item is before the panel again.
+    const row = proposedTable.getByRole('row').filter({ hasText: label });
+    await row.getByRole('button', { name: 'Agreed', exact: true }).click();
+    await page.getByRole('dialog').getByText('The item will be closed.').waitFor();
+    await page.getByRole('dialog').getByRole('button', { name: 'Record' }).click();
     await page.getByText(/Closure of .* agreed/).waitFor();
     await expect.poll(() => paperCount(page, 'Total running')).toBe(runningBefore - 1);
+    const recorded = page.getByRole('table', { name: 'Decisions recorded at this meeting' });
+    await recorded.getByText('Closure agreed by the panel').waitFor();
+    await recorded.getByRole('button', { name: /^Undo for / }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Undo the decision' }).click();
+    await page.getByText(/is undone$/).waitFor();
+    await expect.poll(() => paperCount(page, 'Total running')).toBe(runningBefore);
+    expect(await paperCount(page, 'Proposed closed')).toBe(proposedBefore + 1);
+
+    await row.getByRole('button', { name: 'Agreed', exact: true }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Record' }).click();
+    await expect.poll(() => paperCount(page, 'Total running')).toBe(runningBefore - 1);
     expect(await paperCount(page, 'Proposed closed')).toBe(proposedBefore);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: "Close the meeting's decisions…" }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Close the decisions' }).click();
+    await page.getByText(/The decisions were closed on/).waitFor();
+    expect(await page.getByRole('button', { name: /^Undo for / }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Agreed', exact: true }).count()).toBe(0);
+
+    // The next meeting's paper counts what the panel decided.
+    await page.getByRole('button', { name: 'New meeting…' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Title').fill('Audit panel September 2025');
+    await dialog.getByLabel('Meeting date').fill('2025-09-16');
+    await dialog.getByLabel('Updates due by').fill('2025-08-26');
+    await dialog.getByRole('button', { name: 'Save meeting' }).click();
+    await page.getByRole('heading', { name: 'Audit panel September 2025' }).waitFor();
+    expect(await paperCount(page, 'Total running')).toBe(runningBefore - 1);
+    expect(await paperCount(page, 'Proposed closed')).toBe(proposedBefore);
+    expect(await page.getByRole('table', { name: 'Proposed closed' }).getByText(label).count()).toBe(0);
   });
 
   it('shows the panel a read-only paper', async () => {
@@ -80,7 +121,8 @@ describe('the coordinator and the panel', () => {
     await page.getByRole('table', { name: 'Counts by priority' }).waitFor();
     expect(await page.getByRole('button', { name: 'Agreed', exact: true }).count()).toBe(0);
     expect(await page.getByRole('tab', { name: 'Review' }).count()).toBe(0);
-    await page.getByRole('button', { name: 'Download paper (.docx)' }).waitFor();
+    // Once the coordinator has issued it (the test before does), the panel reads the issued paper.
+    await page.getByRole('button', { name: /^Download (paper \(\.docx\)|the issued paper)$/ }).waitFor();
     // The panel judges each closure on its case: the narrative as accepted, its evidence, and the item itself.
     const proposed = page.getByRole('table', { name: 'Proposed closed' });
     await proposed.getByRole('columnheader', { name: 'The case for closure' }).waitFor();

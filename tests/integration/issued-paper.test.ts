@@ -19,8 +19,9 @@ describe('issuing the paper, against the emulator', () => {
     await env.admin.store.upsertRecommendation(aRecommendation(env.auditId, '4.1', { status: 'acceptedForPanel' }));
     const meeting = await env.admin.store.saveMeeting({ title: 'Audit panel July 2025', date: '2025-07-15', updateDeadline: '2025-06-24', cycle: 'June 2025' });
     const library = new GraphEvidenceStore(env.admin.graph, env.admin.siteId);
-    const bytes = new Uint8Array(await Packer.toBuffer(panelPaperDocument(await compileMeetingPaper(env.admin.store, meeting.id, '2025-07-01'))));
-    const issued = await issuePaper(env.admin.store, library, meeting, bytes, casey, new Date());
+    const paper = await compileMeetingPaper(env.admin.store, meeting.id, '2025-07-01');
+    const bytes = new Uint8Array(await Packer.toBuffer(panelPaperDocument(paper)));
+    const issued = await issuePaper(env.admin.store, library, paper, bytes, casey, new Date());
     expect(issued.issued?.sha256).toBe(await sha256Hex(bytes));
     const reread = (await env.admin.store.paperData('2000-01-01')).meetings.find((m) => m.id === meeting.id);
     expect(reread?.issued).toEqual(issued.issued);
@@ -30,7 +31,7 @@ describe('issuing the paper, against the emulator', () => {
     const live = await compileMeetingPaper(env.admin.store, meeting.id, '2025-07-01');
     expect(live.acceptedForPanel).toHaveLength(2);
     expect(Buffer.from(await issuedPaperBytes(library, issued)).equals(Buffer.from(bytes))).toBe(true);
-    await expect(issuePaper(env.admin.store, library, issued, bytes, casey, new Date())).rejects.toThrow('was issued on');
+    await expect(issuePaper(env.admin.store, library, { ...live, meeting: issued }, bytes, casey, new Date())).rejects.toThrow('was issued on');
   });
 
   it('refuses to reprint an issued paper someone replaced in the library', async () => {
@@ -41,7 +42,8 @@ describe('issuing the paper, against the emulator', () => {
       cycle: 'September 2025',
     });
     const library = new GraphEvidenceStore(env.admin.graph, env.admin.siteId);
-    const issued = await issuePaper(env.admin.store, library, meeting, new TextEncoder().encode('the paper as issued'), casey, new Date());
+    const paper = await compileMeetingPaper(env.admin.store, meeting.id, '2025-10-01');
+    const issued = await issuePaper(env.admin.store, library, paper, new TextEncoder().encode('the paper as issued'), casey, new Date());
     const site = (await rawCall(env.emulator, coordinator, 'GET', '/sites/root/lists?$select=id,displayName')).body.value as {
       id: string;
       displayName: string;

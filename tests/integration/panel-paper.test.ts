@@ -101,6 +101,10 @@ describe('the panel paper from the store', () => {
     expect(computed.appendix.flatMap((g) => g.items).some((i) => i.history.length >= 3)).toBe(true);
     expect(computed.appendix.flatMap((g) => g.items).some((i) => i.history.some((h) => h.collectiveReferral))).toBe(true);
     expect(computed.summary.total.notAccepted).toBeGreaterThan(0);
+    expect(computed.extensionRequests.length).toBeGreaterThanOrEqual(2);
+    // The last meeting's paper was issued before the panel decided on it, and its decisions are closed.
+    const last = (await context.store.paperData('2024-01-01')).meetings.sort((a, b) => a.date.localeCompare(b.date)).at(-2);
+    expect(last?.issued?.closed).toBeDefined();
   });
 
   it('explains an unknown meeting instead of failing obscurely', async () => {

@@ -18,19 +18,10 @@ import { completePanelAction, decisionList, logPanelAction } from '../../src/app
 import { recordClosureDecision, recordWithdrawalDecision } from '../../src/application/panel/panel-decisions';
 import { ConflictError } from '../../src/application/ports';
 import type { Actor } from '../../src/application/shared/actor';
-import {
-  currentTarget,
-  delegatesOf,
-  effectiveStatus,
-  evidenceLabel,
-  IllegalTransitionError,
-  nextRevisionNeedsPanel,
-  parseTargetDate,
-  updateAttribution,
-} from '../../src/domain';
+import { currentTarget, delegatesOf, effectiveStatus, evidenceLabel, nextRevisionNeedsPanel, parseTargetDate, updateAttribution } from '../../src/domain';
 import { aRecommendation } from '../support/builders';
 import { contextFor, coordinator, otherOwner, owner } from '../support/emulator-harness';
-import { useProvisionedEmulator } from '../support/provisioned-emulator';
+import { issueTestPaper, julyAndOctober, putToPanel, useProvisionedEmulator } from '../support/provisioned-emulator';
 
 const casey: Actor = { email: coordinator, name: 'Casey Marlow', role: 'coordinator' };
 const priya = { email: owner, name: 'Priya Anand', role: 'owner' as const };
@@ -341,6 +332,7 @@ describe('withdrawals are the panel’s to note, against the emulator', () => {
     ]);
     expect(proposed.summary.total.running).toBe(before.summary.total.running);
 
+    await issueTestPaper(env, meeting.id, '2025-06-25');
     await recordWithdrawalDecision(env.admin.store, id, { noted: true }, { ...context, meetingId: meeting.id });
     const noted = await compileMeetingPaper(env.admin.store, '2025-07-15', '2025-06-25');
     expect(noted.withdrawals).toEqual([]);
@@ -355,9 +347,18 @@ describe('withdrawals are the panel’s to note, against the emulator', () => {
 
   it('reopens a withdrawal the panel did not accept, with its reason, and refuses to note one never proposed', async () => {
     const id = (await recommendation('5.2')).value.id;
-    await expect(recordWithdrawalDecision(env.admin.store, id, { noted: true }, context)).rejects.toBeInstanceOf(IllegalTransitionError);
     await performTransition(env.admin.store, await env.admin.store.recommendationDetail(id), 'markNotAdopted', casey, new Date(), { reason: 'Too costly' });
-    await recordWithdrawalDecision(env.admin.store, id, { noted: false, reason: 'The panel wants a cheaper option explored' }, context);
+    const october = await env.admin.store.saveMeeting({
+      title: 'Panel October 2025',
+      date: '2025-10-14',
+      updateDeadline: '2025-09-23',
+      cycle: 'September 2025',
+    });
+    await issueTestPaper(env, october.id, '2025-09-25');
+    const at = { ...context, meetingId: october.id };
+    const never = (await recommendation('5.3')).value.id;
+    await expect(recordWithdrawalDecision(env.admin.store, never, { noted: true }, at)).rejects.toThrow('5.3 was not in the paper issued');
+    await recordWithdrawalDecision(env.admin.store, id, { noted: false, reason: 'The panel wants a cheaper option explored' }, at);
     expect((await env.admin.store.getRecommendation(id)).value).toMatchObject({ status: 'open', statusReason: 'The panel wants a cheaper option explored' });
   });
 });
@@ -438,30 +439,12 @@ describe('targets as the organisation words them, against the emulator', () => {
 
 describe('panel decisions as committees make them, against the emulator', () => {
   const env = useProvisionedEmulator();
-  const putToPanel = async (reference: string) => {
-    const id = (await env.admin.store.upsertRecommendation(aRecommendation(env.auditId, reference))).value.id;
-    const draft = {
-      ...newDraft(await env.admin.store.getRecommendation(id), key),
-      proposesClosure: true,
-      closureNarrative: 'Done.',
-      evidence: [{ kind: 'providedToPanel' as const, name: 'the July paper' }],
-    };
-    await submitUpdate(env.admin.store, draft, casey, 'June 2025', new Date('2025-06-20T10:00:00Z'));
-    await performTransition(env.admin.store, await env.admin.store.recommendationDetail(id), 'acceptForPanel', casey, new Date('2025-06-21T10:00:00Z'), {
-      evidence: new GraphEvidenceStore(env.admin.graph, env.admin.siteId),
-    });
-    return id;
-  };
+  const toPanel = (reference: string) => putToPanel(env, reference);
 
   it('agrees one closure, one subject to a condition (open until confirmed), notes one, and lists them RESOLVED', async () => {
-    const july = await env.admin.store.saveMeeting({ title: 'Panel July 2025', date: '2025-07-15', updateDeadline: '2025-06-24', cycle: 'June 2025' });
-    const october = await env.admin.store.saveMeeting({
-      title: 'Panel October 2025',
-      date: '2025-10-14',
-      updateDeadline: '2025-09-23',
-      cycle: 'September 2025',
-    });
-    const [agreed, conditional, noted] = [await putToPanel('7.1'), await putToPanel('7.2'), await putToPanel('7.3')];
+    const { july, october } = await julyAndOctober(env);
+    const [agreed, conditional, noted] = [await toPanel('7.1'), await toPanel('7.2'), await toPanel('7.3')];
+    await issueTestPaper(env, july.id, '2025-07-01');
     const at = (minute: number) => ({ actor: casey, now: new Date(`2025-07-15T14:0${minute}:00Z`), meetingId: july.id });
     await recordClosureDecision(env.admin.store, agreed, { kind: 'agree' }, at(1));
     await recordClosureDecision(env.admin.store, conditional, { kind: 'agreeSubjectTo', condition: 'approval of the procedure at the staff committee' }, at(2));

@@ -4,10 +4,20 @@ import type { Emulator } from '../../emulator/server';
 import { auditSubject, meetingSubject, recordAudit, scheduleMeeting } from '../../src/application/coordinator/audits-and-meetings';
 import { applyImport, previewImport } from '../../src/application/coordinator/import-register';
 import { ConflictError, ForbiddenError } from '../../src/application/ports';
+import { issuePaper } from '../../src/application/panel/issue-paper';
 import { compileMeetingPaper } from '../../src/application/panel/meeting-paper';
+import { recordClosureDecision } from '../../src/application/panel/panel-decisions';
 import { decideTargetRequest, performTransition, recordNoteOnBehalf } from '../../src/application/coordinator/review';
 import type { Actor } from '../../src/application/shared/actor';
-import { IllegalTransitionError, parseOpinion, parseTargetDate, RevisionNotAllowedError, templateColumns, type OwnerUpdate } from '../../src/domain';
+import {
+  DecisionNotOpenError,
+  IllegalTransitionError,
+  parseOpinion,
+  parseTargetDate,
+  RevisionNotAllowedError,
+  templateColumns,
+  type OwnerUpdate,
+} from '../../src/domain';
 import type { JobContext } from '../../src/jobs/job-context';
 import { aRecommendation, anUpdate } from '../support/builders';
 import { contextFor, coordinator, owner, provisioned, startTestEmulator } from '../support/emulator-harness';
@@ -64,7 +74,12 @@ describe('coordinator review and panel decisions against the emulator', () => {
     expect(during.summary.total.acceptedForPanel).toBe(before.summary.total.acceptedForPanel + 1);
     expect(during.acceptedForPanel.map((p) => p.recommendationId)).toContain(id);
 
-    await performTransition(admin.store, await admin.store.recommendationDetail(id), 'panelAgreeClosure', casey, now);
+    // The panel's decision is recorded against the paper it was issued, never as a bare step.
+    await expect(performTransition(admin.store, await admin.store.recommendationDetail(id), 'panelAgreeClosure', casey, now)).rejects.toBeInstanceOf(
+      DecisionNotOpenError,
+    );
+    const issued = await issuePaper(admin.store, new GraphEvidenceStore(admin.graph, admin.siteId), during, new TextEncoder().encode('July'), casey, now);
+    await recordClosureDecision(admin.store, id, { kind: 'agree' }, { actor: casey, now, meetingId: issued.id });
     const after = await compileMeetingPaper(admin.store, '2025-07-15', '2025-06-25');
     expect(after.summary.total.running).toBe(before.summary.total.running - 1);
     const detail = await admin.store.recommendationDetail(id);

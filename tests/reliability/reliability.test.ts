@@ -10,7 +10,9 @@ import { GraphEvidenceStore } from '../../src/adapters/graph/graph-evidence-stor
 import { GraphReminderLog } from '../../src/adapters/graph/graph-reminder-log';
 import { GraphChannelNotifier } from '../../src/adapters/graph/graph-channel-notifier';
 import { applyImport, previewImport } from '../../src/application/coordinator/import-register';
+import { issuePaper } from '../../src/application/panel/issue-paper';
 import { compileMeetingPaper } from '../../src/application/panel/meeting-paper';
+import { recordClosureDecision } from '../../src/application/panel/panel-decisions';
 import { ConflictError } from '../../src/application/ports';
 import { reminderLinks } from '../../src/application/reminders/reminder-links';
 import { runReminders } from '../../src/application/reminders/reminders';
@@ -152,8 +154,17 @@ describe('reliability', () => {
             throw e;
           }),
         );
+      }
+      // The panel decides on the paper it was issued, once, whatever answers are lost.
+      const meeting = await persist(async () => {
+        const paper = await compileMeetingPaper(admin.store, '2025-07-15', '2025-06-25');
+        if (paper.meeting.issued) return paper.meeting;
+        const bytes = new TextEncoder().encode('The July paper');
+        return issuePaper(admin.store, new GraphEvidenceStore(admin.graph, admin.siteId), paper, bytes, casey, new Date());
+      });
+      for (const id of ids) {
         await persist(async () =>
-          performTransition(admin.store, await admin.store.recommendationDetail(id), 'panelAgreeClosure', casey, new Date()).catch(async (e: unknown) => {
+          recordClosureDecision(admin.store, id, { kind: 'agree' }, { actor: casey, now: new Date(), meetingId: meeting.id }).catch(async (e: unknown) => {
             if ((await admin.store.getRecommendation(id)).value.status === 'closed') return undefined;
             throw e;
           }),

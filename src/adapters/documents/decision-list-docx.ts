@@ -1,5 +1,5 @@
 import { AlignmentType, Document, HeadingLevel, Paragraph, TextRun } from 'docx';
-import type { DecisionList } from '../../domain';
+import { longDate, type DecisionList } from '../../domain';
 import { heading, para } from './docx-parts';
 
 const letter = (index: number): string => String.fromCharCode(97 + index);
@@ -11,7 +11,8 @@ const letter = (index: number): string => String.fromCharCode(97 + index);
 export function decisionListDocument(list: DecisionList): Document {
   const body: Paragraph[] = [
     new Paragraph({ text: `${list.meetingTitle}: decisions`, heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER }),
-    para(`Decisions of the meeting held on ${list.date}, on the audit recommendations report.`),
+    para(`Decisions of the meeting held on ${longDate(list.date)}, on the audit recommendations report.`),
+    para(list.standing),
   ];
   if (list.resolutions.length === 0) body.push(para('No decisions were recorded at this meeting.'));
   list.resolutions.forEach((resolution, n) => {

@@ -1,5 +1,5 @@
 import type { Audit, Meeting, OwnerUpdate, Recommendation, SuspectUpdate } from '../../domain';
-import { auditKey, byAuditTeam, mayReport, screenUpdates, type Delegation, type PanelAction, type Person } from '../../domain';
+import { auditKey, byAuditTeam, mayReport, screenUpdates, standingDecisions, type Delegation, type PanelAction, type Person } from '../../domain';
 import {
   ConflictError,
   type DecisionRecord,
@@ -274,7 +274,7 @@ export class GraphRecommendationStore implements RecommendationStore {
       ),
       accepted: latestAccepted(decisions),
       reopened: decisions.filter((d) => d.kind === 'reopen'),
-      refusedRequests: decisions.flatMap((d) => (refusals.has(d.kind) && d.subjectId ? [d.subjectId] : [])),
+      refusedRequests: standingDecisions(decisions).flatMap((d) => (refusals.has(d.kind) && d.subjectId ? [d.subjectId] : [])),
       decisions,
       panelActions: mapAll(actions ?? [], panelActionFromItem, invalid),
       invalid,

@@ -15,17 +15,30 @@ import {
   type Recommendation,
   type TransitionName,
   organisationToday,
+  decisionStateOf,
+  DecisionNotOpenError,
+  isPanelDecision,
+  keyAfterUndos,
+  type RecordedDecision,
 } from '../../domain';
 import type { EvidenceStore, RecommendationDetail, RecommendationStore, Versioned } from '../ports';
 import { requireCoordinator, type Actor } from '../shared/actor';
 import type { decisionLabels } from '../shared/decision-labels';
 import { describeChanges } from './recommendation-changes';
 
-async function save(
+/** Where a step stands in the panel's record: the meeting and the issued paper it was decided on, or what it undoes. */
+export interface PanelRecord {
+  meetingId?: string;
+  paperSha256?: string;
+  /** For an undo: the key of the decision it undoes. */
+  subjectId?: string;
+}
+
+export async function save(
   store: RecommendationStore,
   current: Versioned<Recommendation>,
   value: Recommendation,
-  trail: { kind: keyof typeof decisionLabels; actor: Actor; detail: string; now: Date; meetingId?: string; frozen?: OwnerUpdate },
+  trail: { kind: keyof typeof decisionLabels; actor: Actor; detail: string; now: Date; frozen?: OwnerUpdate } & PanelRecord,
 ): Promise<Versioned<Recommendation>> {
   // The record first, keyed by the version it changes, then the change: a crash between the two leaves a
   // record whose change a rerun makes (the same key, so it is recorded once), never a change with no record.
@@ -38,6 +51,10 @@ async function save(
     detail: trail.detail,
     idempotencyKey: `${value.id}:${current.etag}:${trail.kind}`,
     frozen: trail.frozen,
+    paperSha256: trail.paperSha256,
+    // A decision at a meeting keeps the item as it was, so an undo before the meeting closes can put it back.
+    before: trail.meetingId ? decisionStateOf(current.value) : undefined,
+    subjectId: trail.subjectId,
   });
   return store.saveRecommendation({ ...current, value });
 }
@@ -68,8 +85,12 @@ export async function performTransition(
   transition: TransitionName,
   actor: Actor,
   now: Date,
-  options: { reason?: string; meetingId?: string; evidence?: EvidenceStore } = {},
+  options: { reason?: string; evidence?: EvidenceStore } & Omit<PanelRecord, 'subjectId'> = {},
 ): Promise<Versioned<Recommendation>> {
+  // The panel's decisions go through panel-decisions, which records them against the issued paper.
+  if (isPanelDecision(transition) && !options.paperSha256) {
+    throw new DecisionNotOpenError("The panel's decisions are recorded against its meeting's issued paper, from the paper page");
+  }
   const current = detail.recommendation;
   const proposal = latestProposal(detail.updates);
   const next = applyTransition(effectiveStatus(current.value, detail.updates), {
@@ -92,7 +113,8 @@ export async function performTransition(
   };
   // Accepting freezes the proposal into the trail: the paper and the panel read that copy, not the update.
   const frozen = transition === 'acceptForPanel' && proposal ? await freeze(proposal, options.evidence) : undefined;
-  return save(store, current, value, { kind: transition, actor, detail: options.reason ?? '', now, meetingId: options.meetingId, frozen });
+  const { meetingId, paperSha256 } = options;
+  return save(store, current, value, { kind: transition, actor, detail: options.reason ?? '', now, meetingId, paperSha256, frozen });
 }
 
 /** What a decision on a target request is called in the trail, by who decided and how. */
@@ -108,7 +130,7 @@ export async function decideTargetRequest(
   store: RecommendationStore,
   current: Versioned<Recommendation>,
   request: OwnerUpdate,
-  decision: { by: 'coordinator' | 'panel'; grant: boolean; meetingId?: string; reason?: string },
+  decision: { by: 'coordinator' | 'panel'; grant: boolean; reason?: string; itemTrail?: readonly RecordedDecision[] } & Omit<PanelRecord, 'subjectId'>,
   actor: Actor,
   now: Date,
 ): Promise<Versioned<Recommendation>> {
@@ -127,8 +149,9 @@ export async function decideTargetRequest(
       actor: actor.email,
       at: now.toISOString(),
       detail,
-      idempotencyKey: `${current.value.id}:${request.id}:${kind}`,
+      idempotencyKey: keyAfterUndos(`${current.value.id}:${request.id}:${kind}`, decision.itemTrail ?? []),
       subjectId: request.id,
+      paperSha256: decision.paperSha256,
     });
     return current;
   }
@@ -139,7 +162,7 @@ export async function decideTargetRequest(
     approvedBy: decision.by,
     approvedOn: organisationToday(now),
   });
-  return save(store, current, { ...current.value, targets }, { kind, actor, detail, now, meetingId: decision.meetingId });
+  return save(store, current, { ...current.value, targets }, { kind, actor, detail, now, meetingId: decision.meetingId, paperSha256: decision.paperSha256 });
 }
 
 /**

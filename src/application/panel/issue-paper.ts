@@ -1,4 +1,4 @@
-import type { IssuedPaper, Meeting } from '../../domain';
+import type { DecisionSubjects, IssuedPaper, Meeting, PanelPaper } from '../../domain';
 import { meetingSubject } from '../coordinator/audits-and-meetings';
 import type { EvidenceStore, RecommendationStore } from '../ports';
 import { requireCoordinator, type Actor } from '../shared/actor';
@@ -20,19 +20,27 @@ export class IssuedPaperChangedError extends Error {
   }
 }
 
+/** What the paper puts to the panel to decide: only these are decided against it once it is issued. */
+export const decisionSubjectsOf = (paper: PanelPaper): DecisionSubjects => ({
+  closures: paper.acceptedForPanel.map((i) => i.recommendationId),
+  withdrawals: paper.withdrawals.map((i) => i.recommendationId),
+  extensions: paper.extensionRequests.map((i) => i.recommendationId),
+});
+
 /**
  * Issues the paper: the .docx as compiled now is stored in the document library and the meeting records which
- * file and its hash. From then on the live preview may change; the issued paper does not.
+ * file, its hash, and what it put to the panel. From then on the live preview may change; the issued paper does not.
  */
 export async function issuePaper(
   store: RecommendationStore,
   library: EvidenceStore,
-  meeting: Meeting,
+  paper: PanelPaper,
   bytes: Uint8Array,
   actor: Actor,
   now: Date,
 ): Promise<Meeting> {
   requireCoordinator(actor, 'issues the paper');
+  const { meeting } = paper;
   if (meeting.issued) throw new Error(`The paper for ${meeting.title} was issued on ${meeting.issued.at.slice(0, 10)}; reprint that one`);
   const sha256 = await sha256Hex(bytes);
   const file = await library.upload(`papers/${meeting.id}`, {
@@ -47,6 +55,7 @@ export async function issuePaper(
     driveItemId: file.driveItemId,
     url: file.url,
     sha256,
+    subjects: decisionSubjectsOf(paper),
   };
   const { id: _id, ...rest } = meeting;
   const saved = await store.saveMeeting({ ...rest, issued });

@@ -1,4 +1,4 @@
-import { addDays, compilePanelPaper, currentTarget, updateAttribution, type PanelPaper, type SummaryRow } from '../../domain';
+import { addDays, compilePanelPaper, standingDecisions, currentTarget, updateAttribution, type PanelPaper, type SummaryRow } from '../../domain';
 import { MeetingNotFoundError, type PaperData, type RecommendationStore } from '../ports';
 
 /** Updates older than this cannot belong to the paper's cycle or its context. */
@@ -13,8 +13,8 @@ export function paperForMeeting(data: PaperData, meetingReference: string): Pane
   const meeting = meetings.find((m) => m.id === meetingReference || m.date === meetingReference);
   if (!meeting) throw new MeetingNotFoundError(meetingReference, meetings);
   const previous = meetings.filter((m) => m.date < meeting.date).at(-1);
-  // A trail entry made against a meeting is the panel's decision on the item.
-  const panelDecisions = data.decisions.filter((d) => d.meetingId !== undefined);
+  // A trail entry made against a meeting is the panel's decision on the item, unless it was undone.
+  const panelDecisions = standingDecisions(data.decisions).filter((d) => d.meetingId !== undefined);
   return compilePanelPaper({ ...data, meeting, previousMeetingDate: previous?.date, panelDecisions });
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { meetingResolutions, panelActionSchema, type DecisionList, type PanelAction } from '../../domain';
+import { meetingResolutions, recordStanding, panelActionSchema, type DecisionList, type PanelAction } from '../../domain';
 import type { PaperData, RecommendationStore, Versioned } from '../ports';
 import { requireCoordinator, type Actor } from '../shared/actor';
 
@@ -50,6 +50,7 @@ export function decisionList(data: PaperData, meetingId: string): DecisionList {
   return {
     meetingTitle: meeting.title,
     date: meeting.date,
+    standing: recordStanding(meeting),
     resolutions: meetingResolutions({
       meeting,
       meetings: data.meetings,

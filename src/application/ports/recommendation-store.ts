@@ -1,4 +1,4 @@
-import type { Audit, Delegation, Meeting, OwnerUpdate, PanelAction, Person, Recommendation, SuspectUpdate, UpdateAnswers } from '../../domain';
+import type { Audit, DecisionState, Delegation, Meeting, OwnerUpdate, PanelAction, Person, Recommendation, SuspectUpdate, UpdateAnswers } from '../../domain';
 import type { InvalidRecordError } from './errors';
 import type { Versioned } from './versioned';
 
@@ -40,8 +40,12 @@ export interface DecisionRecord {
   answers?: UpdateAnswers;
   /** The proposal as accepted (acceptForPanel): its answers and its evidence with each file's version and hash. */
   frozen?: OwnerUpdate;
-  /** The update a decision is about: the target request it granted or refused. */
+  /** What a decision is about: the target request it granted or refused, or the decision an undo takes back. */
   subjectId?: string;
+  /** The issued paper a panel decision was made on (its SHA-256). */
+  paperSha256?: string;
+  /** The item as it was before a panel decision changed it: what an undo restores. */
+  before?: DecisionState;
 }
 
 export interface RecommendationDetail {

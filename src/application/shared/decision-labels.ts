@@ -18,7 +18,9 @@ export const decisionLabels: Record<
   | 'paperContextSet'
   | 'paperIssued'
   | 'auditorFollowUp'
-  | 'panelNoted',
+  | 'panelNoted'
+  | 'panelDecisionUndone'
+  | 'decisionsClosed',
   string
 > = {
   proposeClosure: 'Proposed closed',
@@ -50,6 +52,8 @@ export const decisionLabels: Record<
   meetingScheduled: 'Panel meeting set up',
   paperContextSet: "The paper's context worded by the audit team",
   paperIssued: 'Panel paper issued',
+  panelDecisionUndone: "The panel's decision undone",
+  decisionsClosed: "The meeting's decisions closed",
 };
 
 export const decisionLabel = (kind: string): string => (kind in decisionLabels ? decisionLabels[kind as keyof typeof decisionLabels] : kind);

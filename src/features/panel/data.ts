@@ -1,7 +1,14 @@
 import { useCallback, useMemo } from 'react';
 import { scheduleMeeting } from '../../application/coordinator/audits-and-meetings';
 import { loadPaperData, paperForMeeting } from '../../application/panel/meeting-paper';
-import { recordClosureDecision, recordExtensionDecision, recordWithdrawalDecision, type ClosureResolution } from '../../application/panel/panel-decisions';
+import {
+  closeMeetingDecisions,
+  recordClosureDecision,
+  recordExtensionDecision,
+  recordWithdrawalDecision,
+  undoPanelDecision,
+  type ClosureResolution,
+} from '../../application/panel/panel-decisions';
 import { setPaperContext } from '../../application/panel/paper-context';
 import { issuePaper, issuedPaperBytes } from '../../application/panel/issue-paper';
 import { completePanelAction, decisionList, logPanelAction, type NewPanelAction } from '../../application/panel/panel-actions';
@@ -34,11 +41,13 @@ export function usePanelActions() {
       noteWithdrawal: (id: string, meetingId: string) => recordWithdrawalDecision(session.store, id, { noted: true }, at(meetingId)),
       rejectWithdrawal: (id: string, reason: string, meetingId: string) => recordWithdrawalDecision(session.store, id, { noted: false, reason }, at(meetingId)),
       decideExtension: (id: string, grant: boolean, meetingId: string) => recordExtensionDecision(session.store, id, grant, at(meetingId)),
+      undoDecision: (id: string, decisionKey: string) => undoPanelDecision(session.store, id, decisionKey, { actor: session.user, now: new Date() }),
+      closeDecisions: (meeting: Meeting) => closeMeetingDecisions(session.store, meeting, session.user, new Date()),
       paperFile: (paper: PanelPaper) => session.documents.paperDocx(paper),
       decisionListFile: (data: PaperData, meetingId: string) => session.documents.decisionListDocx(decisionList(data, meetingId)),
       issue: async (paper: PanelPaper) => {
         const bytes = new Uint8Array(await (await session.documents.paperDocx(paper)).arrayBuffer());
-        return issuePaper(session.store, session.evidence, paper.meeting, bytes, session.user, new Date());
+        return issuePaper(session.store, session.evidence, paper, bytes, session.user, new Date());
       },
       issuedFile: async (meeting: Meeting) =>
         new Blob([new Uint8Array(await issuedPaperBytes(session.evidence, meeting))], {

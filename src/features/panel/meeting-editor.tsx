@@ -68,6 +68,8 @@ export function MeetingEditor({ meeting, onSaved }: { meeting?: Meeting; onSaved
       cycle: form.updateDeadline ? cycleLabel(form.updateDeadline) : '',
       boilerplate: text,
       paperSettings: settings,
+      // Editing the wording or dates never forgets the paper already issued, nor its closed decisions.
+      issued: meeting?.issued,
     };
     const checked = meetingSchema.safeParse(candidate);
     if (!checked.success) {

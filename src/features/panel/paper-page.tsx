@@ -1,9 +1,24 @@
-import { Body1, Button, Caption1, Field, Link, Select, Spinner, Subtitle1, Title2, makeStyles, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
-import { monthYearLabel, statusLabel, type AppendixItem } from '../../domain';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Field,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Subtitle1,
+  Title2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState, type ReactNode } from 'react';
+import { decisionsRefusedBecause, monthYearLabel, statusLabel, type AppendixItem, type DecisionSubject } from '../../domain';
 import { EvidenceItem } from '../shared/evidence-item';
 import { DecisionMessage } from '../shared/decision-message';
 import { MeetingEditor } from './meeting-editor';
+import { MeetingRecordSection } from './meeting-record-section';
 import { PanelActionsSection } from './panel-actions-section';
 import { ClosureDecision, ExtensionDecision } from './panel-decision-buttons';
 import { SimpleTable } from '../shared/simple-table';
@@ -66,6 +81,13 @@ export function PaperPage({ canDecide, onOpen }: { canDecide: boolean; onOpen: (
     );
   }
   const meetingId = paper.meeting.id;
+  // The panel's decisions are recorded against the issued paper until the meeting's decisions are closed.
+  const notOpen = decisionsRefusedBecause(paper.meeting);
+  const recording = canDecide && !notOpen;
+  const decisionCell = (kind: DecisionSubject, item: { recommendationId: string; reference: string }, cell: () => ReactNode): ReactNode => {
+    const refused = decisionsRefusedBecause(paper.meeting, { kind, ...item });
+    return refused ? <Caption1 key="d">{refused}</Caption1> : cell();
+  };
   const appendixItems = new Map(paper.appendix.flatMap((g) => g.items).map((i) => [i.recommendation.id, i]));
   const exportFile = async (file: () => Promise<Blob>, name: string): Promise<void> => {
     setDownloading(true);
@@ -132,6 +154,11 @@ export function PaperPage({ canDecide, onOpen }: { canDecide: boolean; onOpen: (
         {canDecide && <MeetingEditor key="new" onSaved={(m) => setMeetingRef(m.id)} />}
       </div>
       <DecisionMessage message={decision.message} />
+      {canDecide && notOpen && (
+        <MessageBar intent="info">
+          <MessageBarBody>{notOpen}</MessageBarBody>
+        </MessageBar>
+      )}
       {paper.meeting.issued && (
         <Caption1>
           Issued on {paper.meeting.issued.at.slice(0, 10)} by {paper.meeting.issued.by.name}; SHA-256 {paper.meeting.issued.sha256.slice(0, 12)}…
@@ -153,23 +180,25 @@ export function PaperPage({ canDecide, onOpen }: { canDecide: boolean; onOpen: (
       <Subtitle1 as="h2">Proposed closed ({paper.acceptedForPanel.length})</Subtitle1>
       <SimpleTable
         label="Proposed closed"
-        head={['Audit title', 'Priority', 'Reference', 'The case for closure', ...(canDecide ? ['Panel decision'] : [])]}
+        head={['Audit title', 'Priority', 'Reference', 'The case for closure', ...(recording ? ['Panel decision'] : [])]}
         rows={paper.acceptedForPanel.map((p) => [
           p.auditTitle,
           p.priority,
           p.condition ? `${p.reference} ${p.title} (subject to ${p.condition})` : `${p.reference} ${p.title}`,
           <ClosureCase key="case" item={appendixItems.get(p.recommendationId)} reference={p.reference} onOpen={() => onOpen(p.recommendationId)} />,
-          ...(canDecide
+          ...(recording
             ? [
-                <ClosureDecision
-                  key="d"
-                  reference={p.reference}
-                  decision={decision}
-                  agree={() => actions.resolveClosure(p.recommendationId, { kind: 'agree' }, meetingId)}
-                  agreeSubjectTo={(condition) => actions.resolveClosure(p.recommendationId, { kind: 'agreeSubjectTo', condition }, meetingId)}
-                  notAccept={(reason) => actions.resolveClosure(p.recommendationId, { kind: 'notAccept', reason }, meetingId)}
-                  note={() => actions.resolveClosure(p.recommendationId, { kind: 'note' }, meetingId)}
-                />,
+                decisionCell('closures', p, () => (
+                  <ClosureDecision
+                    key="d"
+                    reference={`${p.reference} ${p.title}`}
+                    decision={decision}
+                    agree={() => actions.resolveClosure(p.recommendationId, { kind: 'agree' }, meetingId)}
+                    agreeSubjectTo={(condition) => actions.resolveClosure(p.recommendationId, { kind: 'agreeSubjectTo', condition }, meetingId)}
+                    notAccept={(reason) => actions.resolveClosure(p.recommendationId, { kind: 'notAccept', reason }, meetingId)}
+                    note={() => actions.resolveClosure(p.recommendationId, { kind: 'note' }, meetingId)}
+                  />
+                )),
               ]
             : []),
         ])}
@@ -189,23 +218,26 @@ export function PaperPage({ canDecide, onOpen }: { canDecide: boolean; onOpen: (
           <Subtitle1 as="h2">Withdrawals for the panel to note ({paper.withdrawals.length})</Subtitle1>
           <SimpleTable
             label="Withdrawals for the panel to note"
-            head={['Audit title', 'Recommendation', 'Proposed', 'Reason', ...(canDecide ? ['Panel decision'] : [])]}
+            head={['Audit title', 'Recommendation', 'Proposed', 'Reason', ...(recording ? ['Panel decision'] : [])]}
             rows={paper.withdrawals.map((w) => [
               w.auditTitle,
               `${w.reference} ${w.title}`,
               statusLabel[w.withdrawal],
               w.reason,
-              ...(canDecide
+              ...(recording
                 ? [
-                    <ClosureDecision
-                      key="d"
-                      what="Withdrawal"
-                      yes="Noted"
-                      reference={w.reference}
-                      decision={decision}
-                      agree={() => actions.noteWithdrawal(w.recommendationId, meetingId)}
-                      notAccept={(reason) => actions.rejectWithdrawal(w.recommendationId, reason, meetingId)}
-                    />,
+                    decisionCell('withdrawals', w, () => (
+                      <ClosureDecision
+                        key="d"
+                        what="Withdrawal"
+                        yes="Noted"
+                        effect={`The item becomes ${statusLabel[w.withdrawal].toLowerCase()}.`}
+                        reference={`${w.reference} ${w.title}`}
+                        decision={decision}
+                        agree={() => actions.noteWithdrawal(w.recommendationId, meetingId)}
+                        notAccept={(reason) => actions.rejectWithdrawal(w.recommendationId, reason, meetingId)}
+                      />
+                    )),
                   ]
                 : []),
             ])}
@@ -273,25 +305,29 @@ export function PaperPage({ canDecide, onOpen }: { canDecide: boolean; onOpen: (
       <Subtitle1 as="h2">Extension requests ({paper.extensionRequests.length})</Subtitle1>
       <SimpleTable
         label="Extension requests"
-        head={['Audit', 'Recommendation', 'Current', 'Requested', 'Reason', ...(canDecide ? ['Panel decision'] : [])]}
+        head={['Audit', 'Recommendation', 'Current', 'Requested', 'Reason', ...(recording ? ['Panel decision'] : [])]}
         rows={paper.extensionRequests.map((e) => [
           e.auditTitle,
           `${e.reference} ${e.title}`,
           e.currentTarget,
           e.requestedTarget,
           e.reason,
-          ...(canDecide
+          ...(recording
             ? [
-                <ExtensionDecision
-                  key="d"
-                  reference={e.reference}
-                  decision={decision}
-                  decide={(grant) => actions.decideExtension(e.recommendationId, grant, meetingId)}
-                />,
+                decisionCell('extensions', e, () => (
+                  <ExtensionDecision
+                    key="d"
+                    reference={`${e.reference} ${e.title}`}
+                    requested={e.requestedTarget}
+                    decision={decision}
+                    decide={(grant) => actions.decideExtension(e.recommendationId, grant, meetingId)}
+                  />
+                )),
               ]
             : []),
         ])}
       />
+      <MeetingRecordSection meeting={paper.meeting} data={data} canDecide={canDecide} decision={decision} />
       <PanelActionsSection paper={paper} meetings={meetings} canDecide={canDecide} decision={decision} />
       <Subtitle1 as="h2">Appendix A</Subtitle1>
       {paper.appendix.map((group) => (

@@ -74,7 +74,7 @@ const newOpinions = ['MODERATE OPINION', 'LIMITED OPINION', 'SUBSTANTIAL OPINION
 const demoReference = (index: number, n: number): string => (index % 5 === 4 ? `${n + 1}.` : `4.${n + 1}`);
 
 /** "3rd Qtr 2025-26": the quarter of the UK financial year (April to March) the date falls in, as the reference writes it. */
-const financialQuarterText = (date: IsoDate): string => {
+export const financialQuarterText = (date: IsoDate): string => {
   const [y = 0, m = 1] = date.split('-').map(Number);
   const start = m >= 4 ? y : y - 1;
   const quarter = Math.floor(((m + 8) % 12) / 3) + 1;

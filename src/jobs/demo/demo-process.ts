@@ -1,17 +1,20 @@
-import { addDays, type AuditorFollowUp, type IsoDate, type Person } from '../../domain';
-import { demoOrganisation, type DemoOrganisation } from './demo-organisation';
+import { addDays, parseTargetDate, type AuditorFollowUp, type IsoDate, type Person } from '../../domain';
+import { demoOrganisation, financialQuarterText, type DemoOrganisation } from './demo-organisation';
 
 /**
  * What happened in the demo's year besides owners' updates, replayed by the seed through the app's own
- * application code, as the coordinator records it: closures she accepted for the panel, the panel's decisions
- * and actions at its last meeting, an auditor's follow-up, a closure she put forward herself, and a delegate.
+ * application code, as the coordinator records it: closures she accepted for the panel, the paper she issued,
+ * the panel's decisions and actions at its last meeting, an auditor's follow-up, a closure she put forward herself, and a delegate.
  */
 export type DemoEvent =
   | { kind: 'accept'; recommendationRef: string; at: string }
   | { kind: 'panelAgree'; recommendationRef: string; meeting: number; at: string }
   | { kind: 'panelNotAccept'; recommendationRef: string; meeting: number; at: string; reason: string }
   | { kind: 'followUp'; recommendationRef: string; at: string; followUp: AuditorFollowUp; cycle: string }
-  | { kind: 'action'; meeting: number; dueMeeting: number; at: string; text: string; who: string; key: string };
+  | { kind: 'action'; meeting: number; dueMeeting: number; at: string; text: string; who: string; key: string }
+  /** The coordinator issues a meeting's paper, and after the meeting closes its decisions. */
+  | { kind: 'issuePaper'; meeting: number; at: string }
+  | { kind: 'closeDecisions'; meeting: number; at: string };
 
 export interface DemoProcess {
   events: DemoEvent[];
@@ -69,6 +72,10 @@ export function demoProcess(demo: DemoOrganisation, owners: Person[], coordinato
   );
   const [agreedA, agreedB, notAccepted, followedUp, byCoordinator, delegated] = candidates.filter((_, i) => i % 4 === 1);
   const decidedAt = at(previousMeeting.date, '14:00:00');
+  events.push(
+    { kind: 'issuePaper', meeting: previous, at: at(addDays(previousMeeting.date, -6)) },
+    { kind: 'closeDecisions', meeting: previous, at: at(addDays(previousMeeting.date, 2)) },
+  );
   for (const r of [agreedA, agreedB, notAccepted]) {
     if (!r) continue;
     const ref = refOf(r);
@@ -138,6 +145,15 @@ export function demoProcess(demo: DemoOrganisation, owners: Person[], coordinato
     const spares = mine.filter((r) => !due(r) && !story.has(refOf(r)) && !updatesOf(refOf(r)).some((u) => u.alsoApplyToRefs));
     for (const spare of spares.slice(0, Math.max(0, 2 - mine.filter(due).length)))
       demo.updates = demo.updates.filter((u) => !(u.recommendationRef === refOf(spare) && u.cycle === nextCycle));
+  }
+  // The coming paper has extension requests for the panel to decide, however the draw fell: owners ask in their own words.
+  const askable = demo.updates.filter((u) => {
+    const item = demo.recommendations.find((r) => refOf(r) === u.recommendationRef);
+    return u.cycle === nextCycle && u.kind === 'ownerUpdate' && !u.proposesClosure && !story.has(u.recommendationRef) && item?.subParts.length === 0;
+  });
+  const asking = askable.filter((u) => u.targetRequest).length;
+  for (const u of askable.filter((x) => !x.targetRequest).slice(0, Math.max(0, 2 - asking))) {
+    u.targetRequest = { target: parseTargetDate(financialQuarterText(addDays(today, 240))), reason: 'The supplier has moved the go-live date' };
   }
   events.push({
     kind: 'action',

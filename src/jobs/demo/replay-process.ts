@@ -1,10 +1,12 @@
 import { recordAuditorFollowUp } from '../../application/coordinator/auditor-follow-up';
 import { performTransition } from '../../application/coordinator/review';
 import { logPanelAction } from '../../application/panel/panel-actions';
-import { recordClosureDecision } from '../../application/panel/panel-decisions';
-import type { EvidenceStore, RecommendationStore } from '../../application/ports';
+import { issuePaper } from '../../application/panel/issue-paper';
+import { loadPaperData, paperForMeeting } from '../../application/panel/meeting-paper';
+import { closeMeetingDecisions, recordClosureDecision } from '../../application/panel/panel-decisions';
+import type { DocumentFiles, EvidenceStore, RecommendationStore } from '../../application/ports';
 import type { Actor } from '../../application/shared/actor';
-import { effectiveStatus, type Meeting, type Status } from '../../domain';
+import { effectiveStatus, organisationToday, type Meeting, type Status } from '../../domain';
 import type { DemoEvent } from './demo-process';
 
 /**
@@ -24,6 +26,7 @@ async function once(done: () => Promise<boolean>, step: () => Promise<unknown>):
 export async function replayProcess(
   store: RecommendationStore,
   evidence: EvidenceStore,
+  documents: Pick<DocumentFiles, 'paperDocx'>,
   coordinator: Actor,
   events: readonly DemoEvent[],
   ids: { recommendation: (ref: string) => string; meeting: (index: number) => Meeting | undefined },
@@ -38,6 +41,17 @@ export async function replayProcess(
   for (const event of events) {
     const now = new Date(event.at);
     await setClock(now);
+    if (event.kind === 'issuePaper' || event.kind === 'closeDecisions') {
+      const data = await loadPaperData(store, organisationToday(now));
+      const meeting = data.meetings.find((m) => m.id === ids.meeting(event.meeting)?.id);
+      if (!meeting) continue;
+      if (event.kind === 'issuePaper' && !meeting.issued) {
+        const paper = paperForMeeting(data, meeting.id);
+        await issuePaper(store, evidence, paper, new Uint8Array(await (await documents.paperDocx(paper)).arrayBuffer()), coordinator, now);
+      }
+      if (event.kind === 'closeDecisions' && !meeting.issued?.closed) await closeMeetingDecisions(store, meeting, coordinator, now);
+      continue;
+    }
     if (event.kind === 'action') {
       const raisedAt = ids.meeting(event.meeting)?.id ?? '';
       await logPanelAction(store, { text: event.text, who: event.who, dueAt: ids.meeting(event.dueMeeting)?.id }, raisedAt, coordinator, event.key);

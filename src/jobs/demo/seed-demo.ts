@@ -1,4 +1,5 @@
 import { emulatorDirectory } from '../../adapters/auth/emulator-token-provider';
+import { documentFiles } from '../../adapters/documents/document-files';
 import { GraphEvidenceStore } from '../../adapters/graph/graph-evidence-store';
 import { collectiveCopies, delegationKey, type Meeting, type Person } from '../../domain';
 import { jobContext, type JobContext } from '../job-context';
@@ -117,6 +118,7 @@ export async function seedDemo(target: DemoTarget, today: string, progress: (lin
   await replayProcess(
     store,
     signedIn(coordinator.email).evidence,
+    documentFiles,
     { ...coordinator, role: 'coordinator' },
     process.events,
     { recommendation: (ref) => recommendationIds.get(ref) ?? '', meeting: (index) => meetings[index] },

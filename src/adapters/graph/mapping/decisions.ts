@@ -1,6 +1,6 @@
 import { selectOf } from '../list-schema';
 import { z } from 'zod';
-import { blankAnswers, ownerUpdateSchema, personSchema, updateAnswersSchema, type OwnerUpdate } from '../../../domain';
+import { blankAnswers, decisionStateSchema, ownerUpdateSchema, personSchema, updateAnswersSchema, type OwnerUpdate } from '../../../domain';
 import { type DecisionRecord } from '../../../application/ports';
 import type { ListItem } from '../gateway/list-item';
 import { type Fields, text, optionalText, json, parsed } from './fields';
@@ -13,25 +13,25 @@ const payloadSchema = z.object({
   answers: updateAnswersSchema.optional(),
   frozen: ownerUpdateSchema.optional(),
   subjectId: z.string().optional(),
+  paperSha256: z.string().optional(),
+  before: decisionStateSchema.optional(),
 });
 
-const decisionSchema = z.object({
-  recommendationId: z.string().min(1),
-  meetingId: z.string().optional(),
-  kind: z.string().min(1),
-  actor: z.string().min(1),
-  at: z.string().min(1),
-  detail: z.string(),
-  idempotencyKey: z.string().min(1),
-  cycle: z.string().optional(),
-  onBehalfOf: personSchema.optional(),
-  answers: updateAnswersSchema.optional(),
-  frozen: ownerUpdateSchema.optional(),
-  subjectId: z.string().optional(),
-});
+const decisionSchema = z
+  .object({
+    recommendationId: z.string().min(1),
+    meetingId: z.string().optional(),
+    kind: z.string().min(1),
+    actor: z.string().min(1),
+    at: z.string().min(1),
+    detail: z.string(),
+    idempotencyKey: z.string().min(1),
+    cycle: z.string().optional(),
+  })
+  .extend(payloadSchema.shape);
 
 export function decisionToFields(d: DecisionRecord): Fields {
-  const payload = { onBehalfOf: d.onBehalfOf, answers: d.answers, frozen: d.frozen, subjectId: d.subjectId };
+  const payload = { onBehalfOf: d.onBehalfOf, answers: d.answers, frozen: d.frozen, subjectId: d.subjectId, paperSha256: d.paperSha256, before: d.before };
   return {
     Title: d.kind,
     IdempotencyKey: d.idempotencyKey,

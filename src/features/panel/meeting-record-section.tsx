@@ -1,0 +1,94 @@
+import { Body1, Caption1, Subtitle1 } from '@fluentui/react-components';
+import { decisionLabel } from '../../application/shared/decision-labels';
+import type { PaperData } from '../../application/ports';
+import { decisionsRefusedBecause, isPanelDecision, recordStanding, standingDecisions, undoableDecisions, type Meeting } from '../../domain';
+import { FormDialog } from '../shared/form-dialog';
+import { SimpleTable } from '../shared/simple-table';
+import type { useDecision } from '../shared/use-decision';
+import { usePanelActions } from './data';
+
+/**
+ * What the panel resolved at this meeting as it stands, each decision with an undo while the meeting is open,
+ * and the coordinator's step that closes the meeting's decisions so the minutes can rely on them.
+ */
+export function MeetingRecordSection({
+  meeting,
+  data,
+  canDecide,
+  decision,
+}: {
+  meeting: Meeting;
+  data: PaperData;
+  canDecide: boolean;
+  decision: ReturnType<typeof useDecision>;
+}) {
+  const actions = usePanelActions();
+  const open = canDecide && !decisionsRefusedBecause(meeting);
+  const items = new Map(data.recommendations.map((r) => [r.id, r]));
+  const recorded = standingDecisions(data.decisions).filter((d) => d.meetingId === meeting.id && isPanelDecision(d.kind));
+  const undoable = new Set(undoableDecisions(meeting, data.decisions).map((d) => d.idempotencyKey));
+  return (
+    <>
+      <Subtitle1 as="h2">Decisions recorded at this meeting ({recorded.length})</Subtitle1>
+      <Caption1>{recordStanding(meeting)}</Caption1>
+      {recorded.length === 0 ? (
+        <Body1>No decisions have been recorded for this meeting.</Body1>
+      ) : (
+        <SimpleTable
+          label="Decisions recorded at this meeting"
+          head={['Recommendation', 'Decision', 'Recorded', ...(open ? ['Undo'] : [])]}
+          rows={recorded.map((d) => {
+            const item = items.get(d.recommendationId);
+            const name = item ? `${item.reference} ${item.title}` : d.recommendationId;
+            return [
+              name,
+              d.detail ? `${decisionLabel(d.kind)}: ${d.detail}` : decisionLabel(d.kind),
+              d.at.slice(0, 16).replace('T', ' '),
+              ...(open
+                ? [
+                    undoable.has(d.idempotencyKey) ? (
+                      <FormDialog
+                        key="undo"
+                        trigger={`Undo for ${item?.reference ?? 'this item'}`}
+                        size="small"
+                        disabled={decision.busy}
+                        title={`Undo “${decisionLabel(d.kind)}” for ${name}?`}
+                        confirm="Undo the decision"
+                        onConfirm={() => {
+                          decision.run(`“${decisionLabel(d.kind)}” for ${item?.reference ?? 'the item'} is undone`, () =>
+                            actions.undoDecision(d.recommendationId, d.idempotencyKey),
+                          );
+                          return true;
+                        }}
+                      >
+                        <Body1>The item goes back to where it was before this decision. The audit trail keeps both the decision and its undoing.</Body1>
+                      </FormDialog>
+                    ) : (
+                      <Caption1 key="undo">The item has moved on since</Caption1>
+                    ),
+                  ]
+                : []),
+            ];
+          })}
+        />
+      )}
+      {open && (
+        <FormDialog
+          trigger="Close the meeting's decisions…"
+          disabled={decision.busy}
+          title={`Close the decisions of ${meeting.title}?`}
+          confirm="Close the decisions"
+          onConfirm={() => {
+            decision.run(`The decisions of ${meeting.title} are closed`, () => actions.closeDecisions(meeting));
+            return true;
+          }}
+        >
+          <Body1>
+            From then on no decision can be recorded or undone for this meeting, and the decision list is final. Items still before the panel go to the next
+            paper.
+          </Body1>
+        </FormDialog>
+      )}
+    </>
+  );
+}
