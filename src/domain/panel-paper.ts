@@ -7,7 +7,7 @@ import { reportsProgress, type OwnerUpdate } from './owner-update';
 import { defaultBoilerplate, type PaperBoilerplate } from './paper-boilerplate';
 import { priorities, type Priority } from './priority';
 import { effectiveStatus, type Recommendation } from './recommendation';
-import { compareReferences } from './reference';
+import { compareReferenceKeys } from './reference';
 import { repeatDescription } from './repeat';
 import { cycleSortKey } from './cycle';
 import { defaultPaperSettings } from './paper-settings';
@@ -148,7 +148,11 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
   const settings = meeting.paperSettings ?? defaultPaperSettings;
   const audits = new Map(input.audits.map((a) => [a.id, a]));
   const updatesByRec = new Map<string, OwnerUpdate[]>();
-  for (const update of input.updates) updatesByRec.set(update.recommendationId, [...(updatesByRec.get(update.recommendationId) ?? []), update]);
+  for (const update of input.updates) {
+    const list = updatesByRec.get(update.recommendationId);
+    if (list) list.push(update);
+    else updatesByRec.set(update.recommendationId, [update]);
+  }
 
   const refused = new Set(input.refusedRequests ?? []);
   const acceptedById = new Map((input.accepted ?? []).map((u) => [u.recommendationId, u]));
@@ -159,7 +163,7 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
       return { r, updates, status: effectiveStatus(r, updates), audit: audits.get(r.auditId) };
     })
     .filter((e): e is typeof e & { audit: Audit } => e.audit !== undefined)
-    .sort((a, b) => compareAuditsOldestFirst(a.audit, b.audit) || compareReferences(a.r.reference, b.r.reference));
+    .sort((a, b) => compareAuditsOldestFirst(a.audit, b.audit) || compareReferenceKeys(a.r.referenceKey, b.r.referenceKey));
 
   const running = entries.filter((e) => isRunning(e.status));
   // "Not Accepted proposed closed": the closures the panel did not accept since the last meeting.
@@ -245,10 +249,13 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
     const update = acceptedCopy ?? latest(e.updates.filter((u) => u.cycle === meeting.cycle));
     const heading = auditHeading(e.audit);
     const decidedAt = lastDecision.get(e.r.id);
+    const decidedMs = decidedAt === undefined ? undefined : Date.parse(decidedAt);
     const printed = e.updates
       .map((u) => (acceptedCopy && u.id === acceptedCopy.id ? acceptedCopy : u))
-      .filter((u) => settings.appendixHistory === 'full' || decidedAt === undefined || Date.parse(u.submittedAt) > Date.parse(decidedAt))
-      .sort((a, b) => cycleSortKey(a.cycle).localeCompare(cycleSortKey(b.cycle)) || a.submittedAt.localeCompare(b.submittedAt));
+      .filter((u) => settings.appendixHistory === 'full' || decidedMs === undefined || Date.parse(u.submittedAt) > decidedMs)
+      .map((u) => ({ u, key: `${cycleSortKey(u.cycle)}|${u.submittedAt}` }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+      .map(({ u }) => u);
     if (acceptedCopy && !printed.some((u) => u.id === acceptedCopy.id)) printed.push(acceptedCopy);
     // A shared response is printed in full at the first of its items in the paper; the later ones refer to it.
     const referral = (u: OwnerUpdate | undefined): string | undefined => {

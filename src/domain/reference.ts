@@ -13,5 +13,8 @@ const numericOrder = new Intl.Collator('en', { numeric: true });
 
 /** Orders "4.10" after "4.9" and "2" before "10". */
 export function compareReferences(a: string, b: string): number {
-  return numericOrder.compare(normaliseReference(a), normaliseReference(b));
+  return compareReferenceKeys(normaliseReference(a), normaliseReference(b));
 }
+
+/** The same order for references already normalised (a recommendation's referenceKey), without normalising again. */
+export const compareReferenceKeys = (a: string, b: string): number => numericOrder.compare(a, b);

@@ -166,6 +166,7 @@ const appendixTextLength = (paper: PanelPaper): number =>
 
 export function panelPaperDocument(paper: PanelPaper): Document {
   const b = paper.boilerplate;
+  const bookmarks = new Map(paper.appendix.flatMap((g) => g.items).map((i) => [i.recommendation.id, i.bookmark]));
   const body: (Paragraph | Table)[] = [
     new Paragraph({ text: paper.meeting.title, heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER }),
     grid([
@@ -191,7 +192,7 @@ export function panelPaperDocument(paper: PanelPaper): Document {
     table(
       ['Audit title', 'Priority', 'Section/recommendation reference', 'Proposed closed', 'Page'],
       paper.acceptedForPanel.map((p) => {
-        const bookmark = paper.appendix.flatMap((g) => g.items).find((i) => i.recommendation.id === p.recommendationId)?.bookmark ?? '';
+        const bookmark = bookmarks.get(p.recommendationId) ?? '';
         return [p.auditTitle, p.priority, `${p.reference} ${p.title}`, p.condition ? `Yes, subject to ${p.condition}` : 'Yes', pageCell(bookmark)];
       }),
     ),
