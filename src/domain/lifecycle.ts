@@ -66,6 +66,8 @@ export const transitionNames = [
   'panelNoteWithdrawal',
   'panelRejectWithdrawal',
   'reopen',
+  'importClosed',
+  'importWithdrawn',
 ] as const;
 export type TransitionName = (typeof transitionNames)[number];
 
@@ -170,6 +172,22 @@ export const transitions: Record<TransitionName, TransitionRule> = {
     needs: ['reason'],
     description: 'The panel did not accept the withdrawal; the item is open again',
   },
+  // A migrated register's history: decided before the tracker existed, recorded as the register has it, with its file and row.
+  importClosed: {
+    from: ['open'],
+    to: 'closed',
+    by: ['coordinator'],
+    needs: ['reason'],
+    description: 'The imported register records the recommendation closed before the import',
+  },
+  importWithdrawn: {
+    from: ['open'],
+    // The withdrawal the register records: not adopted, risk accepted or superseded (see applyTransition).
+    to: 'notAdopted',
+    by: ['coordinator'],
+    needs: ['reason'],
+    description: 'The imported register records the recommendation withdrawn before the import',
+  },
   reopen: {
     from: ['closed'],
     to: 'open',
@@ -241,6 +259,7 @@ export function applyTransition(from: Status, request: TransitionRequest): Statu
     fail('parts', openPartsMessage(request.openParts));
   }
   if (transition === 'panelNoteWithdrawal') return request.withdrawal ?? fail('state', 'No withdrawal was proposed for this item');
+  if (transition === 'importWithdrawn') return request.withdrawal ?? rule.to;
   return rule.to;
 }
 

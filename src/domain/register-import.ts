@@ -3,9 +3,10 @@ import { monthNames } from './calendar';
 import { parseOpinion } from './opinion';
 import { personSchema, type Person } from './people';
 import { parsePriority } from './priority';
+import { applyTransition, statusLabel, type Status, type TransitionName, type Withdrawal } from './lifecycle';
 import type { Recommendation } from './recommendation';
 import { normaliseReference } from './reference';
-import { parseStatus, requiredColumns, templateColumns, type TemplateColumn } from './register-template';
+import { parseStatus, requiredColumns, templateColumns, type RegisterStatus, type TemplateColumn } from './register-template';
 import { parseTargetDate, type TargetDate, type TargetReading } from './target-date';
 import { splitDatedUpdates, type DatedUpdate } from './update-labels';
 
@@ -20,9 +21,66 @@ export interface Finding {
   message: string;
 }
 
+/** How the dry run counts a row: what its status word makes of the item. */
+export type ImportOutcome = 'open' | 'toPanel' | 'forReview' | 'closedBefore' | 'notAccepted' | 'withdrawnBefore';
+
+/** A register's status, reached through the state machine from open, with the trail entry that says so. */
+export interface ImportedStatus {
+  status: Status;
+  statusReason?: string;
+  /** The trail entry for a step the import takes: its kind and what it says (with the file and row). */
+  step?: { kind: 'imported' | TransitionName; detail: string };
+  /** Someone says it is done ("Implemented"): an audit-team update proposes it closed, for the coordinator to review. */
+  proposes?: string;
+  outcome: ImportOutcome;
+}
+
+const asCoordinator = { role: 'coordinator', ownsItem: false } as const;
+
+/** What the register's word makes of a new item, each step checked by the lifecycle; `where` is "file, row N". */
+export function importedStatus(word: RegisterStatus, where: string): ImportedStatus {
+  const step = (transition: TransitionName, reason: string, from: Status = 'open', withdrawal?: Withdrawal): Status =>
+    applyTransition(from, { transition, actor: asCoordinator, reason, withdrawal });
+  switch (word) {
+    case 'open':
+      return { status: 'open', outcome: 'open' };
+    case 'proposedClosed': {
+      // PROPOSED CLOSED is the coordinator's own marker (domain.md): proposed, and put to the panel.
+      const detail = `Proposed closed in the imported register (${where}): put to the panel`;
+      return { status: step('acceptForPanel', detail, 'proposedClosed'), statusReason: detail, step: { kind: 'imported', detail }, outcome: 'toPanel' };
+    }
+    case 'implemented':
+      return { status: 'open', proposes: `Recorded as implemented in the imported register (${where}): for the audit team to review.`, outcome: 'forReview' };
+    case 'closed': {
+      const detail = `Closed before the import, as the register records (${where})`;
+      return { status: step('importClosed', detail), statusReason: detail, step: { kind: 'importClosed', detail }, outcome: 'closedBefore' };
+    }
+    case 'notAccepted': {
+      const detail = `The panel did not accept its closure, as the imported register records (${where})`;
+      return { status: 'open', statusReason: detail, step: { kind: 'imported', detail }, outcome: 'notAccepted' };
+    }
+    case 'notAdopted':
+    case 'riskAccepted':
+    case 'superseded': {
+      const detail = `${statusLabel[word]} before the import, as the register records (${where})`;
+      return {
+        status: step('importWithdrawn', detail, 'open', word),
+        statusReason: detail,
+        step: { kind: 'importWithdrawn', detail },
+        outcome: 'withdrawnBefore',
+      };
+    }
+  }
+}
+
+/** "register.xlsx, row 12": where a row came from, as its trail entries say. */
+export const importSource = (fileName: string | undefined, rowNumber: number): string => `${fileName ? `${fileName}, ` : ''}row ${rowNumber}`;
+
 export interface ImportedRow {
   /** The row's number in the file, counting the header as row 1. */
   rowNumber: number;
+  /** What its status word made of the item, and how. */
+  imported: ImportedStatus;
   auditKey: string;
   recommendation: Omit<Recommendation, 'id' | 'auditId'>;
   /** The update cell split at its dated labels: each part is filed under the cycle its label names. */
@@ -119,8 +177,17 @@ function targetFindings(target: TargetDate, column: TemplateColumn): Finding[] {
   return [];
 }
 
+/** How the file was read: its name (for the trail), how to read bare quarters, and what a row needs checking for. */
+export interface ImportSource {
+  fileName?: string;
+  reading?: TargetReading;
+  /** By the row's index in the table (the header is 0). */
+  rowFindings?: readonly { rowIndex: number; message: string }[];
+}
+
 /** Reads the rows (header first) into what would be created, with each row's findings. */
-export function planRegisterImport(table: readonly (readonly string[])[], importedOn: string, reading: TargetReading = {}): ImportPlan {
+export function planRegisterImport(table: readonly (readonly string[])[], importedOn: string, source: ImportSource = {}): ImportPlan {
+  const reading = source.reading ?? {};
   const [header = [], ...body] = table;
   const { columns, missing } = matchHeader(header);
   const plan: ImportPlan = { audits: new Map(), columns: new Set(columns.keys()), rows: [], fileErrors: [] };
@@ -138,7 +205,9 @@ export function planRegisterImport(table: readonly (readonly string[])[], import
       return at === undefined ? '' : cleanCell(cells[at]);
     };
     if (cells.every((c) => !cleanCell(c))) return;
-    const findings: Finding[] = [];
+    const findings: Finding[] = (source.rowFindings ?? [])
+      .filter((f) => f.rowIndex === index + 1)
+      .map((f): Finding => ({ level: 'warning', message: f.message }));
     const inherited = (column: 'Audit Title' | 'Audit Date' | 'Assurance'): string => {
       const value = cell(column);
       if (value && !isDitto(value)) above[column] = value;
@@ -171,7 +240,13 @@ export function planRegisterImport(table: readonly (readonly string[])[], import
     const priority = parsePriority(cell('Priority'));
     if (!priority) findings.push({ level: 'error', column: 'Priority', message: `'${cell('Priority')}' is not High, Medium or Low` });
     const status = parseStatus(cell('Status'));
-    if (!status) findings.push({ level: 'error', column: 'Status', message: `'${cell('Status')}' is not Open, Proposed closed, Closed or Not adopted` });
+    if (!status)
+      findings.push({
+        level: 'error',
+        column: 'Status',
+        message: `'${cell('Status')}' is not a status we know: Open, Proposed closed, Implemented, Closed, Not accepted, Not adopted (withdrawn), Risk accepted or Superseded`,
+      });
+    const imported = importedStatus(status ?? 'open', importSource(source.fileName, rowNumber));
     const { owners, findings: ownerFindings } = parseOwners(cell('Owner Name'), cell('Owner Email'));
     findings.push(...ownerFindings);
 
@@ -213,11 +288,12 @@ export function planRegisterImport(table: readonly (readonly string[])[], import
         owners,
         subParts: [],
         targets: { original, revisions },
-        // PROPOSED CLOSED in a register is the coordinator's own marker (domain.md): the item goes to the panel.
-        ...(status === 'proposedClosed'
-          ? { status: 'acceptedForPanel' as const, statusReason: `Proposed closed in the imported register (row ${rowNumber}): put to the panel` }
-          : { status: status ?? 'open' }),
+        status: imported.status,
+        statusReason: imported.statusReason,
+        // Set when the import takes a step, so what the owner is told ("not accepted") dates from the import.
+        statusChangedAt: imported.step ? `${importedOn}T00:00:00.000Z` : undefined,
       },
+      imported,
       history,
       findings,
     });

@@ -27,7 +27,7 @@ runJob(async (args) => {
   const table = await readRegisterFile(basename(file), new Uint8Array(readFileSync(file)));
   const context = jobContext(values);
   const today = organisationToday();
-  const preview = await previewImport(context.store, table.rows, today, table.notices);
+  const preview = await previewImport(context.store, table.rows, today, { ...table, fileName: basename(file) });
   if (preview.plan.fileErrors.length > 0) throw new Error(preview.plan.fileErrors.join('\n'));
   for (const line of previewReport(preview)) console.log(line);
   if (!values['dry-run']) {

@@ -15,6 +15,8 @@ export interface RegisterTable {
   rows: string[][];
   /** How the file was read where it was not plain (its encoding, formulas with no saved value). */
   notices: string[];
+  /** What one row needs checking for, by its index in `rows` (the header is 0): the rest of the file is read as usual. */
+  rowFindings?: { rowIndex: number; message: string }[];
 }
 
 export const maxImportBytes = 10 * 1024 * 1024;
@@ -154,14 +156,53 @@ function decodeText(bytes: Uint8Array): { text: string; notice?: string } {
   }
 }
 
+/**
+ * The CSV's rows, as Excel reads them: a row whose quote is never closed (a stray quote) would swallow the rest of
+ * the file, so that row alone is read again with its quotes as text, and parsing goes on from the next line.
+ */
+function csvRows(text: string): { rows: string[][]; strayQuoteRows: number[] } {
+  const rows: string[][] = [];
+  const strayQuoteRows: number[] = [];
+  let offset = 0;
+  while (offset < text.length && rows.length <= maxImportRows + 1) {
+    let cursor = 0;
+    let bad: number | undefined;
+    Papa.parse<string[]>(text.slice(offset), {
+      skipEmptyLines: 'greedy',
+      step: (result, parser) => {
+        if (result.errors.some((e) => e.type === 'Quotes') || rows.length > maxImportRows + 1) {
+          bad = result.errors.length > 0 ? cursor : undefined;
+          parser.abort();
+          return;
+        }
+        rows.push(result.data);
+        cursor = result.meta.cursor;
+      },
+    });
+    if (bad === undefined) break;
+    let start = offset + bad;
+    while (text[start] === '\n' || text[start] === '\r') start++;
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 ? text.length : newline;
+    rows.push(Papa.parse<string[]>(text.slice(start, end).replace(/\r$/, ''), { quoteChar: '\u0000' }).data[0] ?? []);
+    strayQuoteRows.push(rows.length - 1);
+    offset = end + 1;
+  }
+  return { rows, strayQuoteRows };
+}
+
 function readCsv(name: string, bytes: Uint8Array): RegisterTable {
   const { text, notice } = decodeText(bytes);
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', preview: maxImportRows + 2 });
-  if (parsed.errors.some((e) => e.type === 'Quotes')) {
-    throw new ImportFileError(`The CSV file has an unclosed quote near row ${(parsed.errors[0]?.row ?? 0) + 1}.`);
-  }
-  if (parsed.data.length > maxImportRows + 1) throw tooManyRows(name, text.split('\n').length);
-  return { rows: parsed.data, notices: notice ? [notice] : [] };
+  const { rows, strayQuoteRows } = csvRows(text);
+  if (rows.length > maxImportRows + 1) throw tooManyRows(name, text.split('\n').length);
+  return {
+    rows,
+    notices: notice ? [notice] : [],
+    rowFindings: strayQuoteRows.map((rowIndex) => ({
+      rowIndex,
+      message: 'This row has a quote that is never closed: it was read with the quote as text, as Excel reads it. Check its cells.',
+    })),
+  };
 }
 
 /** Reads a register file (.xlsx or .csv) into rows of text, header first. */

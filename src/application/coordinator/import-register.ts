@@ -1,5 +1,7 @@
 import {
   auditKey,
+  blankAnswers,
+  importSource,
   currentTarget,
   hasErrors,
   organisationToday,
@@ -12,7 +14,8 @@ import {
   type ImportedRow,
   type ImportPlan,
   type Recommendation,
-  type TargetReading,
+  type ImportOutcome,
+  type ImportSource,
   type TemplateColumn,
 } from '../../domain';
 import type { RecommendationStore, RecommendationWrite, Versioned, WriteOutcome } from '../ports';
@@ -49,8 +52,12 @@ export interface ImportPreview {
   /** The tracker's audits the file names, by audit key: their fields the file does not carry are kept. */
   existingAudits: Map<string, Audit>;
   counts: Record<RowAction | 'errors' | 'warnings' | 'held', number>;
+  /** What the new items' status words make of them: how many go to the panel, were closed before, … */
+  outcomes: Record<ImportOutcome, number>;
   /** How the file was read where it was not plain: shown before anything is written. */
   notices: readonly string[];
+  /** The file's name, which each trail entry of the import cites with the row. */
+  fileName?: string;
 }
 
 /** Decided by the coordinator or the panel: a register saying otherwise would reopen it. */
@@ -98,10 +105,10 @@ export async function previewImport(
   store: RecommendationStore,
   table: readonly (readonly string[])[],
   today: string,
-  notices: readonly string[] = [],
-  reading: TargetReading = {},
+  source: ImportSource & { notices?: readonly string[] } = {},
 ): Promise<ImportPreview> {
-  const plan = planRegisterImport(table, today, reading);
+  const { notices = [] } = source;
+  const plan = planRegisterImport(table, today, source);
   const register = await store.loadRegister();
   const existingAudits = new Map(register.audits.map((a) => [auditKey(a.value), a.value]));
   const recommendations = new Map(register.recommendations.map((r) => [recKey(r.value.auditId, r.value.referenceKey), r]));
@@ -125,6 +132,11 @@ export async function previewImport(
     newAudits,
     existingAudits,
     notices,
+    fileName: source.fileName,
+    outcomes: Object.fromEntries(outcomeOrder.map((o) => [o, rows.filter((r) => r.action === 'create' && r.row.imported.outcome === o).length])) as Record<
+      ImportOutcome,
+      number
+    >,
     counts: {
       create: count('create'),
       update: count('update'),
@@ -136,6 +148,23 @@ export async function previewImport(
     },
   };
 }
+
+const outcomeOrder: readonly ImportOutcome[] = ['toPanel', 'forReview', 'closedBefore', 'notAccepted', 'withdrawnBefore', 'open'];
+const outcomeWords: Record<ImportOutcome, string> = {
+  toPanel: 'will be put to the panel',
+  forReview: 'proposed closed for your review',
+  closedBefore: 'closed before the import',
+  notAccepted: 'open again, their closure not accepted',
+  withdrawnBefore: 'withdrawn before the import',
+  open: 'open',
+};
+
+/** What the new items will be, as the dry run says it: "28 will be put to the panel, 3 closed before the import…". */
+export const outcomeSentence = (preview: Pick<ImportPreview, 'outcomes'>): string =>
+  outcomeOrder
+    .filter((o) => preview.outcomes[o] > 0)
+    .map((o) => `${preview.outcomes[o]} ${outcomeWords[o]}`)
+    .join(', ');
 
 /** The rows an import writes: new and changed ones, except changes needing a confirmation they did not get. */
 export const rowsToWrite = (preview: ImportPreview, confirmed: ReadonlySet<number>): PreviewRow[] =>
@@ -272,19 +301,44 @@ export async function applyImport(
       noteOnBehalf({ id, owners: row.recommendation.owners }, `From the imported register: ${text}`, cycle, actor, key, now),
     ),
   );
-  // A new item the register marked proposed closed went straight to the panel: its trail says so.
+  // A new item whose register status took a step (to the panel, closed or withdrawn before) has it in its trail.
+  const created = todo.filter((r) => r.action === 'create' && writtenIds.get(r));
   await mapLimited(
-    todo.filter((r) => r.action === 'create' && r.row.recommendation.status === 'acceptedForPanel' && writtenIds.get(r)),
+    created.filter((r) => r.row.imported.step),
     writesInFlight,
     (r) =>
       store.recordDecision({
         recommendationId: writtenIds.get(r) ?? '',
-        kind: 'imported',
+        kind: r.row.imported.step?.kind ?? 'imported',
         actor: actor.email,
         at: now.toISOString(),
-        detail: r.row.recommendation.statusReason ?? 'Proposed closed in the imported register: put to the panel',
+        detail: r.row.imported.step?.detail ?? '',
         idempotencyKey: `${writtenIds.get(r) ?? ''}:imported-to-panel`,
       }),
+  );
+  // "Implemented": the audit team's update proposes it closed on the register's word, for the coordinator's review.
+  await store.addUpdates(
+    created.flatMap((r) => {
+      const id = writtenIds.get(r) ?? '';
+      const narrative = r.row.imported.proposes;
+      if (!narrative) return [];
+      return [
+        {
+          recommendationId: id,
+          cycle: r.row.history.at(-1)?.cycle ?? importedCycle,
+          kind: 'coordinatorUpdate' as const,
+          author: { email: actor.email, name: actor.name },
+          onBehalfOf: r.row.recommendation.owners[0],
+          ...blankAnswers(),
+          proposesClosure: true,
+          closureNarrative: narrative,
+          evidence: [{ kind: 'heldElsewhere' as const, name: `The imported register (${importSource(preview.fileName, r.row.rowNumber)})` }],
+          note: '',
+          idempotencyKey: `${id}:imported-implemented`,
+          submittedAt: now.toISOString(),
+        },
+      ];
+    }),
   );
   result.notes = notes.length;
   return result;
@@ -294,6 +348,7 @@ export async function applyImport(
 export function previewReport(preview: ImportPreview): string[] {
   const lines = [
     ...preview.notices.map((notice) => `note: ${notice}`),
+    ...(preview.counts.create > 0 ? [`Of the new items: ${outcomeSentence(preview)}.`] : []),
     `${preview.counts.create} to create, ${preview.counts.update} to change (${preview.counts.held} held for confirmation), ${preview.counts.unchanged} unchanged, ${preview.counts.skip} not imported (errors); ${preview.newAudits.length} new audit(s).`,
   ];
   for (const { row, action, changes, needsConfirmation } of preview.rows) {

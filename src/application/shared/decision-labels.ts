@@ -36,6 +36,8 @@ export const decisionLabels: Record<
   panelNoteWithdrawal: 'Withdrawal noted by the panel',
   panelRejectWithdrawal: 'Withdrawal not accepted by the panel',
   reopen: 'Reopened after an auditor follow-up',
+  importClosed: 'Closed before the import, as the register records',
+  importWithdrawn: 'Withdrawn before the import, as the register records',
   auditorFollowUp: 'Auditor follow-up',
   panelNoted: 'Noted by the panel',
   extensionApproved: 'New target approved by the coordinator',

@@ -20,7 +20,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import { rowsToWrite, type ImportPreview, type ImportResult, type RowAction } from '../../application/coordinator/import-register';
+import { outcomeSentence, rowsToWrite, type ImportPreview, type ImportResult, type RowAction } from '../../application/coordinator/import-register';
 import { download } from '../shared/download';
 import { useCoordinatorActions } from './data';
 
@@ -154,6 +154,7 @@ export function ImportPage() {
             {stage.name}: {stage.preview.counts.create} to create, {stage.preview.counts.update} to change, {stage.preview.counts.unchanged} unchanged,{' '}
             {stage.preview.counts.skip} not imported; {stage.preview.counts.warnings} flagged for review; {stage.preview.newAudits.length} new audit(s).
           </Body1>
+          {stage.preview.counts.create > 0 && <Body1>Of the new items: {outcomeSentence(stage.preview)}.</Body1>}
           {stage.kind === 'preview' && (
             <div className={styles.bar}>
               <Button appearance="primary" disabled={toWrite === 0} onClick={() => confirm(stage.name, stage.preview)}>
