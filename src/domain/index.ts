@@ -32,4 +32,5 @@ export * from './safe-link';
 export * from './accepted-proposal';
 export * from './collective-response';
 export * from './update-labels';
+export * from './owner-names';
 export * from './paper-settings';

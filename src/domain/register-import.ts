@@ -1,6 +1,7 @@
 import { auditKey, type Audit } from './audit';
 import { monthNames } from './calendar';
 import { parseOpinion } from './opinion';
+import { emailFits, splitOwnerNames } from './owner-names';
 import { personSchema, type Person } from './people';
 import { parsePriority } from './priority';
 import { applyTransition, statusLabel, type Status, type TransitionName, type Withdrawal } from './lifecycle';
@@ -97,6 +98,9 @@ export interface ImportPlan {
   fileErrors: string[];
 }
 
+/** The auditor of an audit whose register names none. */
+export const unnamedAuditor = 'Internal audit';
+
 const fold = (text: string): string => text.toLowerCase().replace(/[^a-z]/g, '');
 
 /** Word's hidden bookmarks and stray whitespace, removed; the text is otherwise as written. */
@@ -137,19 +141,15 @@ export function parseAuditDate(text: string): { year: number; month: number } | 
   return undefined;
 }
 
-const splitList = (text: string): string[] =>
-  text
-    .split(/\s*(?:;|\n|\/|,|\band\b|&)\s*/i)
-    .map((s) => s.trim())
-    .filter(Boolean);
-
-/** Owners from the name and email cells: one or more of each, in the same order; "Name <email>" works too. */
+/**
+ * Owners from the name and email cells, in the cell's order. Names and emails pair by position when they are as
+ * many; otherwise each email goes to the name it spells, and a name left without one is flagged, never invented.
+ */
 export function parseOwners(names: string, emails: string): { owners: Person[]; findings: Finding[] } {
   const findings: Finding[] = [];
-  const nameList = splitList(names.replace(/<[^>]*>/g, ''));
-  const emailList = [...`${emails} ${names}`.matchAll(/[^\s<>;,/]+@[^\s<>;,/]+/g)].map((m) => m[0].toLowerCase());
-  const unique = [...new Set(emailList)];
-  if (unique.length === 0) {
+  const nameList = splitOwnerNames(names);
+  const emailList = [...new Set([...`${emails} ${names}`.matchAll(/[^\s<>;,/]+@[^\s<>;,/]+/g)].map((m) => m[0].toLowerCase()))];
+  if (emailList.length === 0) {
     findings.push({
       level: 'warning',
       column: 'Owner Email',
@@ -157,12 +157,26 @@ export function parseOwners(names: string, emails: string): { owners: Person[]; 
     });
     return { owners: [], findings };
   }
+  const pairs: { email: string; name?: string }[] =
+    nameList.length === emailList.length || nameList.length === 0
+      ? emailList.map((email, i) => ({ email, name: nameList[i] }))
+      : [
+          ...nameList.flatMap((name) => {
+            const email = emailList.find((e) => emailFits(e, name));
+            return email ? [{ email, name }] : [];
+          }),
+        ];
+  const unpaired = nameList.filter((name) => !pairs.some((p) => p.name === name));
+  const unclaimed = emailList.filter((email) => !pairs.some((p) => p.email === email));
+  if (unpaired.length > 0)
+    findings.push({ level: 'warning', column: 'Owner Email', message: `No email for ${unpaired.join(', ')}: assign them, or add their email to the file` });
+  pairs.push(...unclaimed.map((email) => ({ email })));
   const owners: Person[] = [];
-  unique.forEach((email, i) => {
-    const parsed = personSchema.safeParse({ email, name: nameList[i] ?? email.split('@')[0] ?? email });
+  for (const { email, name } of pairs) {
+    const parsed = personSchema.safeParse({ email, name: name ?? email.split('@')[0] ?? email });
     if (parsed.success) owners.push(parsed.data);
     else findings.push({ level: 'warning', column: 'Owner Email', message: `'${email}' is not an email address: assign an owner` });
-  });
+  }
   if (owners.length > 3) {
     findings.push({ level: 'warning', column: 'Owner Name', message: `${owners.length} owners: the first three are kept; give the others sub-parts` });
   }
@@ -225,8 +239,8 @@ export function planRegisterImport(table: readonly (readonly string[])[], import
       qualifier: qualifierMatch?.[1],
       issuedYear: issued?.year ?? 0,
       issuedMonth: issued?.month ?? 1,
-      // The template has no Auditor column: a new audit gets this until the coordinator names the firm.
-      auditor: 'Internal audit',
+      // A file without the Auditor column (or a blank one) names no firm: a new audit gets this until the coordinator does.
+      auditor: cell('Auditor') || unnamedAuditor,
       opinion: parseOpinion(assurance),
     };
     if (assurance && !audit.opinion.level)

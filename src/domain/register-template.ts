@@ -19,6 +19,8 @@ export const templateColumns = [
   'Current Target',
   'Status',
   'Latest Update',
+  // Last, so registers made from the first template (without it) still line up.
+  'Auditor',
 ] as const;
 export type TemplateColumn = (typeof templateColumns)[number];
 export const requiredColumns: readonly TemplateColumn[] = ['Audit Title', 'Reference', 'Recommendation Title', 'Priority'];

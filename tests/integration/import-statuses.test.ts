@@ -82,4 +82,20 @@ describe('migrating statuses through the lifecycle, against the emulator', () =>
     expect((await detailOf('1.3')).decisions).toHaveLength(1);
     expect((await detailOf('1.2')).updates.filter((u) => u.proposesClosure)).toHaveLength(1);
   });
+
+  it("takes an audit's auditor from the Auditor column, and leaves it alone when a file has no such column", async () => {
+    const auditorOf = async () => (await env.admin.store.loadRegister()).audits.find((a) => a.value.title === 'Fleet Management')?.value.auditor;
+    const importing = async (header: readonly string[], cells: string[]) => {
+      const preview = await previewImport(env.admin.store, [header, cells], today, { fileName: 'auditors.csv' });
+      await applyImport(env.admin.store, preview, casey, new Date());
+    };
+    await importing([...templateColumns], [...row('2.1', 'Open'), 'Northgate Audit LLP']);
+    expect(await auditorOf()).toBe('Northgate Audit LLP');
+    // An older register without the column says nothing of the auditor.
+    await importing(
+      templateColumns.filter((c) => c !== 'Auditor'),
+      row('2.2', 'Open'),
+    );
+    expect(await auditorOf()).toBe('Northgate Audit LLP');
+  });
 });

@@ -39,6 +39,7 @@ export function registerRows(audits: readonly Audit[], recommendations: readonly
         // The status the screen shows: an owner's pending proposal is proposed closed, as on the register.
         templateStatusWords[effectiveStatus(r, own)],
         latest ? `UPDATE ${latest.cycle}: ${latest.note || latest.achieved}` : '',
+        audit.auditor,
       ].map(neutralise),
     ];
   });

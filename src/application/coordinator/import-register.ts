@@ -17,6 +17,7 @@ import {
   type ImportOutcome,
   type ImportSource,
   type TemplateColumn,
+  unnamedAuditor,
 } from '../../domain';
 import type { RecommendationStore, RecommendationWrite, Versioned, WriteOutcome } from '../ports';
 import { mapLimited } from '../shared/map-limited';
@@ -205,10 +206,14 @@ function mergedItem(existing: Recommendation, row: ImportedRow, changes: readonl
   };
 }
 
-/** An existing audit with what the file carries: its opinion when the file has one; the auditor is kept. */
+/** An existing audit with what the file carries: its opinion and its auditor when the file names them; the rest is kept. */
 function mergedAudit(existing: Audit, fromFile: Omit<Audit, 'id'>, columns: ReadonlySet<TemplateColumn>): Omit<Audit, 'id'> {
   const { id: _id, ...kept } = existing;
-  return columns.has('Assurance') && fromFile.opinion.asWritten ? { ...kept, opinion: fromFile.opinion } : kept;
+  return {
+    ...kept,
+    ...(columns.has('Assurance') && fromFile.opinion.asWritten ? { opinion: fromFile.opinion } : {}),
+    ...(columns.has('Auditor') && fromFile.auditor !== unnamedAuditor ? { auditor: fromFile.auditor } : {}),
+  };
 }
 
 export interface ImportResult {
