@@ -151,7 +151,7 @@ export async function previewImport(
 }
 
 const outcomeOrder: readonly ImportOutcome[] = ['toPanel', 'forReview', 'closedBefore', 'notAccepted', 'withdrawnBefore', 'open'];
-const outcomeWords: Record<ImportOutcome, string> = {
+export const outcomeWords: Record<ImportOutcome, string> = {
   toPanel: 'will be put to the panel',
   forReview: 'proposed closed for your review',
   closedBefore: 'closed before the import',

@@ -20,7 +20,14 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
-import { outcomeSentence, rowsToWrite, type ImportPreview, type ImportResult, type RowAction } from '../../application/coordinator/import-register';
+import {
+  outcomeSentence,
+  outcomeWords,
+  rowsToWrite,
+  type ImportPreview,
+  type ImportResult,
+  type RowAction,
+} from '../../application/coordinator/import-register';
 import { download } from '../shared/download';
 import { useCoordinatorActions } from './data';
 
@@ -187,6 +194,7 @@ export function ImportPage() {
                     <Badge appearance="tint" color={needsConfirmation.length > 0 && !confirmed.has(row.rowNumber) ? 'warning' : actionBadge[action].color}>
                       {needsConfirmation.length > 0 && !confirmed.has(row.rowNumber) ? 'Held' : actionBadge[action].label}
                     </Badge>
+                    {action === 'create' && row.imported.outcome !== 'open' && <Caption1 block>{outcomeWords[row.imported.outcome]}</Caption1>}
                     {changes.length > 0 && (
                       <ul className={styles.findings} aria-label={`Changes in row ${row.rowNumber}`}>
                         {changes.map((c) => (
