@@ -9,7 +9,7 @@ import type { Recommendation } from './recommendation';
 import { normaliseReference } from './reference';
 import { parseStatus, requiredColumns, templateColumns, type RegisterStatus, type TemplateColumn } from './register-template';
 import { parseTargetDate, type TargetDate, type TargetReading } from './target-date';
-import { splitDatedUpdates, type DatedUpdate } from './update-labels';
+import { isUpdateLabel, splitDatedUpdates, type DatedUpdate } from './update-labels';
 
 /**
  * Reading a register as customers keep it: one row per recommendation in the template's columns, with the
@@ -96,6 +96,8 @@ export interface ImportPlan {
   rows: ImportedRow[];
   /** Problems with the file as a whole (missing columns): nothing can be imported. */
   fileErrors: string[];
+  /** What the coordinator should know about the file as a whole (an Updates sheet's rows that match no item). */
+  notices: string[];
 }
 
 /** The auditor of an audit whose register names none. */
@@ -197,6 +199,63 @@ export interface ImportSource {
   reading?: TargetReading;
   /** By the row's index in the table (the header is 0). */
   rowFindings?: readonly { rowIndex: number; message: string }[];
+  /** An Updates sheet in long format, header first: Audit Title (optional), Reference, Label, Date, Author, Text. */
+  updateRows?: readonly (readonly string[])[];
+}
+
+const updateSheetColumns = ['Audit Title', 'Reference', 'Label', 'Date', 'Author', 'Text'] as const;
+
+/**
+ * An Updates sheet's rows, each filed under the register row of its reference (and audit, when the sheet names
+ * it) and the cycle its label or date names. A row that matches no item, or several, is said, never guessed.
+ */
+function updatesFromSheet(
+  sheet: readonly (readonly string[])[],
+  table: readonly (readonly string[])[],
+  columns: ReadonlyMap<TemplateColumn, number>,
+): { byRow: Map<number, DatedUpdate[]>; notices: string[] } {
+  const byRow = new Map<number, DatedUpdate[]>();
+  const notices: string[] = [];
+  const [header = [], ...rows] = sheet;
+  if (rows.length === 0) return { byRow, notices };
+  const at = new Map(updateSheetColumns.map((c) => [c, header.findIndex((h) => fold(cleanCell(h)) === fold(c))]));
+  const read = (cells: readonly string[], column: (typeof updateSheetColumns)[number]): string => {
+    const index = at.get(column) ?? -1;
+    return index === -1 ? '' : cleanCell(cells[index]);
+  };
+  if ((at.get('Reference') ?? -1) === -1 || (at.get('Text') ?? -1) === -1) {
+    return { byRow, notices: ['The Updates sheet needs a Reference and a Text column: it was not read.'] };
+  }
+  const referenceAt = columns.get('Reference') ?? -1;
+  const auditAt = columns.get('Audit Title') ?? -1;
+  let audit = '';
+  const registerRows = table.slice(1).map((cells, i) => {
+    const title = cleanCell(cells[auditAt]);
+    if (title && !isDitto(title)) audit = title;
+    return { rowIndex: i + 1, reference: normaliseReference(cleanCell(cells[referenceAt]) || '-'), audit: fold(audit) };
+  });
+  rows.forEach((cells, i) => {
+    const text = read(cells, 'Text');
+    if (!text) return;
+    const reference = normaliseReference(read(cells, 'Reference') || '-');
+    const auditTitle = fold(read(cells, 'Audit Title'));
+    const matches = registerRows.filter((r) => r.reference === reference && (!auditTitle || r.audit === auditTitle));
+    const where = `Updates sheet row ${i + 2}`;
+    if (matches.length !== 1) {
+      notices.push(
+        matches.length === 0
+          ? `${where}: no recommendation ${read(cells, 'Reference')} in the register: not imported.`
+          : `${where}: ${matches.length} recommendations are ${read(cells, 'Reference')}; add the Audit Title to say which: not imported.`,
+      );
+      return;
+    }
+    const label = read(cells, 'Label');
+    const dated = parseAuditDate(read(cells, 'Date'));
+    const cycle = (label ? splitDatedUpdates(`${label}:`)[0]?.cycle : undefined) ?? (dated ? `${monthNames[dated.month - 1] ?? ''} ${dated.year}` : undefined);
+    const rowIndex = matches[0]?.rowIndex ?? 0;
+    byRow.set(rowIndex, [...(byRow.get(rowIndex) ?? []), { label: label || undefined, cycle, text, author: read(cells, 'Author') || undefined }]);
+  });
+  return { byRow, notices };
 }
 
 /** Reads the rows (header first) into what would be created, with each row's findings. */
@@ -204,7 +263,9 @@ export function planRegisterImport(table: readonly (readonly string[])[], import
   const reading = source.reading ?? {};
   const [header = [], ...body] = table;
   const { columns, missing } = matchHeader(header);
-  const plan: ImportPlan = { audits: new Map(), columns: new Set(columns.keys()), rows: [], fileErrors: [] };
+  const historyColumns = header.flatMap((heading, index) => (isUpdateLabel(cleanCell(heading)) ? [{ index, heading: cleanCell(heading) }] : []));
+  const { byRow: sheetUpdates, notices: sheetNotices } = updatesFromSheet(source.updateRows ?? [], table, columns);
+  const plan: ImportPlan = { audits: new Map(), columns: new Set(columns.keys()), rows: [], fileErrors: [], notices: sheetNotices };
   if (missing.length > 0) {
     plan.fileErrors.push(
       `Missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}. The template's columns are: ${templateColumns.join(', ')}.`,
@@ -282,7 +343,18 @@ export function planRegisterImport(table: readonly (readonly string[])[], import
           ]
         : [];
 
-    const history = splitDatedUpdates(cell('Latest Update'));
+    // Columns of history ("Update October 2024", "Update April 2025") first, in their order, then the latest cell.
+    const history = [
+      ...splitDatedUpdates(
+        historyColumns
+          .map(({ index: at, heading }) => ({ heading, text: cleanCell(cells[at]) }))
+          .filter((h) => h.text)
+          .map((h) => `${h.heading}: ${h.text}`)
+          .join('\n'),
+      ),
+      ...splitDatedUpdates(cell('Latest Update')),
+      ...(sheetUpdates.get(index + 1) ?? []),
+    ];
     for (const part of history)
       if (part.label && !part.cycle)
         findings.push({ level: 'warning', column: 'Latest Update', message: `'${part.label}' names no year, and no other label gives one: filed as imported` });

@@ -11,6 +11,8 @@ export interface DatedUpdate {
   /** The cycle the label names; undefined when it names none (no label, or no year to be had). */
   cycle?: string;
   text: string;
+  /** Who wrote it, when the register says (an Updates sheet's Author column). */
+  author?: string;
 }
 
 const monthPattern = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
@@ -47,4 +49,10 @@ export function splitDatedUpdates(cell: string): DatedUpdate[] {
     parts.push({ label: f.label, cycle: year === undefined ? undefined : `${monthNames[f.month - 1] ?? ''} ${year}`, text });
   });
   return parts;
+}
+
+/** Whether a column heading is a dated update label ("Update April 2025", "UPDATE Oct 2024"): a column of history. */
+export function isUpdateLabel(heading: string): boolean {
+  const [part, ...rest] = splitDatedUpdates(`${heading.trim()}:`);
+  return rest.length === 0 && part?.label !== undefined && part.text === '';
 }

@@ -98,4 +98,23 @@ describe('migrating statuses through the lifecycle, against the emulator', () =>
     );
     expect(await auditorOf()).toBe('Northgate Audit LLP');
   });
+
+  it('never rewrites an original target: a file that says otherwise is a finding, and a moved current target a new revision', async () => {
+    const cells = (original: string, current: string) => {
+      const r = row('3.1', 'Open');
+      r[10] = original;
+      r[11] = current;
+      return r;
+    };
+    await applyImport(env.admin.store, await previewImport(env.admin.store, [[...templateColumns], cells('March 2025', '')], today), casey, new Date());
+    const preview = await previewImport(env.admin.store, [[...templateColumns], cells('June 2024', 'August 2025')], today, { fileName: 'later.csv' });
+    expect(preview.rows[0]?.row.findings.map((f) => f.message)).toEqual([
+      expect.stringContaining("original target 'June 2024' differs from the tracker's 'March 2025'"),
+    ]);
+    expect(preview.rows[0]?.changes.map((c) => c.field)).toEqual(['Current target']);
+    await applyImport(env.admin.store, preview, casey, new Date(), () => {}, new Set([2]));
+    const saved = (await env.admin.store.loadRegister()).recommendations.find((r) => r.value.reference === '3.1')?.value;
+    expect(saved?.targets.original.text).toBe('March 2025');
+    expect(saved?.targets.revisions.map((r) => r.target.text)).toEqual(['August 2025']);
+  });
 });

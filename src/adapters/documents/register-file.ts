@@ -17,6 +17,8 @@ export interface RegisterTable {
   notices: string[];
   /** What one row needs checking for, by its index in `rows` (the header is 0): the rest of the file is read as usual. */
   rowFindings?: { rowIndex: number; message: string }[];
+  /** A workbook's Updates sheet (several dated updates per item, one per row), header first. */
+  updateRows?: string[][];
 }
 
 export const maxImportBytes = 10 * 1024 * 1024;
@@ -37,10 +39,13 @@ const chunksOf = (entry: JSZip.JSZipObject): ChunkStream =>
 
 const isZip = (bytes: Uint8Array): boolean => bytes[0] === 0x50 && bytes[1] === 0x4b;
 
-const tooManyRows = (name: string, count: number): ImportFileError =>
+const tooManyRows = (name: string, count: number, limit = maxImportRows): ImportFileError =>
   new ImportFileError(
-    `${name} has ${count.toLocaleString('en-GB')} rows; a register can have at most ${maxImportRows.toLocaleString('en-GB')}. Split it, or remove the rows that are not recommendations.`,
+    `${name} has ${count.toLocaleString('en-GB')} rows; it can have at most ${limit.toLocaleString('en-GB')}. Split it, or remove the rows that are not recommendations.`,
   );
+
+/** An Updates sheet holds a row per update: a few for each recommendation. */
+const maxUpdateRows = maxImportRows * 10;
 
 /**
  * Unpacks every part of the workbook once, counting as it goes, and stops at the limit: a small file that
@@ -107,24 +112,34 @@ async function readXlsx(name: string, bytes: Uint8Array): Promise<RegisterTable>
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new ImportFileError('The spreadsheet has no sheets.');
   if (sheet.rowCount > maxImportRows + 1) throw tooManyRows(name, sheet.rowCount);
-  const rows: string[][] = [];
   const unsaved: string[] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      const reading = cellText(cell.value);
-      if (reading.unsavedFormula) unsaved.push(`${cell.address}`);
-      cells[column - 1] = reading.text;
-    });
-    rows[rowNumber - 1] = Array.from(cells, (c) => c ?? '');
-  });
+  const rows = sheetRows(sheet, unsaved);
+  // The history may come as a second sheet in long format: one row per update.
+  const updatesSheet = workbook.worksheets.find((s, i) => i > 0 && /^updates$/i.test(s.name.trim()));
+  if (updatesSheet && updatesSheet.rowCount > maxUpdateRows + 1) throw tooManyRows(`${name}'s Updates sheet`, updatesSheet.rowCount, maxUpdateRows);
+  const updateRows = updatesSheet ? sheetRows(updatesSheet, unsaved) : undefined;
   const notices =
     unsaved.length > 0
       ? [
           `${unsaved.length} cell(s) hold a formula whose value was never saved (${unsaved.slice(0, 5).join(', ')}${unsaved.length > 5 ? ', …' : ''}): they were read as empty. Open the file in Excel and save it, then import again.`,
         ]
       : [];
-  return { rows: Array.from(rows, (r) => r ?? []), notices };
+  return { rows, notices, updateRows };
+}
+
+/** A sheet's cells as text, row by row; formulas Excel never computed are noted in `unsaved`. */
+function sheetRows(sheet: ExcelJS.Worksheet, unsaved: string[]): string[][] {
+  const rows: string[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const cells: string[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, column) => {
+      const reading = cellText(cell.value);
+      if (reading.unsavedFormula) unsaved.push(`${sheet.name}!${cell.address}`);
+      cells[column - 1] = reading.text;
+    });
+    rows[rowNumber - 1] = Array.from(cells, (c) => c ?? '');
+  });
+  return Array.from(rows, (r) => r ?? []);
 }
 
 /** Windows-1252's printable characters in 0x80–0x9F (punctuation Excel writes: – “ ” € …), where Latin-1 has controls. */

@@ -78,7 +78,6 @@ const importedFields: {
   { field: 'Recommendation', columns: ['Recommendation'], show: (r) => r.text },
   { field: 'Management response', columns: ['Management Response'], show: (r) => r.managementResponse },
   { field: 'Owners', columns: ['Owner Email'], show: (r) => r.owners.map((o) => `${o.name} <${o.email}>`).join('; ') },
-  { field: 'Original target', columns: ['Original Target'], show: (r) => r.targets.original.text },
   { field: 'Current target', columns: ['Current Target'], show: (r) => currentTarget(r.targets).text },
   { field: 'Status', columns: ['Status'], show: (r) => statusLabel[r.status], same: (a, b) => sameTemplateStatus(a.status, b.status) },
 ];
@@ -95,7 +94,7 @@ function confirmationReasons(existing: Recommendation, changes: readonly FieldCh
   const reasons: string[] = [];
   if (decided.has(existing.status) && changes.some((c) => c.field === 'Status'))
     reasons.push(`It would reopen an item that is ${statusLabel[existing.status].toLowerCase()}`);
-  if (changes.some((c) => c.field === 'Original target' || c.field === 'Current target')) reasons.push('It would move the target date');
+  if (changes.some((c) => c.field === 'Current target')) reasons.push('It would move the target date');
   return reasons;
 }
 
@@ -108,8 +107,8 @@ export async function previewImport(
   today: string,
   source: ImportSource & { notices?: readonly string[] } = {},
 ): Promise<ImportPreview> {
-  const { notices = [] } = source;
   const plan = planRegisterImport(table, today, source);
+  const notices = [...(source.notices ?? []), ...plan.notices];
   const register = await store.loadRegister();
   const existingAudits = new Map(register.audits.map((a) => [auditKey(a.value), a.value]));
   const recommendations = new Map(register.recommendations.map((r) => [recKey(r.value.auditId, r.value.referenceKey), r]));
@@ -120,6 +119,15 @@ export async function previewImport(
     const existing = auditId ? recommendations.get(recKey(auditId, row.recommendation.referenceKey)) : undefined;
     if (!existing) return { row, action: 'create', ...none };
     const changes = importChanges(existing.value, row.recommendation, plan.columns);
+    // The original target is history: a file that says otherwise is the coordinator's to look into, never a rewrite.
+    const fileOriginal = row.recommendation.targets.original.text;
+    if (plan.columns.has('Original Target') && fileOriginal && fileOriginal !== existing.value.targets.original.text) {
+      row.findings.push({
+        level: 'warning',
+        column: 'Original Target',
+        message: `The file's original target '${fileOriginal}' differs from the tracker's '${existing.value.targets.original.text || 'none'}': the tracker keeps its own. If the file is right, correct the original on the item, with the reason.`,
+      });
+    }
     if (changes.length === 0) return { row, existing, action: 'unchanged', ...none };
     return { row, existing, action: 'update', changes, needsConfirmation: confirmationReasons(existing.value, changes) };
   });
@@ -185,7 +193,7 @@ function mergedItem(existing: Recommendation, row: ImportedRow, changes: readonl
     managementResponse: changed('Management response') ? imported.managementResponse : existing.managementResponse,
     owners: changed('Owners') ? imported.owners : existing.owners,
     targets: {
-      original: changed('Original target') ? imported.targets.original : existing.targets.original,
+      original: existing.targets.original,
       // The tracker's revisions are kept; the register's new current target is added to them.
       revisions: changed('Current target')
         ? [
@@ -299,7 +307,8 @@ export async function applyImport(
   const notes = parts.flatMap(({ r, part, cycle }) => {
     const id = r.action === 'unchanged' || (r.action === 'update' && !writtenIds.has(r)) ? r.existing?.value.id : writtenIds.get(r);
     const key = noteKey(r.row, part);
-    return id && !recorded.has(key) ? [{ id, row: r.row, text: part.label && !part.cycle ? `${part.label}: ${part.text}` : part.text, cycle, key }] : [];
+    const text = `${part.label && !part.cycle ? `${part.label}: ` : ''}${part.text}${part.author ? ` (by ${part.author})` : ''}`;
+    return id && !recorded.has(key) ? [{ id, row: r.row, text, cycle, key }] : [];
   });
   await store.addUpdates(
     notes.map(({ id, row, text, cycle, key }) =>
