@@ -33,4 +33,5 @@ export * from './accepted-proposal';
 export * from './collective-response';
 export * from './update-labels';
 export * from './owner-names';
+export * from './appendix-register';
 export * from './paper-settings';

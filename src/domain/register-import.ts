@@ -86,6 +86,8 @@ export interface ImportedRow {
   recommendation: Omit<Recommendation, 'id' | 'auditId'>;
   /** The update cell split at its dated labels: each part is filed under the cycle its label names. */
   history: DatedUpdate[];
+  /** Documents the row embedded in the paper it came from: listed as its evidence. */
+  embeddedEvidence: number;
   findings: Finding[];
 }
 
@@ -201,6 +203,8 @@ export interface ImportSource {
   rowFindings?: readonly { rowIndex: number; message: string }[];
   /** An Updates sheet in long format, header first: Audit Title (optional), Reference, Label, Date, Author, Text. */
   updateRows?: readonly (readonly string[])[];
+  /** Rows whose cells embed documents (a Word paper's Appendix A), by index in the table. */
+  embedded?: readonly { rowIndex: number; count: number }[];
 }
 
 const updateSheetColumns = ['Audit Title', 'Reference', 'Label', 'Date', 'Author', 'Text'] as const;
@@ -381,6 +385,7 @@ export function planRegisterImport(table: readonly (readonly string[])[], import
       },
       imported,
       history,
+      embeddedEvidence: source.embedded?.find((e) => e.rowIndex === index + 1)?.count ?? 0,
       findings,
     });
   });

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import Papa from 'papaparse';
+import { appendixRegister, isAppendixTable } from '../../domain';
+import { docxTables } from './docx-tables';
 
 /** The one clear message a file that cannot be read at all gets; nothing is written. */
 export class ImportFileError extends Error {
@@ -19,6 +21,31 @@ export interface RegisterTable {
   rowFindings?: { rowIndex: number; message: string }[];
   /** A workbook's Updates sheet (several dated updates per item, one per row), header first. */
   updateRows?: string[][];
+  /** Rows whose cells embed documents (a Word paper's Appendix A), by index in `rows`. */
+  embedded?: { rowIndex: number; count: number }[];
+}
+
+async function readDocx(name: string, bytes: Uint8Array): Promise<RegisterTable> {
+  await checkUnpackedSize(name, bytes);
+  let tables: Awaited<ReturnType<typeof docxTables>>;
+  try {
+    tables = await docxTables(bytes);
+  } catch {
+    throw new ImportFileError(`${name} is damaged and cannot be opened as a Word document. Save it again from Word and retry.`);
+  }
+  const appendix = tables.find(isAppendixTable);
+  if (!appendix) {
+    throw new ImportFileError(
+      `${name} has no Appendix A table: a table headed Audit Title | Risk | Recommendation Reference | Business Owner – Action Plan Updates.`,
+    );
+  }
+  const { table, embedded } = appendixRegister(appendix);
+  if (table.length > maxImportRows + 1) throw tooManyRows(name, table.length);
+  return {
+    rows: table,
+    notices: [`Read from the Appendix A table of ${name}: ${table.length - 1} recommendation(s). People are named without emails: check each owner in the preview.`],
+    embedded,
+  };
 }
 
 export const maxImportBytes = 10 * 1024 * 1024;
@@ -56,7 +83,7 @@ async function checkUnpackedSize(name: string, bytes: Uint8Array): Promise<void>
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch {
-    throw new ImportFileError('The spreadsheet is damaged and cannot be opened. Save it again from Excel and retry.');
+    throw new ImportFileError(`${name} is damaged and cannot be opened. Save it again and retry.`);
   }
   let total = 0;
   for (const entry of Object.values(zip.files).filter((f) => !f.dir)) {
@@ -230,11 +257,14 @@ export async function readRegisterFile(name: string, bytes: Uint8Array): Promise
   if (lower.endsWith('.xlsx')) {
     if (!isZip(bytes)) throw new ImportFileError(`${name} is not an Excel workbook (.xlsx), whatever its name says.`);
     table = await readXlsx(name, bytes);
+  } else if (lower.endsWith('.docx')) {
+    if (!isZip(bytes)) throw new ImportFileError(`${name} is not a Word document (.docx), whatever its name says.`);
+    table = await readDocx(name, bytes);
   } else if (lower.endsWith('.csv')) {
     if (isZip(bytes)) throw new ImportFileError(`${name} is a workbook, not a CSV file: rename it to .xlsx.`);
     table = readCsv(name, bytes);
   } else {
-    throw new ImportFileError(`${name} is not a register file: use the template as .xlsx or .csv.`);
+    throw new ImportFileError(`${name} is not a register file: use the template as .xlsx or .csv, or a paper's Appendix A as .docx.`);
   }
   if (table.rows.filter((r) => r.some((c) => c.trim())).length < 2) throw new ImportFileError(`${name} has no recommendations under its header row.`);
   return table;

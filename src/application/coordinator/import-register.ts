@@ -330,11 +330,14 @@ export async function applyImport(
         idempotencyKey: `${writtenIds.get(r) ?? ''}:imported-to-panel`,
       }),
   );
-  // "Implemented": the audit team's update proposes it closed on the register's word, for the coordinator's review.
+  // "Implemented": the audit team's update proposes it closed on the register's word, for the coordinator's review;
+  // a closure put to the panel with documents embedded in the paper it came from lists them as its evidence.
   await store.addUpdates(
     created.flatMap((r) => {
       const id = writtenIds.get(r) ?? '';
-      const narrative = r.row.imported.proposes;
+      const where = importSource(preview.fileName, r.row.rowNumber);
+      const embedded = r.row.embeddedEvidence;
+      const narrative = r.row.imported.proposes ?? (r.row.imported.outcome === 'toPanel' && embedded > 0 ? r.row.imported.statusReason : undefined);
       if (!narrative) return [];
       return [
         {
@@ -346,7 +349,11 @@ export async function applyImport(
           ...blankAnswers(),
           proposesClosure: true,
           closureNarrative: narrative,
-          evidence: [{ kind: 'heldElsewhere' as const, name: `The imported register (${importSource(preview.fileName, r.row.rowNumber)})` }],
+          evidence: [
+            embedded > 0
+              ? { kind: 'heldElsewhere' as const, name: `${embedded} document(s) embedded in the previous paper (${where})` }
+              : { kind: 'heldElsewhere' as const, name: `The imported register (${where})` },
+          ],
           note: '',
           idempotencyKey: `${id}:imported-implemented`,
           submittedAt: now.toISOString(),

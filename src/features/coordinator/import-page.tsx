@@ -106,8 +106,8 @@ export function ImportPage() {
         Import a register
       </Title2>
       <Body1>
-        One row per recommendation in the template&apos;s columns, as .xlsx or .csv. Ditto marks and blank audit cells mean &quot;as above&quot;. Nothing is
-        written until you confirm.
+        One row per recommendation in the template&apos;s columns, as .xlsx or .csv, or a previous paper&apos;s Appendix A as .docx. Ditto marks and blank audit
+        cells mean &quot;as above&quot;. Nothing is written until you confirm.
       </Body1>
       <div className={styles.bar}>
         <Button onClick={() => void actions.templateFile().then((blob) => download(blob, 'register-template.xlsx'))}>Download the empty template</Button>
@@ -115,7 +115,7 @@ export function ImportPage() {
           ref={input}
           type="file"
           hidden
-          accept=".xlsx,.csv"
+          accept=".xlsx,.csv,.docx"
           data-testid="register-file"
           onChange={(e) => {
             const file = e.target.files?.[0];

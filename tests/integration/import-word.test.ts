@@ -1,0 +1,136 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Document, Packer, Paragraph } from 'docx';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ImportFileError, readRegisterFile } from '../../src/adapters/documents/register-file';
+import { applyImport, outcomeSentence, previewImport } from '../../src/application/coordinator/import-register';
+import type { Actor } from '../../src/application/shared/actor';
+import { coordinator } from '../support/emulator-harness';
+import { appendixDocx, type AppendixFixtureRow } from '../support/appendix-docx';
+import { useProvisionedEmulator } from '../support/provisioned-emulator';
+
+const run = promisify(execFile);
+const casey: Actor = { email: coordinator, name: 'Casey Marlow', role: 'coordinator' };
+const today = '2025-05-01';
+
+/** Five rows with the shapes of the reference's Appendix A (its lines 385-960), the people invented. */
+const rows: AppendixFixtureRow[] = [
+  {
+    audit: ['FLEET MANAGEMENT', '', 'SATISFACTORY ASSURANCE', 'September 2018'],
+    reference: '4.2 Sample Check of Service Details',
+    record: [
+      'Medium Priority Recommendation:',
+      'Regular sample checks should be undertaken on the services carried out and the details recorded.',
+      '• All details (including mileage) is recorded for the service; and',
+      '',
+      'Summary of progress – the milestones achieved between Sept 2018 and Dec 2024.',
+      'UPDATE April 2025: ',
+      'What is left to complete and Milestones?',
+      'The tablets are being introduced to the technicians.',
+      'PROPOSED  CLOSED',
+    ],
+  },
+  {
+    audit: ['VETTING', '', 'SATISFACTORY ASSURANCE', 'February 2021'],
+    reference: '4.3 Performance reporting',
+    record: [
+      'Medium Priority Recommendation: The Force should ensure that performance information is produced for Vetting.',
+      '',
+      'Target Date: January 2025 – Dana Reid (Security Vetting Manager)',
+      'UPDATE October 2024: The first report went to the management team.',
+      'UPDATE April 2025: Reports are now monthly.',
+    ],
+  },
+  {
+    audit: ['PARTNERSHIPS (Domestic Violence)', 'LIMITED   ASSURANCE', 'June 2023'],
+    reference: '4.1 End of Contract Arrangements',
+    record: [
+      'High Priority Recommendation: A final exit and lessons learned stage is conducted for expiring contracts.',
+      'Initial Management Response: Documents and process are in place but not yet used.',
+      'Target - Implemented by May 2023 Sam Ortiz – Commissioning Manager',
+      '',
+      'UPDATE April 2025: The auditors revisited this recommendation in January 2025 with the following findings:',
+      'Implemented',
+      'An exit interview was held and retained for the one service decommissioned.',
+      'PROPOSED CLOSED',
+    ],
+  },
+  {
+    audit: ['\u201c'],
+    reference: '4.3 Compliance agreements',
+    record: [
+      'Medium Priority Recommendation:  Meeting and reporting requirements are laid out in the contract.',
+      'Responsible Person: D/Supt Morgan Hale',
+      'Update June 2023: The risk register is updated each quarter.',
+      'UPDATE April 2025: The auditors revisited this recommendation with the following findings:',
+      'Implemented',
+    ],
+  },
+  {
+    audit: [],
+    reference: '4.4 Performance Monitoring',
+    record: [
+      'Low Priority Recommendation: Regular and timely reports on the performance of providers.',
+      'Target: May 2023',
+      'UPDATE April 2025: Reports arrive quarterly.',
+      'PROPOSED CLOSED',
+    ],
+    embeds: 1,
+  },
+];
+
+describe('importing Appendix A from a Word paper, against the emulator', () => {
+  const env = useProvisionedEmulator();
+  const dir = mkdtempSync(join(tmpdir(), 'word-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reads the table as the register: audits through ditto and blank cells, priorities, owners, targets and statuses', async () => {
+    const file = await readRegisterFile('previous-paper.docx', await appendixDocx(rows));
+    const preview = await previewImport(env.admin.store, file.rows, today, { ...file, fileName: 'previous-paper.docx' });
+    const read = preview.rows.map(({ row }) => [
+      row.auditKey.split('|')[0],
+      row.recommendation.reference,
+      row.recommendation.title,
+      row.recommendation.priority,
+      row.recommendation.targets.original.text,
+      row.imported.outcome,
+    ]);
+    expect(read).toEqual([
+      ['fleet management', '4.2', 'Sample Check of Service Details', 'Medium', '', 'toPanel'],
+      ['vetting', '4.3', 'Performance reporting', 'Medium', 'January 2025', 'open'],
+      ['partnerships domestic violence', '4.1', 'End of Contract Arrangements', 'High', 'Implemented by May 2023 Sam Ortiz', 'toPanel'],
+      ['partnerships domestic violence', '4.3', 'Compliance agreements', 'Medium', '', 'forReview'],
+      ['partnerships domestic violence', '4.4', 'Performance Monitoring', 'Low', 'May 2023', 'toPanel'],
+    ]);
+    expect(outcomeSentence(preview)).toBe('3 will be put to the panel, 1 proposed closed for your review, 1 open');
+    // The first record keeps its bullet and has no bookmark text; the audit's opinion is read as written.
+    expect(preview.rows[0]?.row.recommendation.text).toContain('• All details (including mileage)');
+    expect(preview.plan.audits.get(preview.rows[2]?.row.auditKey ?? '')?.opinion.asWritten).toBe('LIMITED ASSURANCE');
+    // People without emails are never invented: flagged for the coordinator, the rank kept with the name.
+    expect(preview.rows[3]?.row.findings.map((f) => f.message)).toContain('No email for D/Supt Morgan Hale: assign an owner');
+    expect(preview.rows[1]?.row.history.map((h) => h.cycle)).toEqual(['October 2024', 'April 2025']);
+
+    await applyImport(env.admin.store, preview, casey, new Date());
+    const register = await env.admin.store.loadRegister();
+    const monitoring = register.recommendations.find((r) => r.value.reference === '4.4');
+    const detail = await env.admin.store.recommendationDetail(monitoring?.value.id ?? '');
+    expect(detail.recommendation.value.status).toBe('acceptedForPanel');
+    expect(detail.updates.flatMap((u) => u.evidence.map((e) => e.name))).toEqual(['1 document(s) embedded in the previous paper (previous-paper.docx, row 6)']);
+  });
+
+  it('says so through the command line, and refuses a Word file with no Appendix A', async () => {
+    const path = join(dir, 'previous-paper.docx');
+    writeFileSync(path, await appendixDocx(rows));
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'src/jobs/import.ts', path, '--dry-run', '--graph', env.emulator.origin], {
+      cwd: join(import.meta.dirname, '../..'),
+    }).catch((e: { stdout: string }) => e);
+    expect(stdout).toContain('Read from the Appendix A table of previous-paper.docx: 5 recommendation(s).');
+    const letter = new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Dear panel member,')] }] })));
+    await expect(readRegisterFile('letter.docx', letter)).rejects.toThrow('letter.docx has no Appendix A table');
+    await expect(readRegisterFile('empty-appendix.docx', await appendixDocx([]))).rejects.toThrow('has no recommendations under its header row');
+    await expect(readRegisterFile('renamed.docx', new TextEncoder().encode('not a zip'))).rejects.toBeInstanceOf(ImportFileError);
+  });
+});
