@@ -1,4 +1,4 @@
-import { notFound, ok, type EmuRequest, type Route } from './http';
+import { badRequest, notFound, ok, type EmuRequest, type Route } from './http';
 import type { Store, UserRow } from './store';
 import { scopesFor } from './scopes';
 
@@ -13,6 +13,25 @@ export function userResource(user: UserRow): Record<string, unknown> {
   };
 }
 
+/**
+ * `$search="displayName:alison tompkins"` as Graph answers it for users: each word of the term must begin a word of
+ * the display name, case folded; and only with `ConsistencyLevel: eventual`, without which Graph refuses it.
+ */
+function searchUsers(users: UserRow[], r: EmuRequest): UserRow[] {
+  const search = r.query.get('$search');
+  if (search === null) return users;
+  if ((r.headers['consistencylevel'] ?? '').toLowerCase() !== 'eventual') {
+    throw badRequest("Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
+  }
+  const match = /^"displayName:([^"]*)"$/.exec(search.trim());
+  if (!match) throw badRequest(`Syntax error: the $search term ${search} is not supported; use "displayName:<words>"`);
+  const terms = (match[1] ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  return users.filter((u) => {
+    const words = u.name.toLowerCase().split(/[\s.,'-]+/);
+    return terms.every((t) => words.some((w) => w.startsWith(t)));
+  });
+}
+
 export function directoryRoutes(store: Store): Route[] {
   return [
     {
@@ -25,7 +44,7 @@ export function directoryRoutes(store: Store): Route[] {
       method: 'GET',
       pattern: /^\/users$/,
       scopes: scopesFor.users,
-      handle: (r) => ok({ '@odata.context': `${r.base}/$metadata#users`, value: store.users().map(userResource) }),
+      handle: (r) => ok({ '@odata.context': `${r.base}/$metadata#users`, value: searchUsers(store.users(), r).map(userResource) }),
     },
     {
       method: 'GET',

@@ -88,6 +88,8 @@ export interface ImportedRow {
   history: DatedUpdate[];
   /** Documents the row embedded in the paper it came from: listed as its evidence. */
   embeddedEvidence: number;
+  /** The owner cell's people in order, those without an email still to be found in the directory. */
+  ownerSlots: OwnerSlot[];
   findings: Finding[];
 }
 
@@ -145,46 +147,48 @@ export function parseAuditDate(text: string): { year: number; month: number } | 
   return undefined;
 }
 
+/** One person of an owner cell, in the cell's order: with their email, or a name still to be found in the directory. */
+export type OwnerSlot = { person: Person; name?: undefined } | { person?: undefined; name: string };
+
 /**
  * Owners from the name and email cells, in the cell's order. Names and emails pair by position when they are as
- * many; otherwise each email goes to the name it spells, and a name left without one is flagged, never invented.
+ * many; otherwise each email goes to the name it spells, and a name left without one is flagged, never invented:
+ * its slot is kept, for the directory to be asked.
  */
-export function parseOwners(names: string, emails: string): { owners: Person[]; findings: Finding[] } {
+export function parseOwners(names: string, emails: string): { owners: Person[]; slots: OwnerSlot[]; findings: Finding[] } {
   const findings: Finding[] = [];
   const nameList = splitOwnerNames(names);
   const emailList = [...new Set([...`${emails} ${names}`.matchAll(/[^\s<>;,/]+@[^\s<>;,/]+/g)].map((m) => m[0].toLowerCase()))];
+  const byPosition = nameList.length === emailList.length || nameList.length === 0;
+  const pairs: { email?: string; name?: string }[] = byPosition
+    ? emailList.map((email, i) => ({ email, name: nameList[i] }))
+    : nameList.map((name) => ({ name, email: emailList.find((e) => emailFits(e, name)) }));
+  pairs.push(...emailList.filter((email) => !pairs.some((p) => p.email === email)).map((email) => ({ email })));
+  const unpaired = pairs.flatMap((p) => (p.email ? [] : [p.name ?? '']));
   if (emailList.length === 0) {
     findings.push({
       level: 'warning',
       column: 'Owner Email',
       message: nameList.length ? `No email for ${nameList.join(', ')}: assign an owner` : 'No owner: assign an owner',
     });
-    return { owners: [], findings };
-  }
-  const pairs: { email: string; name?: string }[] =
-    nameList.length === emailList.length || nameList.length === 0
-      ? emailList.map((email, i) => ({ email, name: nameList[i] }))
-      : [
-          ...nameList.flatMap((name) => {
-            const email = emailList.find((e) => emailFits(e, name));
-            return email ? [{ email, name }] : [];
-          }),
-        ];
-  const unpaired = nameList.filter((name) => !pairs.some((p) => p.name === name));
-  const unclaimed = emailList.filter((email) => !pairs.some((p) => p.email === email));
-  if (unpaired.length > 0)
+  } else if (unpaired.length > 0) {
     findings.push({ level: 'warning', column: 'Owner Email', message: `No email for ${unpaired.join(', ')}: assign them, or add their email to the file` });
-  pairs.push(...unclaimed.map((email) => ({ email })));
-  const owners: Person[] = [];
+  }
+  const slots: OwnerSlot[] = [];
   for (const { email, name } of pairs) {
+    if (!email) {
+      slots.push({ name: name ?? '' });
+      continue;
+    }
     const parsed = personSchema.safeParse({ email, name: name ?? email.split('@')[0] ?? email });
-    if (parsed.success) owners.push(parsed.data);
+    if (parsed.success) slots.push({ person: parsed.data });
     else findings.push({ level: 'warning', column: 'Owner Email', message: `'${email}' is not an email address: assign an owner` });
   }
+  const owners = slots.flatMap((slot) => (slot.person ? [slot.person] : []));
   if (owners.length > 3) {
     findings.push({ level: 'warning', column: 'Owner Name', message: `${owners.length} owners: the first three are kept; give the others sub-parts` });
   }
-  return { owners: owners.slice(0, 3), findings };
+  return { owners: owners.slice(0, 3), slots, findings };
 }
 
 function targetFindings(target: TargetDate, column: TemplateColumn): Finding[] {
@@ -326,7 +330,7 @@ export function planRegisterImport(table: readonly (readonly string[])[], import
         message: `'${cell('Status')}' is not a status we know: Open, Proposed closed, Implemented, Closed, Not accepted, Not adopted (withdrawn), Risk accepted or Superseded`,
       });
     const imported = importedStatus(status ?? 'open', importSource(source.fileName, rowNumber));
-    const { owners, findings: ownerFindings } = parseOwners(cell('Owner Name'), cell('Owner Email'));
+    const { owners, slots: ownerSlots, findings: ownerFindings } = parseOwners(cell('Owner Name'), cell('Owner Email'));
     findings.push(...ownerFindings);
 
     const original = parseTargetDate(cell('Original Target'), reading);
@@ -385,6 +389,7 @@ export function planRegisterImport(table: readonly (readonly string[])[], import
       },
       imported,
       history,
+      ownerSlots,
       embeddedEvidence: source.embedded?.find((e) => e.rowIndex === index + 1)?.count ?? 0,
       findings,
     });

@@ -4,8 +4,9 @@ import { readRegisterFile } from '../adapters/documents/register-file';
 import { applyImport, previewImport, previewReport, rowsToWrite, type ImportPreview } from '../application/coordinator/import-register';
 import { commonOptions, defaultEmulatorUser, jobContext, parseArgs, runJob } from './job-context';
 import { organisationToday } from '../domain';
+import { GraphDirectory } from '../adapters/graph/graph-directory';
 
-/** `--confirm 5,7` or `--confirm all`: the held rows (reopening a decided item, moving a target) to apply. */
+/** `--confirm 5,7` or `--confirm all`: the rows to confirm (reopening a decided item, moving a target, an owner the directory found). */
 function confirmedRows(option: string | undefined, preview: ImportPreview): Set<number> {
   if (!option) return new Set();
   if (option.trim() === 'all') return new Set(preview.rows.map((r) => r.row.rowNumber));
@@ -15,7 +16,7 @@ function confirmedRows(option: string | undefined, preview: ImportPreview): Set<
   return new Set(numbers);
 }
 
-/** `npm run import -- <file.xlsx|file.csv> [--dry-run] [--confirm <rows>|all] [--graph <emulator URL>] [--user <email>]` */
+/** `npm run import -- <file.xlsx|file.csv|paper.docx> [--dry-run] [--confirm <rows>|all] [--graph <emulator URL>] [--user <email>]` */
 runJob(async (args) => {
   const { values, positionals } = parseArgs({
     args,
@@ -27,7 +28,7 @@ runJob(async (args) => {
   const table = await readRegisterFile(basename(file), new Uint8Array(readFileSync(file)));
   const context = jobContext(values);
   const today = organisationToday();
-  const preview = await previewImport(context.store, table.rows, today, { ...table, fileName: basename(file) });
+  const preview = await previewImport(context.store, table.rows, today, { ...table, fileName: basename(file), directory: new GraphDirectory(context.graph) });
   if (preview.plan.fileErrors.length > 0) throw new Error(preview.plan.fileErrors.join('\n'));
   for (const line of previewReport(preview)) console.log(line);
   if (!values['dry-run']) {

@@ -3,7 +3,8 @@ import { readRegisterFile } from '../../src/adapters/documents/register-file';
 import { applyImport, outcomeSentence, previewImport } from '../../src/application/coordinator/import-register';
 import type { Actor } from '../../src/application/shared/actor';
 import { effectiveStatus, templateColumns } from '../../src/domain';
-import { coordinator, owner } from '../support/emulator-harness';
+import { GraphDirectory } from '../../src/adapters/graph/graph-directory';
+import { coordinator, owner, rawCall } from '../support/emulator-harness';
 import { useProvisionedEmulator } from '../support/provisioned-emulator';
 
 const casey: Actor = { email: coordinator, name: 'Casey Marlow', role: 'coordinator' };
@@ -116,5 +117,33 @@ describe('migrating statuses through the lifecycle, against the emulator', () =>
     const saved = (await env.admin.store.loadRegister()).recommendations.find((r) => r.value.reference === '3.1')?.value;
     expect(saved?.targets.original.text).toBe('March 2025');
     expect(saved?.targets.revisions.map((r) => r.target.text)).toEqual(['August 2025']);
+  });
+
+  it('looks up people named without an email in the directory: one match is offered to confirm, none or several are flagged', async () => {
+    const directory = new GraphDirectory(env.admin.graph);
+    const cells = (reference: string, names: string) => {
+      const r = row(reference, 'Open');
+      r[8] = names;
+      r[9] = '';
+      return r;
+    };
+    const table = [[...templateColumns], cells('4.1', 'D/Supt Priya Anand; Sam Nobody'), cells('4.2', 'Ms T')];
+    const preview = await previewImport(env.admin.store, table, today, { fileName: 'people.csv', directory });
+    const [first, second] = preview.rows;
+    expect(first?.needsConfirmation).toEqual([`'D/Supt Priya Anand' is Priya Anand <${owner}> in the directory: confirm to make them an owner`]);
+    expect(first?.row.findings.map((f) => f.message)).toContain("'Sam Nobody' is not in the directory: assign an owner on the item");
+    expect(second?.row.findings.map((f) => f.message)).toContainEqual(expect.stringMatching(/^'Ms T' matches 2 people in the directory/));
+    // Only the confirmed row gains its owner; nobody is invented for the rest.
+    await applyImport(env.admin.store, preview, casey, new Date(), () => {}, new Set([2]));
+    const saved = new Map((await env.admin.store.loadRegister()).recommendations.map((r) => [r.value.reference, r.value.owners]));
+    expect(saved.get('4.1')).toEqual([{ email: owner, name: 'Priya Anand' }]);
+    expect(saved.get('4.2')).toEqual([]);
+  });
+
+  it('answers $search on users only with ConsistencyLevel: eventual, as Graph does', async () => {
+    const path = `/users?$search=${encodeURIComponent('"displayName:priya"')}`;
+    expect((await rawCall(env.emulator, coordinator, 'GET', path)).status).toBe(400);
+    const found = await rawCall(env.emulator, coordinator, 'GET', path, undefined, { ConsistencyLevel: 'eventual' });
+    expect((found.body as { value: { mail: string }[] }).value.map((u) => u.mail)).toEqual([owner]);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Person } from '../../domain';
+import { bareName, type Person } from '../../domain';
 import type { PeopleDirectory } from '../../application/ports';
 import { graphPath, type GraphConnection } from './graph-client';
 
@@ -7,6 +7,12 @@ const usersSchema = z.object({
   value: z.array(z.object({ displayName: z.string().nullable().optional(), mail: z.string().nullable().optional(), userPrincipalName: z.string().optional() })),
   '@odata.nextLink': z.string().optional(),
 });
+
+/** A directory user as the tracker names people: by mail (sign-in name when there is none), lower-cased. */
+const personOf = (u: z.infer<typeof usersSchema>['value'][number]): Person[] => {
+  const email = u.mail ?? u.userPrincipalName;
+  return email ? [{ email: email.toLowerCase(), name: u.displayName ?? email }] : [];
+};
 
 const meSchema = z.object({ displayName: z.string().nullable().optional(), mail: z.string().nullable().optional(), userPrincipalName: z.string() });
 
@@ -24,15 +30,26 @@ export async function signedInPerson(graph: GraphConnection): Promise<Person> {
 export class GraphDirectory implements PeopleDirectory {
   constructor(private readonly graph: GraphConnection) {}
 
+  async findByName(name: string): Promise<Person[]> {
+    // Graph's $search takes words; quotes would end the term, and a rank ("D/Supt") is no part of a display name.
+    const words = bareName(name).replace(/["\\]/g, ' ').trim();
+    if (!words) return [];
+    const page = usersSchema.parse(
+      await this.graph.client
+        .api('/users')
+        .header('ConsistencyLevel', 'eventual')
+        .query({ $search: `"displayName:${words}"`, $select: 'displayName,mail,userPrincipalName', $top: '10' })
+        .get(),
+    );
+    return page.value.flatMap(personOf);
+  }
+
   async people(): Promise<Person[]> {
     const out: Person[] = [];
     let url: string | undefined = '/users?$select=displayName,mail,userPrincipalName&$top=999';
     while (url) {
       const page = usersSchema.parse(await this.graph.client.api(graphPath(url)).get());
-      for (const u of page.value) {
-        const email = u.mail ?? u.userPrincipalName;
-        if (email) out.push({ email: email.toLowerCase(), name: u.displayName ?? email });
-      }
+      out.push(...page.value.flatMap(personOf));
       url = page['@odata.nextLink'];
     }
     return out.sort((a, b) => a.name.localeCompare(b.name));

@@ -16,10 +16,11 @@ import {
   type Recommendation,
   type ImportOutcome,
   type ImportSource,
+  type Person,
   type TemplateColumn,
   unnamedAuditor,
 } from '../../domain';
-import type { RecommendationStore, RecommendationWrite, Versioned, WriteOutcome } from '../ports';
+import type { PeopleDirectory, RecommendationStore, RecommendationWrite, Versioned, WriteOutcome } from '../ports';
 import { mapLimited } from '../shared/map-limited';
 import { requireCoordinator, type Actor } from '../shared/actor';
 import { noteOnBehalf } from './review';
@@ -44,6 +45,8 @@ export interface PreviewRow {
    * row is held back unless confirmed.
    */
   needsConfirmation: string[];
+  /** People the file names without an email whom the directory knows, one each: owners once the row is confirmed. */
+  directoryMatches?: { name: string; person: Person }[];
 }
 
 export interface ImportPreview {
@@ -98,6 +101,48 @@ function confirmationReasons(existing: Recommendation, changes: readonly FieldCh
   return reasons;
 }
 
+/**
+ * Asks the directory for each person the row names without an email. One match is offered for the coordinator to
+ * confirm; several are listed for her to choose on the item; none is flagged. Nobody is made an owner unasked.
+ */
+async function lookUpOwners(
+  row: ImportedRow,
+  directory: Pick<PeopleDirectory, 'findByName'> | undefined,
+  asked: Map<string, Promise<Person[]>>,
+): Promise<Pick<PreviewRow, 'needsConfirmation' | 'directoryMatches'>> {
+  const names = row.ownerSlots.flatMap((slot) => (slot.person ? [] : [slot.name]));
+  if (!directory || names.length === 0) return { needsConfirmation: [] };
+  const needsConfirmation: string[] = [];
+  const directoryMatches: { name: string; person: Person }[] = [];
+  for (const name of names) {
+    if (!asked.has(name)) asked.set(name, directory.findByName(name));
+    const found = await (asked.get(name) ?? Promise.resolve([]));
+    const [only] = found;
+    if (found.length === 1 && only) {
+      directoryMatches.push({ name, person: only });
+      needsConfirmation.push(`'${name}' is ${only.name} <${only.email}> in the directory: confirm to make them an owner`);
+    } else if (found.length > 1) {
+      row.findings.push({
+        level: 'warning',
+        column: 'Owner Name',
+        message: `'${name}' matches ${found.length} people in the directory (${found.map((p) => `${p.name} <${p.email}>`).join('; ')}): assign the right one on the item`,
+      });
+    } else {
+      row.findings.push({ level: 'warning', column: 'Owner Name', message: `'${name}' is not in the directory: assign an owner on the item` });
+    }
+  }
+  return { needsConfirmation, directoryMatches };
+}
+
+/** A new item's owners in the cell's order: those with emails, and the directory's matches the coordinator confirmed. */
+function ownersOf(r: PreviewRow, confirmed: ReadonlySet<number>): Person[] {
+  const matches = confirmed.has(r.row.rowNumber) ? (r.directoryMatches ?? []) : [];
+  return r.row.ownerSlots
+    .flatMap((slot) => (slot.person ? [slot.person] : matches.filter((m) => m.name === slot.name).map((m) => m.person)))
+    .filter((p, i, all) => all.findIndex((q) => q.email === p.email) === i)
+    .slice(0, 3);
+}
+
 const recKey = (auditId: string, referenceKey: string): string => `${auditId}|${referenceKey}`;
 
 /** Reads the file's rows against the tracker: per row, what would be created or changed, and its findings. */
@@ -105,19 +150,20 @@ export async function previewImport(
   store: RecommendationStore,
   table: readonly (readonly string[])[],
   today: string,
-  source: ImportSource & { notices?: readonly string[] } = {},
+  source: ImportSource & { notices?: readonly string[]; directory?: Pick<PeopleDirectory, 'findByName'> } = {},
 ): Promise<ImportPreview> {
   const plan = planRegisterImport(table, today, source);
   const notices = [...(source.notices ?? []), ...plan.notices];
   const register = await store.loadRegister();
   const existingAudits = new Map(register.audits.map((a) => [auditKey(a.value), a.value]));
   const recommendations = new Map(register.recommendations.map((r) => [recKey(r.value.auditId, r.value.referenceKey), r]));
-  const rows = plan.rows.map((row): PreviewRow => {
+  const lookups = new Map<string, Promise<Person[]>>();
+  const rows = await mapLimited(plan.rows, writesInFlight, async (row): Promise<PreviewRow> => {
     const none = { changes: [], needsConfirmation: [] };
     if (hasErrors(row)) return { row, action: 'skip', ...none };
     const auditId = existingAudits.get(row.auditKey)?.id;
     const existing = auditId ? recommendations.get(recKey(auditId, row.recommendation.referenceKey)) : undefined;
-    if (!existing) return { row, action: 'create', ...none };
+    if (!existing) return { row, action: 'create', ...none, ...(await lookUpOwners(row, source.directory, lookups)) };
     const changes = importChanges(existing.value, row.recommendation, plan.columns);
     // The original target is history: a file that says otherwise is the coordinator's to look into, never a rewrite.
     const fileOriginal = row.recommendation.targets.original.text;
@@ -267,7 +313,7 @@ export async function applyImport(
   const todo = rowsToWrite(preview, confirmed);
   const writes = todo.map((r): RecommendationWrite => {
     const auditId = auditIds.get(r.row.auditKey) ?? '';
-    if (r.action === 'create' || !r.existing) return { kind: 'create', value: { ...r.row.recommendation, auditId } };
+    if (r.action === 'create' || !r.existing) return { kind: 'create', value: { ...r.row.recommendation, owners: ownersOf(r, confirmed), auditId } };
     return {
       kind: 'update',
       current: r.existing,

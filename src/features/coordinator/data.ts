@@ -92,7 +92,7 @@ export function useCoordinatorActions() {
         recordNoteOnBehalf(store, recommendation, note, cycle, user, crypto.randomUUID(), new Date()),
       previewImport: async (file: File) => {
         const table = await documents.readRegister(file.name, new Uint8Array(await file.arrayBuffer()));
-        return previewImport(store, table.rows, session.today, { ...table, fileName: file.name, reading: session.targetReading });
+        return previewImport(store, table.rows, session.today, { ...table, fileName: file.name, reading: session.targetReading, directory: session.directory });
       },
       applyImport: (preview: ImportPreview, confirmed: ReadonlySet<number>, onProgress: (done: number) => void) =>
         applyImport(store, preview, user, new Date(), onProgress, confirmed),

@@ -97,6 +97,9 @@ export function ImportPage() {
         },
       );
   };
+  // A change waits for its tick; a new row is written either way, its directory matches only once ticked.
+  const held = (rowNumber: number, action: RowAction, reasons: readonly string[]): boolean =>
+    action !== 'create' && reasons.length > 0 && !confirmed.has(rowNumber);
   // What the Import button writes: new and changed rows, and the held ones the coordinator ticked.
   const toWrite = stage.kind === 'preview' ? rowsToWrite(stage.preview, confirmed).length : 0;
 
@@ -168,7 +171,7 @@ export function ImportPage() {
                 Import {toWrite} row(s)
               </Button>
               {stage.preview.counts.held > 0 && (
-                <Caption1>{stage.preview.counts.held} change(s) held: they reopen a decided item or move a target. Tick each one to apply it.</Caption1>
+                <Caption1>{stage.preview.counts.held} row(s) to confirm: a change that reopens a decided item or moves a target, or an owner found in the directory. Tick each one to apply it.</Caption1>
               )}
               <Button onClick={() => setStage({ kind: 'choose' })}>Cancel</Button>
             </div>
@@ -191,8 +194,8 @@ export function ImportPage() {
                     <Caption1 block>{stage.preview.plan.audits.get(row.auditKey)?.title ?? ''}</Caption1>
                   </TableCell>
                   <TableCell>
-                    <Badge appearance="tint" color={needsConfirmation.length > 0 && !confirmed.has(row.rowNumber) ? 'warning' : actionBadge[action].color}>
-                      {needsConfirmation.length > 0 && !confirmed.has(row.rowNumber) ? 'Held' : actionBadge[action].label}
+                    <Badge appearance="tint" color={held(row.rowNumber, action, needsConfirmation) ? 'warning' : actionBadge[action].color}>
+                      {held(row.rowNumber, action, needsConfirmation) ? 'Held' : actionBadge[action].label}
                     </Badge>
                     {action === 'create' && row.imported.outcome !== 'open' && <Caption1 block>{outcomeWords[row.imported.outcome]}</Caption1>}
                     {changes.length > 0 && (
