@@ -14,7 +14,7 @@ export function userResource(user: UserRow): Record<string, unknown> {
 }
 
 /**
- * `$search="displayName:alison tompkins"` as Graph answers it for users: each word of the term must begin a word of
+ * `$search="displayName:morgan hale"` as Graph answers it for users: each word of the term must begin a word of
  * the display name, case folded; and only with `ConsistencyLevel: eventual`, without which Graph refuses it.
  */
 function searchUsers(users: UserRow[], r: EmuRequest): UserRow[] {

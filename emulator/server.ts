@@ -245,7 +245,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS');
     res.setHeader(
       'Access-Control-Allow-Headers',
-      'Authorization, Content-Type, Content-Range, If-Match, Prefer, SdkVersion, client-request-id, X-HTTP-Method, Accept',
+      'Authorization, Content-Type, Content-Range, If-Match, Prefer, SdkVersion, client-request-id, X-HTTP-Method, Accept, ConsistencyLevel',
     );
     res.setHeader('Access-Control-Expose-Headers', 'ETag, Retry-After, request-id, Location');
     res.setHeader('request-id', requestId);

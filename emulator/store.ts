@@ -105,6 +105,17 @@ export class Store {
    * set it to replay an earlier cycle. Callers never choose it per request, as in a tenant.
    */
   private clock: Date | undefined;
+  /** Each SQL text is prepared once: preparing costs more than running the small statements the store makes. */
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private statement(sql: string): Database.Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      prepared = this.db.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
+  }
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -145,21 +156,21 @@ export class Store {
   }
 
   meta(key: string, create: () => string): string {
-    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
+    const row = this.statement('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
     if (row) return row.value;
     const value = create();
-    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)').run(key, value);
+    this.statement('INSERT INTO meta (key, value) VALUES (?, ?)').run(key, value);
     return value;
   }
 
   /** Sets a value the emulator keeps beside the lists (role definitions, assignments, the demo's version). */
   setMeta(key: string, value: string): void {
-    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.statement('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   nextSeq(): number {
     const current = Number(this.meta('seq', () => '0'));
-    this.db.prepare("UPDATE meta SET value = ? WHERE key = 'seq'").run(String(current + 1));
+    this.statement("UPDATE meta SET value = ? WHERE key = 'seq'").run(String(current + 1));
     return current + 1;
   }
 
@@ -177,12 +188,12 @@ export class Store {
   private static readonly userColumns = 'id, email, name, role, job_title AS jobTitle, site_owner = 1 AS siteOwner, upn AS userPrincipalName';
 
   users(): UserRow[] {
-    return (this.db.prepare(`SELECT ${Store.userColumns} FROM users ORDER BY role, name`).all() as UserRow[]).map(asUser);
+    return (this.statement(`SELECT ${Store.userColumns} FROM users ORDER BY role, name`).all() as UserRow[]).map(asUser);
   }
 
   userByEmail(email: string): UserRow | undefined {
     // Tokens name the person by sign-in name (UPN) or mail, as Entra's do.
-    const row = this.db.prepare(`SELECT ${Store.userColumns} FROM users WHERE email = ? OR upn = ?`).get(email.toLowerCase(), email.toLowerCase()) as
+    const row = this.statement(`SELECT ${Store.userColumns} FROM users WHERE email = ? OR upn = ?`).get(email.toLowerCase(), email.toLowerCase()) as
       UserRow | undefined;
     return row && asUser(row);
   }
@@ -190,15 +201,15 @@ export class Store {
   // Sites and lists
 
   ensureSite(hostname: string, path: string, name: string): string {
-    const existing = this.db.prepare('SELECT id FROM sites WHERE hostname = ? AND path = ?').get(hostname, path) as { id: string } | undefined;
+    const existing = this.statement('SELECT id FROM sites WHERE hostname = ? AND path = ?').get(hostname, path) as { id: string } | undefined;
     if (existing) return existing.id;
     const id = `${hostname},${randomUUID()},${randomUUID()}`;
-    this.db.prepare('INSERT INTO sites (id, hostname, path, name) VALUES (?, ?, ?, ?)').run(id, hostname, path, name);
+    this.statement('INSERT INTO sites (id, hostname, path, name) VALUES (?, ?, ?, ?)').run(id, hostname, path, name);
     return id;
   }
 
   sites(): { id: string; hostname: string; path: string; name: string }[] {
-    return this.db.prepare('SELECT id, hostname, path, name FROM sites ORDER BY path').all() as {
+    return this.statement('SELECT id, hostname, path, name FROM sites ORDER BY path').all() as {
       id: string;
       hostname: string;
       path: string;
@@ -220,7 +231,7 @@ export class Store {
   }
 
   lists(siteId: string): ListRow[] {
-    return (this.db.prepare('SELECT * FROM lists WHERE site_id = ? ORDER BY created, name').all(siteId) as Record<string, unknown>[]).map((row) =>
+    return (this.statement('SELECT * FROM lists WHERE site_id = ? ORDER BY created, name').all(siteId) as Record<string, unknown>[]).map((row) =>
       this.toList(row),
     );
   }
@@ -234,13 +245,13 @@ export class Store {
 
   /** A document library by its URL name, on any site (the emulator's sites share one host). */
   libraryByName(name: string): ListRow | undefined {
-    const row = this.db.prepare("SELECT * FROM lists WHERE template = 'documentLibrary' AND lower(name) = lower(?)").get(name) as
+    const row = this.statement("SELECT * FROM lists WHERE template = 'documentLibrary' AND lower(name) = lower(?)").get(name) as
       Record<string, unknown> | undefined;
     return row ? this.toList(row) : undefined;
   }
 
   listById(id: string): ListRow | undefined {
-    const row = this.db.prepare('SELECT * FROM lists WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+    const row = this.statement('SELECT * FROM lists WHERE id = ?').get(id) as Record<string, unknown> | undefined;
     return row ? this.toList(row) : undefined;
   }
 
@@ -256,11 +267,11 @@ export class Store {
   }
 
   setListSecurity(listId: string, permissions: RolePermissions, writeSecurity: 1 | 2): void {
-    this.db.prepare('UPDATE lists SET permissions = ?, write_security = ? WHERE id = ?').run(JSON.stringify(permissions), writeSecurity, listId);
+    this.statement('UPDATE lists SET permissions = ?, write_security = ? WHERE id = ?').run(JSON.stringify(permissions), writeSecurity, listId);
   }
 
   columns(listId: string): ColumnRow[] {
-    return (this.db.prepare('SELECT * FROM columns WHERE list_id = ? ORDER BY position').all(listId) as Record<string, unknown>[]).map((row) => ({
+    return (this.statement('SELECT * FROM columns WHERE list_id = ? ORDER BY position').all(listId) as Record<string, unknown>[]).map((row) => ({
       name: String(row.name),
       type: row.type as ColumnType,
       indexed: row.indexed === 1,
@@ -272,7 +283,7 @@ export class Store {
   }
 
   addColumn(listId: string, column: ColumnRow): void {
-    const position = (this.db.prepare('SELECT count(*) AS n FROM columns WHERE list_id = ?').get(listId) as { n: number }).n;
+    const position = (this.statement('SELECT count(*) AS n FROM columns WHERE list_id = ?').get(listId) as { n: number }).n;
     this.db
       .prepare(
         `INSERT INTO columns (list_id, name, type, indexed, required, enforce_unique, choices, max_length, position)
@@ -300,9 +311,9 @@ export class Store {
 
   updateColumn(listId: string, name: string, change: { indexed?: boolean; choices?: string[] }): void {
     if (change.choices !== undefined)
-      this.db.prepare('UPDATE columns SET choices = ? WHERE list_id = ? AND name = ?').run(JSON.stringify(change.choices), listId, name);
+      this.statement('UPDATE columns SET choices = ? WHERE list_id = ? AND name = ?').run(JSON.stringify(change.choices), listId, name);
     if (change.indexed !== undefined) {
-      this.db.prepare('UPDATE columns SET indexed = ? WHERE list_id = ? AND name = ?').run(change.indexed ? 1 : 0, listId, name);
+      this.statement('UPDATE columns SET indexed = ? WHERE list_id = ? AND name = ?').run(change.indexed ? 1 : 0, listId, name);
       if (change.indexed) this.indexColumn(listId, name);
     }
   }
@@ -326,18 +337,21 @@ export class Store {
   }
 
   itemCount(listId: string): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM items WHERE list_id = ? AND deleted = 0').get(listId) as { n: number }).n;
+    return (this.statement('SELECT count(*) AS n FROM items WHERE list_id = ? AND deleted = 0').get(listId) as { n: number }).n;
   }
 
   item(listId: string, id: number): ItemRow | undefined {
-    const row = this.db.prepare('SELECT * FROM items WHERE list_id = ? AND id = ? AND deleted = 0').get(listId, id) as Record<string, unknown> | undefined;
+    const row = this.statement('SELECT * FROM items WHERE list_id = ? AND id = ? AND deleted = 0').get(listId, id) as Record<string, unknown> | undefined;
     return row ? this.toItem(row) : undefined;
   }
 
   /** Items matching an SQL condition built by the query layer from a parsed $filter (values bound, names checked). */
   queryItems(listId: string, where: string, params: unknown[], orderBy: string, limit: number, offset: number): ItemRow[] {
-    const sql = `SELECT * FROM items WHERE list_id = ? AND deleted = 0 ${where ? `AND (${where})` : ''} ORDER BY ${orderBy} LIMIT ? OFFSET ?`;
-    return (this.db.prepare(sql).all(listId, ...params, limit, offset) as Record<string, unknown>[]).map((row) => this.toItem(row));
+    // With a filter, "+id" keeps SQLite from walking the primary key in id order (its choice without statistics)
+    // rather than the column's index, which on an indexed column turns each lookup into a scan of the list.
+    const order = where ? orderBy.replace(/(^|,\s*)id\b/g, '$1+id') : orderBy;
+    const sql = `SELECT * FROM items WHERE list_id = ? AND deleted = 0 ${where ? `AND (${where})` : ''} ORDER BY ${order} LIMIT ? OFFSET ?`;
+    return (this.statement(sql).all(listId, ...params, limit, offset) as Record<string, unknown>[]).map((row) => this.toItem(row));
   }
 
   changedItems(listId: string, afterSeq: number, limit: number, offset: number): ItemRow[] {
@@ -354,8 +368,8 @@ export class Store {
 
   insertItem(listId: string, fields: Record<string, unknown>, by: string): ItemRow {
     return this.transaction(() => {
-      const { next_item_id: id } = this.db.prepare('SELECT next_item_id FROM lists WHERE id = ?').get(listId) as { next_item_id: number };
-      this.db.prepare('UPDATE lists SET next_item_id = ? WHERE id = ?').run(id + 1, listId);
+      const { next_item_id: id } = this.statement('SELECT next_item_id FROM lists WHERE id = ?').get(listId) as { next_item_id: number };
+      this.statement('UPDATE lists SET next_item_id = ? WHERE id = ?').run(id + 1, listId);
       const at = this.now();
       this.db
         .prepare(
@@ -386,13 +400,13 @@ export class Store {
 
   driveItem(listId: string, idOrPath: { id?: string; path?: string }): DriveItemRow | undefined {
     const row = idOrPath.id
-      ? this.db.prepare('SELECT * FROM drive_items WHERE list_id = ? AND id = ?').get(listId, idOrPath.id)
-      : this.db.prepare('SELECT * FROM drive_items WHERE list_id = ? AND path = ?').get(listId, idOrPath.path);
+      ? this.statement('SELECT * FROM drive_items WHERE list_id = ? AND id = ?').get(listId, idOrPath.id)
+      : this.statement('SELECT * FROM drive_items WHERE list_id = ? AND path = ?').get(listId, idOrPath.path);
     return row as DriveItemRow | undefined;
   }
 
   driveChildren(listId: string): DriveItemRow[] {
-    return this.db.prepare('SELECT * FROM drive_items WHERE list_id = ? ORDER BY path').all(listId) as DriveItemRow[];
+    return this.statement('SELECT * FROM drive_items WHERE list_id = ? ORDER BY path').all(listId) as DriveItemRow[];
   }
 
   putDriveItem(listId: string, path: string, content: Buffer, mimeType: string, by: string): DriveItemRow {
@@ -428,12 +442,12 @@ export class Store {
   }
 
   uploadSession(id: string): UploadSessionRow | undefined {
-    return this.db.prepare('SELECT * FROM upload_sessions WHERE id = ?').get(id) as UploadSessionRow | undefined;
+    return this.statement('SELECT * FROM upload_sessions WHERE id = ?').get(id) as UploadSessionRow | undefined;
   }
 
   /** Keeps the bytes received so far. */
   extendUploadSession(id: string, content: Buffer, total: number): void {
-    this.db.prepare('UPDATE upload_sessions SET content = ?, received = ?, size = ? WHERE id = ?').run(content, content.length, total, id);
+    this.statement('UPDATE upload_sessions SET content = ?, received = ?, size = ? WHERE id = ?').run(content, content.length, total, id);
   }
 
   /** The last fragment: the session ends and the file is written, in one transaction. */
@@ -446,7 +460,7 @@ export class Store {
 
   finishUploadSession(session: UploadSessionRow, content: Buffer): DriveItemRow {
     return this.transaction(() => {
-      this.db.prepare('DELETE FROM upload_sessions WHERE id = ?').run(session.id);
+      this.statement('DELETE FROM upload_sessions WHERE id = ?').run(session.id);
       return this.putDriveItem(session.list_id, session.path, content, 'application/octet-stream', session.created_by);
     });
   }
@@ -455,23 +469,23 @@ export class Store {
 
   /** The one team and channel the emulator starts with, made once. */
   ensureTeam(name: string, description: string, channelName: string): void {
-    const teams = this.db.prepare('SELECT count(*) AS n FROM teams').get() as { n: number };
+    const teams = this.statement('SELECT count(*) AS n FROM teams').get() as { n: number };
     if (teams.n > 0) return;
     const teamId = randomUUID();
-    this.db.prepare('INSERT INTO teams (id, name, description) VALUES (?, ?, ?)').run(teamId, name, description);
-    this.db.prepare('INSERT INTO channels (id, team_id, name) VALUES (?, ?, ?)').run(`19:${randomUUID().replace(/-/g, '')}@thread.tacv2`, teamId, channelName);
+    this.statement('INSERT INTO teams (id, name, description) VALUES (?, ?, ?)').run(teamId, name, description);
+    this.statement('INSERT INTO channels (id, team_id, name) VALUES (?, ?, ?)').run(`19:${randomUUID().replace(/-/g, '')}@thread.tacv2`, teamId, channelName);
   }
 
   teams(): TeamRow[] {
-    return this.db.prepare('SELECT * FROM teams').all() as TeamRow[];
+    return this.statement('SELECT * FROM teams').all() as TeamRow[];
   }
 
   channels(teamId: string): ChannelRow[] {
-    return this.db.prepare('SELECT * FROM channels WHERE team_id = ?').all(teamId) as ChannelRow[];
+    return this.statement('SELECT * FROM channels WHERE team_id = ?').all(teamId) as ChannelRow[];
   }
 
   channel(teamId: string, channelId: string): ChannelRow | undefined {
-    return this.db.prepare('SELECT * FROM channels WHERE id = ? AND team_id = ?').get(channelId, teamId) as ChannelRow | undefined;
+    return this.statement('SELECT * FROM channels WHERE id = ? AND team_id = ?').get(channelId, teamId) as ChannelRow | undefined;
   }
 
   addMessage(channelId: string, body: string, by: string): MessageRow {
@@ -479,12 +493,12 @@ export class Store {
     this.db
       .prepare('INSERT INTO messages (id, channel_id, body, created_by, created_at, seq) VALUES (?, ?, ?, ?, ?, ?)')
       .run(id, channelId, body, by, this.now(), this.nextSeq());
-    return this.db.prepare('SELECT * FROM messages WHERE id = ?').get(id) as MessageRow;
+    return this.statement('SELECT * FROM messages WHERE id = ?').get(id) as MessageRow;
   }
 
   /** The newest messages first. */
   messages(channelId: string, top: number, skip = 0): MessageRow[] {
-    return this.db.prepare('SELECT * FROM messages WHERE channel_id = ? ORDER BY seq DESC LIMIT ? OFFSET ?').all(channelId, top, skip) as MessageRow[];
+    return this.statement('SELECT * FROM messages WHERE channel_id = ? ORDER BY seq DESC LIMIT ? OFFSET ?').all(channelId, top, skip) as MessageRow[];
   }
 }
 

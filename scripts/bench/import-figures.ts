@@ -6,7 +6,7 @@ import { emulatorSiteOwner, jobContext } from '../../src/jobs/job-context';
 import type { BenchReport } from './report';
 import { latency, owner, today } from './settings';
 
-/** A register of `size` rows in ten-recommendation audits, half with a latest update, imported into an empty site. */
+/** A register of `size` rows in ten-recommendation audits, four dated updates each, imported into an empty site. */
 export async function importFigures(size: number, report: BenchReport): Promise<void> {
   const add = report.add.bind(report);
   const emulator = await startEmulator({ data: ':memory:' });
@@ -32,7 +32,8 @@ export async function importFigures(size: number, report: BenchReport): Promise<
         'Q2 2025',
         '',
         'Open',
-        r % 2 ? 'Progress noted this quarter.' : '',
+        // Four dated updates each: the history a migrated register carries.
+        ['July 2024', 'October 2024', 'January 2025', 'April 2025'].map((cycle) => `UPDATE ${cycle}: Progress noted in ${cycle} (${r}).`).join('\n'),
       ]),
     ];
     const actor = { email: 'casey.coordinator@northmere.example', name: 'Casey', role: 'coordinator' as const };

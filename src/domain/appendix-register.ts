@@ -14,7 +14,11 @@ const appendixHeader = ['audittitle', 'risk', 'recommendationreference', 'busine
 export const isAppendixTable = (rows: readonly (readonly DocxCell[])[]): boolean =>
   appendixHeader.every((h, i) => fold(rows[0]?.[i]?.paragraphs.join(' ') ?? '') === h);
 
-const clean = (text: string): string => text.replace(/\[(?:bookmark|image):[^\]]*\]/gi, '').replace(/\s+/g, ' ').trim();
+const clean = (text: string): string =>
+  text
+    .replace(/\[(?:bookmark|image):[^\]]*\]/gi, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 const opening = /^(high|medium|low)\s+priority\s+recommendation\s*:?\s*(.*)$/i;
 const responsible = /^responsible\s+persons?\s*:\s*(.*)$/i;

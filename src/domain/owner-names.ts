@@ -1,5 +1,5 @@
 /**
- * People as registers write them in one cell: "D/Supt Alison Tompkins; C/Insp Ray Dunn", "ACO Finance and
+ * People as registers write them in one cell: "D/Supt Morgan Hale; C/Insp Ray Dunn", "ACO Finance and
  * Mr Lee – Head of Fleet". A rank with a slash ("D/Supt", "T/Det Supt") or a title after a dash is part of one
  * person, never a second one; people are separated by ";", new lines, commas, "&", "and" and a spaced " / ".
  */
@@ -21,9 +21,9 @@ export function splitOwnerNames(cell: string): string[] {
 /** Ranks, honorifics and post abbreviations a register puts before a name. */
 const honorific = /^(?:mr|mrs|ms|miss|mx|dr|cllr|prof|sir|dame|supt|insp|sgt|det|ch|pc|ps|ds|di|dci|dc|ci|aco|acc|dcc|cc)\.?$/i;
 
-/** The name itself, for matching against the directory: no rank ("D/Supt"), honorific or title after a dash. */
+/** The name itself, for matching against the directory: no rank ("D/Supt"), honorific, title after a dash or in brackets. */
 export function bareName(written: string): string {
-  const withoutTitle = written.split(/\s[–—-]\s/)[0] ?? written;
+  const withoutTitle = (written.split(/\s[–—-]\s/)[0] ?? written).replace(/\([^)]*\)/g, ' ');
   const words = withoutTitle.trim().split(/\s+/);
   while (words.length > 1 && (words[0]?.includes('/') || honorific.test(words[0] ?? ''))) words.shift();
   return words.join(' ');
@@ -31,7 +31,7 @@ export function bareName(written: string): string {
 
 const letters = (text: string): string => text.toLowerCase().replace(/[^a-z]/g, '');
 
-/** Whether an e-mail address is this person's, by the letters of their name in its local part ("alison.tompkins@"). */
+/** Whether an e-mail address is this person's, by the letters of their name in its local part ("morgan.hale@"). */
 export function emailFits(email: string, written: string): boolean {
   const local = letters(email.split('@')[0] ?? '');
   const words = bareName(written).split(/\s+/).map(letters).filter(Boolean);

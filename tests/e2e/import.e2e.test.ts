@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openTab, screenshot, signInAs } from './browser';
+import { appendixDocx, referenceShapedRows } from '../support/appendix-docx';
+import { launchBrowser, openTab, screenshot, seriousAccessibilityViolations, signInAs } from './browser';
 
 describe('the import wizard', () => {
   let browser: Browser;
@@ -33,5 +34,23 @@ describe('the import wizard', () => {
     await page.getByTestId('register-file').setInputFiles({ name: 'messy-register.csv', mimeType: 'text/csv', buffer: csv });
     await page.getByText(/0 to create, 0 to change, 4 unchanged/).waitFor();
     expect(await page.getByRole('button', { name: 'Import 0 row(s)' }).isDisabled()).toBe(true);
+  });
+
+  it("previews a previous paper's Appendix A from its .docx, with each row's fate and its people to assign", async () => {
+    const page = await openTab(browser, `${inject('appUrl')}#/import`, inject('today'));
+    await signInAs(page, 'Casey Marlow');
+    const docx = Buffer.from(await appendixDocx(referenceShapedRows));
+    await page.getByTestId('register-file').setInputFiles({
+      name: 'previous-paper.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: docx,
+    });
+    await page.getByText('Read from the Appendix A table of previous-paper.docx: 5 recommendation(s).').waitFor();
+    await page.getByText('Of the new items: 3 will be put to the panel, 1 proposed closed for your review, 1 open.').waitFor();
+    await page.getByText("'D/Supt Morgan Hale' is not in the directory: assign an owner on the item", { exact: false }).waitFor();
+    await screenshot(page, 'import-word-preview');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // Nothing is written until the coordinator imports: she leaves it here.
+    await page.getByRole('button', { name: 'Cancel' }).click();
   });
 });

@@ -50,3 +50,69 @@ export async function appendixDocx(rows: readonly AppendixFixtureRow[]): Promise
   });
   return new Uint8Array(await Packer.toBuffer(document));
 }
+
+/** Five rows with the shapes of the reference's Appendix A (its lines 385-960), the people invented. */
+export const referenceShapedRows: AppendixFixtureRow[] = [
+  {
+    audit: ['FLEET MANAGEMENT', '', 'SATISFACTORY ASSURANCE', 'September 2018'],
+    reference: '4.2 Sample Check of Service Details',
+    record: [
+      'Medium Priority Recommendation:',
+      'Regular sample checks should be undertaken on the services carried out and the details recorded.',
+      '• All details (including mileage) is recorded for the service; and',
+      '',
+      'Summary of progress – the milestones achieved between Sept 2018 and Dec 2024.',
+      'UPDATE April 2025: ',
+      'What is left to complete and Milestones?',
+      'The tablets are being introduced to the technicians.',
+      'PROPOSED  CLOSED',
+    ],
+  },
+  {
+    audit: ['VETTING', '', 'SATISFACTORY ASSURANCE', 'February 2021'],
+    reference: '4.3 Performance reporting',
+    record: [
+      'Medium Priority Recommendation: The Force should ensure that performance information is produced for Vetting.',
+      '',
+      'Target Date: January 2025 – Dana Reid (Security Vetting Manager)',
+      'UPDATE October 2024: The first report went to the management team.',
+      'UPDATE April 2025: Reports are now monthly.',
+    ],
+  },
+  {
+    audit: ['PARTNERSHIPS (Domestic Violence)', 'LIMITED   ASSURANCE', 'June 2023'],
+    reference: '4.1 End of Contract Arrangements',
+    record: [
+      'High Priority Recommendation: A final exit and lessons learned stage is conducted for expiring contracts.',
+      'Initial Management Response: Documents and process are in place but not yet used.',
+      'Target - Implemented by May 2023 Sam Ortiz – Commissioning Manager',
+      '',
+      'UPDATE April 2025: The auditors revisited this recommendation in January 2025 with the following findings:',
+      'Implemented',
+      'An exit interview was held and retained for the one service decommissioned.',
+      'PROPOSED CLOSED',
+    ],
+  },
+  {
+    audit: ['\u201c'],
+    reference: '4.3 Compliance agreements',
+    record: [
+      'Medium Priority Recommendation:  Meeting and reporting requirements are laid out in the contract.',
+      'Responsible Person: D/Supt Morgan Hale',
+      'Update June 2023: The risk register is updated each quarter.',
+      'UPDATE April 2025: The auditors revisited this recommendation with the following findings:',
+      'Implemented',
+    ],
+  },
+  {
+    audit: [],
+    reference: '4.4 Performance Monitoring',
+    record: [
+      'Low Priority Recommendation: Regular and timely reports on the performance of providers.',
+      'Target: May 2023',
+      'UPDATE April 2025: Reports arrive quarterly.',
+      'PROPOSED CLOSED',
+    ],
+    embeds: 1,
+  },
+];

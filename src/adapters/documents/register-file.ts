@@ -43,7 +43,9 @@ async function readDocx(name: string, bytes: Uint8Array): Promise<RegisterTable>
   if (table.length > maxImportRows + 1) throw tooManyRows(name, table.length);
   return {
     rows: table,
-    notices: [`Read from the Appendix A table of ${name}: ${table.length - 1} recommendation(s). People are named without emails: check each owner in the preview.`],
+    notices: [
+      `Read from the Appendix A table of ${name}: ${table.length - 1} recommendation(s). People are named without emails: check each owner in the preview.`,
+    ],
     embedded,
   };
 }

@@ -17,6 +17,7 @@ import {
   type Versioned,
 } from '../../application/ports';
 import { batchLimit, type BatchRequest } from './gateway/batch';
+import { mapLimited } from '../../application/shared/map-limited';
 import { PreconditionFailedError, UniqueValueError } from './gateway/errors';
 import { holdsFields, type ListItem } from './gateway/list-item';
 import { eq } from './gateway/odata';
@@ -130,6 +131,11 @@ function screened(
 }
 
 /** Trail kinds that refuse a target request. */
+/** $batch requests in flight at once: Graph's guidance for SharePoint allows a few, each of up to 20 requests. */
+const batchesInFlight = 4;
+const chunksOf = <T>(items: readonly T[]): T[][] =>
+  Array.from({ length: Math.ceil(items.length / batchLimit) }, (_, i) => items.slice(i * batchLimit, (i + 1) * batchLimit));
+
 const refusals = new Set(['extensionRefused', 'extensionRefusedByCoordinator']);
 
 /** Each recommendation's latest acceptance, as the proposal frozen in it. */
@@ -330,10 +336,9 @@ export class GraphRecommendationStore implements RecommendationStore {
   }
 
   async writeRecommendations(writes: RecommendationWrite[], onProgress?: (done: number, total: number) => void): Promise<WriteOutcome[]> {
-    const outcomes: WriteOutcome[] = [];
     const path = `${this.gateway.listPath('recommendations')}/items`;
-    for (let start = 0; start < writes.length; start += batchLimit) {
-      const chunk = writes.slice(start, start + batchLimit);
+    let done = 0;
+    const chunks = await mapLimited(chunksOf(writes), batchesInFlight, async (chunk) => {
       const responses = await this.gateway.batch(
         chunk.map((write, i): BatchRequest => {
           if (write.kind === 'create') return { id: String(i), method: 'POST', url: path, body: { fields: recommendationToFields(write.value) } };
@@ -347,6 +352,7 @@ export class GraphRecommendationStore implements RecommendationStore {
           };
         }),
       );
+      const outcomes: WriteOutcome[] = [];
       for (const [i, response] of responses.entries()) {
         const write = chunk[i];
         if (!write) continue;
@@ -364,9 +370,11 @@ export class GraphRecommendationStore implements RecommendationStore {
           });
         }
       }
-      onProgress?.(Math.min(start + batchLimit, writes.length), writes.length);
-    }
-    return outcomes;
+      done += chunk.length;
+      onProgress?.(done, writes.length);
+      return outcomes;
+    });
+    return chunks.flat();
   }
 
   /**
@@ -450,8 +458,7 @@ export class GraphRecommendationStore implements RecommendationStore {
   }
 
   async addUpdates(updates: Omit<OwnerUpdate, 'id'>[]): Promise<void> {
-    for (let start = 0; start < updates.length; start += batchLimit) {
-      const chunk = updates.slice(start, start + batchLimit);
+    await mapLimited(chunksOf(updates), batchesInFlight, async (chunk) => {
       const responses = await this.gateway
         .batch(
           chunk.map((update, i): BatchRequest => {
@@ -467,7 +474,7 @@ export class GraphRecommendationStore implements RecommendationStore {
         if ((status >= 200 && status < 300) || status === 409) continue;
         await this.addUpdate(update);
       }
-    }
+    });
   }
 
   /**
@@ -494,6 +501,16 @@ export class GraphRecommendationStore implements RecommendationStore {
     if (holdsFields(existing, fields)) return fromItem(existing);
     await this.gateway.update(list, existing.id, fields, existing.etag);
     return fromItem(await this.gateway.get(list, existing.id, select));
+  }
+
+  async createAudit(audit: Omit<Audit, 'id'>): Promise<Versioned<Audit>> {
+    try {
+      return auditFromItem(await this.gateway.create('audits', auditToFields(audit)));
+    } catch (error) {
+      // Made already, by an earlier run or a lost answer: the key finds it.
+      if (!(error instanceof UniqueValueError)) throw error;
+      return this.upsertAudit(audit);
+    }
   }
 
   upsertAudit(audit: Omit<Audit, 'id'>): Promise<Versioned<Audit>> {

@@ -270,6 +270,11 @@ function mergedAudit(existing: Audit, fromFile: Omit<Audit, 'id'>, columns: Read
   };
 }
 
+/** Whether two audits hold the same fields: writing one over the other would change nothing. */
+const sameAudit = (a: Omit<Audit, 'id'>, b: Omit<Audit, 'id'>): boolean =>
+  JSON.stringify([a.title, a.qualifier ?? '', a.issuedYear, a.issuedMonth, a.auditor, a.opinion.asWritten, a.opinion.level ?? '']) ===
+  JSON.stringify([b.title, b.qualifier ?? '', b.issuedYear, b.issuedMonth, b.auditor, b.opinion.asWritten, b.opinion.level ?? '']);
+
 export interface ImportResult {
   written: number;
   conflicts: { rowNumber: number; message: string }[];
@@ -305,11 +310,16 @@ export async function applyImport(
   requireCoordinator(actor, 'imports registers');
   const audits = [...preview.plan.audits].filter(([key]) => preview.rows.some((r) => r.row.auditKey === key && r.action !== 'skip'));
   // Audits are independent of each other (each has its own unique key), so their upserts overlap.
-  const saved = await mapLimited(audits, writesInFlight, ([key, audit]) => {
-    const existing = preview.existingAudits.get(key);
-    return store.upsertAudit(existing ? mergedAudit(existing, audit, preview.plan.columns) : audit);
-  });
-  const auditIds = new Map(audits.map(([key], i) => [key, saved[i]?.value.id ?? '']));
+  // An existing audit the file does not change costs nothing; a new one is created in one round trip.
+  const auditIds = new Map(
+    await mapLimited(audits, writesInFlight, async ([key, audit]): Promise<[string, string]> => {
+      const existing = preview.existingAudits.get(key);
+      if (!existing) return [key, (await store.createAudit(audit)).value.id];
+      const merged = mergedAudit(existing, audit, preview.plan.columns);
+      const { id, ...kept } = existing;
+      return [key, sameAudit(merged, kept) ? id : (await store.upsertAudit(merged)).value.id];
+    }),
+  );
   const todo = rowsToWrite(preview, confirmed);
   const writes = todo.map((r): RecommendationWrite => {
     const auditId = auditIds.get(r.row.auditKey) ?? '';

@@ -171,7 +171,10 @@ export function ImportPage() {
                 Import {toWrite} row(s)
               </Button>
               {stage.preview.counts.held > 0 && (
-                <Caption1>{stage.preview.counts.held} row(s) to confirm: a change that reopens a decided item or moves a target, or an owner found in the directory. Tick each one to apply it.</Caption1>
+                <Caption1>
+                  {stage.preview.counts.held} row(s) to confirm: a change that reopens a decided item or moves a target, or an owner found in the directory.
+                  Tick each one to apply it.
+                </Caption1>
               )}
               <Button onClick={() => setStage({ kind: 'choose' })}>Cancel</Button>
             </div>
