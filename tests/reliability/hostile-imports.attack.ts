@@ -77,14 +77,17 @@ describe('hostile register files', () => {
     expect(table.notices).toEqual([expect.stringContaining('E2')]);
   });
 
-  it('refuses a small workbook that unpacks to gigabytes, before reading it', async () => {
+  it.each([
+    ['bomb.xlsx', 'xl/worksheets/sheet1.xml'],
+    ['bomb.docx', 'word/document.xml'],
+  ])('refuses a small %s that unpacks to gigabytes, before reading it', async (name, part) => {
     const zip = new JSZip();
     zip.file('[Content_Types].xml', '<Types/>');
-    zip.file('xl/worksheets/sheet1.xml', new Uint8Array(80 * 1024 * 1024));
+    zip.file(part, new Uint8Array(80 * 1024 * 1024));
     const bomb = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 9 } });
     expect(bomb.byteLength).toBeLessThan(1024 * 1024);
     const before = process.memoryUsage().rss;
-    await expect(readRegisterFile('bomb.xlsx', bomb)).rejects.toThrow(/unpacks to more than \d+ MB/);
+    await expect(readRegisterFile(name, bomb)).rejects.toThrow(/unpacks to more than \d+ MB/);
     expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
   });
 
