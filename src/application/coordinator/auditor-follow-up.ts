@@ -1,16 +1,7 @@
-import {
-  auditorFollowUpSchema,
-  blankAnswers,
-  effectiveStatus,
-  followUpEffect,
-  followUpKey,
-  followUpSummary,
-  type AuditorFollowUp,
-  type OwnerUpdate,
-} from '../../domain';
+import { auditorFollowUpSchema, effectiveStatus, followUpEffect, followUpKey, followUpSummary, type AuditorFollowUp, type OwnerUpdate } from '../../domain';
 import type { RecommendationDetail, RecommendationStore } from '../ports';
 import { requireCoordinator, type Actor } from '../shared/actor';
-import { performTransition } from './review';
+import { auditTeamProposal, performTransition } from './review';
 
 export interface FollowUpOutcome {
   effect: ReturnType<typeof followUpEffect>;
@@ -50,19 +41,18 @@ export async function recordAuditorFollowUp(
     return { effect };
   }
   if (effect !== 'mayPropose' || !options.putForward) return { effect };
-  const proposal = await store.addUpdate({
-    recommendationId: recommendation.id,
-    cycle: options.putForward.cycle,
-    kind: 'coordinatorUpdate',
-    author: { email: actor.email, name: actor.name },
-    onBehalfOf: recommendation.owners[0],
-    ...blankAnswers(),
-    proposesClosure: true,
-    closureNarrative: followUp.note || `The auditor's follow-up found the recommendation implemented.`,
-    evidence: [{ kind: 'auditorFollowUp', name: summary }],
-    note: '',
-    idempotencyKey: `${recommendation.id}:followUpProposal:${key}`,
-    submittedAt: now.toISOString(),
-  });
+  const proposal = await store.addUpdate(
+    auditTeamProposal(
+      recommendation,
+      {
+        cycle: options.putForward.cycle,
+        narrative: followUp.note || `The auditor's follow-up found the recommendation implemented.`,
+        evidence: [{ kind: 'auditorFollowUp', name: summary }],
+        idempotencyKey: `${recommendation.id}:followUpProposal:${key}`,
+      },
+      actor,
+      now,
+    ),
+  );
   return { effect, proposal };
 }

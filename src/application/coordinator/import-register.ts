@@ -1,6 +1,5 @@
 import {
   auditKey,
-  blankAnswers,
   importSource,
   currentTarget,
   hasErrors,
@@ -23,7 +22,7 @@ import {
 import type { PeopleDirectory, RecommendationStore, RecommendationWrite, Versioned, WriteOutcome } from '../ports';
 import { mapLimited } from '../shared/map-limited';
 import { requireCoordinator, type Actor } from '../shared/actor';
-import { noteOnBehalf } from './review';
+import { auditTeamProposal, noteOnBehalf } from './review';
 
 export type RowAction = 'create' | 'update' | 'unchanged' | 'skip';
 
@@ -395,25 +394,19 @@ export async function applyImport(
       const embedded = r.row.embeddedEvidence;
       const narrative = r.row.imported.proposes ?? (r.row.imported.outcome === 'toPanel' && embedded > 0 ? r.row.imported.statusReason : undefined);
       if (!narrative) return [];
+      const evidence = embedded > 0 ? `${embedded} document(s) embedded in the previous paper (${where})` : `The imported register (${where})`;
       return [
-        {
-          recommendationId: id,
-          cycle: r.row.history.at(-1)?.cycle ?? importedCycle,
-          kind: 'coordinatorUpdate' as const,
-          author: { email: actor.email, name: actor.name },
-          onBehalfOf: r.row.recommendation.owners[0],
-          ...blankAnswers(),
-          proposesClosure: true,
-          closureNarrative: narrative,
-          evidence: [
-            embedded > 0
-              ? { kind: 'heldElsewhere' as const, name: `${embedded} document(s) embedded in the previous paper (${where})` }
-              : { kind: 'heldElsewhere' as const, name: `The imported register (${where})` },
-          ],
-          note: '',
-          idempotencyKey: `${id}:imported-implemented`,
-          submittedAt: now.toISOString(),
-        },
+        auditTeamProposal(
+          { id, owners: r.row.recommendation.owners },
+          {
+            cycle: r.row.history.at(-1)?.cycle ?? importedCycle,
+            narrative,
+            evidence: [{ kind: 'heldElsewhere', name: evidence }],
+            idempotencyKey: `${id}:imported-implemented`,
+          },
+          actor,
+          now,
+        ),
       ];
     }),
   );

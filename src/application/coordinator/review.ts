@@ -237,6 +237,32 @@ export function noteOnBehalf(
   };
 }
 
+/**
+ * The audit team's own update putting an item forward for closure on the owner's behalf (an auditor's
+ * follow-up, a migrated register's word), kept as the audit team's and reviewed as any proposal is.
+ */
+export function auditTeamProposal(
+  recommendation: Pick<Recommendation, 'id' | 'owners'>,
+  proposal: { cycle: string; narrative: string; evidence: OwnerUpdate['evidence']; idempotencyKey: string },
+  actor: Actor,
+  now: Date,
+): Omit<OwnerUpdate, 'id'> {
+  return {
+    recommendationId: recommendation.id,
+    cycle: proposal.cycle,
+    kind: 'coordinatorUpdate',
+    author: { email: actor.email, name: actor.name },
+    onBehalfOf: recommendation.owners[0],
+    ...blankAnswers(),
+    proposesClosure: true,
+    closureNarrative: proposal.narrative,
+    evidence: proposal.evidence,
+    note: '',
+    idempotencyKey: proposal.idempotencyKey,
+    submittedAt: now.toISOString(),
+  };
+}
+
 /** The coordinator's edit of a recommendation: saved with its eTag, and what changed written to the audit trail. */
 export async function editRecommendation(
   store: RecommendationStore,
