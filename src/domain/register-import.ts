@@ -34,12 +34,16 @@ export interface ImportedStatus {
   /** Someone says it is done ("Implemented"): an audit-team update proposes it closed, for the coordinator to review. */
   proposes?: string;
   outcome: ImportOutcome;
+  /** The register's word, as read: what a re-import compares with the item's status. */
+  word: RegisterStatus;
 }
 
 const asCoordinator = { role: 'coordinator', ownsItem: false } as const;
 
 /** What the register's word makes of a new item, each step checked by the lifecycle; `where` is "file, row N". */
-export function importedStatus(word: RegisterStatus, where: string): ImportedStatus {
+export const importedStatus = (word: RegisterStatus, where: string): ImportedStatus => ({ ...statusReached(word, where), word });
+
+function statusReached(word: RegisterStatus, where: string): Omit<ImportedStatus, 'word'> {
   const step = (transition: TransitionName, reason: string, from: Status = 'open', withdrawal?: Withdrawal): Status =>
     applyTransition(from, { transition, actor: asCoordinator, reason, withdrawal });
   switch (word) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importedStatus } from './register-import';
-import { parseStatus, registerStatuses, sameTemplateStatus, templateStatusWords } from './register-template';
+import { parseStatus, registerStatuses, saysStatus, templateStatusWords } from './register-template';
 
 describe('the register template', () => {
   it('reads each status word as what it says happened, never folding one into another', () => {
@@ -50,6 +50,15 @@ describe('the register template', () => {
   it('writes each withdrawal with its own word, so an export imported again changes nothing', () => {
     expect(parseStatus(templateStatusWords.riskAccepted)).toBe('riskAccepted');
     expect(parseStatus(templateStatusWords.superseded)).toBe('superseded');
-    expect(sameTemplateStatus('riskAccepted', 'notAdopted')).toBe(false);
+    expect(saysStatus('notAdopted', 'riskAccepted')).toBe(false);
+  });
+
+  it("writes an owner's pending proposal as Implemented, which waits for review, and the panel's own as Proposed closed", () => {
+    expect(parseStatus(templateStatusWords.proposedClosed)).toBe('implemented');
+    expect(importedStatus('implemented', 'row 2').outcome).toBe('forReview');
+    expect(parseStatus(templateStatusWords.acceptedForPanel)).toBe('proposedClosed');
+    expect(saysStatus('implemented', 'proposedClosed')).toBe(true);
+    expect(saysStatus('implemented', 'open')).toBe(false);
+    expect(saysStatus('notAccepted', 'open')).toBe(true);
   });
 });

@@ -25,11 +25,15 @@ export const templateColumns = [
 export type TemplateColumn = (typeof templateColumns)[number];
 export const requiredColumns: readonly TemplateColumn[] = ['Audit Title', 'Reference', 'Recommendation Title', 'Priority'];
 
+type TemplateStatusWord = 'Open' | 'Implemented' | 'Proposed closed' | 'Closed' | 'Not adopted' | 'Risk accepted' | 'Superseded';
+
 /** The word the template writes for each status: the tracker's finer states share the template's words. */
-export const templateStatusWords: Record<Status, 'Open' | 'Proposed closed' | 'Closed' | 'Not adopted' | 'Risk accepted' | 'Superseded'> = {
+export const templateStatusWords: Record<Status, TemplateStatusWord> = {
   open: 'Open',
   returnedToOwner: 'Open',
-  proposedClosed: 'Proposed closed',
+  // Someone says it is done and the coordinator has yet to review it: imported again, it waits for her review,
+  // where "Proposed closed" (her own marker) would put it straight to the panel.
+  proposedClosed: 'Implemented',
   acceptedForPanel: 'Proposed closed',
   // Still on the books until the panel notes it.
   withdrawalProposed: 'Open',
@@ -39,9 +43,6 @@ export const templateStatusWords: Record<Status, 'Open' | 'Proposed closed' | 'C
   riskAccepted: 'Risk accepted',
   superseded: 'Superseded',
 };
-
-/** Whether a register would write the two statuses with the same word: then importing one over the other changes nothing. */
-export const sameTemplateStatus = (a: Status, b: Status): boolean => templateStatusWords[a] === templateStatusWords[b];
 
 /**
  * What a register's status word says happened, in the register's own terms: PROPOSED CLOSED is the coordinator's
@@ -61,6 +62,22 @@ const statusWords: [RegExp, RegisterStatus][] = [
   [/^(risk accepted)$/, 'riskAccepted'],
   [/^(superseded)$/, 'superseded'],
 ];
+
+/** The template's word for what a register's word says: an export imported again reads as unchanged. */
+export const registerStatusWords: Record<RegisterStatus, TemplateStatusWord> = {
+  open: 'Open',
+  proposedClosed: 'Proposed closed',
+  implemented: 'Implemented',
+  closed: 'Closed',
+  // A closure the panel sent back leaves the item open, as the template writes it.
+  notAccepted: 'Open',
+  notAdopted: 'Not adopted',
+  riskAccepted: 'Risk accepted',
+  superseded: 'Superseded',
+};
+
+/** Whether a register's word says what the template would write for the status: then importing it changes nothing. */
+export const saysStatus = (word: RegisterStatus, status: Status): boolean => registerStatusWords[word] === templateStatusWords[status];
 
 /** What a register's word means (synonyms included); a blank cell is open; undefined for a word it is not. */
 export function parseStatus(text: string): RegisterStatus | undefined {

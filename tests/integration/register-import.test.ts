@@ -12,8 +12,9 @@ import { lists } from '../../src/adapters/graph/list-schema';
 import { applyImport, previewImport } from '../../src/application/coordinator/import-register';
 import type { Actor } from '../../src/application/shared/actor';
 import type { JobContext } from '../../src/jobs/job-context';
-import { coordinator, provisioned, rawCall, startTestEmulator } from '../support/emulator-harness';
-import { parseOpinion, parseTargetDate, templateColumns } from '../../src/domain';
+import { contextFor, coordinator, owner, provisioned, rawCall, startTestEmulator } from '../support/emulator-harness';
+import { aRecommendation, anAudit, anUpdate, priya } from '../support/builders';
+import { effectiveStatus, parseOpinion, parseTargetDate, templateColumns } from '../../src/domain';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '../..');
@@ -90,6 +91,49 @@ describe('importing a register', () => {
     expect(registerRows(data.audits, [{ ...data.recommendations[0]!, title: '=HYPERLINK("http://evil.example")' }], [])[0]?.[4]).toBe(
       '\'=HYPERLINK("http://evil.example")',
     );
+  });
+
+  it("round-trips an owner's pending proposal as waiting for review, never as put to the panel", async () => {
+    const audit = await context.store.upsertAudit(anAudit({ title: 'Procurement Cards', issuedYear: 2024, issuedMonth: 3 }));
+    const item = await context.store.createRecommendation(aRecommendation(audit.value.id, '2.1', { owners: [priya] }));
+    // Posted as the owner: an update is hers only when SharePoint says she wrote it.
+    await contextFor(emulator, owner).store.addUpdate(
+      anUpdate(item.value.id, {
+        proposesClosure: true,
+        closureNarrative: 'The card limits are set and reviewed monthly.',
+        evidence: [{ kind: 'heldElsewhere', name: 'the finance share' }],
+        submittedAt: new Date().toISOString(),
+        idempotencyKey: 'pending-2.1',
+      }),
+    );
+    const data = await context.store.paperData('2000-01-01');
+    const exported = registerRows(data.audits, data.recommendations, data.updates);
+    const row = exported.find((r) => r[0] === 'Procurement Cards');
+    expect(row?.[templateColumns.indexOf('Status')]).toBe('Implemented');
+
+    const same = await previewImport(context.store, [[...templateColumns], ...exported], today);
+    expect(same.counts).toMatchObject({ create: 0, update: 0, unchanged: data.recommendations.length });
+    // Into another tracker (here, under an audit it does not have), the item waits for the coordinator's review.
+    const elsewhere = await previewImport(context.store, [[...templateColumns], ['Procurement Cards (Elsewhere)', ...(row ?? []).slice(1)]], today);
+    expect(elsewhere.rows[0]?.row.imported.outcome).toBe('forReview');
+    // A file that says "Proposed closed" of an item awaiting review is held: it would bypass the review.
+    const bypass = [...(row ?? [])];
+    bypass[templateColumns.indexOf('Status')] = 'Proposed closed';
+    const held = await previewImport(context.store, [[...templateColumns], bypass], today);
+    expect(held.rows[0]?.changes).toEqual([{ field: 'Status', before: 'Implemented', after: 'Proposed closed' }]);
+    expect(held.rows[0]?.needsConfirmation).toEqual(['It would put the item to the panel without your review']);
+
+    // A file saying Implemented of an open item nobody has proposed: the audit team proposes it, for review.
+    const quiet = await context.store.createRecommendation(aRecommendation(audit.value.id, '2.2', { owners: [priya] }));
+    const implemented = [...(row ?? [])];
+    implemented[templateColumns.indexOf('Reference')] = '2.2';
+    implemented[templateColumns.indexOf('Recommendation Title')] = quiet.value.title;
+    const proposing = await previewImport(context.store, [[...templateColumns], implemented], today);
+    expect(proposing.rows[0]).toMatchObject({ action: 'update', changes: [{ field: 'Status', before: 'Open', after: 'Implemented' }], needsConfirmation: [] });
+    await applyImport(context.store, proposing, casey, new Date());
+    const detail = await context.store.recommendationDetail(quiet.value.id);
+    expect(effectiveStatus(detail.recommendation.value, detail.updates)).toBe('proposedClosed');
+    expect((await previewImport(context.store, [[...templateColumns], implemented], today)).rows[0]?.action).toBe('unchanged');
   });
 
   it('after an interrupted import, running it again completes it without duplicates', async () => {

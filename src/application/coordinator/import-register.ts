@@ -5,7 +5,11 @@ import {
   hasErrors,
   organisationToday,
   planRegisterImport,
-  sameTemplateStatus,
+  saysStatus,
+  effectiveStatus,
+  isWorkable,
+  templateStatusWords,
+  registerStatusWords,
   statusLabel,
   withFormerOwners,
   type Audit,
@@ -68,12 +72,11 @@ const decided = new Set<Recommendation['status']>(['closed', 'notAdopted', 'risk
 
 type Imported = Omit<Recommendation, 'id' | 'auditId'>;
 
-/** The fields a register row carries, each with the columns it needs, how it reads, and how it is taken. */
+/** The fields a register row carries, each with the columns it needs and how it reads (the status in the template's words). */
 const importedFields: {
   field: string;
   columns: readonly TemplateColumn[];
   show: (r: Imported) => string;
-  same?: (a: Imported, b: Imported) => boolean;
 }[] = [
   { field: 'Title', columns: ['Recommendation Title'], show: (r) => r.title },
   { field: 'Priority', columns: ['Priority'], show: (r) => r.priority },
@@ -81,21 +84,36 @@ const importedFields: {
   { field: 'Management response', columns: ['Management Response'], show: (r) => r.managementResponse },
   { field: 'Owners', columns: ['Owner Email'], show: (r) => r.owners.map((o) => `${o.name} <${o.email}>`).join('; ') },
   { field: 'Current target', columns: ['Current Target'], show: (r) => currentTarget(r.targets).text },
-  { field: 'Status', columns: ['Status'], show: (r) => statusLabel[r.status], same: (a, b) => sameTemplateStatus(a.status, b.status) },
 ];
 
-/** What importing the row would change in the existing item, field by field, among the columns the file has. */
-export function importChanges(existing: Imported, row: Imported, columns: ReadonlySet<TemplateColumn>): FieldChange[] {
-  return importedFields
+/**
+ * What importing the row would change in the existing item, field by field, among the columns the file has. The
+ * status is compared as the template writes it, from the item's status as the register shows it (`shown`: an
+ * owner's pending proposal makes an open item Implemented).
+ */
+export function importChanges(existing: Imported, row: ImportedRow, columns: ReadonlySet<TemplateColumn>, shown = existing.status): FieldChange[] {
+  const changes = importedFields
     .filter((f) => f.columns.every((c) => columns.has(c)))
-    .filter((f) => !(f.same ? f.same(existing, row) : f.show(existing) === f.show(row)))
-    .map((f) => ({ field: f.field, before: f.show(existing), after: f.show(row) }));
+    .filter((f) => f.show(existing) !== f.show(row.recommendation))
+    .map((f) => ({ field: f.field, before: f.show(existing), after: f.show(row.recommendation) }));
+  if (columns.has('Status') && !saysStatus(row.imported.word, shown))
+    changes.push({ field: 'Status', before: templateStatusWords[shown], after: registerStatusWords[row.imported.word] });
+  return changes;
 }
 
-function confirmationReasons(existing: Recommendation, changes: readonly FieldChange[]): string[] {
+/** What a status change takes an existing item past, which the coordinator's confirmation must allow. */
+const stepsPast: Partial<Record<ImportOutcome, string>> = {
+  toPanel: 'It would put the item to the panel without your review',
+  closedBefore: 'It would close the item without the panel',
+  withdrawnBefore: 'It would withdraw the item without the panel',
+};
+
+function confirmationReasons(existing: Recommendation, row: ImportedRow, changes: readonly FieldChange[]): string[] {
   const reasons: string[] = [];
-  if (decided.has(existing.status) && changes.some((c) => c.field === 'Status'))
-    reasons.push(`It would reopen an item that is ${statusLabel[existing.status].toLowerCase()}`);
+  const statusChanges = changes.some((c) => c.field === 'Status');
+  if (decided.has(existing.status) && statusChanges) reasons.push(`It would reopen an item that is ${statusLabel[existing.status].toLowerCase()}`);
+  const past = stepsPast[row.imported.outcome];
+  if (statusChanges && isWorkable(existing.status) && past) reasons.push(past);
   if (changes.some((c) => c.field === 'Current target')) reasons.push('It would move the target date');
   return reasons;
 }
@@ -163,7 +181,10 @@ export async function previewImport(
     const auditId = existingAudits.get(row.auditKey)?.id;
     const existing = auditId ? recommendations.get(recKey(auditId, row.recommendation.referenceKey)) : undefined;
     if (!existing) return { row, action: 'create', ...none, ...(await lookUpOwners(row, source.directory, lookups)) };
-    const changes = importChanges(existing.value, row.recommendation, plan.columns);
+    let changes = importChanges(existing.value, row, plan.columns);
+    // Whether someone has proposed it closed is in its updates: read only for the few whose status the file changes.
+    if (changes.some((c) => c.field === 'Status') && isWorkable(existing.value.status))
+      changes = importChanges(existing.value, row, plan.columns, effectiveStatus(existing.value, await store.updatesFor(existing.value.id)));
     // The original target is history: a file that says otherwise is the coordinator's to look into, never a rewrite.
     const fileOriginal = row.recommendation.targets.original.text;
     if (plan.columns.has('Original Target') && fileOriginal && fileOriginal !== existing.value.targets.original.text) {
@@ -174,7 +195,7 @@ export async function previewImport(
       });
     }
     if (changes.length === 0) return { row, existing, action: 'unchanged', ...none };
-    return { row, existing, action: 'update', changes, needsConfirmation: confirmationReasons(existing.value, changes) };
+    return { row, existing, action: 'update', changes, needsConfirmation: confirmationReasons(existing.value, row, changes) };
   });
   const count = (action: RowAction): number => rows.filter((r) => r.action === action).length;
   const newAudits = [...plan.audits.entries()]
@@ -253,7 +274,8 @@ function mergedItem(existing: Recommendation, row: ImportedRow, changes: readonl
           ]
         : existing.targets.revisions,
     },
-    ...(changed('Status')
+    // "Implemented" leaves the status be: the audit team's proposal, made after the write, puts it forward.
+    ...(changed('Status') && row.imported.word !== 'implemented'
       ? { status: imported.status, statusChangedAt: now.toISOString(), statusReason: `Set by the imported register (row ${row.rowNumber})` }
       : {}),
   };
@@ -385,10 +407,14 @@ export async function applyImport(
         idempotencyKey: `${writtenIds.get(r) ?? ''}:imported-to-panel`,
       }),
   );
-  // "Implemented": the audit team's update proposes it closed on the register's word, for the coordinator's review;
-  // a closure put to the panel with documents embedded in the paper it came from lists them as its evidence.
+  // "Implemented": the audit team's update proposes it closed on the register's word, for the coordinator's review
+  // (an existing item too, when the file says so and nobody has yet); a closure put to the panel with documents
+  // embedded in the paper it came from lists them as its evidence.
+  const proposedNow = todo.filter(
+    (r) => r.action === 'update' && writtenIds.get(r) && r.row.imported.word === 'implemented' && r.changes.some((c) => c.field === 'Status'),
+  );
   await store.addUpdates(
-    created.flatMap((r) => {
+    [...created, ...proposedNow].flatMap((r) => {
       const id = writtenIds.get(r) ?? '';
       const where = importSource(preview.fileName, r.row.rowNumber);
       const embedded = r.row.embeddedEvidence;
@@ -397,7 +423,7 @@ export async function applyImport(
       const evidence = embedded > 0 ? `${embedded} document(s) embedded in the previous paper (${where})` : `The imported register (${where})`;
       return [
         auditTeamProposal(
-          { id, owners: r.row.recommendation.owners },
+          { id, owners: r.existing?.value.owners ?? r.row.recommendation.owners },
           {
             cycle: r.row.history.at(-1)?.cycle ?? importedCycle,
             narrative,
