@@ -1,5 +1,6 @@
 import { parseAuditDate } from './register-import';
 import { templateColumns, type TemplateColumn } from './register-template';
+import { readTargetLine } from './target-line';
 
 /** A Word table cell as read from the document: its paragraphs' text, and how many objects it embeds. */
 export interface DocxCell {
@@ -36,14 +37,29 @@ function auditOf(cell: DocxCell | undefined): { title: string; assurance: string
   return { title: lines[0] ?? '', assurance, date };
 }
 
-/** The record cell, read as the reference writes it: the recommendation, who, the target, then the updates. */
+/** A part (a, b, ...) of a record, as the reference writes one: its text, who, its target line, its updates. */
+export interface AppendixPart {
+  label: string;
+  text: string;
+  owners: string;
+  target: string;
+  revisions: string[];
+  updates: string;
+}
+
+const partStart = /^([a-h])[.)]\s+(.+)$/;
+const nextLetter = (label: string): string => String.fromCharCode(label.charCodeAt(0) + 1);
+
+/**
+ * The record cell, read as the reference writes it: the recommendation, who, the target, then the updates.
+ * "a. …" opening the recommendation, and each next letter after it, starts a part with its own person, target
+ * and updates (reference lines 1557-1570); the record's PROPOSED CLOSED is the whole item's.
+ */
 function recordOf(cell: DocxCell | undefined) {
   const lines = (cell?.paragraphs ?? []).map((p) => p.replace(/\[(?:bookmark|image):[^\]]*\]/gi, '').trim());
+  const whole = { text: [] as string[], owners: '', target: '', revisions: [] as string[], updates: [] as string[] };
+  const parts: (typeof whole & { label: string })[] = [];
   let priority = '';
-  const text: string[] = [];
-  const updates: string[] = [];
-  let owners = '';
-  let targetText = '';
   let managementResponse = '';
   let status = 'Open';
   let inRecommendation = false;
@@ -52,41 +68,74 @@ function recordOf(cell: DocxCell | undefined) {
     const open = opening.exec(flat);
     if (open && !priority) {
       priority = open[1] ?? '';
-      if (open[2]) text.push(open[2]);
+      if (open[2]) whole.text.push(open[2]);
       inRecommendation = true;
       continue;
     }
+    const part = partStart.exec(flat);
+    const last = parts.at(-1);
+    if (part && (last ? part[1] === nextLetter(last.label) : inRecommendation && part[1] === 'a')) {
+      parts.push({ label: part[1] ?? '', text: [part[2] ?? ''], owners: '', target: '', revisions: [], updates: [] });
+      inRecommendation = true;
+      continue;
+    }
+    const into = parts.at(-1) ?? whole;
     const who = responsible.exec(flat);
     const when = target.exec(flat);
     const answer = response.exec(flat);
     if (who || when || answer || proposedClosed.test(flat) || !flat) inRecommendation = false;
-    if (who) owners = who[1] ?? '';
+    if (who) into.owners = who[1] ?? '';
     else if (when) {
-      // "January 2025 – Mandy Reid (Security Vetting Manager)": the target, then who, when no line names them.
-      const [date = '', ...person] = (when[1] ?? '').split(/\s[–-]\s/);
-      targetText = date.trim();
-      if (!owners && person.length > 0) owners = person.join(' – ').trim();
+      // The target, its revisions, then who, when no line names them ("January 2025 – Dana Reid (Vetting Manager)").
+      const read = readTargetLine(when[1] ?? '');
+      into.target = read.original;
+      into.revisions = read.revisions;
+      if (!into.owners) into.owners = read.person;
     } else if (answer) managementResponse = answer[1] ?? '';
     else if (proposedClosed.test(flat)) status = 'Proposed closed';
-    else if (inRecommendation) text.push(line);
+    else if (inRecommendation) into.text.push(line);
     else if (flat) {
       // The auditor's revisit finding "Implemented" puts the item forward, unless the audit team already did.
       if (implemented.test(flat) && status === 'Open') status = 'Implemented';
-      updates.push(line);
+      into.updates.push(line);
     }
   }
-  return { priority, text: text.join('\n'), owners, targetText, managementResponse, status, updates: updates.join('\n') };
+  // An item in parts is, as a whole, what its parts are: their text and people, and the last part's target.
+  const lastPart = parts.at(-1);
+  return {
+    priority,
+    text: [...whole.text, ...parts.map((p) => `${p.label}. ${p.text.join('\n')}`)].join('\n'),
+    owners: whole.owners || [...new Set(parts.map((p) => p.owners).filter(Boolean))].join('; '),
+    targetText: whole.target || (lastPart?.target ?? ''),
+    revisions: whole.target ? whole.revisions : (lastPart?.revisions ?? []),
+    managementResponse,
+    status,
+    updates: whole.updates.join('\n'),
+    parts: parts.map((p): AppendixPart => ({
+      label: p.label,
+      text: p.text.join('\n'),
+      owners: p.owners,
+      target: p.target,
+      revisions: p.revisions,
+      updates: p.updates.join('\n'),
+    })),
+  };
 }
 
 /**
  * Appendix A's rows as the register template's, header first, so the same import reads them: the audit from its
  * cell (blank or ditto: the one above), the priority from the record's opening words, "Responsible Person:" and
- * the target line, the dated updates, and PROPOSED CLOSED or the auditor's "Implemented" as the status.
+ * the target line, the dated updates, PROPOSED CLOSED or the auditor's "Implemented" as the status, and the parts.
  */
-export function appendixRegister(rows: readonly (readonly DocxCell[])[]): { table: string[][]; embedded: { rowIndex: number; count: number }[] } {
+export function appendixRegister(rows: readonly (readonly DocxCell[])[]): {
+  table: string[][];
+  embedded: { rowIndex: number; count: number }[];
+  parts: { rowIndex: number; parts: AppendixPart[] }[];
+} {
   const body = rows.slice(1).filter((r) => r.some((c) => c.paragraphs.some((p) => p.trim())));
   const table: string[][] = [[...templateColumns]];
   const embedded: { rowIndex: number; count: number }[] = [];
+  const parts: { rowIndex: number; parts: AppendixPart[] }[] = [];
   body.forEach((cells) => {
     const audit = auditOf(cells[0]);
     const reference = clean(cells[2]?.paragraphs.join(' ') ?? '');
@@ -103,12 +152,15 @@ export function appendixRegister(rows: readonly (readonly DocxCell[])[]): { tabl
       'Management Response': record.managementResponse,
       'Owner Name': record.owners,
       'Original Target': record.targetText,
+      // One revision a line, oldest first, as the template's Current Target may list them.
+      'Current Target': record.revisions.join('\n'),
       Status: record.status,
       'Latest Update': record.updates,
     };
     table.push(templateColumns.map((c) => values[c] ?? ''));
     const count = cells.reduce((n, c) => n + c.embedded, 0);
     if (count > 0) embedded.push({ rowIndex: table.length - 1, count });
+    if (record.parts.length > 0) parts.push({ rowIndex: table.length - 1, parts: record.parts });
   });
-  return { table, embedded };
+  return { table, embedded, parts };
 }

@@ -1,11 +1,13 @@
 /**
  * People as registers write them in one cell: "D/Supt Morgan Hale; C/Insp Ray Dunn", "ACO Finance and
  * Mr Lee – Head of Fleet". A rank with a slash ("D/Supt", "T/Det Supt") or a title after a dash is part of one
- * person, never a second one; people are separated by ";", new lines, commas, "&", "and" and a spaced " / ".
+ * person, never a second one; people are separated by ";", new lines, commas, "&", "and" and a spaced " / ",
+ * and by a closing bracket run into the next name, as pasted cells have it ("Consultant (Better Times)Sam Roe").
  */
 export function splitOwnerNames(cell: string): string[] {
   return cell
     .replace(/<[^>]*>/g, '')
+    .replace(/\)(?=\p{Lu})/gu, ');')
     .split(/\s*(?:;|\n)\s*/)
     .flatMap((part) => {
       // A title after a dash ("– Head of Fleet and Transport") belongs to the name before it, whatever it holds.

@@ -7,6 +7,7 @@ import { parsePriority } from './priority';
 import { applyTransition, statusLabel, type Status, type TransitionName, type Withdrawal } from './lifecycle';
 import type { Recommendation } from './recommendation';
 import { normaliseReference } from './reference';
+import type { AppendixPart } from './appendix-register';
 import { parseStatus, requiredColumns, templateColumns, type RegisterStatus, type TemplateColumn } from './register-template';
 import { parseTargetDate, type TargetDate, type TargetReading } from './target-date';
 import { isUpdateLabel, splitDatedUpdates, type DatedUpdate } from './update-labels';
@@ -94,7 +95,18 @@ export interface ImportedRow {
   embeddedEvidence: number;
   /** The owner cell's people in order, those without an email still to be found in the directory. */
   ownerSlots: OwnerSlot[];
+  /** The parts (a, b, ...) a paper wrote, each with its own people: made once their owners are known. */
+  parts: ImportedPart[];
   findings: Finding[];
+}
+
+/** A part as read: its owners still to be found where the paper names them without emails. */
+export interface ImportedPart {
+  label: string;
+  text: string;
+  ownerSlots: OwnerSlot[];
+  /** The part's current target: its last revision, or the original. */
+  target: TargetDate;
 }
 
 export interface ImportPlan {
@@ -213,6 +225,22 @@ export interface ImportSource {
   updateRows?: readonly (readonly string[])[];
   /** Rows whose cells embed documents (a Word paper's Appendix A), by index in the table. */
   embedded?: readonly { rowIndex: number; count: number }[];
+  /** Rows in parts, with each part's text, people, target line and updates as written, by index in the table. */
+  parts?: readonly { rowIndex: number; parts: readonly AppendixPart[] }[];
+}
+
+/** A row's parts, each with its people, its current target and its updates under its label. */
+function partsOf(written: readonly AppendixPart[], reading: TargetReading): { parts: ImportedPart[]; history: DatedUpdate[]; findings: Finding[] } {
+  const findings: Finding[] = [];
+  const parts = written.map((p): ImportedPart => {
+    const { slots } = parseOwners(p.owners, '');
+    if (slots.length === 0) findings.push({ level: 'warning', column: 'Owner Name', message: `Part ${p.label} names nobody: it takes the item's owners` });
+    const target = parseTargetDate(p.revisions.at(-1) ?? p.target, reading);
+    findings.push(...targetFindings(target, 'Current Target').map((f) => ({ ...f, message: `Part ${p.label}: ${f.message}` })));
+    return { label: p.label, text: p.text, ownerSlots: slots, target };
+  });
+  const history = written.flatMap((p) => splitDatedUpdates(p.updates).map((u) => ({ ...u, part: p.label })));
+  return { parts, history, findings };
 }
 
 const updateSheetColumns = ['Audit Title', 'Reference', 'Label', 'Date', 'Author', 'Text'] as const;
@@ -339,21 +367,21 @@ export function planRegisterImport(table: readonly (readonly string[])[], import
 
     const original = parseTargetDate(cell('Original Target'), reading);
     findings.push(...targetFindings(original, 'Original Target'));
-    const currentText = cell('Current Target');
-    const current = currentText ? parseTargetDate(currentText, reading) : undefined;
-    if (current && current.text !== original.text) findings.push(...targetFindings(current, 'Current Target'));
-    const revisions =
-      current && current.text !== original.text
-        ? [
-            {
-              target: current,
-              reason: 'As recorded in the imported register',
-              requestedBy: owners[0] ?? { email: 'unknown@invalid.example', name: 'Unknown' },
-              approvedBy: 'coordinator' as const,
-              approvedOn: importedOn,
-            },
-          ]
-        : [];
+    // A Current Target of several lines lists the revisions, oldest first; one the same as the original is none.
+    const revisions = cell('Current Target')
+      .split('\n')
+      .map((line) => parseTargetDate(line, reading))
+      .filter((target) => target.text && target.text !== original.text)
+      .map((target) => {
+        findings.push(...targetFindings(target, 'Current Target'));
+        return {
+          target,
+          reason: 'As recorded in the imported register',
+          requestedBy: owners[0] ?? { email: 'unknown@invalid.example', name: 'Unknown' },
+          approvedBy: 'coordinator' as const,
+          approvedOn: importedOn,
+        };
+      });
 
     // Columns of history ("Update October 2024", "Update April 2025") first, in their order, then the latest cell.
     const history = [
@@ -367,6 +395,9 @@ export function planRegisterImport(table: readonly (readonly string[])[], import
       ...splitDatedUpdates(cell('Latest Update')),
       ...(sheetUpdates.get(index + 1) ?? []),
     ];
+    const split = partsOf(source.parts?.find((p) => p.rowIndex === index + 1)?.parts ?? [], reading);
+    history.push(...split.history);
+    findings.push(...split.findings);
     for (const part of history)
       if (part.label && !part.cycle)
         findings.push({ level: 'warning', column: 'Latest Update', message: `'${part.label}' names no year, and no other label gives one: filed as imported` });
@@ -394,6 +425,7 @@ export function planRegisterImport(table: readonly (readonly string[])[], import
       imported,
       history,
       ownerSlots,
+      parts: split.parts,
       embeddedEvidence: source.embedded?.find((e) => e.rowIndex === index + 1)?.count ?? 0,
       findings,
     });

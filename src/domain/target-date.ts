@@ -150,6 +150,19 @@ function readSpans(text: string, options: TargetReading): { spans: Span[]; ambig
   return { spans, ambiguous };
 }
 
+/** Where the dates of a text are, in order, those read more than one way included: to split a line at them. */
+export function datePositions(text: string): { start: number; end: number }[] {
+  const taken: { start: number; end: number }[] = [];
+  for (const reader of readers) {
+    for (const match of text.matchAll(reader.pattern)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (!taken.some((s) => start < s.end && end > s.start) && reader.read(match as RegExpExecArray, { bareQuarters: 'calendar' })) taken.push({ start, end });
+    }
+  }
+  return taken.sort((a, b) => a.start - b.start);
+}
+
 const noDateWords = /^\s*(tbc|tba|to be (confirmed|agreed)|ongoing|on-going|n\/?a|none|-|)\s*\.?\s*$/i;
 
 /** Reads a target date as written in a register. Never throws: what cannot be read is flagged. */

@@ -13,6 +13,8 @@ export interface DatedUpdate {
   text: string;
   /** Who wrote it, when the register says (an Updates sheet's Author column). */
   author?: string;
+  /** The part (a, b, ...) it reports on, when the paper writes it under one. */
+  part?: string;
 }
 
 const monthPattern = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';

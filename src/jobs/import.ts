@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { readRegisterFile } from '../adapters/documents/register-file';
-import { applyImport, previewImport, previewReport, rowsToWrite, type ImportPreview } from '../application/coordinator/import-register';
+import {
+  applyImport,
+  choiceKey,
+  previewImport,
+  previewReport,
+  rowsToWrite,
+  type DirectoryChoices,
+  type ImportPreview,
+} from '../application/coordinator/import-register';
 import { commonOptions, defaultEmulatorUser, jobContext, parseArgs, runJob } from './job-context';
 import { organisationToday } from '../domain';
 import { GraphDirectory } from '../adapters/graph/graph-directory';
@@ -16,12 +24,28 @@ function confirmedRows(option: string | undefined, preview: ImportPreview): Set<
   return new Set(numbers);
 }
 
-/** `npm run import -- <file.xlsx|file.csv|paper.docx> [--dry-run] [--confirm <rows>|all] [--graph <emulator URL>] [--user <email>]` */
+/** `--choose "6:Ms T=tina.moss@example.org"`, once per name: who a name matching several people in the directory is. */
+function chosenPeople(options: readonly string[] | undefined, preview: ImportPreview): DirectoryChoices {
+  const chosen = new Map<string, string>();
+  for (const option of options ?? []) {
+    const m = /^(\d+):(.+)=([^=]+@[^=]+)$/.exec(option.trim());
+    const row = m ? preview.rows.find((r) => r.row.rowNumber === Number(m[1])) : undefined;
+    const offered = row?.directoryChoices?.find((c) => c.name === m?.[2]?.trim());
+    if (!m || !offered?.candidates.some((p) => p.email === m[3]?.trim().toLowerCase()))
+      throw new Error(
+        `--choose takes a row, a name the preview says matches several people, and one of their emails, such as --choose "6:Ms T=tina.moss@example.org"; '${option}' is not one`,
+      );
+    chosen.set(choiceKey(Number(m[1]), offered.name), m[3]?.trim().toLowerCase() ?? '');
+  }
+  return chosen;
+}
+
+/** `npm run import -- <file.xlsx|file.csv|paper.docx> [--dry-run] [--confirm <rows>|all] [--choose <row>:<name>=<email>]... [--graph <emulator URL>] [--user <email>]` */
 runJob(async (args) => {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...commonOptions, 'dry-run': { type: 'boolean', default: false }, confirm: { type: 'string' } },
+    options: { ...commonOptions, 'dry-run': { type: 'boolean', default: false }, confirm: { type: 'string' }, choose: { type: 'string', multiple: true } },
   });
   const file = positionals[0];
   if (!file) throw new Error('Name the register file: npm run import -- register.xlsx [--dry-run]');
@@ -40,6 +64,7 @@ runJob(async (args) => {
       new Date(),
       (done, total) => process.stderr.write(`\rWriting ${done}/${total}`),
       confirmedRows(values.confirm, preview),
+      chosenPeople(values.choose, preview),
     );
     const held = preview.rows.filter((r) => r.needsConfirmation.length > 0 && !rowsToWrite(preview, confirmedRows(values.confirm, preview)).includes(r));
     if (held.length > 0)

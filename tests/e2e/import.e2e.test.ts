@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { appendixDocx, referenceShapedRows } from '../support/appendix-docx';
+import { appendixDocx, partsRow, referenceShapedRows } from '../support/appendix-docx';
+import { e2eGraph } from './emulator-client';
 import { launchBrowser, openTab, screenshot, seriousAccessibilityViolations, signInAs } from './browser';
 
 describe('the import wizard', () => {
@@ -52,5 +53,42 @@ describe('the import wizard', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     // Nothing is written until the coordinator imports: she leaves it here.
     await page.getByRole('button', { name: 'Cancel' }).click();
+  });
+
+  it('makes parts a and b with the owners the coordinator confirms, and the person she chooses where several match', async () => {
+    const page = await openTab(browser, `${inject('appUrl')}#/import`, inject('today'));
+    await signInAs(page, 'Casey Marlow');
+    const ambiguous = {
+      audit: ['COMMUNITY ENGAGEMENT'],
+      reference: '4. Partner feedback',
+      record: ['Medium Priority Recommendation: Ask partners for feedback after each event.', 'Responsible Person: Ms T', 'Target Date: March 2026'],
+    };
+    await page.getByTestId('register-file').setInputFiles({
+      name: 'parts-paper.docx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      buffer: Buffer.from(await appendixDocx([partsRow, ambiguous])),
+    });
+    const confirmParts = page.getByRole('checkbox', { name: /'Tom Hallam – Head of Vetting' is Tom Hallam/ });
+    await confirmParts.waitFor();
+    const who = page.getByLabel("Who is 'Ms T'?");
+    const options = await who.locator('option').allTextContents();
+    expect(options[0]).toBe('Nobody yet: assign on the item');
+    await who.selectOption({ index: 2 });
+    await confirmParts.check();
+    await screenshot(page, 'import-parts-and-choice');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Import 2 row(s)' }).click();
+    await page.getByText('Imported parts-paper.docx').waitFor();
+
+    const items = (await e2eGraph('casey.coordinator@northmere.example', 'GET', '/sites/root/lists/AuditTrackerRecommendations/items?$expand=fields&$top=999'))
+      .body as { value: { fields: { Title: string; OwnersJson?: string; SubPartsJson?: string } }[] };
+    const fields = (title: string) => items.value.find((i) => i.fields.Title === title)?.fields;
+    const parts = JSON.parse(fields('Communication Protocol reviewed')?.SubPartsJson ?? '[]') as { label: string; owners: { name: string }[] }[];
+    expect(parts.map((p) => [p.label, p.owners.map((o) => o.name)])).toEqual([
+      ['a', ['Tom Hallam']],
+      ['b', ['Priya Anand']],
+    ]);
+    const chosen = JSON.parse(fields('Partner feedback')?.OwnersJson ?? '[]') as { name: string }[];
+    expect(chosen.map((o) => o.name)).toEqual([options[2]?.replace(/ <.*$/, '')]);
   });
 });

@@ -121,7 +121,7 @@ describe('the coordinator and owner screens against the emulator', () => {
     expect(within(row).getByText('No owner')).toBeTruthy();
   });
 
-  it('exports what the register shows: the filtered rows, with an owner’s proposal as proposed closed', async () => {
+  it('exports what the register shows: the filtered rows, with an owner’s proposal as Implemented, which waits for review when imported', async () => {
     await ownerSession.store.addUpdate(
       anUpdate(original.id, {
         proposesClosure: true,
@@ -149,7 +149,7 @@ describe('the coordinator and owner screens against the emulator', () => {
       return values.slice(1);
     };
     const shown = await rowsOf(exported[0] as Blob);
-    expect(shown.map((r) => [r[3], r[12]])).toEqual([['2.1', 'Proposed closed']]);
+    expect(shown.map((r) => [r[3], r[12]])).toEqual([['2.1', 'Implemented']]);
     await userEvent.click(screen.getByRole('button', { name: 'Download the whole register' }));
     await waitFor(() => expect(exported).toHaveLength(2));
     expect((await rowsOf(exported[1] as Blob)).map((r) => r[3]).sort()).toEqual(['2.1', '2.2', '2.3']);

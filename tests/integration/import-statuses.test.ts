@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readRegisterFile } from '../../src/adapters/documents/register-file';
-import { applyImport, outcomeSentence, previewImport } from '../../src/application/coordinator/import-register';
+import { applyImport, choiceKey, outcomeSentence, previewImport } from '../../src/application/coordinator/import-register';
 import type { Actor } from '../../src/application/shared/actor';
 import { effectiveStatus, templateColumns } from '../../src/domain';
 import { GraphDirectory } from '../../src/adapters/graph/graph-directory';
@@ -133,11 +133,15 @@ describe('migrating statuses through the lifecycle, against the emulator', () =>
     expect(first?.needsConfirmation).toEqual([`'D/Supt Priya Anand' is Priya Anand <${owner}> in the directory: confirm to make them an owner`]);
     expect(first?.row.findings.map((f) => f.message)).toContain("'Sam Nobody' is not in the directory: assign an owner on the item");
     expect(second?.row.findings.map((f) => f.message)).toContainEqual(expect.stringMatching(/^'Ms T' matches 2 people in the directory/));
-    // Only the confirmed row gains its owner; nobody is invented for the rest.
-    await applyImport(env.admin.store, preview, casey, new Date(), () => {}, new Set([2]));
+    // Several matches are offered as a choice; the coordinator picks the second.
+    const [choice] = second?.directoryChoices ?? [];
+    expect(choice?.name).toBe('Ms T');
+    const picked = choice?.candidates[1];
+    // Only the confirmed row gains its match, and the chosen person theirs; nobody is invented for the rest.
+    await applyImport(env.admin.store, preview, casey, new Date(), () => {}, new Set([2]), new Map([[choiceKey(3, 'Ms T'), picked?.email ?? '']]));
     const saved = new Map((await env.admin.store.loadRegister()).recommendations.map((r) => [r.value.reference, r.value.owners]));
     expect(saved.get('4.1')).toEqual([{ email: owner, name: 'Priya Anand' }]);
-    expect(saved.get('4.2')).toEqual([]);
+    expect(saved.get('4.2')).toEqual([picked]);
   });
 
   it('answers $search on users only with ConsistencyLevel: eventual, as Graph does', async () => {

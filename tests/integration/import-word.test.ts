@@ -9,7 +9,8 @@ import { ImportFileError, readRegisterFile } from '../../src/adapters/documents/
 import { applyImport, outcomeSentence, previewImport } from '../../src/application/coordinator/import-register';
 import type { Actor } from '../../src/application/shared/actor';
 import { coordinator } from '../support/emulator-harness';
-import { appendixDocx, referenceShapedRows as rows } from '../support/appendix-docx';
+import { appendixDocx, partsRow, referenceShapedRows as rows } from '../support/appendix-docx';
+import { GraphDirectory } from '../../src/adapters/graph/graph-directory';
 import { useProvisionedEmulator } from '../support/provisioned-emulator';
 
 const run = promisify(execFile);
@@ -35,7 +36,7 @@ describe('importing Appendix A from a Word paper, against the emulator', () => {
     expect(read).toEqual([
       ['fleet management', '4.2', 'Sample Check of Service Details', 'Medium', '', 'toPanel'],
       ['vetting', '4.3', 'Performance reporting', 'Medium', 'January 2025', 'open'],
-      ['partnerships domestic violence', '4.1', 'End of Contract Arrangements', 'High', 'Implemented by May 2023 Sam Ortiz', 'toPanel'],
+      ['partnerships domestic violence', '4.1', 'End of Contract Arrangements', 'High', 'Implemented by May 2023', 'toPanel'],
       ['partnerships domestic violence', '4.3', 'Compliance agreements', 'Medium', '', 'forReview'],
       ['partnerships domestic violence', '4.4', 'Performance Monitoring', 'Low', 'May 2023', 'toPanel'],
     ]);
@@ -46,6 +47,10 @@ describe('importing Appendix A from a Word paper, against the emulator', () => {
     // People without emails are never invented: flagged for the coordinator, the rank kept with the name.
     expect(preview.rows[3]?.row.findings.map((f) => f.message)).toContain('No email for D/Supt Morgan Hale: assign an owner');
     expect(preview.rows[1]?.row.history.map((h) => h.cycle)).toEqual(['October 2024', 'April 2025']);
+    // A target line's person and revisions are told apart from its date: nothing is read into the wrong field.
+    expect(preview.rows[2]?.row.ownerSlots).toEqual([{ name: 'Sam Ortiz – Commissioning Manager' }]);
+    expect(preview.rows[4]?.row.recommendation.targets.revisions.map((r) => r.target.text)).toEqual(['Q3 2024']);
+    expect(preview.rows[4]?.row.ownerSlots).toEqual([{ name: 'Kim Vale Head of Contracts' }]);
 
     await applyImport(env.admin.store, preview, casey, new Date());
     const register = await env.admin.store.loadRegister();
@@ -53,6 +58,39 @@ describe('importing Appendix A from a Word paper, against the emulator', () => {
     const detail = await env.admin.store.recommendationDetail(monitoring?.value.id ?? '');
     expect(detail.recommendation.value.status).toBe('acceptedForPanel');
     expect(detail.updates.flatMap((u) => u.evidence.map((e) => e.name))).toEqual(['1 document(s) embedded in the previous paper (previous-paper.docx, row 6)']);
+  });
+
+  it('reads parts a and b with their own people, targets and updates, and makes them once their owners are known', async () => {
+    const directory = new GraphDirectory(env.admin.graph);
+    const file = await readRegisterFile('parts.docx', await appendixDocx([partsRow]));
+    const unknown = await previewImport(env.admin.store, file.rows, today, { ...file, fileName: 'parts.docx' });
+    expect(unknown.rows[0]?.row.findings.map((f) => f.message)).toContainEqual(expect.stringMatching(/^Parts a, b need owners the tracker knows/));
+
+    const preview = await previewImport(env.admin.store, file.rows, today, { ...file, fileName: 'parts.docx', directory });
+    const [row] = preview.rows;
+    expect(row?.row.parts.map((p) => [p.label, p.ownerSlots.map((s) => s.name), p.target.text])).toEqual([
+      ['a', ['Ana Brook Consultant (Better Days)', 'Tom Hallam – Head of Vetting'], '31st October 2024'],
+      ['b', ['Priya Anand – Policy Officer'], 'End of March 2025'],
+    ]);
+    expect(row?.row.recommendation.text).toBe(
+      'a. The office should review its communication protocol in line with the review timescale.\nb. The office should keep a schedule of each policy’s last and next review.',
+    );
+    expect(row?.row.findings.map((f) => f.message)).toContain("'Ana Brook Consultant (Better Days)' is not in the directory: assign an owner on the item");
+    expect(row?.row.findings.map((f) => f.message)).not.toContainEqual(expect.stringMatching(/^Parts a, b need owners/));
+
+    await applyImport(env.admin.store, preview, casey, new Date(), () => {}, new Set([row?.row.rowNumber ?? 0]));
+    const saved = (await env.admin.store.loadRegister()).recommendations.find((r) => r.value.title === 'Communication Protocol reviewed');
+    expect(saved?.value.status).toBe('acceptedForPanel');
+    expect(saved?.value.subParts.map((p) => [p.label, p.owners.map((o) => o.name), p.target.text, p.status])).toEqual([
+      ['a', ['Tom Hallam'], '31st October 2024', 'done'],
+      ['b', ['Priya Anand'], 'End of March 2025', 'done'],
+    ]);
+    // The same words under each part are two updates, each saying its part.
+    const detail = await env.admin.store.recommendationDetail(saved?.value.id ?? '');
+    expect(detail.updates.filter((u) => u.kind === 'coordinatorNote').map((u) => u.note)).toEqual([
+      'From the imported register: Part a: Please see above collective response at recommendation 1',
+      'From the imported register: Part b: Please see above collective response at recommendation 1',
+    ]);
   });
 
   it('says so through the command line, and refuses a Word file with no Appendix A', async () => {

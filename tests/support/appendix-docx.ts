@@ -109,10 +109,29 @@ export const referenceShapedRows: AppendixFixtureRow[] = [
     reference: '4.4 Performance Monitoring',
     record: [
       'Low Priority Recommendation: Regular and timely reports on the performance of providers.',
-      'Target: May 2023',
+      'Target: May 2023 Target date change to Q3 2024 - Kim Vale Head of Contracts',
       'UPDATE April 2025: Reports arrive quarterly.',
       'PROPOSED CLOSED',
     ],
     embeds: 1,
   },
 ];
+
+/** A record in parts a and b, each with its own person, target and update, as the reference's lines 1557-1570 have it. */
+export const partsRow: AppendixFixtureRow = {
+  audit: ['COMMUNITY ENGAGEMENT', 'LIMITED ASSURANCE', 'November 2024'],
+  reference: '3. Communication Protocol reviewed',
+  record: [
+    'Low Priority Recommendation: ',
+    'a. The office should review its communication protocol in line with the review timescale.',
+    'Responsible Person: Ana Brook Consultant (Better Days)Tom Hallam – Head of Vetting',
+    'Target Date: 31st October 2024',
+    'UPDATE April 2025: Please see above collective response at recommendation 1 ',
+    '',
+    'b. The office should keep a schedule of each policy’s last and next review.',
+    'Responsible Person: Priya Anand – Policy Officer',
+    'Target Date: 31st December 2024  Revised Target – End of March 2025',
+    'UPDATE April 2025: Please see above collective response at recommendation 1 ',
+    'PROPOSED CLOSED',
+  ],
+};

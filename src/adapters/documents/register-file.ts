@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import Papa from 'papaparse';
-import { appendixRegister, isAppendixTable } from '../../domain';
+import { appendixRegister, isAppendixTable, type AppendixPart } from '../../domain';
 import { docxTables } from './docx-tables';
 
 /** The one clear message a file that cannot be read at all gets; nothing is written. */
@@ -23,6 +23,8 @@ export interface RegisterTable {
   updateRows?: string[][];
   /** Rows whose cells embed documents (a Word paper's Appendix A), by index in `rows`. */
   embedded?: { rowIndex: number; count: number }[];
+  /** Rows in parts (a, b, ...) with their own people, targets and updates (a Word paper's Appendix A), by index in `rows`. */
+  parts?: { rowIndex: number; parts: AppendixPart[] }[];
 }
 
 async function readDocx(name: string, bytes: Uint8Array): Promise<RegisterTable> {
@@ -39,7 +41,7 @@ async function readDocx(name: string, bytes: Uint8Array): Promise<RegisterTable>
       `${name} has no Appendix A table: a table headed Audit Title | Risk | Recommendation Reference | Business Owner – Action Plan Updates.`,
     );
   }
-  const { table, embedded } = appendixRegister(appendix);
+  const { table, embedded, parts } = appendixRegister(appendix);
   if (table.length > maxImportRows + 1) throw tooManyRows(name, table.length);
   return {
     rows: table,
@@ -47,6 +49,7 @@ async function readDocx(name: string, bytes: Uint8Array): Promise<RegisterTable>
       `Read from the Appendix A table of ${name}: ${table.length - 1} recommendation(s). People are named without emails: check each owner in the preview.`,
     ],
     embedded,
+    parts,
   };
 }
 

@@ -36,7 +36,7 @@ export function registerRows(audits: readonly Audit[], recommendations: readonly
         r.owners.map((o) => o.email).join('; '),
         r.targets.original.text,
         currentTarget(r.targets).text,
-        // The status the screen shows: an owner's pending proposal is proposed closed, as on the register.
+        // The status the screen shows, in the template's words: an owner's pending proposal is Implemented (awaiting review).
         templateStatusWords[effectiveStatus(r, own)],
         latest ? `UPDATE ${latest.cycle}: ${latest.note || latest.achieved}` : '',
         audit.auditor,

@@ -14,6 +14,10 @@ import {
   withFormerOwners,
   type Audit,
   type DatedUpdate,
+  type Finding,
+  type OwnerSlot,
+  type SubPart,
+  partsProblem,
   type ImportedRow,
   type ImportPlan,
   type Recommendation,
@@ -50,7 +54,13 @@ export interface PreviewRow {
   needsConfirmation: string[];
   /** People the file names without an email whom the directory knows, one each: owners once the row is confirmed. */
   directoryMatches?: { name: string; person: Person }[];
+  /** People the file names who match several in the directory: the coordinator chooses which, or nobody. */
+  directoryChoices?: { name: string; candidates: Person[] }[];
 }
+
+/** Who the coordinator chose for a name that matched several people, by `choiceKey`: the chosen person's email. */
+export type DirectoryChoices = ReadonlyMap<string, string>;
+export const choiceKey = (rowNumber: number, name: string): string => `${rowNumber}:${name}`;
 
 export interface ImportPreview {
   plan: ImportPlan;
@@ -120,17 +130,18 @@ function confirmationReasons(existing: Recommendation, row: ImportedRow, changes
 
 /**
  * Asks the directory for each person the row names without an email. One match is offered for the coordinator to
- * confirm; several are listed for her to choose on the item; none is flagged. Nobody is made an owner unasked.
+ * confirm; several are offered for her to choose among; none is flagged. Nobody is made an owner unasked.
  */
 async function lookUpOwners(
   row: ImportedRow,
   directory: Pick<PeopleDirectory, 'findByName'> | undefined,
   asked: Map<string, Promise<Person[]>>,
-): Promise<Pick<PreviewRow, 'needsConfirmation' | 'directoryMatches'>> {
-  const names = row.ownerSlots.flatMap((slot) => (slot.person ? [] : [slot.name]));
+): Promise<Pick<PreviewRow, 'needsConfirmation' | 'directoryMatches' | 'directoryChoices'>> {
+  const names = [...new Set([...row.ownerSlots, ...row.parts.flatMap((p) => p.ownerSlots)].flatMap((slot) => (slot.person ? [] : [slot.name])))];
   if (!directory || names.length === 0) return { needsConfirmation: [] };
   const needsConfirmation: string[] = [];
   const directoryMatches: { name: string; person: Person }[] = [];
+  const directoryChoices: { name: string; candidates: Person[] }[] = [];
   for (const name of names) {
     if (!asked.has(name)) asked.set(name, directory.findByName(name));
     const found = await (asked.get(name) ?? Promise.resolve([]));
@@ -139,25 +150,83 @@ async function lookUpOwners(
       directoryMatches.push({ name, person: only });
       needsConfirmation.push(`'${name}' is ${only.name} <${only.email}> in the directory: confirm to make them an owner`);
     } else if (found.length > 1) {
+      directoryChoices.push({ name, candidates: found });
       row.findings.push({
         level: 'warning',
         column: 'Owner Name',
-        message: `'${name}' matches ${found.length} people in the directory (${found.map((p) => `${p.name} <${p.email}>`).join('; ')}): assign the right one on the item`,
+        message: `'${name}' matches ${found.length} people in the directory (${found.map((p) => `${p.name} <${p.email}>`).join('; ')}): choose who they are, or assign the owner on the item later`,
       });
     } else {
       row.findings.push({ level: 'warning', column: 'Owner Name', message: `'${name}' is not in the directory: assign an owner on the item` });
     }
   }
-  return { needsConfirmation, directoryMatches };
+  return { needsConfirmation, directoryMatches, directoryChoices };
 }
 
-/** A new item's owners in the cell's order: those with emails, and the directory's matches the coordinator confirmed. */
-function ownersOf(r: PreviewRow, confirmed: ReadonlySet<number>): Person[] {
-  const matches = confirmed.has(r.row.rowNumber) ? (r.directoryMatches ?? []) : [];
-  return r.row.ownerSlots
-    .flatMap((slot) => (slot.person ? [slot.person] : matches.filter((m) => m.name === slot.name).map((m) => m.person)))
-    .filter((p, i, all) => all.findIndex((q) => q.email === p.email) === i)
-    .slice(0, 3);
+/** What the coordinator said of the directory's findings: the rows she confirmed, and whom she chose where several matched. */
+export interface OwnerAnswers {
+  confirmed: ReadonlySet<number>;
+  chosen?: DirectoryChoices;
+}
+
+/** The person a name without an email stands for, once the coordinator has confirmed the match or chosen one. */
+function answered(name: string, r: PreviewRow, answers: OwnerAnswers): Person | undefined {
+  if (answers.confirmed.has(r.row.rowNumber)) {
+    const match = r.directoryMatches?.find((m) => m.name === name);
+    if (match) return match.person;
+  }
+  const email = answers.chosen?.get(choiceKey(r.row.rowNumber, name));
+  return r.directoryChoices?.find((c) => c.name === name)?.candidates.find((p) => p.email === email);
+}
+
+/** People in the cell's order: those with emails, and those the coordinator confirmed or chose. */
+function peopleOf(slots: readonly OwnerSlot[], r: PreviewRow, answers: OwnerAnswers): Person[] {
+  return slots
+    .flatMap((slot) => {
+      const person = slot.person ?? answered(slot.name, r, answers);
+      return person ? [person] : [];
+    })
+    .filter((p, i, all) => all.findIndex((q) => q.email === p.email) === i);
+}
+
+/** A new item's owners: at most three. */
+const ownersOf = (r: PreviewRow, answers: OwnerAnswers): Person[] => peopleOf(r.row.ownerSlots, r, answers).slice(0, 3);
+
+/** Outcomes that leave no part to do: the register says the whole item went forward, or was closed. */
+const partsDoneBy = new Set<ImportOutcome>(['toPanel', 'closedBefore']);
+
+/**
+ * A new item's parts, each owned by its own people or, where the paper names nobody the tracker knows, by the
+ * item's owners. None when a part would still have no owner (a part must have one): the row says so at preview.
+ */
+function partsOf(r: PreviewRow, answers: OwnerAnswers, owners: readonly Person[], today: string): SubPart[] {
+  const done = partsDoneBy.has(r.row.imported.outcome);
+  const parts = r.row.parts.map((p) => {
+    const own = peopleOf(p.ownerSlots, r, answers);
+    return {
+      label: p.label,
+      text: p.text,
+      owners: own.length > 0 ? own : [...owners],
+      target: p.target,
+      status: done ? ('done' as const) : ('open' as const),
+      ...(done ? { doneOn: today } : {}),
+    };
+  });
+  return parts.every((p) => p.owners.length > 0) && !partsProblem(parts) ? parts : [];
+}
+
+/** Why the row's parts cannot be made as the file stands, even with every directory match confirmed; undefined when they can. */
+function partsFinding(r: PreviewRow): Finding | undefined {
+  if (r.row.parts.length === 0) return undefined;
+  const chosen = new Map((r.directoryChoices ?? []).map((c) => [choiceKey(r.row.rowNumber, c.name), c.candidates[0]?.email ?? '']));
+  const all: OwnerAnswers = { confirmed: new Set([r.row.rowNumber]), chosen };
+  const labels = r.row.parts.map((p) => p.label).join(', ');
+  if (partsOf(r, all, ownersOf(r, all), '2000-01-01').length > 0) return undefined;
+  return {
+    level: 'warning',
+    column: 'Owner Name',
+    message: `Parts ${labels} need owners the tracker knows: the item is made without them, its text keeping every part; add the parts on the item once its owners are assigned`,
+  };
 }
 
 const recKey = (auditId: string, referenceKey: string): string => `${auditId}|${referenceKey}`;
@@ -180,7 +249,12 @@ export async function previewImport(
     if (hasErrors(row)) return { row, action: 'skip', ...none };
     const auditId = existingAudits.get(row.auditKey)?.id;
     const existing = auditId ? recommendations.get(recKey(auditId, row.recommendation.referenceKey)) : undefined;
-    if (!existing) return { row, action: 'create', ...none, ...(await lookUpOwners(row, source.directory, lookups)) };
+    if (!existing) {
+      const created: PreviewRow = { row, action: 'create', ...none, ...(await lookUpOwners(row, source.directory, lookups)) };
+      const unmade = partsFinding(created);
+      if (unmade) row.findings.push(unmade);
+      return created;
+    }
     let changes = importChanges(existing.value, row, plan.columns);
     // Whether someone has proposed it closed is in its updates: read only for the few whose status the file changes.
     if (changes.some((c) => c.field === 'Status') && isWorkable(existing.value.status))
@@ -306,7 +380,9 @@ export interface ImportResult {
 /** A stable key for one imported update, so importing the same file again adds no second note. */
 function noteKey(row: ImportedRow, part: DatedUpdate): string {
   let hash = 0;
-  for (const ch of `${row.auditKey}#${row.recommendation.referenceKey}#${part.cycle ?? ''}#${part.text}`) hash = (Math.imul(hash, 31) + ch.charCodeAt(0)) | 0;
+  // A part's update is its own, though its words may be its sibling's ("see the collective response above").
+  for (const ch of `${row.auditKey}#${row.recommendation.referenceKey}#${part.part ? `${part.part}#` : ''}${part.cycle ?? ''}#${part.text}`)
+    hash = (Math.imul(hash, 31) + ch.charCodeAt(0)) | 0;
   return `import-${(hash >>> 0).toString(36)}-${row.recommendation.referenceKey}`;
 }
 
@@ -327,7 +403,9 @@ export async function applyImport(
   now: Date,
   onProgress: (done: number, total: number) => void = () => {},
   confirmed: ReadonlySet<number> = new Set(),
+  chosen: DirectoryChoices = new Map(),
 ): Promise<ImportResult> {
+  const answers: OwnerAnswers = { confirmed, chosen };
   requireCoordinator(actor, 'imports registers');
   const audits = [...preview.plan.audits].filter(([key]) => preview.rows.some((r) => r.row.auditKey === key && r.action !== 'skip'));
   // Audits are independent of each other (each has its own unique key), so their upserts overlap.
@@ -344,7 +422,10 @@ export async function applyImport(
   const todo = rowsToWrite(preview, confirmed);
   const writes = todo.map((r): RecommendationWrite => {
     const auditId = auditIds.get(r.row.auditKey) ?? '';
-    if (r.action === 'create' || !r.existing) return { kind: 'create', value: { ...r.row.recommendation, owners: ownersOf(r, confirmed), auditId } };
+    if (r.action === 'create' || !r.existing) {
+      const owners = ownersOf(r, answers);
+      return { kind: 'create', value: { ...r.row.recommendation, owners, subParts: partsOf(r, answers, owners, organisationToday(now)), auditId } };
+    }
     return {
       kind: 'update',
       current: r.existing,
@@ -384,7 +465,7 @@ export async function applyImport(
   const notes = parts.flatMap(({ r, part, cycle }) => {
     const id = r.action === 'unchanged' || (r.action === 'update' && !writtenIds.has(r)) ? r.existing?.value.id : writtenIds.get(r);
     const key = noteKey(r.row, part);
-    const text = `${part.label && !part.cycle ? `${part.label}: ` : ''}${part.text}${part.author ? ` (by ${part.author})` : ''}`;
+    const text = `${part.part ? `Part ${part.part}: ` : ''}${part.label && !part.cycle ? `${part.label}: ` : ''}${part.text}${part.author ? ` (by ${part.author})` : ''}`;
     return id && !recorded.has(key) ? [{ id, row: r.row, text, cycle, key }] : [];
   });
   await store.addUpdates(
@@ -447,9 +528,13 @@ export function previewReport(preview: ImportPreview): string[] {
     ...(preview.counts.create > 0 ? [`Of the new items: ${outcomeSentence(preview)}.`] : []),
     `${preview.counts.create} to create, ${preview.counts.update} to change (${preview.counts.held} held for confirmation), ${preview.counts.unchanged} unchanged, ${preview.counts.skip} not imported (errors); ${preview.newAudits.length} new audit(s).`,
   ];
-  for (const { row, action, changes, needsConfirmation } of preview.rows) {
+  for (const { row, action, changes, needsConfirmation, directoryChoices } of preview.rows) {
     for (const c of changes) lines.push(`row ${row.rowNumber} change [${c.field}]: ${c.before || 'none'} → ${c.after || 'none'}`);
     for (const reason of needsConfirmation) lines.push(`row ${row.rowNumber} held: ${reason}; confirm it to apply`);
+    for (const { name, candidates } of directoryChoices ?? [])
+      lines.push(
+        `row ${row.rowNumber} choose: '${name}' is one of ${candidates.map((p) => p.email).join(', ')}; say which with --choose "${row.rowNumber}:${name}=<email>"`,
+      );
     for (const f of row.findings)
       lines.push(
         `row ${row.rowNumber} ${f.level}${f.column ? ` [${f.column}]` : ''}: ${f.message}${action === 'skip' && f.level === 'error' ? ' (row not imported)' : ''}`,

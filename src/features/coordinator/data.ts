@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { recordAudit } from '../../application/coordinator/audits-and-meetings';
-import { applyImport, previewImport, type ImportPreview } from '../../application/coordinator/import-register';
+import { applyImport, previewImport, type DirectoryChoices, type ImportPreview } from '../../application/coordinator/import-register';
 import { recordAuditorFollowUp } from '../../application/coordinator/auditor-follow-up';
 import { loadRegisterView } from '../../application/coordinator/register-view';
 import {
@@ -94,8 +94,8 @@ export function useCoordinatorActions() {
         const table = await documents.readRegister(file.name, new Uint8Array(await file.arrayBuffer()));
         return previewImport(store, table.rows, session.today, { ...table, fileName: file.name, reading: session.targetReading, directory: session.directory });
       },
-      applyImport: (preview: ImportPreview, confirmed: ReadonlySet<number>, onProgress: (done: number) => void) =>
-        applyImport(store, preview, user, new Date(), onProgress, confirmed),
+      applyImport: (preview: ImportPreview, confirmed: ReadonlySet<number>, chosen: DirectoryChoices, onProgress: (done: number) => void) =>
+        applyImport(store, preview, user, new Date(), onProgress, confirmed, chosen),
       registerFile: (data: PaperData) => documents.registerXlsx(data),
       templateFile: () => documents.templateXlsx(),
       /** Reminders posted to the channel the page has already read. */

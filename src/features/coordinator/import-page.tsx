@@ -6,6 +6,7 @@ import {
   Checkbox,
   Field,
   MessageBar,
+  Select,
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
@@ -21,6 +22,7 @@ import {
 } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import {
+  choiceKey,
   outcomeSentence,
   outcomeWords,
   rowsToWrite,
@@ -34,7 +36,10 @@ import { useCoordinatorActions } from './data';
 const useStyles = makeStyles({
   page: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '1100px' },
   bar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'center', flexWrap: 'wrap' },
-  findings: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  // Emails and long words wrap inside their cell rather than running into the next one.
+  findings: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: 'anywhere' },
+  choice: { maxWidth: '100%', minWidth: 0 },
+  wrap: { overflowWrap: 'anywhere' },
 });
 
 const actionBadge: Record<RowAction, { label: string; color: 'success' | 'brand' | 'informative' | 'danger' }> = {
@@ -67,6 +72,15 @@ export function ImportPage() {
       else next.delete(rowNumber);
       return next;
     });
+  // Whom the coordinator chose for each name that matched several people in the directory.
+  const [chosen, setChosen] = useState<ReadonlyMap<string, string>>(new Map());
+  const choosePerson = (key: string, email: string): void =>
+    setChosen((previous) => {
+      const next = new Map(previous);
+      if (email) next.set(key, email);
+      else next.delete(key);
+      return next;
+    });
 
   const choose = async (file: File): Promise<void> => {
     setProblem(undefined);
@@ -75,6 +89,7 @@ export function ImportPage() {
       const preview = await actions.previewImport(file);
       if (preview.plan.fileErrors.length > 0) throw new Error(preview.plan.fileErrors.join(' '));
       setConfirmed(new Set());
+      setChosen(new Map());
       setStage({ kind: 'preview', name: file.name, preview });
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
@@ -86,7 +101,7 @@ export function ImportPage() {
     const total = rowsToWrite(preview, confirmed).length;
     setStage({ kind: 'writing', name, preview, done: 0, total });
     actions
-      .applyImport(preview, confirmed, (done) => setStage({ kind: 'writing', name, preview, done, total }))
+      .applyImport(preview, confirmed, chosen, (done) => setStage({ kind: 'writing', name, preview, done, total }))
       .then(
         (result) => setStage({ kind: 'done', name, result }),
         (error: unknown) => {
@@ -189,18 +204,19 @@ export function ImportPage() {
               </TableRow>
             </TableHeader>
             <TableBody>
-              {stage.preview.rows.map(({ row, action, changes, needsConfirmation }) => (
+              {stage.preview.rows.map(({ row, action, changes, needsConfirmation, directoryChoices }) => (
                 <TableRow key={row.rowNumber}>
                   <TableCell>{row.rowNumber}</TableCell>
                   <TableCell>
                     {row.recommendation.reference} {row.recommendation.title}
                     <Caption1 block>{stage.preview.plan.audits.get(row.auditKey)?.title ?? ''}</Caption1>
                   </TableCell>
-                  <TableCell>
+                  <TableCell className={styles.wrap}>
                     <Badge appearance="tint" color={held(row.rowNumber, action, needsConfirmation) ? 'warning' : actionBadge[action].color}>
                       {held(row.rowNumber, action, needsConfirmation) ? 'Held' : actionBadge[action].label}
                     </Badge>
                     {action === 'create' && row.imported.outcome !== 'open' && <Caption1 block>{outcomeWords[row.imported.outcome]}</Caption1>}
+                    {row.parts.length > 0 && <Caption1 block>In parts {row.parts.map((p) => p.label).join(', ')}, each with its own owner and target</Caption1>}
                     {changes.length > 0 && (
                       <ul className={styles.findings} aria-label={`Changes in row ${row.rowNumber}`}>
                         {changes.map((c) => (
@@ -218,6 +234,23 @@ export function ImportPage() {
                         onChange={(_, d) => toggle(row.rowNumber, d.checked === true)}
                       />
                     )}
+                    {(directoryChoices ?? []).map(({ name, candidates }) => (
+                      <Field key={name} label={`Who is '${name}'?`}>
+                        <Select
+                          className={styles.choice}
+                          value={chosen.get(choiceKey(row.rowNumber, name)) ?? ''}
+                          disabled={stage.kind !== 'preview'}
+                          onChange={(_, d) => choosePerson(choiceKey(row.rowNumber, name), d.value)}
+                        >
+                          <option value="">Nobody yet: assign on the item</option>
+                          {candidates.map((p) => (
+                            <option key={p.email} value={p.email}>
+                              {p.name} &lt;{p.email}&gt;
+                            </option>
+                          ))}
+                        </Select>
+                      </Field>
+                    ))}
                   </TableCell>
                   <TableCell>
                     <ul className={styles.findings}>
