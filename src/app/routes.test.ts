@@ -9,6 +9,10 @@ describe('routes', () => {
     expect(parseRoute('')).toEqual({ page: 'home' });
     expect(routeHash({ page: 'recommendation', id: 'a b' })).toBe('#/recommendations/a%20b');
     expect(parseRoute(routeHash({ page: 'recommendation', id: 'a b' }))).toEqual({ page: 'recommendation', id: 'a b' });
+    // A dashboard figure opens the register with its filter in the address, which a reload keeps.
+    expect(parseRoute('#/register?priority=High&openOnly=true')).toEqual({ page: 'register', query: 'priority=High&openOnly=true' });
+    expect(routeHash({ page: 'register', query: 'rag=RED' })).toBe('#/register?rag=RED');
+    expect(parseRoute('#/dashboard')).toEqual({ page: 'dashboard' });
   });
 
   it("takes the tab's view from its address, and anything else is the owner's view", () => {

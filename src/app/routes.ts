@@ -3,20 +3,26 @@ import type { Role } from '../domain';
 import type { ChannelTabSettings } from '../adapters/teams/channel-tab-config';
 
 /** Routes live in the URL hash, so a reload or a Teams deep link lands on the same screen. */
-export type Page = 'home' | 'register' | 'review' | 'audits' | 'import' | 'channel' | 'paper';
-export type Route = { page: Page } | { page: 'recommendation'; id: string };
+export type Page = 'home' | 'dashboard' | 'register' | 'review' | 'audits' | 'import' | 'channel' | 'paper';
+/** A page may carry a query: the register's filter, so a dashboard figure opens the items behind it. */
+export type Route = { page: Page; query?: string } | { page: 'recommendation'; id: string };
 
-const pages: Page[] = ['register', 'review', 'audits', 'import', 'channel', 'paper'];
+const pages: Page[] = ['dashboard', 'register', 'review', 'audits', 'import', 'channel', 'paper'];
 
 export function parseRoute(hash: string): Route {
   const match = /^#\/recommendations\/([^/?#]+)$/.exec(hash);
   if (match?.[1]) return { page: 'recommendation', id: decodeURIComponent(match[1]) };
-  const page = /^#\/([a-z]+)$/.exec(hash)?.[1];
-  return { page: pages.find((p) => p === page) ?? 'home' };
+  const [, name, query] = /^#\/([a-z]+)(?:\?(.*))?$/.exec(hash) ?? [];
+  const page = pages.find((p) => p === name) ?? 'home';
+  return query && page !== 'home' ? { page, query } : { page };
 }
 
 export const routeHash = (route: Route): string =>
-  route.page === 'recommendation' ? `#/recommendations/${encodeURIComponent(route.id)}` : route.page === 'home' ? '#/' : `#/${route.page}`;
+  route.page === 'recommendation'
+    ? `#/recommendations/${encodeURIComponent(route.id)}`
+    : route.page === 'home'
+      ? '#/'
+      : `#/${route.page}${route.query ? `?${route.query}` : ''}`;
 
 export function useHashRoute(): [Route, (route: Route) => void] {
   const [route, setRoute] = useState<Route>(() => parseRoute(window.location.hash));

@@ -1,16 +1,19 @@
-import { Body1, Caption1, FluentProvider, Spinner, Tab, TabList, Title3, makeStyles, tokens, type Theme } from '@fluentui/react-components';
-import { lazy, Suspense, type ReactNode } from 'react';
+import { Body1, Caption1, FluentProvider, Spinner, Title3, makeStyles, tokens, type Theme } from '@fluentui/react-components';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import type { Session } from '../application/ports';
 import { MyRecommendationsPage } from '../features/owner/my-recommendations-page';
 import { RecommendationPage } from '../features/owner/recommendation-page';
 import { SessionContext } from '../features/shared/session-context';
-import { useHashRoute, type Page } from './routes';
+import { routeHash, useHashRoute, type Page, type Route } from './routes';
+import { SectionTabs } from './section-tabs';
 
 const useStyles = makeStyles({
   shell: { minHeight: '100vh', display: 'flex', flexDirection: 'column' },
   header: {
     display: 'flex',
     alignItems: 'center',
+    // At Teams mobile's width the person and the actions move to a second line rather than off the screen.
+    flexWrap: 'wrap',
     gap: tokens.spacingHorizontalM,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -39,6 +42,7 @@ export function Shell({ theme, session, actions, children }: { theme: Theme; ses
   );
 }
 
+const DashboardPage = lazy(() => import('../features/coordinator/dashboard-page').then((m) => ({ default: m.DashboardPage })));
 const RegisterPage = lazy(() => import('../features/coordinator/register-page').then((m) => ({ default: m.RegisterPage })));
 const ReviewPage = lazy(() => import('../features/coordinator/review-page').then((m) => ({ default: m.ReviewPage })));
 const AuditsPage = lazy(() => import('../features/coordinator/audits-page').then((m) => ({ default: m.AuditsPage })));
@@ -50,6 +54,7 @@ const PaperPage = lazy(() => import('../features/panel/paper-page').then((m) => 
 const tabsFor: Record<Session['user']['role'], { page: Page; label: string }[]> = {
   owner: [{ page: 'home', label: 'My recommendations' }],
   coordinator: [
+    { page: 'dashboard', label: 'Programme' },
     { page: 'register', label: 'Register' },
     { page: 'review', label: 'Review' },
     { page: 'audits', label: 'Audits' },
@@ -66,25 +71,23 @@ function Screens({ session }: { session: Session }) {
   const home = tabs[0]?.page ?? 'home';
   const page = route.page === 'home' ? home : route.page;
   const open = (id: string): void => navigate({ page: 'recommendation', id });
+  // Back from an item returns to the screen it was opened from (the register, filtered as it was), not the home.
+  const [from, setFrom] = useState<Exclude<Route, { page: 'recommendation' }>>({ page: home });
+  useEffect(() => {
+    if (route.page !== 'recommendation') setFrom(route);
+  }, [route]);
+  const fromPage = from.page === 'home' ? home : from.page;
   const allowed = page === 'recommendation' || tabs.some((t) => t.page === page);
   return (
     <SessionContext.Provider value={session}>
-      {tabs.length > 1 && (
-        <TabList selectedValue={page} onTabSelect={(_, d) => navigate({ page: d.value as Page })} aria-label="Sections" style={{ padding: '0 16px' }}>
-          {tabs.map((t) => (
-            <Tab key={t.page} value={t.page}>
-              {t.label}
-            </Tab>
-          ))}
-        </TabList>
-      )}
+      {tabs.length > 1 && <SectionTabs sections={tabs} selected={page} onSelect={(next) => navigate({ page: next })} />}
       <main>
         <Suspense fallback={<Spinner label="Loading…" />}>
           {route.page === 'recommendation' ? (
             <RecommendationPage
               id={route.id}
-              onBack={() => navigate({ page: home })}
-              backLabel={tabs[0]?.label ?? 'Back'}
+              onBack={() => navigate(from)}
+              backLabel={tabs.find((t) => t.page === fromPage)?.label ?? tabs[0]?.label ?? 'Back'}
               editor={
                 session.user.role === 'coordinator'
                   ? (detail, onSaved) => (
@@ -97,8 +100,11 @@ function Screens({ session }: { session: Session }) {
             />
           ) : !allowed ? (
             <MyRecommendationsPage onOpen={open} />
+          ) : page === 'dashboard' ? (
+            <DashboardPage registerHref={(query) => routeHash({ page: 'register', query })} onReview={() => navigate({ page: 'review' })} />
           ) : page === 'register' ? (
-            <RegisterPage onOpen={open} />
+            // A new filter from the dashboard starts the register afresh.
+            <RegisterPage key={route.query ?? ''} onOpen={open} query={route.query} />
           ) : page === 'review' ? (
             <ReviewPage onOpen={open} />
           ) : page === 'audits' ? (

@@ -35,3 +35,4 @@ export * from './update-labels';
 export * from './owner-names';
 export * from './appendix-register';
 export * from './paper-settings';
+export * from './on-time-completion';

@@ -81,3 +81,8 @@ export function requestDecided(history: TargetHistory, request: { id: string; su
 export function correctOriginal(history: TargetHistory, corrected: TargetDate): TargetHistory {
   return { original: targetDateSchema.parse(corrected), revisions: history.revisions };
 }
+
+/** How many revisions an item's target has had, as the dashboard buckets them. */
+export const revisionBuckets = ['0', '1', '2', '3+'] as const;
+export type RevisionBucket = (typeof revisionBuckets)[number];
+export const revisionBucket = (revisions: number): RevisionBucket => (revisions >= 3 ? '3+' : (String(revisions) as RevisionBucket));

@@ -20,7 +20,7 @@ describe('the coordinator and the panel', () => {
   afterAll(() => browser.close());
 
   it('filters the register and downloads it', async () => {
-    const page = await openTab(browser, inject('appUrl'), inject('today'));
+    const page = await openTab(browser, `${inject('appUrl')}#/register`, inject('today'));
     await signInAs(page, 'Casey Marlow');
     await page.getByRole('heading', { name: 'Register' }).waitFor();
     const count = page.getByText(/\d+ of \d+ recommendations/);

@@ -66,7 +66,7 @@ describe('hostile text in every role', () => {
   });
 
   it('shows the coordinator the register row and the item, and runs none of it', async () => {
-    const { page, dialogs } = await visit('#/', 'Casey Marlow');
+    const { page, dialogs } = await visit('#/register', 'Casey Marlow');
     await page.getByRole('heading', { name: 'Register' }).waitFor();
     await page.getByLabel('Search').fill('Hostile');
     await page.getByText(title).first().waitFor();

@@ -8,6 +8,7 @@ import {
   saysStatus,
   effectiveStatus,
   isWorkable,
+  isRunning,
   templateStatusWords,
   registerStatusWords,
   statusLabel,
@@ -77,9 +78,6 @@ export interface ImportPreview {
   fileName?: string;
 }
 
-/** Decided by the coordinator or the panel: a register saying otherwise would reopen it. */
-const decided = new Set<Recommendation['status']>(['closed', 'notAdopted', 'riskAccepted', 'superseded']);
-
 type Imported = Omit<Recommendation, 'id' | 'auditId'>;
 
 /** The fields a register row carries, each with the columns it needs and how it reads (the status in the template's words). */
@@ -121,7 +119,8 @@ const stepsPast: Partial<Record<ImportOutcome, string>> = {
 function confirmationReasons(existing: Recommendation, row: ImportedRow, changes: readonly FieldChange[]): string[] {
   const reasons: string[] = [];
   const statusChanges = changes.some((c) => c.field === 'Status');
-  if (decided.has(existing.status) && statusChanges) reasons.push(`It would reopen an item that is ${statusLabel[existing.status].toLowerCase()}`);
+  // Decided by the coordinator or the panel: a register saying otherwise would reopen it.
+  if (!isRunning(existing.status) && statusChanges) reasons.push(`It would reopen an item that is ${statusLabel[existing.status].toLowerCase()}`);
   const past = stepsPast[row.imported.outcome];
   if (statusChanges && isWorkable(existing.status) && past) reasons.push(past);
   if (changes.some((c) => c.field === 'Current target')) reasons.push('It would move the target date');

@@ -15,8 +15,14 @@ import {
   type Recommendation,
   type Status,
   partProgress,
+  priorities,
   repeatDescription,
+  revisionBucket,
+  revisionBuckets,
+  statuses,
+  type RevisionBucket,
 } from '../../domain';
+import { z } from 'zod';
 import { itemProgress, type ItemProgress } from '../owner/my-recommendations';
 import type { PaperData, RecommendationStore } from '../ports';
 
@@ -47,9 +53,46 @@ export interface RegisterFilter {
   rag: ProgressRag | '';
   overdueOnly: boolean;
   noUpdateOnly: boolean;
+  /** Running items only: not closed or withdrawn. */
+  openOnly: boolean;
+  revisions: RevisionBucket | '';
 }
 
-export const emptyFilter: RegisterFilter = { search: '', auditId: '', priority: '', status: '', owner: '', rag: '', overdueOnly: false, noUpdateOnly: false };
+export const emptyFilter: RegisterFilter = {
+  search: '',
+  auditId: '',
+  priority: '',
+  status: '',
+  owner: '',
+  rag: '',
+  overdueOnly: false,
+  noUpdateOnly: false,
+  openOnly: false,
+  revisions: '',
+};
+
+const filterQuerySchema = z.object({
+  search: z.string().catch(''),
+  auditId: z.string().catch(''),
+  priority: z.enum(priorities).or(z.literal('')).catch(''),
+  status: z.enum(statuses).or(z.literal('')).catch(''),
+  owner: z.string().catch(''),
+  rag: z.enum(['RED', 'AMBER', 'GREEN', 'GREY']).or(z.literal('')).catch(''),
+  overdueOnly: z.stringbool().catch(false),
+  noUpdateOnly: z.stringbool().catch(false),
+  openOnly: z.stringbool().catch(false),
+  revisions: z.enum(revisionBuckets).or(z.literal('')).catch(''),
+}) satisfies z.ZodType<RegisterFilter, unknown>;
+
+/** A filter from an address's query ("priority=High&openOnly=true"), so a dashboard figure opens the register filtered; what is not a filter is ignored. */
+export const filterFromQuery = (query: string): RegisterFilter =>
+  filterQuerySchema.parse({ ...emptyFilter, ...Object.fromEntries(new URLSearchParams(query)) });
+
+/** The query that names a filter: only what differs from the empty one. */
+export const filterQuery = (filter: Partial<RegisterFilter>): string =>
+  new URLSearchParams(
+    Object.entries(filter).flatMap(([key, value]) => (value === '' || value === false || value === undefined ? [] : [[key, String(value)]])),
+  ).toString();
 
 export function buildRegister(data: PaperData, today: string): RegisterView {
   const meeting = nextMeeting(data.meetings, today);
@@ -87,7 +130,9 @@ export function filterRegister(rows: readonly RegisterRow[], filter: RegisterFil
       (!filter.owner || row.recommendation.owners.some((o) => o.email === filter.owner)) &&
       (!filter.rag || row.rag === filter.rag) &&
       (!filter.overdueOnly || row.rag === 'RED') &&
-      (!filter.noUpdateOnly || row.updateDue),
+      (!filter.noUpdateOnly || row.updateDue) &&
+      (!filter.openOnly || isRunning(row.status)) &&
+      (!filter.revisions || revisionBucket(row.recommendation.targets.revisions.length) === filter.revisions),
   );
 }
 

@@ -6,6 +6,9 @@ import {
   Checkbox,
   Field,
   Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
   Select,
   Spinner,
   Table,
@@ -19,8 +22,15 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { emptyFilter, filterRegister, sortRegister, type RegisterFilter, type RegisterSort } from '../../application/coordinator/register-view';
-import { priorities, statusLabel, statuses, type ProgressRag } from '../../domain';
+import {
+  emptyFilter,
+  filterFromQuery,
+  filterRegister,
+  sortRegister,
+  type RegisterFilter,
+  type RegisterSort,
+} from '../../application/coordinator/register-view';
+import { priorities, revisionBuckets, statusLabel, statuses, type ProgressRag } from '../../domain';
 import { PriorityBadge, ProgressBadge, StatusText } from '../shared/badges';
 import { download } from '../shared/download';
 import { LoadFailed } from '../shared/load-failed';
@@ -43,12 +53,13 @@ const useStyles = makeStyles({
 });
 
 /** Every recommendation: filter, sort, search; only the rows in view are drawn, so 5,000 rows stay smooth. */
-export function RegisterPage({ onOpen }: { onOpen: (id: string) => void }) {
+export function RegisterPage({ onOpen, query = '' }: { onOpen: (id: string) => void; query?: string }) {
   const styles = useStyles();
   const session = useSession();
   const [state, reload] = useRegisterView();
   const actions = useCoordinatorActions();
-  const [filter, setFilter] = useState<RegisterFilter>(emptyFilter);
+  // A dashboard figure opens the register with its filter in the address.
+  const [filter, setFilter] = useState<RegisterFilter>(() => filterFromQuery(query));
   const [sort, setSort] = useState<RegisterSort>('audit');
   const [scrollTop, setScrollTop] = useState(0);
   const [exporting, setExporting] = useState(false);
@@ -146,6 +157,17 @@ export function RegisterPage({ onOpen }: { onOpen: (id: string) => void }) {
             <option value="owner">Owner</option>
           </Select>
         </Field>
+        <Field label="Target revisions">
+          <Select value={filter.revisions} onChange={(_, d) => set({ revisions: d.value as RegisterFilter['revisions'] })}>
+            <option value="">Any</option>
+            {revisionBuckets.map((b) => (
+              <option key={b} value={b}>
+                {b === '3+' ? '3 or more' : b}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Checkbox label="Open only" checked={filter.openOnly} onChange={(_, d) => set({ openOnly: d.checked === true })} />
         <Checkbox label="Overdue only" checked={filter.overdueOnly} onChange={(_, d) => set({ overdueOnly: d.checked === true })} />
         <Checkbox
           label={`No update for ${state.value.meeting?.cycle ?? 'this cycle'}`}
@@ -164,6 +186,14 @@ export function RegisterPage({ onOpen }: { onOpen: (id: string) => void }) {
       <Body1 aria-live="polite">
         {rows.length} of {state.value.rows.length} recommendations
       </Body1>
+      {rows.length === 0 && state.value.rows.length > 0 && (
+        <MessageBar intent="info">
+          <MessageBarBody>No recommendation matches these filters.</MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => set(emptyFilter)}>Clear the filters</Button>
+          </MessageBarActions>
+        </MessageBar>
+      )}
       <div className={styles.scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} data-testid="register-scroller">
         <Table aria-label="Register" aria-rowcount={rows.length + 1}>
           <TableHeader>

@@ -92,6 +92,16 @@ const monthText = (date: IsoDate): string => {
   return `${monthNames[(m ?? 1) - 1]} ${y}`;
 };
 
+/**
+ * When a closed demo item was closed: around its original target, some weeks early to months late, so the
+ * dashboard's on-time share is neither nothing nor everything; always before the last meeting, as the paper expects.
+ */
+function closedOn(originalDue: IsoDate, today: IsoDate, spread: number): IsoDate {
+  const near = addDays(originalDue, (spread % 245) - 45);
+  const lastMeeting = addDays(today, -100);
+  return near < lastMeeting ? near : lastMeeting;
+}
+
 export function demoOrganisation(owners: Person[], coordinator: Person, today: IsoDate, seed = 2025): DemoOrganisation {
   if (owners.length === 0) throw new Error('The demo needs at least one owner in the directory');
   const random = prng(seed);
@@ -210,7 +220,12 @@ export function demoOrganisation(owners: Person[], coordinator: Person, today: I
         targets,
         status,
         // Some withdrawals came since the last meeting, so the next paper reports them for the panel to note.
-        statusChangedAt: status === 'open' ? undefined : `${addDays(today, isWithdrawal(status) && n % 2 === 1 ? -20 : -100)}T09:00:00Z`,
+        statusChangedAt:
+          status === 'open'
+            ? undefined
+            : status === 'closed'
+              ? `${closedOn(originalDue, today, index * 11 + n * 37)}T09:00:00Z`
+              : `${addDays(today, isWithdrawal(status) && n % 2 === 1 ? -20 : -100)}T09:00:00Z`,
         statusReason:
           status === 'notAdopted'
             ? 'Superseded by the national programme'
