@@ -62,6 +62,18 @@ export async function seriousAccessibilityViolations(page: Page | Frame): Promis
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.where.join(', ')}`);
 }
 
+/** axe's serious and critical findings in each Teams theme, by theme: every one should be empty. */
+export async function violationsInEveryTheme(page: Page): Promise<Record<string, string[]>> {
+  const found: Record<string, string[]> = {};
+  for (const theme of ['Light', 'Dark', 'High contrast']) {
+    await page.getByLabel('Theme').selectOption({ label: theme });
+    // Fluent's controls fade to the new theme's colours; axe reads them once they are there.
+    await page.waitForTimeout(500);
+    found[theme] = await seriousAccessibilityViolations(page);
+  }
+  return found;
+}
+
 /** Moves focus with Tab until the focused element matches, as a keyboard user would. */
 export async function tabTo(page: Page, matches: (el: { tag: string; label: string; text: string }) => boolean, limit = 60): Promise<void> {
   for (let i = 0; i < limit; i++) {

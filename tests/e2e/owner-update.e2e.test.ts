@@ -9,7 +9,7 @@ const recommendations = '/sites/root/lists/AuditTrackerRecommendations/items';
 
 async function openFirstDueItem(page: Page, skip = 0): Promise<string> {
   await page.getByRole('heading', { name: 'My recommendations' }).waitFor();
-  const due = page.getByRole('row').filter({ hasText: 'Update due' });
+  const due = page.getByRole('listitem').filter({ hasText: 'Update due' });
   await expect.poll(() => due.count()).toBeGreaterThan(skip);
   await due.nth(skip).getByRole('button').first().click();
   await page.getByRole('heading', { level: 1 }).waitFor();
@@ -105,7 +105,7 @@ describe('an owner updates a recommendation', () => {
     const page = await openTab(browser, inject('appUrl'), inject('today'));
     await signInAs(page, 'Raj Dhillon');
     await page.getByRole('heading', { name: 'My recommendations' }).waitFor();
-    const due = await page.getByRole('row').filter({ hasText: 'Update due' }).first().getByRole('button').first().textContent();
+    const due = await page.getByRole('listitem').filter({ hasText: 'Update due' }).first().getByRole('button').first().textContent();
     await tabTo(page, (el) => el.tag === 'button' && el.text === due?.trim());
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: /Your update for/ }).waitFor();

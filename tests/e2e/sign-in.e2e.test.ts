@@ -18,8 +18,8 @@ describe('signing in on the embedded default', () => {
 
     await signInAs(page, 'Priya Anand');
     await page.getByRole('heading', { name: 'My recommendations' }).waitFor();
-    const rows = page.getByRole('table', { name: 'My recommendations' }).getByRole('row');
-    await expect.poll(() => rows.count()).toBeGreaterThan(2);
+    const rows = page.getByRole('main').getByRole('listitem');
+    await expect.poll(() => rows.count()).toBeGreaterThan(1);
     await page.getByText(/update(s)? due for|up to date for/).waitFor();
     await screenshot(page, 'my-recommendations');
 

@@ -159,7 +159,7 @@ describe('the coordinator and owner screens against the emulator', () => {
     const detail = await admin.store.recommendationDetail(original.id);
     await performTransition(admin.store, detail, 'returnToOwner', casey, new Date(), { reason: 'The register is not yet signed off' });
     renderScreen(ownerSession, <MyRecommendationsPage onOpen={() => undefined} />);
-    const row = (await screen.findByText('2.1 Contract register')).closest('tr') as HTMLElement;
+    const row = (await screen.findByText('2.1 Contract register')).closest('li') as HTMLElement;
     expect(within(row).getByText('Action needed')).toBeTruthy();
     expect(within(row).getByText('The register is not yet signed off')).toBeTruthy();
     expect(screen.getByText(/^No panel meeting is scheduled yet; 1 item needs your action\./)).toBeTruthy();
