@@ -1,3 +1,4 @@
+import { auditHeading, type Audit } from './audit';
 import { addDays, localDate, organisationTimeZone, type IsoDate } from './calendar';
 import { isWorkable } from './lifecycle';
 import { nextMeeting, type Meeting } from './meeting';
@@ -29,6 +30,8 @@ export type ReminderStep = 'request' | 'reminder' | 'due' | `overdue-${number}` 
 
 export interface ReminderItem {
   recommendationId: string;
+  /** The audit it comes from ("Vetting"), so one owner's four "4.3"s are told apart. */
+  audit: string;
   reference: string;
   title: string;
   priority: Priority;
@@ -76,6 +79,8 @@ export function planReminders(input: {
   now: Date;
   meetings: readonly Meeting[];
   recommendations: readonly Recommendation[];
+  /** The audits the recommendations come from: each reminder line names its audit. */
+  audits?: readonly Audit[];
   updates: readonly OwnerUpdate[];
   /** Owners' namings of delegates: a delegate is chased beside the owner, since either may write the update. */
   delegations?: readonly Delegation[];
@@ -87,6 +92,7 @@ export function planReminders(input: {
   // The meeting being prepared: the first whose date is still ahead.
   const meeting = nextMeeting(input.meetings, today);
   const updatesOf = (id: string) => input.updates.filter((u) => u.recommendationId === id);
+  const audits = new Map((input.audits ?? []).map((a) => [a.id, auditHeading(a)]));
   const units: ReminderUnit[] = [];
   const outstanding = new Map<string, { owner: Person; items: ReminderItem[] }>();
 
@@ -100,7 +106,14 @@ export function planReminders(input: {
       ...parts.map((p) => ({ owners: p.owners, reference: `${r.reference} part ${p.label}`, target: p.target, part: p.label })),
     ];
     for (const duty of duties) {
-      const item = (due: IsoDate): ReminderItem => ({ recommendationId: r.id, reference: duty.reference, title: r.title, priority: r.priority, due });
+      const item = (due: IsoDate): ReminderItem => ({
+        recommendationId: r.id,
+        audit: audits.get(r.auditId) ?? '',
+        reference: duty.reference,
+        title: r.title,
+        priority: r.priority,
+        due,
+      });
       const reported = updatesOf(r.id).some((u) => meeting && u.cycle === meeting.cycle && (duty.part === undefined || u.part === duty.part));
       if (meeting && !reported) {
         for (const owner of duty.owners) {

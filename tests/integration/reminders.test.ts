@@ -8,7 +8,7 @@ import type { Emulator } from '../../emulator/server';
 import { GraphChannelNotifier } from '../../src/adapters/graph/graph-channel-notifier';
 import { GraphReminderLog } from '../../src/adapters/graph/graph-reminder-log';
 import { WorkflowsNotifier } from '../../src/adapters/notify/workflows-notifier';
-import { cardByteLimit, ownerMessages } from '../../src/application/reminders/reminder-cards';
+import { cardByteLimit, cardText, itemName, ownerMessages } from '../../src/application/reminders/reminder-cards';
 import type { ChannelMessage } from '../../src/application/ports';
 import { reminderLinks } from '../../src/application/reminders/reminder-links';
 import { runReminders } from '../../src/application/reminders/reminders';
@@ -69,17 +69,36 @@ describe('reminders against the emulator', () => {
     const posted = await messages();
     expect(posted).toHaveLength(result.sent + 1);
     expect(posted[0]?.body.content).toContain('Reminder run');
-    const ownerMessage = posted.find((m) => m.body.content.includes('need your update'));
+    const ownerMessage = posted.find((m) => /needs? you:/.test(m.body.content));
     expect(ownerMessage?.mentions.length).toBe(1);
-    const texts = (JSON.parse(firstReminderCard(posted)) as { body: { text: string }[] }).body.map((b) => b.text);
+    // The digest is for the coordinators: it names who owes what by title, and mentions nobody.
+    const digest = posted.find((m) => m.body.content.includes('Reminder run'));
+    expect(digest?.mentions).toEqual([]);
+    const digestTexts = (JSON.parse(digest?.attachments[0]?.content ?? '{"body":[]}') as { body: { text: string }[] }).body.map((b) => b.text).join('\n');
+    const owing = result.plan.outstanding[0];
+    expect(digestTexts).toContain(`${cardText(owing?.owner.name ?? '')}: ${cardText(itemName(owing?.items[0] ?? { audit: '', reference: '', title: '' }))}`);
+    expect(digestTexts).not.toMatch(/<at>/);
+    const card = JSON.parse(firstReminderCard(posted)) as { body: { text?: string; items?: { text: string }[] }[] };
+    const texts = card.body.map((b) => b.text);
     expect(texts).toContain('Reminder: your update is due in a week');
+    // Each line names its audit ("Vetting 4.3 …"), so one owner's lines are never alike.
+    const lines = card.body.flatMap((b) => b.items?.map((i) => i.text) ?? []);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(new Set(lines).size).toBe(lines.length);
+    expect(lines.every((line) => /^\S.* \S+ .+ – (High|Medium|Low) priority, due \d{1,2} [A-Z][a-z]+ \d{4}$/.test(line))).toBe(true);
+    const audits = new Set((await context.store.loadRegister()).audits.map((a) => cardText(a.value.title)));
+    expect(lines.every((line) => [...audits].some((audit) => line.startsWith(`${audit} `)))).toBe(true);
+    // The preview does not repeat the owner's name after Teams' own mention of them.
+    const [, name = '', preview = ''] = /^<at[^>]*>([^<]+)<\/at>: (.*)$/s.exec(ownerMessage?.body.content ?? '') ?? [];
+    expect(name).not.toBe('');
+    expect(preview).not.toContain(name);
     const log = await new GraphReminderLog(context.gateway).sentKeys();
     expect([...log].filter((k) => k.includes(':reminder:'))).toHaveLength(
       result.plan.messages.filter((m) => m.units.some((u) => u.step === 'reminder')).length,
     );
   });
 
-  it('sends nothing again the same day; only the digest reports the run', async () => {
+  it('sends nothing again the same day, and posts nothing when nothing is due', async () => {
     const before = (await messages()).length;
     const again = await runReminders({
       store: context.store,
@@ -89,7 +108,8 @@ describe('reminders against the emulator', () => {
       links,
     });
     expect(again.sent).toBe(0);
-    expect((await messages()).length).toBe(before + 1);
+    expect(again.digestPosted).toBe(false);
+    expect((await messages()).length).toBe(before);
   });
 
   it('records a failed post and retries it next run without resending what went out', async () => {
@@ -98,8 +118,9 @@ describe('reminders against the emulator', () => {
     const flaky: Notifier = {
       post: async (message: ChannelMessage) => {
         const owner = message.mentions[0]?.email ?? '';
-        if (message.summary.includes('need your update') && failing.size === 0) failing.add(owner);
-        if (failing.has(owner) && message.summary.includes('need your update')) throw new Error('503 from the channel');
+        const toOwner = /needs? you:/.test(message.summary);
+        if (toOwner && failing.size === 0) failing.add(owner);
+        if (failing.has(owner) && toOwner) throw new Error('503 from the channel');
         return notifier.post(message);
       },
     };
@@ -166,6 +187,7 @@ describe('reminder cards and the Workflows webhook', () => {
   it('splits a long list across cards, each under the channel limit', () => {
     const items = Array.from({ length: 400 }, (_, i) => ({
       recommendationId: String(i),
+      audit: 'Vetting',
       reference: `4.${i}`,
       title: `A long recommendation title number ${i} `.repeat(2),
       priority: 'High' as const,

@@ -19,7 +19,14 @@ describe('hostile text in reminder cards', () => {
   const title = 'Payroll](https://evil.example/phish) [ see https://evil.example/login';
   const [message] = ownerMessages(
     priya,
-    [{ key: 'k', step: 'due', owner: priya, items: [{ recommendationId: '7', reference: '4.1', title, priority: 'High', due: '2025-06-24' }] }],
+    [
+      {
+        key: 'k',
+        step: 'due',
+        owner: priya,
+        items: [{ recommendationId: '7', audit: 'Payroll', reference: '4.1', title, priority: 'High', due: '2025-06-24' }],
+      },
+    ],
     (id) => `https://teams.microsoft.com/l/entity/app/rec?id=${id}`,
     'https://teams.microsoft.com/l/entity/app/my',
   );

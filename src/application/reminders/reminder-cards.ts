@@ -1,5 +1,5 @@
 import type { AdaptiveCard, ChannelMessage } from '../ports';
-import { priorities, priorityColour, type Person, type ReminderItem, type ReminderPlan, type ReminderStep, type ReminderUnit } from '../../domain';
+import { longDate, priorities, priorityColour, type Person, type ReminderItem, type ReminderPlan, type ReminderStep, type ReminderUnit } from '../../domain';
 
 /** Teams refuses a channel message above about 28 KB; cards are split well below it. */
 export const cardByteLimit = 24 * 1024;
@@ -47,6 +47,10 @@ function splitCards(header: (part: number, parts: number) => unknown[], rows: un
   return groups.map((group, i) => card([...header(i + 1, groups.length), ...group], actions, mentioned));
 }
 
+/** "Vetting 4.3 Appeals turnaround": an item as people name it, its audit first, so one owner's lines differ. */
+export const itemName = (item: Pick<ReminderItem, 'audit' | 'reference' | 'title'>): string =>
+  [item.audit, item.reference, item.title].filter(Boolean).join(' ');
+
 /** One item: its text escaped, its link the container's action, so no data ever sits inside link markup. */
 const itemRow = (item: ReminderItem, link: (id: string) => string): unknown => ({
   type: 'Container',
@@ -56,7 +60,7 @@ const itemRow = (item: ReminderItem, link: (id: string) => string): unknown => (
       type: 'TextBlock',
       wrap: true,
       color: 'Accent',
-      text: `${cardText(`${item.reference} ${item.title}`)} – ${item.priority} priority, due ${cardText(item.due)}`,
+      text: `${cardText(itemName(item))} – ${item.priority} priority, due ${cardText(longDate(item.due))}`,
     },
   ],
 });
@@ -81,21 +85,24 @@ export function ownerMessages(owner: Person, units: readonly ReminderUnit[], lin
     [{ type: 'Action.OpenUrl', title: 'Open my recommendations', url: openTab }],
     [owner],
   );
-  const count = units.reduce((n, u) => n + u.items.length, 0);
+  const items = units.flatMap((u) => u.items);
   const key = units.map((u) => u.key).join('+');
+  // The notification's preview: Teams puts the sender and the mention before it, so it does not name the owner again.
+  const summary = `${items.length === 1 ? 'An audit recommendation needs' : `${items.length} audit recommendations need`} you: ${[...new Set(items.map(itemName))].slice(0, 3).join('; ')}${items.length > 3 ? '…' : ''}`;
   return cards.map((c, i) => ({
     key: `${key}#${i + 1}`,
-    summary: `${owner.name}: ${count} audit recommendation(s) need your update`,
+    summary,
     card: c,
     mentions: [owner],
   }));
 }
 
 /**
- * The coordinators' digest for each run; it says so when nothing is outstanding, so silence never hides a failure.
- * `runKey` names the run (each run posts its own digest).
+ * The coordinators' digest of a run that sent or failed something (a run with nothing to do posts nothing). It names
+ * who still owes what, by title, without mentioning them: they had their own reminders. `runKey` names the run.
  */
 export function digestMessages(plan: ReminderPlan, sent: number, failed: number, openRegister: string, runKey: string): ChannelMessage[] {
+  if (sent === 0 && failed === 0) return [];
   const items = plan.outstanding.flatMap((o) => o.items);
   const unique = new Map(items.map((i) => [i.recommendationId, i]));
   const byPriority = priorities.map((p) => `${priorityColour[p]} ${p}: ${[...unique.values()].filter((i) => i.priority === p).length}`).join(' · ');
@@ -103,9 +110,15 @@ export function digestMessages(plan: ReminderPlan, sent: number, failed: number,
     ? 'No panel meeting is scheduled: no updates are being chased.'
     : plan.outstanding.length === 0
       ? `Everyone is up to date for ${plan.meeting.cycle}.`
-      : `${plan.outstanding.length} owner(s) still owe ${unique.size} update(s) for ${plan.meeting.cycle}; the deadline is ${plan.meeting.updateDeadline} (${plan.daysToDeadline} day(s)).`;
+      : `${plan.outstanding.length} owner(s) still owe ${unique.size} update(s) for ${plan.meeting.cycle}; the deadline is ${longDate(plan.meeting.updateDeadline)} (${plan.daysToDeadline} day(s)).`;
   const header = (part: number, parts: number): unknown[] => [
-    { type: 'TextBlock', size: 'Medium', weight: 'Bolder', wrap: true, text: `Reminder run ${plan.today}${parts > 1 ? ` (${part} of ${parts})` : ''}` },
+    {
+      type: 'TextBlock',
+      size: 'Medium',
+      weight: 'Bolder',
+      wrap: true,
+      text: `Reminder run ${longDate(plan.today)}${parts > 1 ? ` (${part} of ${parts})` : ''}`,
+    },
     { type: 'TextBlock', wrap: true, text: headline },
     ...(unique.size > 0 ? [{ type: 'TextBlock', wrap: true, text: byPriority }] : []),
     { type: 'TextBlock', wrap: true, isSubtle: true, text: `${sent} reminder(s) sent this run${failed > 0 ? `, ${failed} failed and will be retried` : ''}.` },
@@ -113,13 +126,12 @@ export function digestMessages(plan: ReminderPlan, sent: number, failed: number,
   const rows = plan.outstanding.map((o) => ({
     type: 'TextBlock',
     wrap: true,
-    text: `<at>${o.owner.name}</at>: ${o.items.map((i) => i.reference).join(', ')}`,
+    text: `${cardText(o.owner.name)}: ${o.items.map((i) => cardText(itemName(i))).join('; ')}`,
   }));
-  const mentioned = plan.outstanding.map((o) => o.owner);
-  return splitCards(header, rows, [{ type: 'Action.OpenUrl', title: 'Open the register', url: openRegister }], mentioned).map((c, i) => ({
+  return splitCards(header, rows, [{ type: 'Action.OpenUrl', title: 'Open the register', url: openRegister }], []).map((c, i) => ({
     key: `digest:${runKey}#${i + 1}`,
-    summary: `Reminder run ${plan.today}: ${headline}`,
+    summary: `Reminder run ${longDate(plan.today)}: ${headline}`,
     card: c,
-    mentions: mentioned,
+    mentions: [],
   }));
 }

@@ -37,6 +37,7 @@ export async function runReminders(deps: {
     now: deps.now,
     meetings: data.meetings,
     recommendations: data.recommendations,
+    audits: data.audits,
     updates: data.updates,
     delegations: data.delegations,
     alreadySent: await deps.log.sentKeys(),
@@ -73,6 +74,6 @@ export async function runReminders(deps: {
   for (const message of digestMessages(plan, run.sent, run.failed.length, deps.links.register, runKey)) {
     await postWithRetry(deps.notifier, message, retry.attempts, retry.backoffMs);
   }
-  run.digestPosted = true;
+  run.digestPosted = run.sent + run.failed.length > 0;
   return run;
 }

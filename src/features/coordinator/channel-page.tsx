@@ -1,8 +1,29 @@
-import { Body1, Button, Caption1, Card, MessageBar, MessageBarBody, Spinner, Title2, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Title2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { AdaptiveCard, OpenUrlAction } from 'adaptivecards';
-import { useEffect, useRef } from 'react';
-import type { PostedMessage } from '../../application/ports';
+import { useEffect, useRef, useState } from 'react';
+import type { PostedMessage, TeamChannel } from '../../application/ports';
+import { itemName } from '../../application/reminders/reminder-cards';
+import type { ReminderRun } from '../../application/reminders/reminders';
 import { safeMarkdown } from '../shared/safe-markdown';
+import { themedHostConfig } from './card-host-config';
 import { LoadFailed } from '../shared/load-failed';
 import { useSession } from '../shared/session-context';
 import { DecisionMessage } from '../shared/decision-message';
@@ -13,6 +34,7 @@ const useStyles = makeStyles({
   page: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '760px' },
   message: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   card: { backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  plan: { margin: 0, paddingLeft: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
 AdaptiveCard.onProcessMarkdown = (text, result) => {
@@ -30,6 +52,7 @@ function RenderedCard({ json, inert = false }: { json: unknown; inert?: boolean 
   const host = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const card = new AdaptiveCard();
+    card.hostConfig = themedHostConfig;
     card.onExecuteAction = (action) => {
       if (!inert && action instanceof OpenUrlAction && action.url) openLink(action.url);
     };
@@ -84,6 +107,76 @@ function MessageView({ message }: { message: PostedMessage }) {
   );
 }
 
+/** "Send reminders now": what it will post, read first without posting, and a confirmation. */
+function SendRemindersDialog({ channel, busy, onSend }: { channel: TeamChannel; busy: boolean; onSend: () => void }) {
+  const styles = useStyles();
+  const actions = useCoordinatorActions();
+  const [open, setOpen] = useState(false);
+  const [plan, setPlan] = useState<{ status: 'loading' } | { status: 'ready'; run: ReminderRun } | { status: 'error'; message: string }>({ status: 'loading' });
+  const show = (): void => {
+    setOpen(true);
+    setPlan({ status: 'loading' });
+    actions.previewReminders(channel).then(
+      (run) => setPlan({ status: 'ready', run }),
+      (error: unknown) => setPlan({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
+    );
+  };
+  const messages = plan.status === 'ready' ? plan.run.plan.messages : [];
+  return (
+    <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
+      <DialogTrigger disableButtonEnhancement>
+        <Button appearance="primary" onClick={show} disabled={busy}>
+          {busy ? 'Sending…' : 'Send reminders now…'}
+        </Button>
+      </DialogTrigger>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>Send reminders now</DialogTitle>
+          <DialogContent className={styles.message}>
+            {plan.status === 'loading' && <Spinner size="small" label="Working out what is due…" />}
+            {plan.status === 'error' && (
+              <MessageBar intent="error">
+                <MessageBarBody>What is due could not be worked out: {plan.message}</MessageBarBody>
+              </MessageBar>
+            )}
+            {plan.status === 'ready' &&
+              (messages.length === 0 ? (
+                <Body1>Nothing is due today: every owner has been reminded already, or has updated. Nothing will be posted.</Body1>
+              ) : (
+                <>
+                  <Body1>{messages.length} owner(s) will be mentioned in this channel, each in their own message, then a digest for the audit team:</Body1>
+                  <ul aria-label="Reminders to send" className={styles.plan}>
+                    {messages.map(({ owner, units }) => (
+                      <li key={owner.email}>
+                        <Body1>{owner.name}</Body1>
+                        <Caption1 block>{[...new Set(units.flatMap((u) => u.items.map(itemName)))].join('; ')}</Caption1>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ))}
+          </DialogContent>
+          <DialogActions>
+            <DialogTrigger disableButtonEnhancement>
+              <Button>Cancel</Button>
+            </DialogTrigger>
+            <Button
+              appearance="primary"
+              disabled={messages.length === 0}
+              onClick={() => {
+                setOpen(false);
+                onSend();
+              }}
+            >
+              Send {messages.length} reminder(s)
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
+
 /** The coordinators' channel as Teams would show it, and "Send reminders now". */
 export function ChannelPage() {
   const styles = useStyles();
@@ -108,9 +201,7 @@ export function ChannelPage() {
         Channel
       </Title2>
       <div>
-        <Button appearance="primary" onClick={sendNow} disabled={decision.busy}>
-          {decision.busy ? 'Sending…' : 'Send reminders now'}
-        </Button>
+        <SendRemindersDialog channel={channel} busy={decision.busy} onSend={sendNow} />
       </div>
       <DecisionMessage message={decision.message} />
       {messages.length === 0 ? <Body1>No messages yet.</Body1> : messages.map((m) => <MessageView key={m.id} message={m} />)}

@@ -101,6 +101,9 @@ export function useCoordinatorActions() {
       /** Reminders posted to the channel the page has already read. */
       sendReminders: (channel: TeamChannel) =>
         runReminders({ store, log: session.reminderLog, notifier: channel.notifier, now: new Date(), links: session.links }),
+      /** What "Send reminders now" would post, without posting it. */
+      previewReminders: (channel: TeamChannel) =>
+        runReminders({ store, log: session.reminderLog, notifier: channel.notifier, now: new Date(), links: session.links, dryRun: true }),
     };
   }, [session]);
 }
