@@ -50,14 +50,17 @@ function MoreSections({ sections, onSelect }: { sections: readonly Section[]; on
 export function SectionTabs({ sections, selected, onSelect }: { sections: readonly Section[]; selected: string; onSelect: (page: Page) => void }) {
   return (
     <Overflow minimumVisible={1}>
-      <TabList selectedValue={selected} onTabSelect={(_, d) => onSelect(d.value as Page)} aria-label="Sections" style={{ padding: '0 16px', minWidth: 0 }}>
-        {sections.map((s) => (
-          <OverflowItem key={s.page} id={s.page} priority={s.page === selected ? 2 : undefined}>
-            <Tab value={s.page}>{s.label}</Tab>
-          </OverflowItem>
-        ))}
+      {/* The More button sits beside the tab list, not in it: a tab list holds only tabs. */}
+      <div style={{ display: 'flex', alignItems: 'center', padding: '0 16px', minWidth: 0, overflow: 'hidden' }}>
+        <TabList selectedValue={selected} onTabSelect={(_, d) => onSelect(d.value as Page)} aria-label="Sections" style={{ minWidth: 0 }}>
+          {sections.map((s) => (
+            <OverflowItem key={s.page} id={s.page} priority={s.page === selected ? 2 : undefined}>
+              <Tab value={s.page}>{s.label}</Tab>
+            </OverflowItem>
+          ))}
+        </TabList>
         <MoreSections sections={sections} onSelect={onSelect} />
-      </TabList>
+      </div>
     </Overflow>
   );
 }

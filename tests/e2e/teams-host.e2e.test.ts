@@ -140,7 +140,7 @@ describe('the tab inside a Teams-like host', () => {
     // Times read in the host's locale (en-GB: 22/11/2026, 14:05:09), not the browser's (en-US: 11/22/2026, 2:05:09 PM).
     expect(await tab.getByText(/ · \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2}$/).count()).toBeGreaterThan(0);
     // Each item opens through its own action: no data is ever inside link markup in a card.
-    const link = tab.locator('[data-testid="adaptive-card"] [role="link"][aria-label^="Open recommendation "]').first();
+    const link = tab.locator('[data-testid="adaptive-card"] [role="link"][aria-label*=" priority, due "]').first();
     const label = ((await link.textContent()) ?? '').replace(/ – .*$/, '');
     await link.click();
 

@@ -52,18 +52,15 @@ export const itemName = (item: Pick<ReminderItem, 'audit' | 'reference' | 'title
   [item.audit, item.reference, item.title].filter(Boolean).join(' ');
 
 /** One item: its text escaped, its link the container's action, so no data ever sits inside link markup. */
-const itemRow = (item: ReminderItem, link: (id: string) => string): unknown => ({
-  type: 'Container',
-  selectAction: { type: 'Action.OpenUrl', title: `Open recommendation ${item.reference}`, url: link(item.recommendationId) },
-  items: [
-    {
-      type: 'TextBlock',
-      wrap: true,
-      color: 'Accent',
-      text: `${cardText(itemName(item))} – ${item.priority} priority, due ${cardText(longDate(item.due))}`,
-    },
-  ],
-});
+const itemRow = (item: ReminderItem, link: (id: string) => string): unknown => {
+  const line = `${itemName(item)} – ${item.priority} priority, due ${longDate(item.due)}`;
+  return {
+    type: 'Container',
+    // The link's name is the line it shows, so what a screen reader says is what a sighted user reads.
+    selectAction: { type: 'Action.OpenUrl', title: line, url: link(item.recommendationId) },
+    items: [{ type: 'TextBlock', wrap: true, color: 'Accent', text: cardText(line) }],
+  };
+};
 
 /** One owner's reminder: every outstanding item with a link into the tab; split if it is very long. */
 export function ownerMessages(owner: Person, units: readonly ReminderUnit[], link: (id: string) => string, openTab: string): ChannelMessage[] {

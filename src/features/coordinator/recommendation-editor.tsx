@@ -17,6 +17,8 @@ import { useDecision } from '../shared/use-decision';
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '820px' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  // A select of long titles fits the tab: the choice is cut with an ellipsis rather than widening the page.
+  fit: { width: '100%', maxWidth: '100%', minWidth: 0 },
 });
 
 /** The withdrawals the coordinator proposes, each with the reason it asks for; the panel notes them at its meeting. */
@@ -121,7 +123,12 @@ export function RecommendationEditor({ detail, onSaved }: { detail: Recommendati
         <PartsEditor parts={draft.subParts} people={options.value.people} errors={errors} onChange={(subParts) => set({ subParts })} />
       )}
       <Field label="Repeat of (an earlier audit's recommendation)">
-        <Select value={draft.repeatOf ?? ''} onChange={(_, d) => set({ repeatOf: d.value || undefined })}>
+        <Select
+          className={styles.fit}
+          select={{ className: styles.fit }}
+          value={draft.repeatOf ?? ''}
+          onChange={(_, d) => set({ repeatOf: d.value || undefined })}
+        >
           <option value="">Not a repeat</option>
           {others.map((r) => (
             <option key={r.value.id} value={r.value.id}>

@@ -35,9 +35,12 @@ import { PriorityBadge, ProgressBadge, StatusText } from '../shared/badges';
 import { download } from '../shared/download';
 import { LoadFailed } from '../shared/load-failed';
 import { useSession } from '../shared/session-context';
+import { useNarrow } from '../shared/use-narrow';
 import { useCoordinatorActions, useRegisterView } from './data';
 
 const rowHeight = 48;
+// On a narrow tab each row is a card of three lines: still one height, so the window maths holds.
+const cardHeight = 124;
 const viewportRows = 14;
 const overscan = 6;
 
@@ -47,6 +50,28 @@ const useStyles = makeStyles({
   scroller: { maxHeight: `${rowHeight * viewportRows + 40}px`, overflowY: 'auto', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   // Rows keep one height (text is cut with an ellipsis, the full text is in the tooltip) so the window maths holds.
   row: { height: `${rowHeight}px`, maxHeight: `${rowHeight}px` },
+  cards: { display: 'block', '& thead': { display: 'none' }, '& tbody': { display: 'block' } },
+  card: {
+    display: 'grid',
+    gridTemplateColumns: 'auto auto 1fr',
+    gridTemplateAreas: '"title title title" "priority progress target" "status status owners"',
+    alignItems: 'center',
+    alignContent: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+    boxSizing: 'border-box',
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    height: `${cardHeight}px`,
+    maxHeight: `${cardHeight}px`,
+    overflow: 'hidden',
+    '& > td': { display: 'block', minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', padding: `0 ${tokens.spacingHorizontalS}` },
+    '& > td:nth-child(1)': { gridArea: 'title' },
+    '& > td:nth-child(2)': { gridArea: 'priority' },
+    '& > td:nth-child(3)': { gridArea: 'progress' },
+    '& > td:nth-child(4)': { gridArea: 'target' },
+    '& > td:nth-child(5)': { gridArea: 'status' },
+    '& > td:nth-child(6)': { gridArea: 'owners' },
+  },
   title: { display: 'flex', flexDirection: 'column', textAlign: 'left', minWidth: 0, width: '100%', overflow: 'hidden' },
   open: { maxWidth: '100%', minWidth: 0, justifyContent: 'flex-start', overflow: 'hidden' },
   oneLine: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', display: 'block' },
@@ -56,6 +81,8 @@ const useStyles = makeStyles({
 export function RegisterPage({ onOpen, query = '' }: { onOpen: (id: string) => void; query?: string }) {
   const styles = useStyles();
   const session = useSession();
+  const narrow = useNarrow();
+  const height = narrow ? cardHeight : rowHeight;
   const [state, reload] = useRegisterView();
   const actions = useCoordinatorActions();
   // A dashboard figure opens the register with its filter in the address.
@@ -78,7 +105,7 @@ export function RegisterPage({ onOpen, query = '' }: { onOpen: (id: string) => v
     setFilter((f) => ({ ...f, ...patch }));
     setScrollTop(0);
   };
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
+  const first = Math.max(0, Math.floor(scrollTop / height) - overscan);
   const last = Math.min(rows.length, first + viewportRows + overscan * 2);
   const filtered = rows.length < state.value.rows.length;
   // The file holds what the screen shows, in its order; the whole register is a separate choice.
@@ -195,7 +222,7 @@ export function RegisterPage({ onOpen, query = '' }: { onOpen: (id: string) => v
         </MessageBar>
       )}
       <div className={styles.scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)} data-testid="register-scroller">
-        <Table aria-label="Register" aria-rowcount={rows.length + 1}>
+        <Table aria-label="Register" aria-rowcount={rows.length + 1} className={narrow ? styles.cards : undefined}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell style={{ width: '34%' }}>Recommendation</TableHeaderCell>
@@ -207,9 +234,9 @@ export function RegisterPage({ onOpen, query = '' }: { onOpen: (id: string) => v
             </TableRow>
           </TableHeader>
           <TableBody>
-            {first > 0 && <tr style={{ height: first * rowHeight }} aria-hidden="true" />}
+            {first > 0 && <tr style={{ height: first * height, display: narrow ? 'block' : undefined }} aria-hidden="true" />}
             {rows.slice(first, last).map((row, index) => (
-              <TableRow key={row.recommendation.id} className={styles.row} aria-rowindex={first + index + 2}>
+              <TableRow key={row.recommendation.id} className={narrow ? styles.card : styles.row} aria-rowindex={first + index + 2}>
                 <TableCell>
                   <Button
                     appearance="transparent"
@@ -251,7 +278,7 @@ export function RegisterPage({ onOpen, query = '' }: { onOpen: (id: string) => v
                 </TableCell>
               </TableRow>
             ))}
-            {last < rows.length && <tr style={{ height: (rows.length - last) * rowHeight }} aria-hidden="true" />}
+            {last < rows.length && <tr style={{ height: (rows.length - last) * height, display: narrow ? 'block' : undefined }} aria-hidden="true" />}
           </TableBody>
         </Table>
       </div>
