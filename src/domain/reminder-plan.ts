@@ -26,7 +26,8 @@ export const defaultReminderSchedule: ReminderSchedule = {
   timeZone: organisationTimeZone,
 };
 
-export type ReminderStep = 'request' | 'reminder' | 'due' | `overdue-${number}` | 'target-soon' | 'target-passed';
+/** `chase`: the coordinator asked for the update herself, from the missing updates. */
+export type ReminderStep = 'request' | 'reminder' | 'due' | `overdue-${number}` | 'target-soon' | 'target-passed' | 'chase';
 
 export interface ReminderItem {
   recommendationId: string;

@@ -198,4 +198,25 @@ describe('the coordinator keeps the register', () => {
     await page.getByRole('heading', { name: 'Audit panel October 2025' }).waitFor();
     await page.getByText(/Audit recommendations: autumn update\. Date: October 2025/).waitFor();
   });
+
+  it('lists the missing updates in one table, and reminds the owners ticked after asking', async () => {
+    const page = await openTab(browser, `${inject('appUrl')}#/review`, inject('today'));
+    await signInAs(page, 'Casey Marlow');
+    const table = page.getByRole('table', { name: 'Missing updates' });
+    await table.waitFor();
+    await table.getByRole('columnheader', { name: 'Last update' }).waitFor();
+    const rows = table.getByRole('row');
+    expect(await rows.count()).toBeGreaterThan(3);
+    expect(await page.getByRole('button', { name: /^Remind these owners/ }).isDisabled()).toBe(true);
+    await table.getByRole('checkbox').nth(0).check();
+    await table.getByRole('checkbox').nth(1).check();
+    const remind = page.getByRole('button', { name: /^Remind these owners \(\d+\)…$/ });
+    const owners = Number(/\((\d+)\)/.exec((await remind.textContent()) ?? '')?.[1]);
+    await remind.click();
+    await page.getByRole('dialog').getByText(`${owners} owner(s) will be mentioned`).waitFor();
+    await screenshot(page, 'review-remind-confirm');
+    await page.getByRole('button', { name: `Remind ${owners} owner(s)` }).click();
+    await page.getByText('Owners reminded').waitFor();
+    expect(await table.getByRole('checkbox', { checked: true }).count()).toBe(0);
+  });
 });

@@ -12,6 +12,9 @@ import { cardByteLimit, cardText, itemName, ownerMessages } from '../../src/appl
 import type { ChannelMessage } from '../../src/application/ports';
 import { reminderLinks } from '../../src/application/reminders/reminder-links';
 import { runReminders } from '../../src/application/reminders/reminders';
+import { chaseOwners } from '../../src/application/reminders/chase-owners';
+import { missingUpdates } from '../../src/application/coordinator/missing-updates';
+import { loadRegisterView } from '../../src/application/coordinator/register-view';
 import type { Notifier } from '../../src/application/ports';
 import { addDays } from '../../src/domain';
 import { seedDemo } from '../../src/jobs/demo/seed-demo';
@@ -144,6 +147,37 @@ describe('reminders against the emulator', () => {
     });
     expect(second.plan.messages.map((m) => m.owner.email)).toEqual(first.failed.map((f) => f.owner));
     expect(second.sent).toBe(1);
+  });
+
+  it('reminds the owners the coordinator picked from the missing updates, oldest silence first, once a day', async () => {
+    const now = new Date(`${addDays(deadline, -3)}T10:00:00Z`);
+    const view = await loadRegisterView(context.store, addDays(deadline, -3));
+    const missing = missingUpdates(view, addDays(deadline, -3));
+    expect(missing.length).toBeGreaterThan(2);
+    const days = missing.map((m) => m.daysSinceUpdate ?? Infinity);
+    expect(days).toEqual([...days].sort((a, b) => b - a));
+    const picked = missing.slice(0, 2);
+    const owners = new Set(picked.flatMap((m) => m.owners.map((o) => o.email)));
+    const chase = () =>
+      chaseOwners({
+        missing: picked,
+        audits: view.data.audits,
+        cycle: view.meeting?.cycle ?? '',
+        deadline,
+        today: addDays(deadline, -3),
+        now,
+        log: new GraphReminderLog(context.gateway),
+        notifier,
+        links,
+      });
+    const before = (await messages()).length;
+    expect(await chase()).toEqual({ sent: owners.size, already: 0 });
+    const posted = (await messages()).slice(0, owners.size);
+    expect(posted.every((m) => m.attachments[0]?.content.includes('The audit team asks for your update'))).toBe(true);
+    expect(posted.map((m) => m.attachments[0]?.content).join()).toContain(cardText(picked[0]?.row.recommendation.title ?? ''));
+    // Clicked again the same day: nobody is mentioned twice.
+    expect(await chase()).toEqual({ sent: 0, already: owners.size });
+    expect((await messages()).length).toBe(before + owners.size);
   });
 
   it('posts a message once when the answer to its post is lost, whether retried in this run or the next', async () => {

@@ -10,6 +10,7 @@ const stepWords: Record<string, string> = {
   due: 'Your update is due today',
   'target-soon': 'A target date is coming up',
   'target-passed': 'A target date has passed',
+  chase: 'The audit team asks for your update',
 };
 const describeStep = (step: ReminderStep): string => stepWords[step] ?? 'Your update is overdue';
 

@@ -14,7 +14,7 @@ export interface ReminderRun {
 }
 
 /** Posts with backoff; the notifier's error after the last attempt is passed on. */
-const postWithRetry = (notifier: Notifier, message: ChannelMessage, attempts: number, backoffMs: number): Promise<'posted' | 'accepted'> =>
+export const postWithRetry = (notifier: Notifier, message: ChannelMessage, attempts: number, backoffMs: number): Promise<'posted' | 'accepted'> =>
   retrying(() => notifier.post(message), exponentialBackoff(attempts, backoffMs));
 
 /**

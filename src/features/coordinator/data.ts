@@ -2,7 +2,9 @@ import { useCallback, useMemo } from 'react';
 import { recordAudit } from '../../application/coordinator/audits-and-meetings';
 import { applyImport, previewImport, type DirectoryChoices, type ImportPreview } from '../../application/coordinator/import-register';
 import { recordAuditorFollowUp } from '../../application/coordinator/auditor-follow-up';
-import { loadRegisterView } from '../../application/coordinator/register-view';
+import { loadRegisterView, type RegisterView } from '../../application/coordinator/register-view';
+import type { MissingUpdate } from '../../application/coordinator/missing-updates';
+import { chaseOwners } from '../../application/reminders/chase-owners';
 import {
   correctOriginalTarget,
   createRecommendation,
@@ -101,6 +103,22 @@ export function useCoordinatorActions() {
       /** Reminders posted to the channel the page has already read. */
       sendReminders: (channel: TeamChannel) =>
         runReminders({ store, log: session.reminderLog, notifier: channel.notifier, now: new Date(), links: session.links }),
+      /** "Remind these owners": the chosen missing updates' owners, reminded now in the coordinators' channel. */
+      chaseOwners: async (missing: MissingUpdate[], view: RegisterView) => {
+        const channel = await session.channel();
+        if (!channel) throw new Error("Open this tab in the coordinators' channel to remind owners there");
+        return chaseOwners({
+          missing,
+          audits: view.data.audits,
+          cycle: view.meeting?.cycle ?? 'unscheduled',
+          deadline: view.meeting?.updateDeadline ?? session.today,
+          today: session.today,
+          now: new Date(),
+          log: session.reminderLog,
+          notifier: channel.notifier,
+          links: session.links,
+        });
+      },
       /** What "Send reminders now" would post, without posting it. */
       previewReminders: (channel: TeamChannel) =>
         runReminders({ store, log: session.reminderLog, notifier: channel.notifier, now: new Date(), links: session.links, dryRun: true }),

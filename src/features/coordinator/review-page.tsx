@@ -1,12 +1,30 @@
-import { Body1, Button, Caption1, Card, Link, MessageBar, MessageBarBody, Spinner, Subtitle1, Title2, makeStyles, tokens } from '@fluentui/react-components';
-import { useMemo } from 'react';
-import { needsReassigning, reviewQueue } from '../../application/coordinator/register-view';
+import {
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  Checkbox,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle1,
+  Title2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useMemo, useState } from 'react';
+import { missingUpdates } from '../../application/coordinator/missing-updates';
+import { needsReassigning, reviewQueue, type RegisterView } from '../../application/coordinator/register-view';
 import { describeReading, latestProposal, nextRevisionNeedsPanel } from '../../domain';
 import { PriorityBadge } from '../shared/badges';
 import { EvidenceItem } from '../shared/evidence-item';
 import { LoadFailed } from '../shared/load-failed';
 import { DecisionMessage } from '../shared/decision-message';
 import { ReasonDialog } from '../shared/reason-dialog';
+import { FormDialog } from '../shared/form-dialog';
+import { SimpleTable } from '../shared/simple-table';
+import { useSession } from '../shared/session-context';
 import { useDecision } from '../shared/use-decision';
 import { useCoordinatorActions, useDirectory, useRegisterView } from './data';
 
@@ -15,6 +33,96 @@ const useStyles = makeStyles({
   card: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
 });
+
+/**
+ * Who owes this cycle's update: one table of owner, item (a link), days since its last update and a note on the
+ * owner's behalf, with "Remind these owners" for the rows ticked.
+ */
+function MissingUpdatesSection({ view, onOpen, onDone }: { view: RegisterView; onOpen: (id: string) => void; onDone: () => void }) {
+  const styles = useStyles();
+  const { today } = useSession();
+  const actions = useCoordinatorActions();
+  const decision = useDecision(onDone);
+  const missing = useMemo(() => missingUpdates(view, today), [view, today]);
+  const [picked, setPicked] = useState<ReadonlySet<string>>(new Set());
+  const cycle = view.meeting?.cycle ?? '';
+  const chosen = missing.filter((m) => picked.has(m.row.recommendation.id));
+  const owners = new Set(chosen.flatMap((m) => m.owners.map((o) => o.email))).size;
+  const pick = (id: string, on: boolean): void =>
+    setPicked((previous) => {
+      const next = new Set(previous);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+  const all = missing.length > 0 && chosen.length === missing.length;
+  return (
+    <section aria-labelledby="missing-title" className={styles.card}>
+      <Subtitle1 as="h2" id="missing-title">
+        No update yet for {cycle || 'this cycle'} ({missing.length})
+      </Subtitle1>
+      {missing.length === 0 ? (
+        <Body1>Every owner has updated.</Body1>
+      ) : (
+        <>
+          <div className={styles.actions}>
+            <Checkbox
+              label="Select all"
+              checked={all ? true : chosen.length > 0 ? 'mixed' : false}
+              onChange={(_, d) => setPicked(d.checked === true ? new Set(missing.map((m) => m.row.recommendation.id)) : new Set())}
+            />
+            <FormDialog
+              trigger={`Remind these owners (${owners})…`}
+              size="small"
+              disabled={chosen.length === 0 || decision.busy}
+              title="Remind these owners now"
+              confirm={`Remind ${owners} owner(s)`}
+              onConfirm={() => {
+                decision.run('Owners reminded', async () => {
+                  const run = await actions.chaseOwners(chosen, view);
+                  setPicked(new Set());
+                  return run;
+                });
+                return true;
+              }}
+            >
+              <Body1>
+                {owners} owner(s) will be mentioned in the coordinators&apos; channel, each with the updates they owe. An owner already reminded this way today
+                is not reminded again.
+              </Body1>
+            </FormDialog>
+          </div>
+          <DecisionMessage message={decision.message} />
+          <SimpleTable
+            label="Missing updates"
+            head={['Select', 'Owner', 'Recommendation', 'Last update', 'Note']}
+            rows={missing.map(({ row, owners: people, daysSinceUpdate }) => [
+              <Checkbox
+                key="pick"
+                aria-label={`Select ${row.recommendation.reference} ${row.recommendation.title}`}
+                checked={picked.has(row.recommendation.id)}
+                onChange={(_, d) => pick(row.recommendation.id, d.checked === true)}
+              />,
+              people.map((p) => p.name).join(', ') || 'No owner',
+              <Link key="open" onClick={() => onOpen(row.recommendation.id)}>
+                {row.auditTitle} {row.recommendation.reference} {row.recommendation.title}
+              </Link>,
+              daysSinceUpdate === undefined ? 'None on record' : `${daysSinceUpdate} day(s) ago`,
+              <ReasonDialog
+                key="note"
+                trigger="Note on their behalf…"
+                title="Record a note for the owner"
+                label="Note (e.g. lead unwell at the time of reporting)"
+                confirm="Record note"
+                onConfirm={(note) => decision.run('Note recorded', () => actions.recordNote(row.recommendation, note, cycle))}
+              />,
+            ])}
+          />
+        </>
+      )}
+    </section>
+  );
+}
 
 /** The coordinator's queue: proposed closures, target-date requests, and owners who have not updated. */
 export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
@@ -32,7 +140,6 @@ export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
 
   if (state.status === 'error') return <LoadFailed problem="The review queue could not be loaded" error={state.error} onRetry={reload} />;
   if (state.status === 'loading' || !queue) return <Spinner label="Loading what needs review…" />;
-  const cycle = state.value.meeting?.cycle ?? '';
   const references = new Map(state.value.rows.map((r) => [r.recommendation.id, `${r.recommendation.reference} ${r.recommendation.title}`]));
 
   return (
@@ -137,25 +244,7 @@ export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
         );
       })}
 
-      <Subtitle1 as="h2">
-        No update yet for {cycle || 'this cycle'} ({queue.missingUpdates.length})
-      </Subtitle1>
-      {queue.missingUpdates.map((row) => (
-        <Card key={row.recommendation.id} className={styles.card} aria-label={`Missing update ${row.recommendation.reference} ${row.recommendation.title}`}>
-          <Body1>
-            {row.recommendation.reference} {row.recommendation.title} – {row.auditTitle}, {row.owners || 'no owner'}
-          </Body1>
-          <div className={styles.actions}>
-            <ReasonDialog
-              trigger="Record a note…"
-              title="Record a note for the owner"
-              label="Note (e.g. lead unwell at the time of reporting)"
-              confirm="Record note"
-              onConfirm={(note) => decision.run('Note recorded', () => actions.recordNote(row.recommendation, note, cycle))}
-            />
-          </div>
-        </Card>
-      ))}
+      <MissingUpdatesSection view={state.value} onOpen={onOpen} onDone={reload} />
 
       {leavers.length > 0 && (
         <>
