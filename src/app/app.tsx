@@ -54,6 +54,8 @@ export function App({ signIn }: { signIn: SignIn }) {
 
   const switchUser = (): void => {
     signIn.signOut();
+    // The next person starts on their own home, not on the screen the last one left open.
+    window.location.hash = '#/';
     setStage({ kind: 'ask' });
   };
   return (

@@ -3,11 +3,11 @@ import type { Role } from '../domain';
 import type { ChannelTabSettings } from '../adapters/teams/channel-tab-config';
 
 /** Routes live in the URL hash, so a reload or a Teams deep link lands on the same screen. */
-export type Page = 'home' | 'dashboard' | 'register' | 'review' | 'audits' | 'import' | 'channel' | 'paper';
+export type Page = 'home' | 'dashboard' | 'register' | 'review' | 'audits' | 'import' | 'channel' | 'meetings' | 'paper';
 /** A page may carry a query: the register's filter, so a dashboard figure opens the items behind it. */
 export type Route = { page: Page; query?: string } | { page: 'recommendation'; id: string };
 
-const pages: Page[] = ['dashboard', 'register', 'review', 'audits', 'import', 'channel', 'paper'];
+const pages: Page[] = ['dashboard', 'register', 'review', 'audits', 'import', 'channel', 'meetings', 'paper'];
 
 export function parseRoute(hash: string): Route {
   const match = /^#\/recommendations\/([^/?#]+)$/.exec(hash);
@@ -52,7 +52,7 @@ export const channelViews: { view: ChannelView; name: string; description: strin
   {
     view: 'coordinator',
     name: 'Audit tracker',
-    description: 'The register, review queue, audits, import, reminders and the panel paper. For the audit coordinator.',
+    description: 'The programme, register, review queue, audits, import, reminders, meetings and the panel paper. For the audit coordinator.',
   },
   { view: 'panel', name: 'Audit panel paper', description: 'The paper for the next meeting, read-only. For audit committee members.' },
 ];

@@ -50,6 +50,7 @@ const ImportPage = lazy(() => import('../features/coordinator/import-page').then
 const ChannelPage = lazy(() => import('../features/coordinator/channel-page').then((m) => ({ default: m.ChannelPage })));
 // Only coordinators edit: their editor loads when they open a recommendation.
 const RecommendationEditor = lazy(() => import('../features/coordinator/recommendation-editor').then((m) => ({ default: m.RecommendationEditor })));
+const MeetingsPage = lazy(() => import('../features/panel/meetings-page').then((m) => ({ default: m.MeetingsPage })));
 const PaperPage = lazy(() => import('../features/panel/paper-page').then((m) => ({ default: m.PaperPage })));
 const tabsFor: Record<Session['user']['role'], { page: Page; label: string }[]> = {
   owner: [{ page: 'home', label: 'My recommendations' }],
@@ -60,6 +61,7 @@ const tabsFor: Record<Session['user']['role'], { page: Page; label: string }[]> 
     { page: 'audits', label: 'Audits' },
     { page: 'import', label: 'Import' },
     { page: 'channel', label: 'Channel' },
+    { page: 'meetings', label: 'Meetings' },
     { page: 'paper', label: 'Panel paper' },
   ],
   panel: [{ page: 'paper', label: 'Panel paper' }],
@@ -113,8 +115,16 @@ function Screens({ session }: { session: Session }) {
             <ImportPage />
           ) : page === 'channel' ? (
             <ChannelPage />
+          ) : page === 'meetings' ? (
+            <MeetingsPage paperHref={(id) => routeHash({ page: 'paper', query: new URLSearchParams({ meeting: id }).toString() })} />
           ) : page === 'paper' ? (
-            <PaperPage canDecide={session.user.role === 'coordinator'} onOpen={open} />
+            <PaperPage
+              key={route.query ?? ''}
+              canDecide={session.user.role === 'coordinator'}
+              onOpen={open}
+              meetingId={new URLSearchParams(route.query ?? '').get('meeting') ?? undefined}
+              meetingsHref={routeHash({ page: 'meetings' })}
+            />
           ) : (
             <MyRecommendationsPage onOpen={open} />
           )}

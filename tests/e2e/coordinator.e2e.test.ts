@@ -12,6 +12,19 @@ async function paperCount(page: Page, column: 'Total running' | 'Proposed closed
   return Number(await totalRow.getByRole('cell').nth(headers.indexOf(column)).textContent());
 }
 
+/** Sets up a meeting from the Meetings tab. */
+async function newMeeting(page: Page, meeting: { title: string; date: string; deadline: string; subject?: string }): Promise<void> {
+  await page.getByRole('tab', { name: 'Meetings' }).click();
+  await page.getByRole('button', { name: 'New meeting…' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Title').fill(meeting.title);
+  await dialog.getByLabel('Meeting date').fill(meeting.date);
+  await dialog.getByLabel('Updates due by').fill(meeting.deadline);
+  if (meeting.subject) await dialog.getByLabel('Subject').fill(meeting.subject);
+  await dialog.getByRole('button', { name: 'Save meeting' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
 describe('the coordinator and the panel', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -102,13 +115,9 @@ describe('the coordinator and the panel', () => {
     expect(await page.getByRole('button', { name: /^Undo for / }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Agreed', exact: true }).count()).toBe(0);
 
-    // The next meeting's paper counts what the panel decided.
-    await page.getByRole('button', { name: 'New meeting…' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Title').fill('Audit panel September 2025');
-    await dialog.getByLabel('Meeting date').fill('2025-09-16');
-    await dialog.getByLabel('Updates due by').fill('2025-08-26');
-    await dialog.getByRole('button', { name: 'Save meeting' }).click();
+    // The next meeting, set up in Meetings: its paper counts what the panel decided.
+    await newMeeting(page, { title: 'Audit panel September 2025', date: '2025-09-16', deadline: '2025-08-26' });
+    await page.getByRole('table', { name: 'Meetings' }).getByRole('link', { name: 'Audit panel September 2025' }).click();
     await page.getByRole('heading', { name: 'Audit panel September 2025' }).waitFor();
     expect(await paperCount(page, 'Total running')).toBe(runningBefore - 1);
     expect(await paperCount(page, 'Proposed closed')).toBe(proposedBefore);
@@ -185,16 +194,17 @@ describe('the coordinator keeps the register', () => {
     await timeline.getByText(/Title changed to "Safe counts and cash reconciliation"/).waitFor();
   });
 
-  it('sets up the next meeting with its own wording, and the paper uses it', async () => {
-    const page = await openTab(browser, `${inject('appUrl')}#/paper`, inject('today'));
+  it('sets up the next meeting in Meetings with its own wording, and the paper uses it', async () => {
+    const page = await openTab(browser, `${inject('appUrl')}#/meetings`, inject('today'));
     await signInAs(page, 'Casey Marlow');
-    await page.getByRole('button', { name: 'New meeting…' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Title').fill('Audit panel October 2025');
-    await dialog.getByLabel('Meeting date').fill('2025-10-14');
-    await dialog.getByLabel('Updates due by').fill('2025-09-23');
-    await dialog.getByLabel('Subject').fill('Audit recommendations: autumn update');
-    await dialog.getByRole('button', { name: 'Save meeting' }).click();
+    await newMeeting(page, { title: 'Audit panel October 2025', date: '2025-10-14', deadline: '2025-09-23', subject: 'Audit recommendations: autumn update' });
+    // The list shows it with its dates and a paper not yet issued; its title opens its paper.
+    const listed = page.getByRole('table', { name: 'Meetings' }).getByRole('row').filter({ hasText: 'Audit panel October 2025' });
+    await listed.getByText('14 October 2025').waitFor();
+    await listed.getByText('23 September 2025').waitFor();
+    await listed.getByText('Draft: not issued').waitFor();
+    await screenshot(page, 'meetings');
+    await listed.getByRole('link', { name: 'Audit panel October 2025' }).click();
     await page.getByRole('heading', { name: 'Audit panel October 2025' }).waitFor();
     await page.getByText(/Audit recommendations: autumn update\. Date: October 2025/).waitFor();
   });

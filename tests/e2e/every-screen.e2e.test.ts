@@ -4,7 +4,7 @@ import { launchBrowser, openTab, signInAs, violationsInEveryTheme } from './brow
 
 /** Each role's screens, by address; "item" is a recommendation opened from the first screen's list. */
 const screens: { person: string; addresses: string[] }[] = [
-  { person: 'Casey Marlow', addresses: ['#/dashboard', '#/register', '#/review', '#/audits', '#/import', '#/channel', '#/paper', 'item'] },
+  { person: 'Casey Marlow', addresses: ['#/dashboard', '#/register', '#/review', '#/audits', '#/import', '#/channel', '#/meetings', '#/paper', 'item'] },
   { person: 'Priya Anand', addresses: ['#/', 'item'] },
   { person: 'Helen Ashworth', addresses: ['#/paper'] },
 ];

@@ -27,5 +27,14 @@ describe('signing in on the embedded default', () => {
     await page.getByRole('heading', { name: 'My recommendations' }).waitFor();
     await page.getByRole('button', { name: 'Switch user' }).click();
     await page.getByRole('heading', { name: 'Panel members' }).waitFor();
+
+    // The coordinator, on the import screen, switches to an owner: the owner starts on their own home.
+    await signInAs(page, 'Casey Marlow');
+    await page.getByRole('tab', { name: 'Import' }).click();
+    await page.getByRole('heading', { name: 'Import a register' }).waitFor();
+    await page.getByRole('button', { name: 'Switch user' }).click();
+    await signInAs(page, 'Tom Hallam');
+    await page.getByRole('heading', { name: 'My recommendations' }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/');
   });
 });

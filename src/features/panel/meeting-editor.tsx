@@ -94,7 +94,7 @@ export function MeetingEditor({ meeting, onSaved }: { meeting?: Meeting; onSaved
   return (
     <Dialog open={open} onOpenChange={(_, d) => setOpen(d.open)}>
       <DialogTrigger disableButtonEnhancement>
-        <Button>{meeting ? 'Edit meeting and wording…' : 'New meeting…'}</Button>
+        <Button>{meeting ? 'Edit…' : 'New meeting…'}</Button>
       </DialogTrigger>
       <DialogSurface>
         <DialogBody>

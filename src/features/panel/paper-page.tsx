@@ -14,10 +14,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
-import { decisionsRefusedBecause, monthYearLabel, statusLabel, type AppendixItem, type DecisionSubject } from '../../domain';
+import { decisionsRefusedBecause, longDate, monthYearLabel, statusLabel, type AppendixItem, type DecisionSubject } from '../../domain';
 import { EvidenceItem } from '../shared/evidence-item';
 import { DecisionMessage } from '../shared/decision-message';
-import { MeetingEditor } from './meeting-editor';
 import { MeetingRecordSection } from './meeting-record-section';
 import { PanelActionsSection } from './panel-actions-section';
 import { ClosureDecision, ExtensionDecision } from './panel-decision-buttons';
@@ -61,9 +60,20 @@ function ClosureCase({ item, reference, onOpen }: { item: AppendixItem | undefin
 }
 
 /** The panel paper computed from the data, previewed in the tab; the coordinator downloads it and records decisions. */
-export function PaperPage({ canDecide, onOpen }: { canDecide: boolean; onOpen: (id: string) => void }) {
+export function PaperPage({
+  canDecide,
+  onOpen,
+  meetingId: chosenMeeting,
+  meetingsHref,
+}: {
+  canDecide: boolean;
+  onOpen: (id: string) => void;
+  /** The meeting the address names (from the Meetings tab); the next meeting's otherwise. */
+  meetingId?: string;
+  meetingsHref?: string;
+}) {
   const styles = useStyles();
-  const [meetingRef, setMeetingRef] = useState<string | undefined>();
+  const [meetingRef, setMeetingRef] = useState<string | undefined>(chosenMeeting);
   const [state, reload] = usePaper(meetingRef);
   const actions = usePanelActions();
   const decision = useDecision(reload);
@@ -76,7 +86,7 @@ export function PaperPage({ canDecide, onOpen }: { canDecide: boolean; onOpen: (
     return (
       <section className={styles.page}>
         <Body1>No panel meeting has been set up yet.</Body1>
-        {canDecide && <MeetingEditor onSaved={(m) => setMeetingRef(m.id)} />}
+        {canDecide && meetingsHref && <Link href={meetingsHref}>Set up a meeting in Meetings</Link>}
       </section>
     );
   }
@@ -150,8 +160,7 @@ export function PaperPage({ canDecide, onOpen }: { canDecide: boolean; onOpen: (
         >
           Download the decision list (.docx)
         </Button>
-        {canDecide && <MeetingEditor key={`edit-${paper.meeting.id}`} meeting={paper.meeting} onSaved={reload} />}
-        {canDecide && <MeetingEditor key="new" onSaved={(m) => setMeetingRef(m.id)} />}
+        {canDecide && meetingsHref && <Link href={meetingsHref}>Meetings: set up, edit, change the wording</Link>}
       </div>
       <DecisionMessage message={decision.message} />
       {canDecide && notOpen && (
@@ -161,12 +170,12 @@ export function PaperPage({ canDecide, onOpen }: { canDecide: boolean; onOpen: (
       )}
       {paper.meeting.issued && (
         <Caption1>
-          Issued on {paper.meeting.issued.at.slice(0, 10)} by {paper.meeting.issued.by.name}; SHA-256 {paper.meeting.issued.sha256.slice(0, 12)}…
+          Issued on {longDate(paper.meeting.issued.at.slice(0, 10))} by {paper.meeting.issued.by.name}; SHA-256 {paper.meeting.issued.sha256.slice(0, 12)}…
         </Caption1>
       )}
       <Body1>
         {paper.boilerplate.subject}. Date: {monthYearLabel(paper.meeting.date)}. Author: {paper.boilerplate.author}. Updates were due by{' '}
-        {paper.meeting.updateDeadline} ({paper.meeting.cycle}).
+        {longDate(paper.meeting.updateDeadline)} ({paper.meeting.cycle}).
       </Body1>
       <Subtitle1 as="h2">Recommendations by priority</Subtitle1>
       <SimpleTable
