@@ -5,6 +5,7 @@ import type { Meeting } from './meeting';
 import { actionsForPaper, type ActionForPaper, type PanelAction } from './panel-action';
 import { reportsProgress, type OwnerUpdate } from './owner-update';
 import { defaultBoilerplate, type PaperBoilerplate } from './paper-boilerplate';
+import type { PaperFigures } from './paper-settings';
 import { priorities, type Priority } from './priority';
 import { effectiveStatus, type Recommendation } from './recommendation';
 import { compareReferenceKeys } from './reference';
@@ -84,6 +85,8 @@ export interface AppendixItem {
 
 export interface PanelPaper {
   meeting: Meeting;
+  /** The programme's figures for the first page, when the meeting's settings ask for them. */
+  programme?: PaperFigures;
   boilerplate: PaperBoilerplate;
   summary: { rows: SummaryRow[]; total: Omit<SummaryRow, 'priority'> };
   /** §5, "proposed closed" in the paper's words: the closures the coordinator accepted for the panel to decide. */

@@ -14,7 +14,18 @@ export const paperSettingsSchema = z.object({
   contextOverrides: z.record(z.string(), z.string().trim().min(1).max(2000)).default({}),
   /** A protective marking printed in the header and footer ("OFFICIAL"), when the organisation uses one. */
   protectiveMarking: z.string().trim().max(60).optional(),
+  /** The programme's figures (the coordinator's dashboard) on the first page. */
+  programmeFigures: z.boolean().default(false),
 });
 export type PaperSettings = z.infer<typeof paperSettingsSchema>;
 
-export const defaultPaperSettings: PaperSettings = { appendixHistory: 'full', contextOverrides: {} };
+export const defaultPaperSettings: PaperSettings = { appendixHistory: 'full', contextOverrides: {}, programmeFigures: false };
+
+/** The programme's figures as the paper prints them: the dashboard's, as counts. */
+export interface PaperFigures {
+  openByPriority: { priority: string; overdue: number; notYetDue: number; implemented: number; open: number }[];
+  overdueByAudit: { audit: string; count: number }[];
+  onTimeTrend: { cycle: string; date: string; due: number; onTime: number }[];
+  revisions: { revisions: string; count: number }[];
+  updates: { cycle?: string; due: number; received: number };
+}

@@ -7,8 +7,10 @@ import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server';
 import { setPaperContext } from '../../src/application/panel/paper-context';
-import { compileMeetingPaper, paperTables } from '../../src/application/panel/meeting-paper';
-import { isRunning, type PanelPaper } from '../../src/domain';
+import { compileMeetingPaper, loadPaperData, paperTables } from '../../src/application/panel/meeting-paper';
+import { programmeDashboard } from '../../src/application/coordinator/programme-dashboard';
+import { buildRegister } from '../../src/application/coordinator/register-view';
+import { defaultPaperSettings, isRunning, type PanelPaper } from '../../src/domain';
 import { seedDemo } from '../../src/jobs/demo/seed-demo';
 import type { JobContext } from '../../src/jobs/job-context';
 import { coordinator, provisioned, startTestEmulator, demoTarget } from '../support/emulator-harness';
@@ -105,6 +107,32 @@ describe('the panel paper from the store', () => {
     // The last meeting's paper was issued before the panel decided on it, and its decisions are closed.
     const last = (await context.store.paperData('2024-01-01')).meetings.sort((a, b) => a.date.localeCompare(b.date)).at(-2);
     expect(last?.issued?.closed).toBeDefined();
+  });
+
+  it("opens the paper with the dashboard's figures when the meeting asks for them, and only then", async () => {
+    expect(paper.programme).toBeUndefined();
+    const { id: _id, ...meeting } = paper.meeting;
+    await context.store.saveMeeting({ ...meeting, paperSettings: { ...defaultPaperSettings, ...meeting.paperSettings, programmeFigures: true } });
+    const withFigures = await compileMeetingPaper(context.store, paper.meeting.date, today);
+    const data = await loadPaperData(context.store, today);
+    // The same figures as the dashboard shows, as the register stood on the meeting's day.
+    const dashboard = programmeDashboard(buildRegister(data, paper.meeting.date), paper.meeting.date);
+    expect(withFigures.programme?.openByPriority.map((r) => r.open)).toEqual(dashboard.openByPriority.map((r) => r.total.count));
+    expect(withFigures.programme?.updates).toEqual({ cycle: dashboard.updates.cycle, due: dashboard.updates.due, received: dashboard.updates.received });
+    const file = join(dir, 'with-figures.docx');
+    await run(
+      process.execPath,
+      ['--import', 'tsx', 'src/jobs/pack.ts', '--graph', emulator.origin, '--meeting', paper.meeting.date, '--out', file, '--today', today],
+      {
+        cwd: join(import.meta.dirname, '../..'),
+      },
+    );
+    const xml = (await (await JSZip.loadAsync(readFileSync(file))).file('word/document.xml')?.async('string')) ?? '';
+    const text = xml.replace(/<[^>]+>/g, '');
+    expect(text).toContain('The programme at a glance');
+    expect(text.indexOf('The programme at a glance')).toBeLessThan(text.indexOf('Brief background'));
+    expect(text).toContain(`${dashboard.updates.received} of ${dashboard.updates.due} received`);
+    await context.store.saveMeeting(meeting);
   });
 
   it('explains an unknown meeting instead of failing obscurely', async () => {

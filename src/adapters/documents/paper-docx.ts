@@ -2,7 +2,7 @@ import { AlignmentType, Document, Footer, Header, HeadingLevel, PageNumber, Page
 import { estimatePageNumbers } from 'docx/layout';
 import { cell, grid, heading, para, table } from './docx-parts';
 import { appendixA, priorityFill } from './paper-appendix';
-import { defaultPaperSettings, monthYearLabel, priorityColour, statusLabel, type ExceededTarget, type PanelPaper, type Priority } from '../../domain';
+import { defaultPaperSettings, longDate, priorityColour, statusLabel, type ExceededTarget, type PanelPaper, type Priority } from '../../domain';
 
 /**
  * The panel paper as a Word document in the house template's order and numbering. §5's page numbers are PAGEREF
@@ -119,6 +119,44 @@ function extraSections(paper: PanelPaper): (Paragraph | Table)[] {
 }
 
 /** The organisation and protective marking on every page, with the page number in the footer. */
+/** The coordinator's dashboard on the first page, when the meeting asks for it: the same figures, as tables. */
+function programmeSection(paper: PanelPaper): (Paragraph | Table)[] {
+  const p = paper.programme;
+  if (!p) return [];
+  const received = p.updates.due > 0 ? ` (${Math.round((p.updates.received / p.updates.due) * 100)}%)` : '';
+  return [
+    heading('The programme at a glance'),
+    para(`Updates for ${p.updates.cycle ?? 'this cycle'}: ${p.updates.received} of ${p.updates.due} received${received}.`),
+    table(
+      ['Priority', 'Overdue', 'Not yet due', 'Implemented', 'Open'],
+      p.openByPriority.map((r) => [r.priority, String(r.overdue), String(r.notYetDue), String(r.implemented), String(r.open)]),
+    ),
+    ...(p.overdueByAudit.length > 0
+      ? [
+          para('Overdue recommendations by audit:'),
+          table(
+            ['Audit', 'Overdue'],
+            p.overdueByAudit.map((a) => [a.audit, String(a.count)]),
+          ),
+        ]
+      : []),
+    ...(p.onTimeTrend.length > 0
+      ? [
+          para('Completed by the original target, at each meeting:'),
+          table(
+            ['Meeting', 'Fallen due', 'Completed on time'],
+            p.onTimeTrend.map((t) => [longDate(t.date), String(t.due), `${t.onTime}${t.due > 0 ? ` (${Math.round((t.onTime / t.due) * 100)}%)` : ''}`]),
+          ),
+        ]
+      : []),
+    para('Recommendations by number of target revisions:'),
+    table(
+      ['Revisions', 'Recommendations'],
+      p.revisions.map((r) => [r.revisions, String(r.count)]),
+    ),
+  ];
+}
+
 function pageFrame(paper: PanelPaper): { headers?: { default: Header }; footers: { default: Footer } } {
   const marking = (paper.meeting.paperSettings ?? defaultPaperSettings).protectiveMarking;
   const markingLine = marking ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: marking, bold: true })] })] : [];
@@ -175,9 +213,10 @@ export function panelPaperDocument(paper: PanelPaper): Document {
     grid([
       ['Report of', b.reportOf],
       ['Subject', b.subject],
-      ['Date', `${paper.meeting.date} (${monthYearLabel(paper.meeting.date)})`],
+      ['Date', longDate(paper.meeting.date)],
       ['Author', b.author],
     ]),
+    ...programmeSection(paper),
     heading('Brief background'),
     numbered(1, b.background),
     heading('Purpose of report'),

@@ -8,6 +8,7 @@ import {
   type Priority,
   type ProgressRag,
   type RevisionBucket,
+  type PaperFigures,
 } from '../../domain';
 import { reviewQueue, type RegisterFilter, type RegisterView } from './register-view';
 
@@ -84,5 +85,24 @@ export function programmeDashboard(view: RegisterView, today: string, cycles = 8
       missing: count(missing, { noUpdateOnly: true }),
     },
     waiting: { proposals: queue.proposals.length, targetRequests: queue.targetRequests.length },
+  };
+}
+
+/** The dashboard's figures as counts, for the paper's first page: the same figures, without their links. */
+export function paperFigures(view: RegisterView, today: string): PaperFigures {
+  const figures = programmeDashboard(view, today);
+  const count = (rows: ProgrammeDashboard['openByPriority'][number]['byRag'], rag: ProgressRag): number => rows.find((r) => r.rag === rag)?.figure.count ?? 0;
+  return {
+    openByPriority: figures.openByPriority.map(({ priority, total, byRag }) => ({
+      priority,
+      overdue: count(byRag, 'RED'),
+      notYetDue: count(byRag, 'AMBER'),
+      implemented: count(byRag, 'GREEN'),
+      open: total.count,
+    })),
+    overdueByAudit: figures.overdueByAudit.map((a) => ({ audit: a.auditTitle, count: a.figure.count })),
+    onTimeTrend: figures.onTimeTrend.map(({ cycle, date, due, onTime }) => ({ cycle, date, due, onTime })),
+    revisions: figures.revisions.map((r) => ({ revisions: r.bucket === '3+' ? '3 or more' : r.bucket, count: r.figure.count })),
+    updates: { cycle: figures.updates.cycle, due: figures.updates.due, received: figures.updates.received },
   };
 }

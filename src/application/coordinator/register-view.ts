@@ -1,4 +1,4 @@
-import { loadPaperData } from '../panel/meeting-paper';
+import { loadPaperData } from '../shared/paper-data';
 import {
   auditHeading,
   compareReferences,

@@ -1,11 +1,10 @@
-import { addDays, compilePanelPaper, standingDecisions, currentTarget, updateAttribution, type PanelPaper, type SummaryRow } from '../../domain';
+import { compilePanelPaper, standingDecisions, currentTarget, updateAttribution, type PanelPaper, type SummaryRow } from '../../domain';
+import { buildRegister } from '../coordinator/register-view';
+import { paperFigures } from '../coordinator/programme-dashboard';
 import { MeetingNotFoundError, type PaperData, type RecommendationStore } from '../ports';
+import { loadPaperData } from '../shared/paper-data';
 
-/** Updates older than this cannot belong to the paper's cycle or its context. */
-const updateWindowDays = 400;
-
-/** Reads what papers are compiled from: one batch. */
-export const loadPaperData = (store: RecommendationStore, today: string): Promise<PaperData> => store.paperData(addDays(today, -updateWindowDays));
+export { loadPaperData };
 
 /** Finds the meeting by id or date in data already read and compiles its paper. */
 export function paperForMeeting(data: PaperData, meetingReference: string): PanelPaper {
@@ -15,7 +14,9 @@ export function paperForMeeting(data: PaperData, meetingReference: string): Pane
   const previous = meetings.filter((m) => m.date < meeting.date).at(-1);
   // A trail entry made against a meeting is the panel's decision on the item, unless it was undone.
   const panelDecisions = standingDecisions(data.decisions).filter((d) => d.meetingId !== undefined);
-  return compilePanelPaper({ ...data, meeting, previousMeetingDate: previous?.date, panelDecisions });
+  const paper = compilePanelPaper({ ...data, meeting, previousMeetingDate: previous?.date, panelDecisions });
+  // The dashboard's figures on the first page, as they stood on the meeting's day, when the coordinator asks for them.
+  return meeting.paperSettings?.programmeFigures ? { ...paper, programme: paperFigures(buildRegister(data, meeting.date), meeting.date) } : paper;
 }
 
 /** Finds the meeting by id or date and compiles its paper from the store's current data. */

@@ -1,4 +1,4 @@
-import { loadPaperData } from '../panel/meeting-paper';
+import { loadPaperData } from '../shared/paper-data';
 import { organisationToday, planReminders, type ReminderPlan, type ReminderSchedule } from '../../domain';
 import { digestMessages, ownerMessages } from './reminder-cards';
 import type { ChannelMessage, Notifier, RecommendationStore, ReminderLog } from '../ports';

@@ -1,5 +1,5 @@
 import { Body1, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { updateAttribution, updateQuestions, type TimelineEvent } from '../../domain';
+import { longDate, updateAttribution, updateQuestions, type TimelineEvent } from '../../domain';
 import { EvidenceItem } from '../shared/evidence-item';
 
 const useStyles = makeStyles({
@@ -8,7 +8,8 @@ const useStyles = makeStyles({
   answer: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
 });
 
-const when = (at: string): string => at.slice(0, 10);
+// One date style everywhere: "16 May 2025".
+const when = (at: string): string => longDate(at.slice(0, 10));
 
 function Answer({ label, text }: { label: string; text: string }) {
   const styles = useStyles();

@@ -1,5 +1,6 @@
 import {
   Button,
+  Checkbox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -128,6 +129,11 @@ export function MeetingEditor({ meeting, onSaved }: { meeting?: Meeting; onSaved
                 <Radio value="sinceDecision" label="Updates since the panel last decided on the item" />
               </RadioGroup>
             </Field>
+            <Checkbox
+              label="Open the paper with the programme's figures (the dashboard's, as tables)"
+              checked={settings.programmeFigures}
+              onChange={(_, d) => setSettings({ ...settings, programmeFigures: d.checked === true })}
+            />
             <Field label="Protective marking" hint="Printed at the top and foot of every page, for example OFFICIAL; leave blank for none">
               <Input
                 value={settings.protectiveMarking ?? ''}

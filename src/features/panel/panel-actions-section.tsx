@@ -1,6 +1,6 @@
 import { Badge, Button, Field, Input, Select, Subtitle1, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Meeting, PanelPaper } from '../../domain';
+import { longDate, type Meeting, type PanelPaper } from '../../domain';
 import { ReasonDialog } from '../shared/reason-dialog';
 import { SimpleTable } from '../shared/simple-table';
 import type { useDecision } from '../shared/use-decision';
@@ -101,7 +101,7 @@ export function PanelActionsSection({
                 <option value="">A future meeting</option>
                 {later.map((m) => (
                   <option key={m.id} value={m.id}>
-                    {m.title} ({m.date})
+                    {m.title} ({longDate(m.date)})
                   </option>
                 ))}
               </Select>

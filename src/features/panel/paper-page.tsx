@@ -118,7 +118,7 @@ export function PaperPage({
           <Select value={paper.meeting.id} onChange={(_, d) => setMeetingRef(d.value)}>
             {meetings.map((m) => (
               <option key={m.id} value={m.id}>
-                {m.title} ({m.date})
+                {m.title} ({longDate(m.date)})
               </option>
             ))}
           </Select>
