@@ -43,6 +43,19 @@ describe('the coordinator and the panel', () => {
     await expect.poll(async () => Number((await count.textContent())?.split(' ')[0])).toBeLessThan(all);
     await screenshot(page, 'coordinator-register');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // In high contrast a hovered row is Highlight behind HighlightText: its title must take the row's colour too.
+    await page.getByLabel('Theme').selectOption({ label: 'High contrast' });
+    const hovered = page.getByTestId('register-scroller').getByRole('row').nth(2);
+    await hovered.hover();
+    await page.waitForTimeout(600);
+    const colours = await hovered.evaluate((row) => ({
+      row: getComputedStyle(row).color,
+      title: getComputedStyle(row.querySelector('button') ?? row).color,
+      background: getComputedStyle(row).backgroundColor,
+    }));
+    expect(colours.title).toBe(colours.row);
+    expect(colours.title).not.toBe(colours.background);
+    await page.getByLabel('Theme').selectOption({ label: 'Light' });
     const shown = Number((await count.textContent())?.split(' ')[0]);
     const rowsIn = async (button: string) => {
       const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: button }).click()]);

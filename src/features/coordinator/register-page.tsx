@@ -73,7 +73,17 @@ const useStyles = makeStyles({
     '& > td:nth-child(6)': { gridArea: 'owners' },
   },
   title: { display: 'flex', flexDirection: 'column', textAlign: 'left', minWidth: 0, width: '100%', overflow: 'hidden' },
-  open: { maxWidth: '100%', minWidth: 0, justifyContent: 'flex-start', overflow: 'hidden' },
+  // The title takes the row's colour, so a hovered or selected row in high contrast (Highlight behind
+  // HighlightText) keeps it readable, as the row's other cells are.
+  open: {
+    maxWidth: '100%',
+    minWidth: 0,
+    justifyContent: 'flex-start',
+    overflow: 'hidden',
+    color: 'inherit',
+    ':hover': { color: 'inherit' },
+    ':hover:active': { color: 'inherit' },
+  },
   oneLine: { whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', display: 'block' },
 });
 
