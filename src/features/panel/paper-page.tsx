@@ -78,6 +78,8 @@ export function PaperPage({
   const actions = usePanelActions();
   const decision = useDecision(reload);
   const [downloading, setDownloading] = useState(false);
+  // Issuing writes the whole .docx and uploads it: seconds for a large paper, so it says so while it works.
+  const [issuing, setIssuing] = useState(false);
 
   if (state.status === 'loading') return <Spinner label="Compiling the paper…" />;
   if (state.status === 'error') return <LoadFailed problem="The paper could not be compiled" error={state.error} onRetry={reload} />;
@@ -144,7 +146,8 @@ export function PaperPage({
             title={`Issue the paper for ${paper.meeting.title}?`}
             confirm="Issue"
             onConfirm={() => {
-              decision.run('The paper is issued and kept in the document library', () => actions.issue(paper));
+              setIssuing(true);
+              decision.run('The paper is issued and kept in the document library', () => actions.issue(paper).finally(() => setIssuing(false)));
               return true;
             }}
           >
@@ -154,6 +157,7 @@ export function PaperPage({
             </Body1>
           </FormDialog>
         )}
+        {issuing && <Spinner size="tiny" label="Writing the paper and storing it in the document library…" />}
         <Button
           onClick={() => void exportFile(() => actions.decisionListFile(data, meetingId), `panel-decisions-${paper.meeting.date}.docx`)}
           disabled={downloading}
