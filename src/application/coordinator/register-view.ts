@@ -159,7 +159,7 @@ export async function loadRegisterView(store: RecommendationStore, today: string
   return buildRegister(await loadPaperData(store, today), today);
 }
 
-/** What the coordinator must look at: proposals to review, target requests, owners yet to update, and updates that do not count. */
+/** What the coordinator must look at: proposals to review, target requests, and updates that do not count (owners yet to update: `missingUpdates`). */
 export function reviewQueue(view: RegisterView) {
   const cycle = view.meeting?.cycle;
   const refused = new Set(view.data.refusedRequests);
@@ -172,7 +172,6 @@ export function reviewQueue(view: RegisterView) {
         .at(-1);
       return request && !requestDecided(row.recommendation.targets, request, refused) ? [{ row, request }] : [];
     }),
-    missingUpdates: view.rows.filter((r) => r.updateDue),
     /** Written to the updates list by someone who does not own the item, or a flood: counted nowhere. */
     suspect: view.data.suspect,
   };
