@@ -134,3 +134,14 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   }
   return out;
 }
+
+/** Updates grouped by the recommendation they are for, each group in the order given: one pass, for lookups by item. */
+export function updatesByRecommendation<T extends Pick<OwnerUpdate, 'recommendationId'>>(updates: readonly T[]): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  for (const update of updates) {
+    const list = grouped.get(update.recommendationId);
+    if (list) list.push(update);
+    else grouped.set(update.recommendationId, [update]);
+  }
+  return grouped;
+}

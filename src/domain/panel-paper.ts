@@ -3,7 +3,7 @@ import type { IsoDate } from './calendar';
 import { isRunning, isWithdrawal, type Withdrawal } from './lifecycle';
 import type { Meeting } from './meeting';
 import { actionsForPaper, type ActionForPaper, type PanelAction } from './panel-action';
-import { reportsProgress, type OwnerUpdate } from './owner-update';
+import { reportsProgress, updatesByRecommendation, type OwnerUpdate } from './owner-update';
 import { defaultBoilerplate, type PaperBoilerplate } from './paper-boilerplate';
 import type { PaperFigures } from './paper-settings';
 import { priorities, type Priority } from './priority';
@@ -150,12 +150,7 @@ export function compilePanelPaper(input: PaperInput): PanelPaper {
   const { meeting } = input;
   const settings = meeting.paperSettings ?? defaultPaperSettings;
   const audits = new Map(input.audits.map((a) => [a.id, a]));
-  const updatesByRec = new Map<string, OwnerUpdate[]>();
-  for (const update of input.updates) {
-    const list = updatesByRec.get(update.recommendationId);
-    if (list) list.push(update);
-    else updatesByRec.set(update.recommendationId, [update]);
-  }
+  const updatesByRec = updatesByRecommendation(input.updates);
 
   const refused = new Set(input.refusedRequests ?? []);
   const acceptedById = new Map((input.accepted ?? []).map((u) => [u.recommendationId, u]));

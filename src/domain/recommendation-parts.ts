@@ -41,12 +41,12 @@ export const partsOwnedBy = (recommendation: WithParts, email: string): string[]
   recommendation.subParts.filter((p) => p.owners.some((o) => sameEmail(o.email, email))).map((p) => p.label);
 
 /** Everyone who owns a part, once each, lower case: the values of the indexed part-owner columns. */
-export const partOwnerEmails = (recommendation: WithParts): string[] => [
+export const partOwnerEmails = (recommendation: { subParts: readonly Pick<SubPart, 'owners'>[] }): string[] => [
   ...new Set(recommendation.subParts.flatMap((p) => p.owners.map((o) => o.email.trim().toLowerCase()))),
 ];
 
 /** Why the parts cannot be stored, or undefined: labels must be distinct, and part owners fit their columns. */
-export function partsProblem(parts: readonly SubPart[]): string | undefined {
+export function partsProblem(parts: readonly Pick<SubPart, 'label' | 'owners'>[]): string | undefined {
   const labels = parts.map((p) => p.label.trim().toLowerCase());
   const repeated = labels.find((l, i) => labels.indexOf(l) !== i);
   if (repeated) return `Two parts are labelled ${repeated}: give each part its own label`;

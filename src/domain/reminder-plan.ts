@@ -40,6 +40,14 @@ export interface ReminderItem {
   due: IsoDate;
 }
 
+/** A line of a reminder: the recommendation (or one of its parts, by `reference`) under its audit, and when it is due. */
+export const reminderItem = (
+  r: Pick<Recommendation, 'id' | 'reference' | 'title' | 'priority'>,
+  audit: string,
+  due: IsoDate,
+  reference = r.reference,
+): ReminderItem => ({ recommendationId: r.id, audit, reference, title: r.title, priority: r.priority, due });
+
 /** One thing to tell one owner, recorded under its key so it is never sent twice. */
 export interface ReminderUnit {
   key: string;
@@ -107,14 +115,7 @@ export function planReminders(input: {
       ...parts.map((p) => ({ owners: p.owners, reference: `${r.reference} part ${p.label}`, target: p.target, part: p.label })),
     ];
     for (const duty of duties) {
-      const item = (due: IsoDate): ReminderItem => ({
-        recommendationId: r.id,
-        audit: audits.get(r.auditId) ?? '',
-        reference: duty.reference,
-        title: r.title,
-        priority: r.priority,
-        due,
-      });
+      const item = (due: IsoDate): ReminderItem => reminderItem(r, audits.get(r.auditId) ?? '', due, duty.reference);
       const reported = updatesOf(r.id).some((u) => meeting && u.cycle === meeting.cycle && (duty.part === undefined || u.part === duty.part));
       if (meeting && !reported) {
         for (const owner of duty.owners) {

@@ -194,24 +194,29 @@ const ownersOf = (r: PreviewRow, answers: OwnerAnswers): Person[] => peopleOf(r.
 /** Outcomes that leave no part to do: the register says the whole item went forward, or was closed. */
 const partsDoneBy = new Set<ImportOutcome>(['toPanel', 'closedBefore']);
 
-/**
- * A new item's parts, each owned by its own people or, where the paper names nobody the tracker knows, by the
- * item's owners. None when a part would still have no owner (a part must have one): the row says so at preview.
- */
-function partsOf(r: PreviewRow, answers: OwnerAnswers, owners: readonly Person[], today: string): SubPart[] {
-  const done = partsDoneBy.has(r.row.imported.outcome);
-  const parts = r.row.parts.map((p) => {
+/** Each part's owners: its own people or, where the paper names nobody the tracker knows, the item's owners. */
+const partOwners = (r: PreviewRow, answers: OwnerAnswers, owners: readonly Person[]): { label: string; owners: Person[] }[] =>
+  r.row.parts.map((p) => {
     const own = peopleOf(p.ownerSlots, r, answers);
-    return {
-      label: p.label,
-      text: p.text,
-      owners: own.length > 0 ? own : [...owners],
-      target: p.target,
-      status: done ? ('done' as const) : ('open' as const),
-      ...(done ? { doneOn: today } : {}),
-    };
+    return { label: p.label, owners: own.length > 0 ? own : [...owners] };
   });
-  return parts.every((p) => p.owners.length > 0) && !partsProblem(parts) ? parts : [];
+
+/** Whether parts can be stored with these owners: every part has one, and the part-owner columns hold them. */
+const makeable = (owned: readonly { label: string; owners: Person[] }[]): boolean => owned.every((p) => p.owners.length > 0) && !partsProblem(owned);
+
+/** A new item's parts; none when a part would still have no owner (a part must have one): the row says so at preview. */
+function partsOf(r: PreviewRow, answers: OwnerAnswers, owners: readonly Person[], today: string): SubPart[] {
+  const owned = partOwners(r, answers, owners);
+  if (!makeable(owned)) return [];
+  const done = partsDoneBy.has(r.row.imported.outcome);
+  return r.row.parts.map((p, i) => ({
+    label: p.label,
+    text: p.text,
+    owners: owned[i]?.owners ?? [],
+    target: p.target,
+    status: done ? ('done' as const) : ('open' as const),
+    ...(done ? { doneOn: today } : {}),
+  }));
 }
 
 /** Why the row's parts cannot be made as the file stands, even with every directory match confirmed; undefined when they can. */
@@ -219,12 +224,11 @@ function partsFinding(r: PreviewRow): Finding | undefined {
   if (r.row.parts.length === 0) return undefined;
   const chosen = new Map((r.directoryChoices ?? []).map((c) => [choiceKey(r.row.rowNumber, c.name), c.candidates[0]?.email ?? '']));
   const all: OwnerAnswers = { confirmed: new Set([r.row.rowNumber]), chosen };
-  const labels = r.row.parts.map((p) => p.label).join(', ');
-  if (partsOf(r, all, ownersOf(r, all), '2000-01-01').length > 0) return undefined;
+  if (makeable(partOwners(r, all, ownersOf(r, all)))) return undefined;
   return {
     level: 'warning',
     column: 'Owner Name',
-    message: `Parts ${labels} need owners the tracker knows: the item is made without them, its text keeping every part; add the parts on the item once its owners are assigned`,
+    message: `Parts ${r.row.parts.map((p) => p.label).join(', ')} need owners the tracker knows: the item is made without them, its text keeping every part; add the parts on the item once its owners are assigned`,
   };
 }
 

@@ -9,6 +9,7 @@ import {
   requestDecided,
   type Meeting,
   type OwnerUpdate,
+  updatesByRecommendation,
   type Person,
   type Priority,
   type ProgressRag,
@@ -97,8 +98,7 @@ export const filterQuery = (filter: Partial<RegisterFilter>): string =>
 export function buildRegister(data: PaperData, today: string): RegisterView {
   const meeting = nextMeeting(data.meetings, today);
   const audits = new Map(data.audits.map((a) => [a.id, a]));
-  const updates = new Map<string, OwnerUpdate[]>();
-  for (const u of data.updates) updates.set(u.recommendationId, [...(updates.get(u.recommendationId) ?? []), u]);
+  const updates = updatesByRecommendation(data.updates);
   const byId = new Map(data.recommendations.map((r) => [r.id, r]));
   const rows = data.recommendations.map((recommendation): RegisterRow => {
     const audit = audits.get(recommendation.auditId);
@@ -163,7 +163,9 @@ export async function loadRegisterView(store: RecommendationStore, today: string
 export function reviewQueue(view: RegisterView) {
   const cycle = view.meeting?.cycle;
   const refused = new Set(view.data.refusedRequests);
-  const updatesOf = (id: string) => view.data.updates.filter((u) => u.recommendationId === id).sort((a, b) => a.submittedAt.localeCompare(b.submittedAt));
+  // Each item's updates, oldest first, gathered once: the dashboard asks for this queue on every open.
+  const byItem = updatesByRecommendation([...view.data.updates].sort((a, b) => a.submittedAt.localeCompare(b.submittedAt)));
+  const updatesOf = (id: string): OwnerUpdate[] => byItem.get(id) ?? [];
   return {
     proposals: view.rows.filter((r) => r.status === 'proposedClosed'),
     targetRequests: view.rows.flatMap((row) => {

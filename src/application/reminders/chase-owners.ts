@@ -1,8 +1,8 @@
-import { auditHeading, type Audit, type Person, type ReminderItem, type ReminderUnit } from '../../domain';
+import { auditHeading, reminderItem, type Audit, type Person, type ReminderItem, type ReminderUnit } from '../../domain';
 import type { Notifier, ReminderLog } from '../ports';
 import type { MissingUpdate } from '../coordinator/missing-updates';
 import { ownerMessages } from './reminder-cards';
-import { postWithRetry } from './reminders';
+import { defaultPostRetry, postWithRetry } from './reminders';
 
 /**
  * "Remind these owners": the coordinator chases the owners she picked from the missing updates, now, one message
@@ -24,15 +24,7 @@ export async function chaseOwners(deps: {
   for (const { row, owners } of deps.missing)
     for (const owner of owners) {
       const entry = byOwner.get(owner.email) ?? { owner, items: [] };
-      const r = row.recommendation;
-      entry.items.push({
-        recommendationId: r.id,
-        audit: audits.get(r.auditId) ?? '',
-        reference: r.reference,
-        title: r.title,
-        priority: r.priority,
-        due: deps.deadline,
-      });
+      entry.items.push(reminderItem(row.recommendation, audits.get(row.recommendation.auditId) ?? '', deps.deadline));
       byOwner.set(owner.email, entry);
     }
   const sentKeys = await deps.log.sentKeys();
@@ -45,7 +37,7 @@ export async function chaseOwners(deps: {
       continue;
     }
     for (const message of ownerMessages(owner, [unit], deps.links.recommendation, deps.links.myRecommendations))
-      await postWithRetry(deps.notifier, message, 3, 500);
+      await postWithRetry(deps.notifier, message, defaultPostRetry.attempts, defaultPostRetry.backoffMs);
     await deps.log.record({ key: unit.key, ownerEmail: owner.email, step: unit.step, sentAt: deps.now.toISOString(), outcome: 'sent' });
     sent++;
   }

@@ -13,6 +13,9 @@ export interface ReminderRun {
   digestPosted: boolean;
 }
 
+/** How a post to the channel is retried unless a run says otherwise. */
+export const defaultPostRetry = { attempts: 3, backoffMs: 500 };
+
 /** Posts with backoff; the notifier's error after the last attempt is passed on. */
 export const postWithRetry = (notifier: Notifier, message: ChannelMessage, attempts: number, backoffMs: number): Promise<'posted' | 'accepted'> =>
   retrying(() => notifier.post(message), exponentialBackoff(attempts, backoffMs));
@@ -31,7 +34,7 @@ export async function runReminders(deps: {
   links: { recommendation: (id: string) => string; myRecommendations: string; register: string };
   retry?: { attempts: number; backoffMs: number };
 }): Promise<ReminderRun> {
-  const retry = deps.retry ?? { attempts: 3, backoffMs: 500 };
+  const retry = deps.retry ?? defaultPostRetry;
   const data = await loadPaperData(deps.store, organisationToday(deps.now));
   const plan = planReminders({
     now: deps.now,
@@ -71,9 +74,8 @@ export async function runReminders(deps: {
   }
   // Each run posts its own digest, even two runs in the same instant; retries within the run reuse its key.
   const runKey = `${deps.now.toISOString()}:${crypto.randomUUID()}`;
-  for (const message of digestMessages(plan, run.sent, run.failed.length, deps.links.register, runKey)) {
-    await postWithRetry(deps.notifier, message, retry.attempts, retry.backoffMs);
-  }
-  run.digestPosted = run.sent + run.failed.length > 0;
+  const digest = digestMessages(plan, run.sent, run.failed.length, deps.links.register, runKey);
+  for (const message of digest) await postWithRetry(deps.notifier, message, retry.attempts, retry.backoffMs);
+  run.digestPosted = digest.length > 0;
   return run;
 }
