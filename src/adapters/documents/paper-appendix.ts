@@ -16,6 +16,7 @@ import { cell, heading } from './docx-parts';
 import {
   auditIssuedLabel,
   evidenceLabel,
+  longDate,
   partStatusLabel,
   priorityColour,
   updateAttribution,
@@ -104,7 +105,7 @@ function recordCell(item: AppendixItem, cycle: string): TableCell {
     ...r.targets.revisions.map((rev, i) =>
       line(
         bold('Revised target: '),
-        new TextRun(`${rev.target.text} – ${rev.reason} (approved by the ${rev.approvedBy}, ${rev.approvedOn})`),
+        new TextRun(`${rev.target.text} – ${rev.reason} (approved by the ${rev.approvedBy}, ${longDate(rev.approvedOn)})`),
         ...(i === r.targets.revisions.length - 1 ? [italic(' (current)')] : []),
       ),
     ),
