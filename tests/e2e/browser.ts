@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { chromium, type Browser, type ElementHandle, type Frame, type Locator, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { headlessArgs } from '../../scripts/find-browser';
 
@@ -88,4 +88,15 @@ export async function tabTo(page: Page, matches: (el: { tag: string; label: stri
     if (matches(focused)) return;
   }
   throw new Error('Tab never reached the expected control');
+}
+
+/** Whether the elements come in this order in the document: a message between the heading and the list it is about. */
+export async function inDocumentOrder(...locators: Locator[]): Promise<boolean> {
+  const handles = await Promise.all(locators.map((l) => l.elementHandle()));
+  const page = locators[0]?.page();
+  if (!page || handles.some((h) => !h)) return false;
+  return page.evaluate(
+    (elements) => elements.every((el, i) => i === 0 || Boolean(elements[i - 1]!.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)),
+    handles as ElementHandle<Element>[],
+  );
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, openTab, screenshot, seriousAccessibilityViolations, signInAs } from './browser';
+import { inDocumentOrder, launchBrowser, openTab, screenshot, seriousAccessibilityViolations, signInAs } from './browser';
 
 async function paperCount(page: Page, column: 'Total running' | 'Proposed closed'): Promise<number> {
   const table = page.getByRole('table', { name: 'Counts by priority' });
@@ -86,6 +86,16 @@ describe('the coordinator and the panel', () => {
     await firstProposal.getByRole('button', { name: 'Accept for the panel' }).click();
     await page.getByText('Accepted for the panel').waitFor();
     await expect.poll(() => page.locator(`[aria-label="Proposal ${label}"]`).count()).toBe(0);
+    // The accepted card has left its list: the message sits under that list's heading, not at the top of the page.
+    await expect
+      .poll(() =>
+        inDocumentOrder(
+          page.getByRole('heading', { name: /^Proposed closures/ }),
+          page.getByText('Accepted for the panel'),
+          page.getByRole('heading', { name: /^Target date requests/ }),
+        ),
+      )
+      .toBe(true);
 
     await page.getByRole('tab', { name: 'Panel paper' }).click();
     await expect.poll(() => paperCount(page, 'Proposed closed')).toBe(proposedBefore + 1);
@@ -107,7 +117,12 @@ describe('the coordinator and the panel', () => {
     await row.getByRole('button', { name: 'Agreed', exact: true }).click();
     await page.getByRole('dialog').getByText('The item will be closed.').waitFor();
     await page.getByRole('dialog').getByRole('button', { name: 'Record' }).click();
+    // The decided row leaves the table: its confirmation takes the table's place under the heading, not the page's top.
     await page.getByText(/Closure of .* agreed/).waitFor();
+    // Polled: the paper is compiled again after the decision, and the page is replaced meanwhile.
+    await expect
+      .poll(() => inDocumentOrder(page.getByRole('heading', { name: /^Proposed closed \(/ }), page.getByText(/Closure of .* agreed/), proposedTable))
+      .toBe(true);
     await expect.poll(() => paperCount(page, 'Total running')).toBe(runningBefore - 1);
     const recorded = page.getByRole('table', { name: 'Decisions recorded at this meeting' });
     await recorded.getByText('Closure agreed by the panel').waitFor();

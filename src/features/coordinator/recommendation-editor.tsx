@@ -90,7 +90,6 @@ export function RecommendationEditor({ detail, onSaved }: { detail: Recommendati
       <Subtitle1 as="h2" id="edit-title">
         Edit (audit team)
       </Subtitle1>
-      <DecisionMessage message={decision.message} />
       <Field label="Short title" {...fieldError(errors, 'title')}>
         <Input value={draft.title} onChange={(_, d) => set({ title: d.value })} />
       </Field>
@@ -189,6 +188,7 @@ export function RecommendationEditor({ detail, onSaved }: { detail: Recommendati
             />
           ))}
       </div>
+      <DecisionMessage message={decision.message} />
       <NoOwnerDialog open={confirmNoOwner} reference={draft.reference} onCancel={() => setConfirmNoOwner(false)} onConfirm={write} />
     </section>
   );

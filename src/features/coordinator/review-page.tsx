@@ -17,6 +17,7 @@ import { useMemo, useState } from 'react';
 import { missingUpdates } from '../../application/coordinator/missing-updates';
 import { needsReassigning, reviewQueue, type RegisterView } from '../../application/coordinator/register-view';
 import { describeReading, latestProposal, nextRevisionNeedsPanel } from '../../domain';
+import { useDates } from '../shared/dates';
 import { PriorityBadge } from '../shared/badges';
 import { EvidenceItem } from '../shared/evidence-item';
 import { LoadFailed } from '../shared/load-failed';
@@ -130,6 +131,10 @@ export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
   const [state, reload] = useRegisterView();
   const actions = useCoordinatorActions();
   const decision = useDecision(reload);
+  const dates = useDates();
+  // A decided card leaves its list, so the message about it shows under the list's heading.
+  const proposalDecision = decision.within('proposals');
+  const targetDecision = decision.within('targets');
   const queue = useMemo(() => (state.status === 'ready' ? reviewQueue(state.value) : undefined), [state]);
   const [directory] = useDirectory();
   // Only a directory that was read can say who has left; unread, nobody is flagged.
@@ -147,7 +152,6 @@ export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
       <Title2 as="h1" id="review-title">
         Review
       </Title2>
-      <DecisionMessage message={decision.message} />
       {queue.suspect.length > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>
@@ -157,6 +161,7 @@ export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
         </MessageBar>
       )}
       <Subtitle1 as="h2">Proposed closures ({queue.proposals.length})</Subtitle1>
+      <DecisionMessage message={proposalDecision.message} />
       {queue.proposals.length === 0 && <Body1>No proposals are waiting.</Body1>}
       {queue.proposals.map((row) => {
         const proposal = latestProposal(state.value.data.updates.filter((u) => u.recommendationId === row.recommendation.id));
@@ -185,7 +190,7 @@ export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
               <Button
                 appearance="primary"
                 disabled={decision.busy}
-                onClick={() => decision.run('Accepted for the panel', () => actions.transition(id, 'acceptForPanel'))}
+                onClick={() => proposalDecision.run('Accepted for the panel', () => actions.transition(id, 'acceptForPanel'))}
               >
                 Accept for the panel
               </Button>
@@ -194,7 +199,7 @@ export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
                 title="Return this proposal to the owner"
                 label="What is missing?"
                 confirm="Return to owner"
-                onConfirm={(reason) => decision.run('Returned to the owner', () => actions.transition(id, 'returnToOwner', reason))}
+                onConfirm={(reason) => proposalDecision.run('Returned to the owner', () => actions.transition(id, 'returnToOwner', reason))}
               />
             </div>
           </Card>
@@ -202,6 +207,7 @@ export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
       })}
 
       <Subtitle1 as="h2">Target date requests ({queue.targetRequests.length})</Subtitle1>
+      <DecisionMessage message={targetDecision.message} />
       {queue.targetRequests.length === 0 && <Body1>No requests are waiting.</Body1>}
       {queue.targetRequests.map(({ row, request }) => {
         const policy = nextRevisionNeedsPanel(row.recommendation.targets);
@@ -227,7 +233,7 @@ export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
               ) : (
                 <Button
                   disabled={decision.busy || !request.targetRequest?.target.due}
-                  onClick={() => decision.run('New target approved', () => actions.approveTarget(row.recommendation.id, request))}
+                  onClick={() => targetDecision.run('New target approved', () => actions.approveTarget(row.recommendation.id, request))}
                 >
                   Approve new target
                 </Button>
@@ -237,7 +243,7 @@ export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
                 title="Refuse this request for a new target"
                 label="Why is it refused? The owner sees this."
                 confirm="Refuse"
-                onConfirm={(reason) => decision.run('Request refused', () => actions.refuseTarget(row.recommendation.id, request, reason))}
+                onConfirm={(reason) => targetDecision.run('Request refused', () => actions.refuseTarget(row.recommendation.id, request, reason))}
               />
             </div>
           </Card>
@@ -273,7 +279,7 @@ export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
         <Card key={update.id} className={styles.card} aria-label={`Not counted: update ${update.id}`}>
           <Body1>{reason}</Body1>
           <Caption1>
-            Posted {new Date(update.submittedAt).toLocaleString('en-GB')} against {references.get(update.recommendationId) ?? 'an unknown recommendation'}
+            Posted {dates.instant(update.submittedAt)} against {references.get(update.recommendationId) ?? 'an unknown recommendation'}
             {update.proposesClosure ? ', proposing closure' : ''}
           </Caption1>
         </Card>

@@ -2,9 +2,11 @@ import { Body1, Caption1, Subtitle1 } from '@fluentui/react-components';
 import { decisionLabel } from '../../application/shared/decision-labels';
 import type { PaperData } from '../../application/ports';
 import { decisionsRefusedBecause, isPanelDecision, recordStanding, standingDecisions, undoableDecisions, type Meeting } from '../../domain';
+import { useDates } from '../shared/dates';
 import { FormDialog } from '../shared/form-dialog';
 import { SimpleTable } from '../shared/simple-table';
-import type { useDecision } from '../shared/use-decision';
+import { DecisionMessage } from '../shared/decision-message';
+import type { Decision } from '../shared/use-decision';
 import { usePanelActions } from './data';
 
 /**
@@ -15,14 +17,17 @@ export function MeetingRecordSection({
   meeting,
   data,
   canDecide,
-  decision,
+  decision: page,
 }: {
   meeting: Meeting;
   data: PaperData;
   canDecide: boolean;
-  decision: ReturnType<typeof useDecision>;
+  decision: Decision;
 }) {
   const actions = usePanelActions();
+  // Undoing removes the row, so its message shows under the section's heading.
+  const decision = page.within('record');
+  const dates = useDates();
   const open = canDecide && !decisionsRefusedBecause(meeting);
   const items = new Map(data.recommendations.map((r) => [r.id, r]));
   const recorded = standingDecisions(data.decisions).filter((d) => d.meetingId === meeting.id && isPanelDecision(d.kind));
@@ -31,6 +36,7 @@ export function MeetingRecordSection({
     <>
       <Subtitle1 as="h2">Decisions recorded at this meeting ({recorded.length})</Subtitle1>
       <Caption1>{recordStanding(meeting)}</Caption1>
+      <DecisionMessage message={decision.message} />
       {recorded.length === 0 ? (
         <Body1>No decisions have been recorded for this meeting.</Body1>
       ) : (
@@ -43,7 +49,7 @@ export function MeetingRecordSection({
             return [
               name,
               d.detail ? `${decisionLabel(d.kind)}: ${d.detail}` : decisionLabel(d.kind),
-              d.at.slice(0, 16).replace('T', ' '),
+              dates.instant(d.at),
               ...(open
                 ? [
                     undoable.has(d.idempotencyKey) ? (

@@ -1,9 +1,11 @@
 import { Badge, Button, Field, Input, Select, Subtitle1, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { longDate, type Meeting, type PanelPaper } from '../../domain';
+import { type Meeting, type PanelPaper } from '../../domain';
+import { useDates } from '../shared/dates';
 import { ReasonDialog } from '../shared/reason-dialog';
 import { SimpleTable } from '../shared/simple-table';
-import type { useDecision } from '../shared/use-decision';
+import { DecisionMessage } from '../shared/decision-message';
+import type { Decision } from '../shared/use-decision';
 import { usePanelActions } from './data';
 
 const useStyles = makeStyles({
@@ -19,15 +21,19 @@ export function PanelActionsSection({
   paper,
   meetings,
   canDecide,
-  decision,
+  decision: page,
 }: {
   paper: PanelPaper;
   meetings: readonly Meeting[];
   canDecide: boolean;
-  decision: ReturnType<typeof useDecision>;
+  decision: Decision;
 }) {
   const styles = useStyles();
   const actions = usePanelActions();
+  // A done action leaves the table, so its message shows under the heading; a logged one beside its form.
+  const done = page.within('actions');
+  const dates = useDates();
+  const logged = page.within('log-action');
   const [draft, setDraft] = useState({ text: '', who: '', dueAt: '', recommendationId: '' });
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [errors, setErrors] = useState<{ text?: string; who?: string }>({});
@@ -37,7 +43,7 @@ export function PanelActionsSection({
     const found = { text: draft.text.trim() ? undefined : 'Say what the panel asked for', who: draft.who.trim() ? undefined : 'Say who the panel asked' };
     if (found.text || found.who) return setErrors(found);
     setErrors({});
-    decision.run(
+    logged.run(
       'Action logged: it is carried into each paper until it is done',
       () =>
         actions.logAction(
@@ -54,6 +60,7 @@ export function PanelActionsSection({
   return (
     <>
       <Subtitle1 as="h2">Actions from earlier meetings ({paper.actions.length})</Subtitle1>
+      <DecisionMessage message={done.message} />
       <SimpleTable
         label="Actions from earlier meetings"
         head={['Asked of', 'What', 'Raised at', 'Due at', ...(canDecide ? ['Done'] : [])]}
@@ -78,7 +85,7 @@ export function PanelActionsSection({
                   title="Record the action as done"
                   label="What was provided, and when?"
                   confirm="Record as done"
-                  onConfirm={(note) => decision.run('Action recorded as done', () => actions.completeAction(action.id, note))}
+                  onConfirm={(note) => done.run('Action recorded as done', () => actions.completeAction(action.id, note))}
                 />,
               ]
             : []),
@@ -101,7 +108,7 @@ export function PanelActionsSection({
                 <option value="">A future meeting</option>
                 {later.map((m) => (
                   <option key={m.id} value={m.id}>
-                    {m.title} ({longDate(m.date)})
+                    {m.title} ({dates.date(m.date)})
                   </option>
                 ))}
               </Select>
@@ -118,10 +125,11 @@ export function PanelActionsSection({
             </Field>
           </div>
           <div>
-            <Button onClick={log} disabled={decision.busy}>
+            <Button onClick={log} disabled={logged.busy}>
               Log action
             </Button>
           </div>
+          <DecisionMessage message={logged.message} />
         </section>
       )}
     </>

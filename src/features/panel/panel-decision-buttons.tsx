@@ -1,11 +1,9 @@
 import { Body1, makeStyles, tokens } from '@fluentui/react-components';
 import { FormDialog } from '../shared/form-dialog';
 import { ReasonDialog } from '../shared/reason-dialog';
-import type { useDecision } from '../shared/use-decision';
+import type { Decision } from '../shared/use-decision';
 
 const useStyles = makeStyles({ actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' } });
-
-type Decision = ReturnType<typeof useDecision>;
 
 const undoHint = "You can undo it from “Decisions recorded at this meeting” until the meeting's decisions are closed.";
 

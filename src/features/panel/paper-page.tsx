@@ -13,15 +13,16 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { useState, type ReactNode } from 'react';
-import { decisionsRefusedBecause, longDate, monthYearLabel, statusLabel, type AppendixItem, type DecisionSubject } from '../../domain';
+import { Fragment, useState, type ReactNode } from 'react';
+import { decisionsRefusedBecause, statusLabel, type AppendixItem, type DecisionSubject, type ExceededTarget, type Meeting } from '../../domain';
+import { useDates } from '../shared/dates';
 import { EvidenceItem } from '../shared/evidence-item';
 import { DecisionMessage } from '../shared/decision-message';
 import { MeetingRecordSection } from './meeting-record-section';
 import { PanelActionsSection } from './panel-actions-section';
 import { ClosureDecision, ExtensionDecision } from './panel-decision-buttons';
 import { SimpleTable } from '../shared/simple-table';
-import { useDecision } from '../shared/use-decision';
+import { useDecision, type Decision } from '../shared/use-decision';
 import { download } from '../shared/download';
 import { LoadFailed } from '../shared/load-failed';
 import { usePaper, usePanelActions } from './data';
@@ -33,6 +34,7 @@ const useStyles = makeStyles({
   bar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
   closureCase: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, alignItems: 'start', minWidth: '12rem' },
   evidence: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
+  cell: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, alignItems: 'start' },
 });
 
 /** What the panel judges a closure on: who owns it, the narrative as accepted, its evidence, and the item itself. */
@@ -59,6 +61,36 @@ function ClosureCase({ item, reference, onOpen }: { item: AppendixItem | undefin
   );
 }
 
+/** The coordinator's own wording of an item's context in the paper, or back to the computed one, confirmed beside it. */
+function ContextWording({ entry: e, meeting, decision: page }: { entry: ExceededTarget; meeting: Meeting; decision: Decision }) {
+  const styles = useStyles();
+  const actions = usePanelActions();
+  const decision = page.within(`context:${e.recommendationId}`);
+  return (
+    <div className={styles.cell}>
+      <span className={styles.bar}>
+        <ReasonDialog
+          size="small"
+          trigger={`Reword ${e.reference}`}
+          title={`Context for ${e.reference} ${e.title}`}
+          label="The context this paper prints, in your words"
+          confirm="Use this wording"
+          onConfirm={(text) => decision.run(`The context for ${e.reference} is reworded`, () => actions.setContext(meeting, e.recommendationId, text))}
+        />
+        {meeting.paperSettings?.contextOverrides[e.recommendationId] !== undefined && (
+          <Button
+            size="small"
+            onClick={() => decision.run(`The context for ${e.reference} is computed again`, () => actions.setContext(meeting, e.recommendationId, ''))}
+          >
+            Use the computed context
+          </Button>
+        )}
+      </span>
+      <DecisionMessage message={decision.message} />
+    </div>
+  );
+}
+
 /** The panel paper computed from the data, previewed in the tab; the coordinator downloads it and records decisions. */
 export function PaperPage({
   canDecide,
@@ -77,6 +109,7 @@ export function PaperPage({
   const [state, reload] = usePaper(meetingRef);
   const actions = usePanelActions();
   const decision = useDecision(reload);
+  const dates = useDates();
   const [downloading, setDownloading] = useState(false);
   // Issuing writes the whole .docx and uploads it: seconds for a large paper, so it says so while it works.
   const [issuing, setIssuing] = useState(false);
@@ -96,10 +129,12 @@ export function PaperPage({
   // The panel's decisions are recorded against the issued paper until the meeting's decisions are closed.
   const notOpen = decisionsRefusedBecause(paper.meeting);
   const recording = canDecide && !notOpen;
-  const decisionCell = (kind: DecisionSubject, item: { recommendationId: string; reference: string }, cell: () => ReactNode): ReactNode => {
+  // A decided row leaves its table for "Decisions recorded": its confirmation shows under the table's heading.
+  const decisionCell = (kind: DecisionSubject, item: { recommendationId: string; reference: string }, cell: (here: Decision) => ReactNode): ReactNode => {
     const refused = decisionsRefusedBecause(paper.meeting, { kind, ...item });
-    return refused ? <Caption1 key="d">{refused}</Caption1> : cell();
+    return refused ? <Caption1 key="d">{refused}</Caption1> : <Fragment key="d">{cell(decision.within(kind))}</Fragment>;
   };
+  const decided = (kind: DecisionSubject): ReactNode => <DecisionMessage message={decision.within(kind).message} />;
   const appendixItems = new Map(paper.appendix.flatMap((g) => g.items).map((i) => [i.recommendation.id, i]));
   const exportFile = async (file: () => Promise<Blob>, name: string): Promise<void> => {
     setDownloading(true);
@@ -120,7 +155,7 @@ export function PaperPage({
           <Select value={paper.meeting.id} onChange={(_, d) => setMeetingRef(d.value)}>
             {meetings.map((m) => (
               <option key={m.id} value={m.id}>
-                {m.title} ({longDate(m.date)})
+                {m.title} ({dates.date(m.date)})
               </option>
             ))}
           </Select>
@@ -174,12 +209,12 @@ export function PaperPage({
       )}
       {paper.meeting.issued && (
         <Caption1>
-          Issued on {longDate(paper.meeting.issued.at.slice(0, 10))} by {paper.meeting.issued.by.name}; SHA-256 {paper.meeting.issued.sha256.slice(0, 12)}…
+          Issued on {dates.day(paper.meeting.issued.at)} by {paper.meeting.issued.by.name}; SHA-256 {paper.meeting.issued.sha256.slice(0, 12)}…
         </Caption1>
       )}
       <Body1>
-        {paper.boilerplate.subject}. Date: {monthYearLabel(paper.meeting.date)}. Author: {paper.boilerplate.author}. Updates were due by{' '}
-        {longDate(paper.meeting.updateDeadline)} ({paper.meeting.cycle}).
+        {paper.boilerplate.subject}. Date: {dates.month(paper.meeting.date)}. Author: {paper.boilerplate.author}. Updates were due by{' '}
+        {dates.date(paper.meeting.updateDeadline)} ({paper.meeting.cycle}).
       </Body1>
       <Subtitle1 as="h2">Recommendations by priority</Subtitle1>
       <SimpleTable
@@ -191,6 +226,7 @@ export function PaperPage({
         ]}
       />
       <Subtitle1 as="h2">Proposed closed ({paper.acceptedForPanel.length})</Subtitle1>
+      {decided('closures')}
       <SimpleTable
         label="Proposed closed"
         head={['Audit title', 'Priority', 'Reference', 'The case for closure', ...(recording ? ['Panel decision'] : [])]}
@@ -201,11 +237,10 @@ export function PaperPage({
           <ClosureCase key="case" item={appendixItems.get(p.recommendationId)} reference={p.reference} onOpen={() => onOpen(p.recommendationId)} />,
           ...(recording
             ? [
-                decisionCell('closures', p, () => (
+                decisionCell('closures', p, (here) => (
                   <ClosureDecision
-                    key="d"
                     reference={`${p.reference} ${p.title}`}
-                    decision={decision}
+                    decision={here}
                     agree={() => actions.resolveClosure(p.recommendationId, { kind: 'agree' }, meetingId)}
                     agreeSubjectTo={(condition) => actions.resolveClosure(p.recommendationId, { kind: 'agreeSubjectTo', condition }, meetingId)}
                     notAccept={(reason) => actions.resolveClosure(p.recommendationId, { kind: 'notAccept', reason }, meetingId)}
@@ -229,6 +264,7 @@ export function PaperPage({
       {paper.withdrawals.length > 0 && (
         <>
           <Subtitle1 as="h2">Withdrawals for the panel to note ({paper.withdrawals.length})</Subtitle1>
+          {decided('withdrawals')}
           <SimpleTable
             label="Withdrawals for the panel to note"
             head={['Audit title', 'Recommendation', 'Proposed', 'Reason', ...(recording ? ['Panel decision'] : [])]}
@@ -239,14 +275,13 @@ export function PaperPage({
               w.reason,
               ...(recording
                 ? [
-                    decisionCell('withdrawals', w, () => (
+                    decisionCell('withdrawals', w, (here) => (
                       <ClosureDecision
-                        key="d"
                         what="Withdrawal"
                         yes="Noted"
                         effect={`The item becomes ${statusLabel[w.withdrawal].toLowerCase()}.`}
                         reference={`${w.reference} ${w.title}`}
-                        decision={decision}
+                        decision={here}
                         agree={() => actions.noteWithdrawal(w.recommendationId, meetingId)}
                         notAccept={(reason) => actions.rejectWithdrawal(w.recommendationId, reason, meetingId)}
                       />
@@ -287,35 +322,11 @@ export function PaperPage({
           e.originalTarget,
           e.currentTarget,
           e.context,
-          ...(canDecide
-            ? [
-                <span key="w" className={styles.bar}>
-                  <ReasonDialog
-                    size="small"
-                    trigger={`Reword ${e.reference}`}
-                    title={`Context for ${e.reference} ${e.title}`}
-                    label="The context this paper prints, in your words"
-                    confirm="Use this wording"
-                    onConfirm={(text) =>
-                      decision.run(`The context for ${e.reference} is reworded`, () => actions.setContext(paper.meeting, e.recommendationId, text))
-                    }
-                  />
-                  {paper.meeting.paperSettings?.contextOverrides[e.recommendationId] !== undefined && (
-                    <Button
-                      size="small"
-                      onClick={() =>
-                        decision.run(`The context for ${e.reference} is computed again`, () => actions.setContext(paper.meeting, e.recommendationId, ''))
-                      }
-                    >
-                      Use the computed context
-                    </Button>
-                  )}
-                </span>,
-              ]
-            : []),
+          ...(canDecide ? [<ContextWording key="w" entry={e} meeting={paper.meeting} decision={decision} />] : []),
         ])}
       />
       <Subtitle1 as="h2">Extension requests ({paper.extensionRequests.length})</Subtitle1>
+      {decided('extensions')}
       <SimpleTable
         label="Extension requests"
         head={['Audit', 'Recommendation', 'Current', 'Requested', 'Reason', ...(recording ? ['Panel decision'] : [])]}
@@ -327,12 +338,11 @@ export function PaperPage({
           e.reason,
           ...(recording
             ? [
-                decisionCell('extensions', e, () => (
+                decisionCell('extensions', e, (here) => (
                   <ExtensionDecision
-                    key="d"
                     reference={`${e.reference} ${e.title}`}
                     requested={e.requestedTarget}
-                    decision={decision}
+                    decision={here}
                     decide={(grant) => actions.decideExtension(e.recommendationId, grant, meetingId)}
                   />
                 )),

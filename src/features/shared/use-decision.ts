@@ -8,44 +8,60 @@ export interface DecisionOutcome {
   recommendationId?: string;
 }
 
-/** Runs one decision at a time, turning failures into a message the coordinator can act on. */
-export function useDecision(onDone: () => void): {
+export interface Decision {
   busy: boolean;
+  /** The outcome of the last decision made in this scope. */
   message: DecisionOutcome | undefined;
   run: <T>(label: string, work: () => Promise<T>, after?: (result: T) => void) => void;
-} {
+  /**
+   * The same decision runner for one row or section, whose message shows there, beside what it confirms,
+   * and nowhere else. Busy is shared: one decision at a time on the page.
+   */
+  within: (scope: string) => Decision;
+}
+
+function outcomeOf(error: unknown): DecisionOutcome {
+  if (error instanceof DuplicateReferenceError) {
+    return {
+      intent: 'error',
+      text: `${error.message}. Nothing was saved; open it to change it, or use another reference.`,
+      recommendationId: error.existing.value.id,
+    };
+  }
+  const text =
+    error instanceof ConflictError
+      ? 'Someone else changed this recommendation meanwhile. The list has been refreshed; check it and decide again.'
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  return { intent: 'error', text };
+}
+
+/** Runs one decision at a time, turning failures into a message the coordinator can act on. */
+export function useDecision(onDone: () => void): Decision {
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<DecisionOutcome | undefined>();
-  const run = <T>(label: string, work: () => Promise<T>, after?: (result: T) => void): void => {
-    setBusy(true);
-    setMessage(undefined);
-    work()
-      .then(
-        (result) => {
-          setMessage({ intent: 'success', text: label });
-          after?.(result);
-          onDone();
-        },
-        (error: unknown) => {
-          if (error instanceof DuplicateReferenceError) {
-            setMessage({
-              intent: 'error',
-              text: `${error.message}. Nothing was saved; open it to change it, or use another reference.`,
-              recommendationId: error.existing.value.id,
-            });
-            return;
-          }
-          const text =
-            error instanceof ConflictError
-              ? 'Someone else changed this recommendation meanwhile. The list has been refreshed; check it and decide again.'
-              : error instanceof Error
-                ? error.message
-                : String(error);
-          setMessage({ intent: 'error', text });
-          if (error instanceof ConflictError) onDone();
-        },
-      )
-      .finally(() => setBusy(false));
-  };
-  return { busy, message, run };
+  const [last, setLast] = useState<{ scope: string; outcome: DecisionOutcome } | undefined>();
+  const scoped = (scope: string): Decision => ({
+    busy,
+    message: last?.scope === scope ? last.outcome : undefined,
+    run: (label, work, after) => {
+      setBusy(true);
+      setLast(undefined);
+      work()
+        .then(
+          (result) => {
+            setLast({ scope, outcome: { intent: 'success', text: label } });
+            after?.(result);
+            onDone();
+          },
+          (error: unknown) => {
+            setLast({ scope, outcome: outcomeOf(error) });
+            if (error instanceof ConflictError) onDone();
+          },
+        )
+        .finally(() => setBusy(false));
+    },
+    within: scoped,
+  });
+  return scoped('');
 }
