@@ -12,7 +12,7 @@ import { ListGateway } from '../adapters/graph/list-gateway';
 import type { Session } from '../application/ports';
 import { updateDraftSchema } from '../application/owner/update-draft';
 import { openInTeams } from './use-teams-host';
-import { organisationToday } from '../domain';
+import { organisationLocale, organisationToday } from '../domain';
 import type { TabConfig } from './config';
 
 /**
@@ -38,7 +38,8 @@ export function graphSession(
     links: who.links,
     openLink: linkOpener(who.host ? { openLink: openInTeams } : undefined, (url) => window.open(url, '_blank', 'noopener,noreferrer')),
     evidenceLimit,
-    locale: who.host?.locale || navigator.language,
+    // Outside Teams the organisation's style, so the screens write dates as its papers and cards do.
+    locale: who.host?.locale || organisationLocale,
     today: organisationToday(),
     targetReading: { bareQuarters: settings.TAB_BARE_QUARTERS },
   };

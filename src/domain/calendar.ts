@@ -35,6 +35,9 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 /** The organisation's calendar: UK public bodies keep their registers, deadlines and panels in UK time. */
 export const organisationTimeZone = 'Europe/London';
 
+/** Their date style, where no host names the user's own: "16 May 2025". */
+export const organisationLocale = 'en-GB';
+
 /** The calendar date at an instant in a time zone (summer time included). */
 export function localDate(instant: Date, timeZone: string): IsoDate {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);

@@ -25,7 +25,7 @@ export interface Session {
   openLink: (url: string) => void;
   /** Largest evidence file accepted, in bytes (from configuration). */
   evidenceLimit: number;
-  /** The user's locale for dates and times: Teams' setting inside Teams, the browser's outside. */
+  /** The user's locale for dates and times: Teams' setting inside Teams, the organisation's outside. */
   locale: string;
   /** Today in the organisation's calendar, for RAG and due dates. */
   today: string;

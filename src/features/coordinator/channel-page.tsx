@@ -22,6 +22,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { PostedMessage, TeamChannel } from '../../application/ports';
 import { itemName } from '../../application/reminders/reminder-cards';
 import type { ReminderRun } from '../../application/reminders/reminders';
+import { useDates } from '../shared/dates';
 import { safeMarkdown } from '../shared/safe-markdown';
 import { themedHostConfig } from './card-host-config';
 import { LoadFailed } from '../shared/load-failed';
@@ -83,13 +84,14 @@ function RenderedCard({ json, inert = false }: { json: unknown; inert?: boolean 
  */
 function MessageView({ message }: { message: PostedMessage }) {
   const styles = useStyles();
-  const { locale, user } = useSession();
+  const { user } = useSession();
+  const dates = useDates();
   const ours = message.byApplication || message.from === user.name;
   return (
     <Card className={styles.message} aria-label={`Message from ${message.from}`}>
       <Caption1>
         Posted by {message.from}
-        {message.byApplication ? ' (app)' : ''} · {new Date(message.at).toLocaleString(locale)}
+        {message.byApplication ? ' (app)' : ''} · {dates.instant(message.at)}
       </Caption1>
       {message.text && <Body1>{message.text}</Body1>}
       {!ours && message.cards.length > 0 && (

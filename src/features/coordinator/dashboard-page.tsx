@@ -20,7 +20,8 @@ import {
 import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { programmeDashboard, type Figure } from '../../application/coordinator/programme-dashboard';
 import { filterQuery } from '../../application/coordinator/register-view';
-import { longDate, progressRagLabel } from '../../domain';
+import { progressRagLabel } from '../../domain';
+import { useDates } from '../shared/dates';
 import { LoadFailed } from '../shared/load-failed';
 import { useSession } from '../shared/session-context';
 import { useRegisterView } from './data';
@@ -38,8 +39,8 @@ const useStyles = makeStyles({
   chart: { minHeight: '220px', overflow: 'hidden' },
   big: { fontSize: tokens.fontSizeHero800, lineHeight: tokens.lineHeightHero800, fontWeight: tokens.fontWeightSemibold },
   numbers: { textAlign: 'end' },
-  // Columns as wide as their words, so a header never runs out of its card.
-  table: { tableLayout: 'auto' },
+  // Columns as wide as their words, so a header never runs out of its card, nor breaks inside a word.
+  table: { tableLayout: 'auto', '& th': { overflowWrap: 'normal' } },
 });
 
 /** A two-column table of figures: what each counts, and the count (a link to its items). */
@@ -69,6 +70,7 @@ function FigureTable({ label, headings, rows }: { label: string; headings: [stri
 export function DashboardPage({ registerHref, onReview }: { registerHref: (query: string) => string; onReview: () => void }) {
   const styles = useStyles();
   const { today } = useSession();
+  const dates = useDates();
   const [state, reload] = useRegisterView();
   const figures = useMemo(() => (state.status === 'ready' ? programmeDashboard(state.value, today) : undefined), [state, today]);
   if (state.status === 'loading') return <Spinner label="Loading the programme…" />;
@@ -174,7 +176,7 @@ export function DashboardPage({ registerHref, onReview }: { registerHref: (query
             <TableBody>
               {figures.onTimeTrend.map((t) => (
                 <TableRow key={t.date}>
-                  <TableCell>{longDate(t.date)}</TableCell>
+                  <TableCell>{dates.date(t.date)}</TableCell>
                   <TableCell className={styles.numbers}>{t.due}</TableCell>
                   <TableCell className={styles.numbers}>
                     {t.onTime}

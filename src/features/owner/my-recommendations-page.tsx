@@ -2,7 +2,8 @@ import { Badge, Body1, Button, Caption1, MessageBar, MessageBarBody, Spinner, Su
 import { useState } from 'react';
 import type { OwnedRecommendation } from '../../application/owner/my-recommendations';
 import { groupForOwner, ownerGroupTitle, type OwnerGroup } from '../../application/owner/owner-groups';
-import { auditHeading, daysBetween, longDate, monthYearLabel } from '../../domain';
+import { auditHeading, daysBetween, isoDate } from '../../domain';
+import { useDates } from '../shared/dates';
 import { PriorityBadge, ProgressBadge, StatusText } from '../shared/badges';
 import { LoadFailed } from '../shared/load-failed';
 import { useSession } from '../shared/session-context';
@@ -31,6 +32,7 @@ const useStyles = makeStyles({
 /** One item as a card: what it is, its audit, what it needs, its priority, progress, target and status. */
 function ItemCard({ item, onOpen }: { item: OwnedRecommendation; onOpen: (id: string) => void }) {
   const styles = useStyles();
+  const dates = useDates();
   const {
     recommendation: { value: r },
     audit,
@@ -47,9 +49,7 @@ function ItemCard({ item, onOpen }: { item: OwnedRecommendation; onOpen: (id: st
           <Body1>
             {r.reference} {r.title}
           </Body1>
-          <Caption1>
-            {audit ? `${auditHeading(audit)}, ${monthYearLabel(`${audit.issuedYear}-${String(audit.issuedMonth).padStart(2, '0')}-01`)}` : ''}
-          </Caption1>
+          <Caption1>{audit ? `${auditHeading(audit)}, ${dates.month(isoDate(audit.issuedYear, audit.issuedMonth, 1))}` : ''}</Caption1>
         </span>
       </Button>
       {actionNeeded ? (
@@ -97,6 +97,7 @@ function OwnerGroupSection({
   onOpen: (id: string) => void;
 }) {
   const styles = useStyles();
+  const dates = useDates();
   const [shown, setShown] = useState(group !== 'done');
   const id = `group-${group}`;
   return (
@@ -107,7 +108,7 @@ function OwnerGroupSection({
         </Subtitle1>
         {date && (
           <Caption1>
-            {date.label} {longDate(date.date)}
+            {date.label} {dates.date(date.date)}
           </Caption1>
         )}
         {group === 'done' && (
@@ -131,6 +132,7 @@ function OwnerGroupSection({
 export function MyRecommendationsPage({ onOpen }: { onOpen: (recommendationId: string) => void }) {
   const styles = useStyles();
   const session = useSession();
+  const dates = useDates();
   const [state, reload] = useMyRecommendations();
 
   if (state.status === 'loading') return <Spinner label="Loading your recommendations…" />;
@@ -146,7 +148,7 @@ export function MyRecommendationsPage({ onOpen }: { onOpen: (recommendationId: s
         <Body1 as="p">
           {owing === 0
             ? `You are up to date for ${meeting.cycle}.`
-            : `${owing} update${owing === 1 ? '' : 's'} due for ${meeting.cycle} by ${longDate(meeting.updateDeadline)} (${daysBetween(session.today, meeting.updateDeadline)} days).`}
+            : `${owing} update${owing === 1 ? '' : 's'} due for ${meeting.cycle} by ${dates.date(meeting.updateDeadline)} (${daysBetween(session.today, meeting.updateDeadline)} days).`}
         </Body1>
       ) : (
         <Body1 as="p">

@@ -1,5 +1,6 @@
 import { Body1, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
-import { longDate, updateAttribution, updateQuestions, type TimelineEvent } from '../../domain';
+import { updateAttribution, updateQuestions, type TimelineEvent } from '../../domain';
+import { useDates } from '../shared/dates';
 import { EvidenceItem } from '../shared/evidence-item';
 
 const useStyles = makeStyles({
@@ -9,7 +10,6 @@ const useStyles = makeStyles({
 });
 
 // One date style everywhere: "16 May 2025".
-const when = (at: string): string => longDate(at.slice(0, 10));
 
 function Answer({ label, text }: { label: string; text: string }) {
   const styles = useStyles();
@@ -27,6 +27,7 @@ function Answer({ label, text }: { label: string; text: string }) {
 /** The recommendation's history, oldest first, as the paper's appendix reads it; `itemName` names other items a shared response went on. */
 export function TimelineView({ events, itemName }: { events: TimelineEvent[]; itemName?: (recommendationId: string) => string | undefined }) {
   const styles = useStyles();
+  const dates = useDates();
   if (events.length === 0) return <Body1>No updates yet.</Body1>;
   return (
     <ol className={styles.list} aria-label="Timeline">
@@ -41,7 +42,7 @@ export function TimelineView({ events, itemName }: { events: TimelineEvent[]; it
                 {event.update.kind === 'coordinatorUpdate' ? ' – from the audit team' : ''}
               </Subtitle2>
               <Caption1 block>
-                {when(event.at)} {updateAttribution(event.update)}
+                {dates.day(event.at)} {updateAttribution(event.update)}
               </Caption1>
               {event.update.collective && (
                 <Caption1 block>
@@ -81,7 +82,7 @@ export function TimelineView({ events, itemName }: { events: TimelineEvent[]; it
             <>
               <Subtitle2 as="h3">Target revised to {event.text}</Subtitle2>
               <Caption1 block>
-                {when(event.at)}, approved by the {event.approvedBy}: {event.reason}
+                {dates.day(event.at)}, approved by the {event.approvedBy}: {event.reason}
               </Caption1>
             </>
           )}
@@ -89,7 +90,7 @@ export function TimelineView({ events, itemName }: { events: TimelineEvent[]; it
             <>
               <Subtitle2 as="h3">{event.text}</Subtitle2>
               <Caption1 block>
-                {when(event.at)} by {event.actor}
+                {dates.day(event.at)} by {event.actor}
                 {event.detail ? `: ${event.detail}` : ''}
               </Caption1>
             </>
@@ -98,7 +99,7 @@ export function TimelineView({ events, itemName }: { events: TimelineEvent[]; it
             <>
               <Subtitle2 as="h3">{event.text}</Subtitle2>
               <Caption1 block>
-                {when(event.at)}
+                {dates.day(event.at)}
                 {event.reason ? `: ${event.reason}` : ''}
               </Caption1>
             </>

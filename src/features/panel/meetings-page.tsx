@@ -1,5 +1,6 @@
 import { Body1, Link, Spinner, Title2, makeStyles, tokens } from '@fluentui/react-components';
-import { longDate, type Meeting } from '../../domain';
+import { type Meeting } from '../../domain';
+import { useDates, type DateStyle } from '../shared/dates';
 import { LoadFailed } from '../shared/load-failed';
 import { SimpleTable } from '../shared/simple-table';
 import { usePaper } from './data';
@@ -10,16 +11,17 @@ const useStyles = makeStyles({
 });
 
 /** Where a meeting's paper stands: a live draft, issued on a day, or issued with its decisions closed. */
-export function paperState(meeting: Meeting): string {
+export function paperState(meeting: Meeting, dates: DateStyle): string {
   if (!meeting.issued) return 'Draft: not issued';
-  const issued = `Issued ${longDate(meeting.issued.at.slice(0, 10))}`;
-  return meeting.issued.closed ? `${issued}; decisions closed ${longDate(meeting.issued.closed.at.slice(0, 10))}` : `${issued}; decisions open`;
+  const issued = `Issued ${dates.day(meeting.issued.at)}`;
+  return meeting.issued.closed ? `${issued}; decisions closed ${dates.day(meeting.issued.closed.at)}` : `${issued}; decisions open`;
 }
 
 /** The panel's meetings, newest first: each with its deadline and paper, edited here; a new one set up here. */
 export function MeetingsPage({ paperHref }: { paperHref: (meetingId: string) => string }) {
   const styles = useStyles();
   const [state, reload] = usePaper(undefined);
+  const dates = useDates();
   if (state.status === 'loading') return <Spinner label="Loading the meetings…" />;
   if (state.status === 'error') return <LoadFailed problem="The meetings could not be loaded" error={state.error} onRetry={reload} />;
   const { meetings } = state.value;
@@ -41,10 +43,10 @@ export function MeetingsPage({ paperHref }: { paperHref: (meetingId: string) => 
             <Link key="paper" href={paperHref(m.id)}>
               {m.title}
             </Link>,
-            longDate(m.date),
-            longDate(m.updateDeadline),
+            dates.date(m.date),
+            dates.date(m.updateDeadline),
             m.cycle,
-            paperState(m),
+            paperState(m, dates),
             <MeetingEditor key={`edit-${m.id}`} meeting={m} onSaved={reload} />,
           ])}
         />
