@@ -1,8 +1,9 @@
-import { Body1, Caption1, FluentProvider, Spinner, Title3, makeStyles, tokens, type Theme } from '@fluentui/react-components';
+import { Body1, Caption1, FluentProvider, Spinner, Title3, makeStyles, teamsHighContrastTheme, tokens, type Theme } from '@fluentui/react-components';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import type { Session } from '../application/ports';
 import { MyRecommendationsPage } from '../features/owner/my-recommendations-page';
 import { RecommendationPage } from '../features/owner/recommendation-page';
+import { HighContrastContext } from '../features/shared/high-contrast';
 import { SessionContext } from '../features/shared/session-context';
 import { routeHash, useHashRoute, type Page, type Route } from './routes';
 import { SectionTabs } from './section-tabs';
@@ -37,7 +38,7 @@ export function Shell({ theme, session, actions, children }: { theme: Theme; ses
         )}
         {actions}
       </header>
-      {session ? <Screens session={session} /> : children}
+      <HighContrastContext.Provider value={theme === teamsHighContrastTheme}>{session ? <Screens session={session} /> : children}</HighContrastContext.Provider>
     </FluentProvider>
   );
 }

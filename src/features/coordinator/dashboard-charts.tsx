@@ -2,6 +2,7 @@ import { LineChart, VerticalBarChart, VerticalStackedBarChart } from '@fluentui/
 import { tokens } from '@fluentui/react-components';
 import type { ProgrammeDashboard } from '../../application/coordinator/programme-dashboard';
 import { progressRagLabel, type ProgressRag } from '../../domain';
+import { useHighContrast } from '../shared/high-contrast';
 
 /** The theme's own colours, so a chart follows light, dark and high contrast as the rest of the screen does. */
 const ragColour: Partial<Record<ProgressRag, string>> = {
@@ -9,18 +10,25 @@ const ragColour: Partial<Record<ProgressRag, string>> = {
   AMBER: tokens.colorPaletteMarigoldBackground3,
   GREEN: tokens.colorPaletteGreenBackground3,
 };
+// High contrast makes every palette colour white: its text, link and selection colours still tell three apart.
+const ragColourInHighContrast: Partial<Record<ProgressRag, string>> = {
+  RED: tokens.colorNeutralForeground1,
+  AMBER: tokens.colorBrandForegroundLink,
+  GREEN: tokens.colorCompoundBrandBackground,
+};
 
 const size = { width: 320, height: 220 };
 
 /** Open items by priority, stacked by progress. Loaded on demand: the charting library is large. */
 export function OpenByPriorityChart({ figures }: { figures: ProgrammeDashboard['openByPriority'] }) {
+  const colours = useHighContrast() ? ragColourInHighContrast : ragColour;
   return (
     <VerticalStackedBarChart
       {...size}
       chartTitle="Open recommendations by priority and progress"
       data={figures.map((f) => ({
         xAxisPoint: f.priority,
-        chartData: f.byRag.map(({ rag, figure }) => ({ legend: progressRagLabel[rag], data: figure.count, color: ragColour[rag] })),
+        chartData: f.byRag.map(({ rag, figure }) => ({ legend: progressRagLabel[rag], data: figure.count, color: colours[rag] })),
       }))}
       hideTooltip={false}
     />
