@@ -132,6 +132,13 @@ describe('the panel paper from the store', () => {
     expect(text).toContain('The programme at a glance');
     expect(text.indexOf('The programme at a glance')).toBeLessThan(text.indexOf('Brief background'));
     expect(text).toContain(`${dashboard.updates.received} of ${dashboard.updates.due} received`);
+    // Drawn as bars of shaded cells, each with its figure: every priority's open count, overdue in red.
+    for (const r of withFigures.programme?.openByPriority ?? []) {
+      expect(text).toContain(`${r.open} open`);
+      // The bar starts at its label with the overdue segment.
+      if (r.overdue > 0) expect(text).toContain(`${r.priority}${r.overdue}`);
+    }
+    if (dashboard.openByPriority.some((r) => r.byRag.some((b) => b.rag === 'RED' && b.figure.count > 0))) expect(xml).toContain('w:fill="E06666"');
     await context.store.saveMeeting(meeting);
   });
 

@@ -1,5 +1,6 @@
 import { AlignmentType, Document, Footer, Header, HeadingLevel, PageNumber, PageReference, Paragraph, Table, TableCell, TextRun } from 'docx';
 import { estimatePageNumbers } from 'docx/layout';
+import { barChart } from './docx-bar-chart';
 import { cell, grid, heading, para, table } from './docx-parts';
 import { appendixA, priorityFill } from './paper-appendix';
 import { defaultPaperSettings, longDate, priorityColour, statusLabel, type ExceededTarget, type PanelPaper, type Priority } from '../../domain';
@@ -120,39 +121,64 @@ function extraSections(paper: PanelPaper): (Paragraph | Table)[] {
 
 /** The organisation and protective marking on every page, with the page number in the footer. */
 /** The coordinator's dashboard on the first page, when the meeting asks for it: the same figures, as tables. */
+// Mid tones, so the black figures written on them stay readable in print and in greyscale.
+const progressFill = { overdue: 'E06666', notYetDue: 'F6B26B', implemented: '93C47D' } as const;
+const plainFill = '9FC5E8';
+const share = (part: number, whole: number): string => (whole > 0 ? `${Math.round((part / whole) * 100)}%` : '—');
+
+/** The coordinator's dashboard figures as the register stood on the meeting's day, drawn as bar charts. */
 function programmeSection(paper: PanelPaper): (Paragraph | Table)[] {
   const p = paper.programme;
   if (!p) return [];
-  const received = p.updates.due > 0 ? ` (${Math.round((p.updates.received / p.updates.due) * 100)}%)` : '';
+  const received = p.updates.due > 0 ? ` (${share(p.updates.received, p.updates.due)})` : '';
   return [
     heading('The programme at a glance'),
     para(`Updates for ${p.updates.cycle ?? 'this cycle'}: ${p.updates.received} of ${p.updates.due} received${received}.`),
-    table(
-      ['Priority', 'Overdue', 'Not yet due', 'Implemented', 'Open'],
-      p.openByPriority.map((r) => [r.priority, String(r.overdue), String(r.notYetDue), String(r.implemented), String(r.open)]),
+    para('Open recommendations by priority and progress:'),
+    ...barChart(
+      p.openByPriority.map((r) => ({
+        label: r.priority,
+        segments: [
+          { value: r.overdue, fill: progressFill.overdue },
+          { value: r.notYetDue, fill: progressFill.notYetDue },
+          { value: r.implemented, fill: progressFill.implemented },
+        ],
+        note: `${r.open} open`,
+      })),
+      [
+        { name: 'Overdue', fill: progressFill.overdue },
+        { name: 'Not yet due', fill: progressFill.notYetDue },
+        { name: 'Implemented', fill: progressFill.implemented },
+      ],
     ),
     ...(p.overdueByAudit.length > 0
       ? [
           para('Overdue recommendations by audit:'),
-          table(
-            ['Audit', 'Overdue'],
-            p.overdueByAudit.map((a) => [a.audit, String(a.count)]),
-          ),
+          ...barChart(p.overdueByAudit.map((a) => ({ label: a.audit, segments: [{ value: a.count, fill: progressFill.overdue }] }))),
         ]
       : []),
     ...(p.onTimeTrend.length > 0
       ? [
-          para('Completed by the original target, at each meeting:'),
-          table(
-            ['Meeting', 'Fallen due', 'Completed on time'],
-            p.onTimeTrend.map((t) => [longDate(t.date), String(t.due), `${t.onTime}${t.due > 0 ? ` (${Math.round((t.onTime / t.due) * 100)}%)` : ''}`]),
+          para('Completed by the original target, at each meeting (of those whose original target had fallen due):'),
+          ...barChart(
+            p.onTimeTrend.map((t) => ({
+              label: longDate(t.date),
+              segments: [
+                { value: t.onTime, fill: progressFill.implemented, text: '' },
+                { value: t.due - t.onTime, fill: 'D9D9D9', text: '' },
+              ],
+              note: `${t.onTime} of ${t.due} (${share(t.onTime, t.due)})`,
+            })),
+            [
+              { name: 'Completed on time', fill: progressFill.implemented },
+              { name: 'Not completed by the original target', fill: 'D9D9D9' },
+            ],
           ),
         ]
       : []),
     para('Recommendations by number of target revisions:'),
-    table(
-      ['Revisions', 'Recommendations'],
-      p.revisions.map((r) => [r.revisions, String(r.count)]),
+    ...barChart(
+      p.revisions.map((r) => ({ label: r.revisions === '1' ? '1 revision' : `${r.revisions} revisions`, segments: [{ value: r.count, fill: plainFill }] })),
     ),
   ];
 }

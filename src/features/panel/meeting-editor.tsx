@@ -130,7 +130,7 @@ export function MeetingEditor({ meeting, onSaved }: { meeting?: Meeting; onSaved
               </RadioGroup>
             </Field>
             <Checkbox
-              label="Open the paper with the programme's figures (the dashboard's, as tables)"
+              label="Open the paper with the programme's figures (the dashboard's, as bar charts)"
               checked={settings.programmeFigures}
               onChange={(_, d) => setSettings({ ...settings, programmeFigures: d.checked === true })}
             />
