@@ -4,10 +4,25 @@ import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import JSZip from 'jszip';
+import { z } from 'zod';
 
 /** The Teams app package: manifest with ${{VAR}} filled from env/.env.<env>, checked offline, zipped with its icons. */
 export const appPackageDir = join(import.meta.dirname, '../appPackage');
-const schemaPath = createRequire(import.meta.url).resolve('@microsoft/app-manifest/build/json-schemas/teams/v1.29/MicrosoftTeams.schema.json');
+const manifestVersionSchema = z.object({ manifestVersion: z.string().regex(/^\d+\.\d+$/) });
+
+/** The schema of the version the manifest declares, from those @microsoft/app-manifest bundles (offline). */
+function schemaFor(manifest: unknown): { schema: object } | { problem: string } {
+  const declared = manifestVersionSchema.safeParse(manifest);
+  if (!declared.success) return { problem: '/manifestVersion must be a version such as "1.30"' };
+  try {
+    const path = createRequire(import.meta.url).resolve(
+      `@microsoft/app-manifest/build/json-schemas/teams/v${declared.data.manifestVersion}/MicrosoftTeams.schema.json`,
+    );
+    return { schema: JSON.parse(readFileSync(path, 'utf8')) as object };
+  } catch {
+    return { problem: `/manifestVersion ${declared.data.manifestVersion} has no schema in @microsoft/app-manifest to check it against` };
+  }
+}
 
 export function fillPlaceholders(template: string, env: Record<string, string | undefined>): { text: string; missing: string[] } {
   const missing = new Set<string>();
@@ -22,7 +37,9 @@ export function fillPlaceholders(template: string, env: Record<string, string | 
 export function validateManifest(manifest: unknown): string[] {
   const ajv = new Ajv({ allErrors: true, strict: false });
   addFormats(ajv);
-  const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')) as object);
+  const found = schemaFor(manifest);
+  if ('problem' in found) return [found.problem];
+  const validate = ajv.compile(found.schema);
   if (validate(manifest)) return [];
   return (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? 'is not valid'}`);
 }

@@ -14,7 +14,7 @@ const env = {
 };
 
 describe('the Teams app package', () => {
-  it('fills the manifest, validates it against the bundled 1.29 schema, and zips it with its icons', async () => {
+  it('fills the manifest, validates it against the bundled schema of the version it declares (1.30), and zips it with its icons', async () => {
     const result = await buildAppPackage(env);
     expect('problems' in result ? result.problems : []).toEqual([]);
     if (!('zip' in result)) return;
@@ -22,7 +22,8 @@ describe('the Teams app package', () => {
     expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
     const manifest = JSON.parse((await zip.file('manifest.json')?.async('string')) ?? '{}');
     expect(manifest).toMatchObject({
-      manifestVersion: '1.29',
+      manifestVersion: '1.30',
+      activities: { activityTypes: [{ type: 'updateDue' }, { type: 'returnedToYou' }, { type: 'panelDecided' }] },
       id: env.TEAMS_APP_ID,
       validDomains: [env.TAB_DOMAIN],
       webApplicationInfo: { id: env.AAD_APP_CLIENT_ID, nestedAppAuthInfo: [{ redirectUri: `brk-multihub://${env.TAB_DOMAIN}` }] },
@@ -41,6 +42,10 @@ describe('the Teams app package', () => {
     const manifest = JSON.parse(fillPlaceholders(readFileSync(join(appPackageDir, 'manifest.json'), 'utf8'), env).text);
     expect(validateManifest({ ...manifest, id: 'not-a-guid', accentColor: 'blue' }).length).toBeGreaterThanOrEqual(2);
     expect(validateManifest({ ...manifest, unknownProperty: true })).not.toEqual([]);
+    // Checked against the schema of the version it declares, and one the package cannot check is refused.
+    expect(validateManifest({ ...manifest, manifestVersion: '1.99' })).toEqual([
+      '/manifestVersion 1.99 has no schema in @microsoft/app-manifest to check it against',
+    ]);
     const color = readFileSync(join(appPackageDir, 'color.png'));
     const outline = readFileSync(join(appPackageDir, 'outline.png'));
     expect(checkIcons(color, outline)).toEqual([]);
