@@ -20,6 +20,16 @@ export const scopesFor = {
   channels: ['Channel.ReadBasic.All', 'ChannelSettings.Read.All', 'ChannelSettings.ReadWrite.All'],
   readChannelMessages: ['ChannelMessage.Read.All', 'ChannelMessage.ReadWrite', 'Group.Read.All', 'Group.ReadWrite.All'],
   sendChannelMessage: ['ChannelMessage.Send', 'Group.ReadWrite.All'],
+  sendActivityNotification: ['TeamsActivity.Send', 'TeamsActivity.Send.User'],
+  readInstalledApps: [
+    'TeamsAppInstallation.ReadForUser',
+    'TeamsAppInstallation.ReadWriteSelfForUser',
+    'TeamsAppInstallation.ReadWriteForUser',
+    'TeamsAppInstallation.ReadForUser.All',
+    'TeamsAppInstallation.ReadWriteForUser.All',
+  ],
+  /** Installing for someone else: the self-only permission does not reach another person. */
+  installAppsForOthers: ['TeamsAppInstallation.ReadWriteForUser', 'TeamsAppInstallation.ReadWriteForUser.All'],
   /** SharePoint's own REST API: its scopes belong to the SharePoint resource, not to Graph. */
   readSharePoint: ['AllSites.Read', 'AllSites.Write', 'AllSites.Manage', 'AllSites.FullControl'],
   manageSharePointLists: ['AllSites.Manage', 'AllSites.FullControl'],

@@ -14,6 +14,7 @@ import { emulatorHost, listFinder, siteRoutes } from './sites';
 import { knownScopes, unknownScopes } from './scopes';
 import { Store } from './store';
 import { teamRoutes } from './teams';
+import { activityFeedRoutes, feedOf } from './activity-feed';
 
 export interface EmulatorOptions {
   /** SQLite file, or ':memory:'. */
@@ -31,6 +32,8 @@ export interface EmulatorOptions {
    * not web pages). Unset: any page served from this machine's loopback.
    */
   tabOrigins?: string[];
+  /** The Teams app the organisation's catalog holds (its manifest id; here the catalog id is the same). */
+  teamsAppId?: string;
   /** Serves /_dev/clock, so the demo seed can replay past cycles. Off unless asked for. */
   devClock?: boolean;
 }
@@ -93,6 +96,9 @@ function parseBody(raw: Buffer, contentType: string | undefined): unknown {
   }
 }
 
+/** The local app package's id (env/.env.local's TEAMS_APP_ID), which the emulator's catalog holds by default. */
+export const emulatorTeamsAppId = '6f1c2a0e-3b7d-4e59-9a41-2d8c5f0b7e13';
+
 export async function startEmulator(options: EmulatorOptions): Promise<Emulator> {
   const store = new Store(options.data);
   seedStore(store, options.directory ?? loadDirectory());
@@ -100,6 +106,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const entra = entraEndpoints(store, identity);
   const faults = new FaultInjector(parseFaults(options.faults), options.retryAfterSeconds ?? 1);
   let latency = options.latencyMs ?? 0;
+  const teamsApp = options.teamsAppId ?? emulatorTeamsAppId;
   let origin = '';
 
   const graphRoutes: Route[] = [
@@ -108,6 +115,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     ...listItemRoutes(store, listFinder(store)),
     ...driveRoutes(store, () => origin),
     ...teamRoutes(store),
+    ...activityFeedRoutes(store, { id: teamsApp, externalId: teamsApp, displayName: 'Audit Tracker' }),
   ];
   const spRoutes = sharePointRoutes(store);
 
@@ -192,6 +200,8 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         return { status: 200, body: { access_token: token, token_type: 'Bearer', expires_in: identity.lifetimeSeconds } };
       }
       if (url.pathname === '/_dev/health') return { status: 200, body: { ok: true } };
+      const feed = /^\/_dev\/feed\/([^/]+)$/.exec(url.pathname);
+      if (feed && method === 'GET') return { status: 200, body: { value: feedOf(store, decodeURIComponent(feed[1] ?? '')) } };
       const signIn = entra(method, url.pathname, raw);
       if (signIn) return signIn;
       const upload = /^\/_upload\/([0-9a-f-]+)$/.exec(url.pathname);

@@ -86,6 +86,9 @@ CREATE TABLE IF NOT EXISTS teams (id TEXT PRIMARY KEY, name TEXT NOT NULL, descr
 CREATE TABLE IF NOT EXISTS channels (id TEXT PRIMARY KEY, team_id TEXT NOT NULL, name TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS messages (
   id TEXT PRIMARY KEY, channel_id TEXT NOT NULL, body TEXT NOT NULL, created_by TEXT NOT NULL, created_at TEXT NOT NULL, seq INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS installed_apps (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, app_id TEXT NOT NULL, UNIQUE (user_id, app_id));
+CREATE TABLE IF NOT EXISTS activity_notifications (
+  id TEXT PRIMARY KEY, user_id TEXT NOT NULL, chain_id INTEGER, body TEXT NOT NULL, created_by TEXT NOT NULL, created_at TEXT NOT NULL, seq INTEGER NOT NULL);
 `;
 
 /** The SQL for a field's value; the same text in queries and in indexes, so SQLite uses the index. */
@@ -500,6 +503,54 @@ export class Store {
   messages(channelId: string, top: number, skip = 0): MessageRow[] {
     return this.statement('SELECT * FROM messages WHERE channel_id = ? ORDER BY seq DESC LIMIT ? OFFSET ?').all(channelId, top, skip) as MessageRow[];
   }
+
+  // Teams apps installed for people, and their activity feeds
+
+  installedApps(userId: string): InstalledAppRow[] {
+    return this.statement('SELECT * FROM installed_apps WHERE user_id = ? ORDER BY id').all(userId) as InstalledAppRow[];
+  }
+
+  /** Installs the app for the person; undefined when it already is. */
+  installApp(userId: string, appId: string): InstalledAppRow | undefined {
+    const id = randomUUID();
+    const { changes } = this.statement('INSERT INTO installed_apps (id, user_id, app_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING').run(id, userId, appId);
+    return changes === 0 ? undefined : { id, user_id: userId, app_id: appId };
+  }
+
+  /** Adds to the person's feed; a notification with the chain id of an earlier one replaces it, as Teams' does. */
+  addNotification(userId: string, body: string, by: string, chainId?: number): void {
+    this.db.transaction(() => {
+      if (chainId !== undefined) this.statement('DELETE FROM activity_notifications WHERE user_id = ? AND chain_id = ?').run(userId, chainId);
+      this.statement('INSERT INTO activity_notifications (id, user_id, chain_id, body, created_by, created_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        randomUUID(),
+        userId,
+        chainId ?? null,
+        body,
+        by,
+        this.now(),
+        this.nextSeq(),
+      );
+    })();
+  }
+
+  /** A person's activity feed, newest first. */
+  notifications(userId: string): NotificationRow[] {
+    return this.statement('SELECT * FROM activity_notifications WHERE user_id = ? ORDER BY seq DESC').all(userId) as NotificationRow[];
+  }
+}
+
+export interface InstalledAppRow {
+  id: string;
+  user_id: string;
+  app_id: string;
+}
+
+export interface NotificationRow {
+  id: string;
+  user_id: string;
+  body: string;
+  created_by: string;
+  created_at: string;
 }
 
 export interface UploadSessionRow {

@@ -93,7 +93,7 @@ export function planReminders(input: {
   updates: readonly OwnerUpdate[];
   /** Owners' namings of delegates: a delegate is chased beside the owner, since either may write the update. */
   delegations?: readonly Delegation[];
-  alreadySent: ReadonlySet<string>;
+  alreadySent: Pick<ReadonlySet<string>, 'has'>;
   schedule?: ReminderSchedule;
 }): ReminderPlan {
   const schedule = input.schedule ?? defaultReminderSchedule;

@@ -3,7 +3,8 @@ import { GraphReminderLog } from '../adapters/graph/graph-reminder-log';
 import { WorkflowsNotifier } from '../adapters/notify/workflows-notifier';
 import { GraphUserIds } from '../adapters/graph/graph-user-ids';
 import { reminderLinks } from '../application/reminders/reminder-links';
-import { runReminders } from '../application/reminders/reminders';
+import { reminderDeliveries, runReminders, type ReminderDelivery } from '../application/reminders/reminders';
+import { GraphActivityFeed } from '../adapters/graph/graph-activity-feed';
 import type { Notifier } from '../application/ports';
 import { commonOptions, jobContext, parseArgs, runJob, type JobContext } from './job-context';
 
@@ -13,6 +14,8 @@ async function channelNotifier(context: JobContext, team?: string, channel?: str
   if (!found) throw new Error('No team channel to post to: pass --team and --channel, or --webhook');
   return found.notifier;
 }
+
+const isDelivery = (value: string): value is ReminderDelivery => (reminderDeliveries as readonly string[]).includes(value);
 
 /** The Workflows webhook address, checked before anything is planned: https, or loopback for a local test. */
 function webhookUrl(value: string): string {
@@ -28,7 +31,7 @@ function webhookUrl(value: string): string {
 }
 
 /**
- * `npm run reminders -- [--now <ISO date>] [--dry-run] [--graph <emulator URL> | --env <name>] [--webhook <Workflows URL>]`
+ * `npm run reminders -- [--now <ISO date>] [--dry-run] [--graph <emulator URL> | --env <name>] [--webhook <Workflows URL>] [--via channel|feed|both]`
  * One reminder pass; schedule it daily (docs/deploy.md). Running it twice in a day sends nothing the second time.
  */
 runJob(async (args) => {
@@ -42,6 +45,7 @@ runJob(async (args) => {
       team: { type: 'string' },
       channel: { type: 'string' },
       'app-url': { type: 'string' },
+      via: { type: 'string' },
     },
   });
   const now = values.now ? new Date(values.now) : new Date();
@@ -56,7 +60,21 @@ runJob(async (args) => {
   const links = teamsAppId
     ? reminderLinks({ teamsAppId, catalogAppId: env.TEAMS_CATALOG_APP_ID })
     : reminderLinks({ appUrl: values['app-url'] ?? env.REMINDER_APP_URL ?? 'http://127.0.0.1:53000' });
-  const run = await runReminders({ store: context.store, log: new GraphReminderLog(context.gateway), notifier, now, dryRun: values['dry-run'], links });
+  const delivery = values.via ?? env.REMINDER_DELIVERY ?? 'channel';
+  if (!isDelivery(delivery)) throw new Error(`--via (or REMINDER_DELIVERY) must be one of ${reminderDeliveries.join(', ')}, not '${delivery}'`);
+  // Installations name the app by its catalog id; a sideloaded app's is its manifest id.
+  const catalogAppId = env.TEAMS_CATALOG_APP_ID || teamsAppId;
+  const feed = catalogAppId ? new GraphActivityFeed(context.graph, catalogAppId) : undefined;
+  const run = await runReminders({
+    store: context.store,
+    log: new GraphReminderLog(context.gateway),
+    notifier,
+    now,
+    dryRun: values['dry-run'],
+    links,
+    delivery,
+    feed,
+  });
   for (const { owner, units } of run.plan.messages)
     console.log(`${values['dry-run'] ? 'would send' : 'due'}: ${owner.email}: ${units.map((u) => `${u.step} (${u.items.length})`).join(', ')}`);
   console.log(
@@ -67,5 +85,6 @@ runJob(async (args) => {
       `${run.unconfirmed} of them were only accepted by the Workflows webhook (202), which answers before its flow posts: check the flow's run history (docs/deploy.md step 6).`,
     );
   for (const f of run.failed) console.log(`failed: ${f.owner}: ${f.message}`);
+  for (const p of run.withoutApp) console.log(`not reached: ${p.email}: Audit Tracker is not installed for them, and installing it was refused`);
   if (run.failed.length > 0) process.exitCode = 1;
 });

@@ -17,9 +17,8 @@ import { missingUpdates } from '../../src/application/coordinator/missing-update
 import { loadRegisterView } from '../../src/application/coordinator/register-view';
 import type { Notifier } from '../../src/application/ports';
 import { addDays } from '../../src/domain';
-import { seedDemo } from '../../src/jobs/demo/seed-demo';
 import type { JobContext } from '../../src/jobs/job-context';
-import { provisioned, rawCall, coordinator, startTestEmulator, demoTarget } from '../support/emulator-harness';
+import { rawCall, coordinator, startTestEmulator, demoWithChannel } from '../support/emulator-harness';
 
 const run = promisify(execFile);
 const links = reminderLinks({ appUrl: 'http://127.0.0.1:53000' });
@@ -35,15 +34,9 @@ describe('reminders against the emulator', () => {
 
   beforeAll(async () => {
     emulator = await startTestEmulator();
-    context = await provisioned(emulator);
-    await seedDemo(demoTarget(emulator), today);
-    const team = (await rawCall(emulator, coordinator, 'GET', '/me/joinedTeams')).body.value[0].id;
-    const channel = (await rawCall(emulator, coordinator, 'GET', `/teams/${team}/channels`)).body.value[0].id;
-    channelPath = `/teams/${team}/channels/${encodeURIComponent(channel)}/messages?$top=50`;
-    teamAndChannel = () => [team, channel];
-    notifier = new GraphChannelNotifier(context.graph, team, channel);
-    const meetings = (await context.store.paperData('2000-01-01')).meetings.sort((a, b) => a.date.localeCompare(b.date));
-    deadline = meetings.at(-1)!.updateDeadline;
+    const demo = await demoWithChannel(emulator, today);
+    ({ context, channelPath, notifier, deadline } = demo);
+    teamAndChannel = () => [demo.team, demo.channel];
   });
   afterAll(() => emulator.close());
 

@@ -1,6 +1,8 @@
 import { startEmulator, type Emulator, type EmulatorOptions } from '../../emulator/server';
 import { emulatorSiteOwner, jobContext, type JobContext } from '../../src/jobs/job-context';
 import { provision } from '../../src/adapters/graph/provision';
+import { GraphChannelNotifier } from '../../src/adapters/graph/graph-channel-notifier';
+import { seedDemo } from '../../src/jobs/demo/seed-demo';
 
 export const coordinator = 'casey.coordinator@northmere.example';
 export const owner = 'priya.fleet@northmere.example';
@@ -62,4 +64,21 @@ export async function rawCall(
   });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+}
+
+/** The emulator with the demo organisation as of `today`, its one team channel, and the last meeting's update deadline. */
+export async function demoWithChannel(emulator: Emulator, today: string) {
+  const context = await provisioned(emulator);
+  await seedDemo(demoTarget(emulator), today);
+  const team: string = (await rawCall(emulator, coordinator, 'GET', '/me/joinedTeams')).body.value[0].id;
+  const channel: string = (await rawCall(emulator, coordinator, 'GET', `/teams/${team}/channels`)).body.value[0].id;
+  const meetings = (await context.store.paperData('2000-01-01')).meetings.sort((a, b) => a.date.localeCompare(b.date));
+  return {
+    context,
+    team,
+    channel,
+    channelPath: `/teams/${team}/channels/${encodeURIComponent(channel)}/messages?$top=50`,
+    notifier: new GraphChannelNotifier(context.graph, team, channel),
+    deadline: meetings.at(-1)?.updateDeadline ?? today,
+  };
 }

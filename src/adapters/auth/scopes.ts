@@ -14,6 +14,8 @@ export const graphScopes = [
   'Channel.ReadBasic.All',
   'ChannelMessage.Read.All',
   'ChannelMessage.Send',
+  'TeamsActivity.Send',
+  'TeamsAppInstallation.ReadWriteForUser',
 ];
 
 /** Scopes per resource: Graph, and SharePoint's own REST API where list permissions are set. */

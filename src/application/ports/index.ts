@@ -1,4 +1,5 @@
 /** The application's contracts, one file each: what use-cases need from the world, and what they may fail with. */
+export * from './activity-feed';
 export * from './document-files';
 export * from './draft-store';
 export * from './errors';

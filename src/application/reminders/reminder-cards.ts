@@ -1,4 +1,4 @@
-import type { AdaptiveCard, ChannelMessage } from '../ports';
+import type { AdaptiveCard, ChannelMessage, FeedNotification } from '../ports';
 import { longDate, priorities, priorityColour, type Person, type ReminderItem, type ReminderPlan, type ReminderStep, type ReminderUnit } from '../../domain';
 
 /** Teams refuses a channel message above about 28 KB; cards are split well below it. */
@@ -64,6 +64,32 @@ const itemRow = (item: ReminderItem, link: (id: string) => string): unknown => {
 };
 
 /** One owner's reminder: every outstanding item with a link into the tab; split if it is very long. */
+/** What an owner's reminder says in one line. Teams puts the sender (and a mention) before it, so it does not name the owner. */
+function ownerSummary(units: readonly ReminderUnit[]): string {
+  const items = units.flatMap((u) => u.items);
+  return `${items.length === 1 ? 'An audit recommendation needs' : `${items.length} audit recommendations need`} you: ${[...new Set(items.map(itemName))].slice(0, 3).join('; ')}${items.length > 3 ? '…' : ''}`;
+}
+
+/**
+ * The owner's reminder as one activity-feed notification: the same line as the card's preview, opening the one
+ * item it is about, or their recommendations when it is about several.
+ */
+export function ownerFeedNotification(
+  plan: ReminderPlan,
+  units: readonly ReminderUnit[],
+  links: { recommendation: (id: string) => string; myRecommendations: string },
+): FeedNotification {
+  const items = [...new Map(units.flatMap((u) => u.items).map((i) => [i.recommendationId, i])).values()];
+  const only = items.length === 1 ? items[0] : undefined;
+  return {
+    key: `${units.map((u) => u.key).join('+')}:feed`,
+    activityType: 'updateDue',
+    parameters: { count: String(items.length), deadline: plan.meeting ? longDate(plan.meeting.updateDeadline) : 'the next panel' },
+    previewText: ownerSummary(units),
+    link: only ? links.recommendation(only.recommendationId) : links.myRecommendations,
+  };
+}
+
 export function ownerMessages(owner: Person, units: readonly ReminderUnit[], link: (id: string) => string, openTab: string): ChannelMessage[] {
   const rows = units.flatMap((unit) => [
     { type: 'TextBlock', weight: 'Bolder', wrap: true, text: describeStep(unit.step) },
@@ -83,10 +109,8 @@ export function ownerMessages(owner: Person, units: readonly ReminderUnit[], lin
     [{ type: 'Action.OpenUrl', title: 'Open my recommendations', url: openTab }],
     [owner],
   );
-  const items = units.flatMap((u) => u.items);
   const key = units.map((u) => u.key).join('+');
-  // The notification's preview: Teams puts the sender and the mention before it, so it does not name the owner again.
-  const summary = `${items.length === 1 ? 'An audit recommendation needs' : `${items.length} audit recommendations need`} you: ${[...new Set(items.map(itemName))].slice(0, 3).join('; ')}${items.length > 3 ? '…' : ''}`;
+  const summary = ownerSummary(units);
   return cards.map((c, i) => ({
     key: `${key}#${i + 1}`,
     summary,
@@ -99,8 +123,16 @@ export function ownerMessages(owner: Person, units: readonly ReminderUnit[], lin
  * The coordinators' digest of a run that sent or failed something (a run with nothing to do posts nothing). It names
  * who still owes what, by title, without mentioning them: they had their own reminders. `runKey` names the run.
  */
-export function digestMessages(plan: ReminderPlan, sent: number, failed: number, openRegister: string, runKey: string): ChannelMessage[] {
-  if (sent === 0 && failed === 0) return [];
+export function digestMessages(
+  plan: ReminderPlan,
+  sent: number,
+  failed: number,
+  openRegister: string,
+  runKey: string,
+  /** Owners whose feed could not be reached: the app is not installed for them and could not be. */
+  withoutApp: readonly Person[] = [],
+): ChannelMessage[] {
+  if (sent === 0 && failed === 0 && withoutApp.length === 0) return [];
   const items = plan.outstanding.flatMap((o) => o.items);
   const unique = new Map(items.map((i) => [i.recommendationId, i]));
   const byPriority = priorities.map((p) => `${priorityColour[p]} ${p}: ${[...unique.values()].filter((i) => i.priority === p).length}`).join(' · ');
@@ -120,6 +152,16 @@ export function digestMessages(plan: ReminderPlan, sent: number, failed: number,
     { type: 'TextBlock', wrap: true, text: headline },
     ...(unique.size > 0 ? [{ type: 'TextBlock', wrap: true, text: byPriority }] : []),
     { type: 'TextBlock', wrap: true, isSubtle: true, text: `${sent} reminder(s) sent this run${failed > 0 ? `, ${failed} failed and will be retried` : ''}.` },
+    ...(withoutApp.length > 0
+      ? [
+          {
+            type: 'TextBlock',
+            wrap: true,
+            color: 'Attention',
+            text: `Not reached in their activity feed, because Audit Tracker is not installed for them and could not be installed: ${withoutApp.map((p) => cardText(p.name)).join(', ')}. Install the app for them (Teams admin centre, or ask them to add it), or remind them in the channel; they are tried again next run.`,
+          },
+        ]
+      : []),
   ];
   const rows = plan.outstanding.map((o) => ({
     type: 'TextBlock',

@@ -1,7 +1,7 @@
 import { loadPaperData } from '../shared/paper-data';
-import { organisationToday, planReminders, type ReminderPlan, type ReminderSchedule } from '../../domain';
-import { digestMessages, ownerMessages } from './reminder-cards';
-import type { ChannelMessage, Notifier, RecommendationStore, ReminderLog } from '../ports';
+import { organisationToday, planReminders, type Person, type ReminderPlan, type ReminderSchedule, type ReminderUnit } from '../../domain';
+import { digestMessages, ownerFeedNotification, ownerMessages } from './reminder-cards';
+import type { ActivityFeed, ChannelMessage, FeedNotification, Notifier, RecommendationStore, ReminderLog } from '../ports';
 import { exponentialBackoff, retrying } from '../shared/retry';
 
 export interface ReminderRun {
@@ -10,8 +10,14 @@ export interface ReminderRun {
   /** Of those sent, how many the channel only accepted without confirming the post (a Workflows webhook). */
   unconfirmed: number;
   failed: { owner: string; message: string }[];
+  /** Owners whose activity feed the app could not reach: not installed for them, and installing was refused. */
+  withoutApp: Person[];
   digestPosted: boolean;
 }
+
+/** Where an owner's reminder goes: a mention in the coordinators' channel, their own activity feed, or both. */
+export type ReminderDelivery = 'channel' | 'feed' | 'both';
+export const reminderDeliveries: readonly ReminderDelivery[] = ['channel', 'feed', 'both'];
 
 /** How a post to the channel is retried unless a run says otherwise. */
 export const defaultPostRetry = { attempts: 3, backoffMs: 500 };
@@ -21,8 +27,27 @@ export const postWithRetry = (notifier: Notifier, message: ChannelMessage, attem
   retrying(() => notifier.post(message), exponentialBackoff(attempts, backoffMs));
 
 /**
- * One reminder pass: plan what is due, send one message per owner, record each sent reminder in the log, and
- * post the digest. Running it again sends nothing already sent; failures are recorded and retried next run.
+ * The log key that says a unit went by a route. The channel's is the unit's own key, as it always was, so the log
+ * of runs made before the feed existed still counts.
+ */
+const routeKey = (unitKey: string, route: 'channel' | 'feed'): string => (route === 'channel' ? unitKey : `${unitKey}:feed`);
+
+/**
+ * Sends the notification; an owner the app is not installed for has it installed first, once. `withoutApp` when
+ * installing is refused, so the coordinator hears of them rather than the reminder vanishing.
+ */
+async function notifyInFeed(feed: ActivityFeed, owner: Person, notification: FeedNotification, retry: { attempts: number; backoffMs: number }) {
+  const send = () => retrying(() => feed.notify(owner, notification), exponentialBackoff(retry.attempts, retry.backoffMs));
+  if ((await send()) === 'sent') return 'sent';
+  if ((await feed.install(owner)) === 'refused') return 'withoutApp';
+  if ((await send()) === 'sent') return 'sent';
+  throw new Error('Teams refused the notification even with the app installed: check the TeamsActivity.Send permission');
+}
+
+/**
+ * One reminder pass: plan what is due, remind each owner once by each route the delivery names, record each
+ * route's reminder in the log, and post the digest. Running it again sends nothing already sent; a failed route
+ * is recorded and retried next run, without repeating a route that worked.
  */
 export async function runReminders(deps: {
   store: RecommendationStore;
@@ -33,9 +58,17 @@ export async function runReminders(deps: {
   schedule?: ReminderSchedule;
   links: { recommendation: (id: string) => string; myRecommendations: string; register: string };
   retry?: { attempts: number; backoffMs: number };
+  /** The coordinator's default: the channel unless a feed is given and chosen. */
+  delivery?: ReminderDelivery;
+  feed?: ActivityFeed;
 }): Promise<ReminderRun> {
   const retry = deps.retry ?? defaultPostRetry;
+  const delivery = deps.delivery ?? 'channel';
+  const routes = (['channel', 'feed'] as const).filter((r) => delivery === 'both' || delivery === r);
+  const { feed } = deps;
+  if (routes.includes('feed') && !feed) throw new Error(`Reminders by activity feed (${delivery}) need the Teams app's id (TEAMS_APP_ID)`);
   const data = await loadPaperData(deps.store, organisationToday(deps.now));
+  const logged = await deps.log.sentKeys();
   const plan = planReminders({
     now: deps.now,
     meetings: data.meetings,
@@ -43,23 +76,40 @@ export async function runReminders(deps: {
     audits: data.audits,
     updates: data.updates,
     delegations: data.delegations,
-    alreadySent: await deps.log.sentKeys(),
+    // A unit is done once every route has carried it.
+    alreadySent: { has: (key) => routes.every((route) => logged.has(routeKey(key, route))) },
     schedule: deps.schedule,
   });
-  const run: ReminderRun = { plan, sent: 0, unconfirmed: 0, failed: [], digestPosted: false };
+  const run: ReminderRun = { plan, sent: 0, unconfirmed: 0, failed: [], withoutApp: [], digestPosted: false };
   if (deps.dryRun) return run;
+  const record = async (units: readonly ReminderUnit[], owner: Person, route: 'channel' | 'feed') => {
+    for (const unit of units)
+      await deps.log.record({ key: routeKey(unit.key, route), ownerEmail: owner.email, step: unit.step, sentAt: deps.now.toISOString(), outcome: 'sent' });
+  };
   for (const { owner, units } of plan.messages) {
+    const pending = (route: 'channel' | 'feed') => routes.includes(route) && units.some((u) => !logged.has(routeKey(u.key, route)));
+    let reached = false;
     try {
-      let confirmed = true;
-      for (const message of ownerMessages(owner, units, deps.links.recommendation, deps.links.myRecommendations)) {
-        if ((await postWithRetry(deps.notifier, message, retry.attempts, retry.backoffMs)) === 'accepted') confirmed = false;
+      if (pending('channel')) {
+        let confirmed = true;
+        for (const message of ownerMessages(owner, units, deps.links.recommendation, deps.links.myRecommendations)) {
+          if ((await postWithRetry(deps.notifier, message, retry.attempts, retry.backoffMs)) === 'accepted') confirmed = false;
+        }
+        if (!confirmed) run.unconfirmed++;
+        await record(units, owner, 'channel');
+        reached = true;
       }
-      if (!confirmed) run.unconfirmed++;
-      for (const unit of units)
-        await deps.log.record({ key: unit.key, ownerEmail: owner.email, step: unit.step, sentAt: deps.now.toISOString(), outcome: 'sent' });
-      run.sent++;
+      if (feed && pending('feed')) {
+        const outcome = await notifyInFeed(feed, owner, ownerFeedNotification(plan, units, deps.links), retry);
+        if (outcome === 'sent') {
+          await record(units, owner, 'feed');
+          reached = true;
+        } else run.withoutApp.push(owner);
+      }
+      if (reached) run.sent++;
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      if (reached) run.sent++;
       run.failed.push({ owner: owner.email, message });
       for (const unit of units) {
         await deps.log.record({
@@ -74,7 +124,7 @@ export async function runReminders(deps: {
   }
   // Each run posts its own digest, even two runs in the same instant; retries within the run reuse its key.
   const runKey = `${deps.now.toISOString()}:${crypto.randomUUID()}`;
-  const digest = digestMessages(plan, run.sent, run.failed.length, deps.links.register, runKey);
+  const digest = digestMessages(plan, run.sent, run.failed.length, deps.links.register, runKey, run.withoutApp);
   for (const message of digest) await postWithRetry(deps.notifier, message, retry.attempts, retry.backoffMs);
   run.digestPosted = digest.length > 0;
   return run;

@@ -1,0 +1,192 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emulatorTeamsAppId, type Emulator } from '../../emulator/server';
+import { EmulatorTokenProvider } from '../../src/adapters/auth/emulator-token-provider';
+import { jobScopes } from '../../src/adapters/auth/scopes';
+import { GraphActivityFeed } from '../../src/adapters/graph/graph-activity-feed';
+import { GraphChannelNotifier } from '../../src/adapters/graph/graph-channel-notifier';
+import { connectGraph } from '../../src/adapters/graph/graph-client';
+import { GraphReminderLog } from '../../src/adapters/graph/graph-reminder-log';
+import { reminderLinks } from '../../src/application/reminders/reminder-links';
+import { runReminders } from '../../src/application/reminders/reminders';
+import { addDays } from '../../src/domain';
+import type { JobContext } from '../../src/jobs/job-context';
+import { coordinator, demoWithChannel, owner, provisioned, rawCall, startTestEmulator } from '../support/emulator-harness';
+
+const run = promisify(execFile);
+const today = '2025-05-20';
+const links = reminderLinks({ teamsAppId: emulatorTeamsAppId });
+const deepLink = links.myRecommendations;
+
+type Feed = { activityType: string; previewText: string; webUrl?: string; from: string }[];
+
+describe('the activity feed, as Graph keeps it', () => {
+  let emulator: Emulator;
+  let ownerId: string;
+  const feedOf = async (email: string): Promise<Feed> => ((await (await fetch(`${emulator.origin}/_dev/feed/${email}`)).json()) as { value: Feed }).value;
+  const notification = (overrides: Record<string, unknown> = {}) => ({
+    topic: { source: 'text', value: 'Your update', webUrl: deepLink },
+    activityType: 'updateDue',
+    previewText: { content: 'An audit recommendation needs you' },
+    templateParameters: [
+      { name: 'count', value: '1' },
+      { name: 'deadline', value: '3 June 2025' },
+    ],
+    ...overrides,
+  });
+  const install = () =>
+    rawCall(emulator, coordinator, 'POST', `/users/${ownerId}/teamwork/installedApps`, {
+      'teamsApp@odata.bind': `${emulator.graphBase}/appCatalogs/teamsApps/${emulatorTeamsAppId}`,
+    });
+
+  beforeAll(async () => {
+    emulator = await startTestEmulator();
+    await provisioned(emulator);
+    ownerId = (await rawCall(emulator, coordinator, 'GET', `/users/${owner}`)).body.id;
+  });
+  afterAll(() => emulator.close());
+
+  it('keeps the emulator on the app id the local package declares', () => {
+    const local = readFileSync(join(import.meta.dirname, '../../env/.env.local'), 'utf8');
+    expect(/^TEAMS_APP_ID=(.+)$/m.exec(local)?.[1]).toBe(emulatorTeamsAppId);
+  });
+
+  it('refuses a notification for someone the app is not installed for, then delivers it once it is', async () => {
+    const send = (body = notification()) => rawCall(emulator, coordinator, 'POST', `/users/${ownerId}/teamwork/sendActivityNotification`, body);
+    expect((await send()).status).toBe(403);
+    expect((await install()).status).toBe(201);
+    expect((await install()).status).toBe(409);
+    const installed = await rawCall(
+      emulator,
+      coordinator,
+      'GET',
+      `/users/${ownerId}/teamwork/installedApps?$filter=teamsApp/externalId eq '${emulatorTeamsAppId}'`,
+    );
+    expect(installed.body.value).toHaveLength(1);
+    expect((await send()).status).toBe(204);
+    expect(await feedOf(owner)).toMatchObject([{ activityType: 'updateDue', previewText: 'An audit recommendation needs you', from: coordinator }]);
+  });
+
+  it('answers 400 to an activity type the manifest does not declare, a missing parameter, or a topic with no Teams link', async () => {
+    const send = (body: unknown) => rawCall(emulator, coordinator, 'POST', `/users/${ownerId}/teamwork/sendActivityNotification`, body);
+    expect((await send(notification({ activityType: 'somethingElse' }))).body.error.message).toMatch(/not declared in the app manifest/);
+    expect((await send(notification({ templateParameters: [{ name: 'count', value: '1' }] }))).body.error.message).toMatch(/deadline/);
+    const noLink = await send(notification({ topic: { source: 'text', value: 'x', webUrl: 'https://example.org/' } }));
+    expect(noLink.status).toBe(400);
+    expect((await send(notification({ topic: { source: 'text', value: 'x' } }))).status).toBe(400);
+  });
+
+  it('replaces a notification sent again with the same chain id, so a retry never shows twice', async () => {
+    const before = (await feedOf(owner)).length;
+    const send = () =>
+      rawCall(
+        emulator,
+        coordinator,
+        'POST',
+        `/users/${ownerId}/teamwork/sendActivityNotification`,
+        notification({ chainId: 42, previewText: { content: 'chained' } }),
+      );
+    expect((await send()).status).toBe(204);
+    expect((await send()).status).toBe(204);
+    expect((await feedOf(owner)).filter((n) => n.previewText === 'chained')).toHaveLength(1);
+    expect((await feedOf(owner)).length).toBe(before + 1);
+  });
+
+  it('reads an installation the caller may not make as refused, and a notification it may not send as an error, not a silent success', async () => {
+    const narrow = connectGraph(new EmulatorTokenProvider(emulator.origin, coordinator, { graph: ['User.ReadBasic.All'] }), emulator.origin);
+    const feed = new GraphActivityFeed(narrow, emulatorTeamsAppId);
+    const person = { name: 'Tom Hallam', email: 'tom.vetting@northmere.example' };
+    expect(await feed.install(person)).toBe('refused');
+    // Graph's 403 reads as "not installed"; the reminder run then installs and, refused again, says so.
+    expect(await feed.notify(person, { key: 'k', activityType: 'returnedToYou', parameters: { item: '4.1' }, previewText: 'x', link: deepLink })).toBe(
+      'notInstalled',
+    );
+  });
+});
+
+describe('reminders in the activity feed', () => {
+  let emulator: Emulator;
+  let context: JobContext;
+  let notifier: GraphChannelNotifier;
+  let deadline: string;
+  let channelPath: string;
+  const feedOf = async (email: string): Promise<Feed> => ((await (await fetch(`${emulator.origin}/_dev/feed/${email}`)).json()) as { value: Feed }).value;
+  const digestTexts = async (): Promise<string> => {
+    const posted = (await rawCall(emulator, coordinator, 'GET', channelPath)).body.value as { body: { content: string }; attachments: { content: string }[] }[];
+    const digest = posted.find((m) => m.body.content.includes('Reminder run'));
+    return (JSON.parse(digest?.attachments[0]?.content ?? '{"body":[]}') as { body: { text: string }[] }).body.map((b) => b.text).join('\n');
+  };
+
+  beforeAll(async () => {
+    emulator = await startTestEmulator();
+    const demo = await demoWithChannel(emulator, today);
+    ({ context, channelPath, notifier, deadline } = demo);
+  });
+  afterAll(() => emulator.close());
+
+  const remind = (graph: JobContext['graph'], delivery: 'channel' | 'feed' | 'both', days = -7) =>
+    runReminders({
+      store: context.store,
+      log: new GraphReminderLog(context.gateway),
+      notifier,
+      now: new Date(`${addDays(deadline, days)}T08:00:00Z`),
+      links,
+      retry: { attempts: 2, backoffMs: 1 },
+      delivery,
+      feed: new GraphActivityFeed(graph, emulatorTeamsAppId),
+    });
+
+  it('names in the digest the owners whose feed it could not reach, when installing the app is refused', async () => {
+    // A caller that may send notifications but not install apps: every owner lacks the app, and stays without it.
+    const scopes = { graph: jobScopes.graph.filter((s) => !s.startsWith('TeamsAppInstallation')) };
+    const restricted = connectGraph(new EmulatorTokenProvider(emulator.origin, coordinator, scopes), emulator.origin);
+    const result = await remind(restricted, 'feed');
+    expect(result.plan.messages.length).toBeGreaterThan(2);
+    expect(result.sent).toBe(0);
+    expect(result.withoutApp.map((p) => p.email).sort()).toEqual(result.plan.messages.map((m) => m.owner.email).sort());
+    expect(await digestTexts()).toMatch(/Not reached in their activity feed, because Audit Tracker is not installed for them/);
+    expect(await feedOf(owner)).toEqual([]);
+  });
+
+  it('installs the app for owners who lack it, notifies each once with a link to the item, and sends nothing twice', async () => {
+    const first = await remind(context.graph, 'feed');
+    expect(first.withoutApp).toEqual([]);
+    expect(first.failed).toEqual([]);
+    expect(first.sent).toBe(first.plan.messages.length);
+    for (const { owner: person, units } of first.plan.messages) {
+      const feed = await feedOf(person.email);
+      expect(feed).toHaveLength(1);
+      expect(feed[0]?.activityType).toBe('updateDue');
+      expect(feed[0]?.webUrl).toMatch(new RegExp(`^https://teams\\.microsoft\\.com/l/entity/${emulatorTeamsAppId}/`));
+      const items = new Set(units.flatMap((u) => u.items.map((i) => i.recommendationId)));
+      if (items.size === 1) expect(decodeURIComponent(feed[0]?.webUrl ?? '')).toContain([...items][0]);
+    }
+    const again = await remind(context.graph, 'feed');
+    expect(again.plan.messages).toEqual([]);
+    expect((await feedOf(owner)).length).toBe(1);
+  });
+
+  it('sends by the route not yet taken: a day reminded in the channel, then asked for both, adds only the feed', async () => {
+    const day = 1;
+    const channelRun = await remind(context.graph, 'channel', day);
+    expect(channelRun.sent).toBeGreaterThan(0);
+    const posts = (await rawCall(emulator, coordinator, 'GET', channelPath)).body.value.length;
+    const feedBefore = (await feedOf(channelRun.plan.messages[0]!.owner.email)).length;
+    const both = await remind(context.graph, 'both', day);
+    expect(both.sent).toBe(channelRun.sent);
+    // Only the digest is new in the channel: no owner was mentioned there again.
+    expect((await rawCall(emulator, coordinator, 'GET', channelPath)).body.value.length).toBe(posts + 1);
+    expect((await feedOf(channelRun.plan.messages[0]!.owner.email)).length).toBe(feedBefore + 1);
+    expect((await remind(context.graph, 'both', day)).plan.messages).toEqual([]);
+  });
+
+  it('refuses an unknown delivery before anything is sent', async () => {
+    const failure = await run(process.execPath, ['--import', 'tsx', 'src/jobs/reminders.ts', '--graph', emulator.origin, '--via', 'pigeon'], {
+      cwd: join(import.meta.dirname, '../..'),
+    }).catch((e: { code: number; stderr: string }) => e);
+    expect(failure).toMatchObject({ code: 1, stderr: expect.stringContaining('--via (or REMINDER_DELIVERY) must be one of channel, feed, both') });
+  });
+});
