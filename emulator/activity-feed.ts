@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { accessDenied, badRequest, GraphError, notFound, ok, type EmuRequest, type Route } from './http';
 import { scopesFor } from './scopes';
@@ -15,7 +16,7 @@ const manifestSchema = z.object({
 });
 
 /** The activity types the app declares, each with the parameters its template text names ({actor} is Teams' own). */
-export function declaredActivityTypes(manifestPath = new URL('../appPackage/manifest.json', import.meta.url)): Map<string, string[]> {
+export function declaredActivityTypes(manifestPath = join(import.meta.dirname, '../appPackage/manifest.json')): Map<string, string[]> {
   const manifest = manifestSchema.parse(JSON.parse(readFileSync(manifestPath, 'utf8')));
   return new Map(
     (manifest.activities?.activityTypes ?? []).map((t) => [
