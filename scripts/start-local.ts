@@ -1,5 +1,5 @@
 import { createServer } from 'vite';
-import { startEmulator } from '../emulator/server';
+import { emulatorTeamsAppId, startEmulator } from '../emulator/server';
 import { provision } from '../src/adapters/graph/provision';
 import { seedDemo } from '../src/jobs/demo/seed-demo';
 import { emulatorSiteOwner, jobContext } from '../src/jobs/job-context';
@@ -48,6 +48,8 @@ if (!hasData) {
 
 process.env.TAB_GRAPH_ORIGIN = emulator.origin;
 process.env.TAB_AUTH_MODE = 'emulator';
+// The emulator's catalog holds the local app package, so the tab can tell owners in their (emulated) activity feed.
+process.env.TAB_TEAMS_APP_ID = emulatorTeamsAppId;
 const vite = await createServer({ server: { port: appPort, strictPort: true, host: '127.0.0.1' } });
 await vite.listen();
 console.log(`\nAudit Tracker is running: open http://127.0.0.1:${appPort}/\n`);

@@ -14,6 +14,8 @@ import { updateDraftSchema } from '../application/owner/update-draft';
 import { openInTeams } from './use-teams-host';
 import { organisationLocale, organisationToday } from '../domain';
 import type { TabConfig } from './config';
+import { GraphActivityFeed } from '../adapters/graph/graph-activity-feed';
+import { reminderLinks } from '../application/reminders/reminder-links';
 
 /**
  * The session's adapters over one Graph connection: the same for the emulator and a tenant, which differ only in
@@ -21,7 +23,7 @@ import type { TabConfig } from './config';
  */
 export function graphSession(
   graph: GraphConnection,
-  settings: Pick<TabConfig, 'TAB_SITE_ID' | 'TAB_EVIDENCE_MAX_MB' | 'TAB_BARE_QUARTERS'>,
+  settings: Pick<TabConfig, 'TAB_SITE_ID' | 'TAB_EVIDENCE_MAX_MB' | 'TAB_BARE_QUARTERS' | 'TAB_TEAMS_APP_ID' | 'TAB_TEAMS_CATALOG_APP_ID'>,
   who: Pick<Session, 'user' | 'links'> & { channel: (graph: GraphConnection) => Promise<GraphTeamChannel | undefined>; host: HostContext | undefined },
 ): Session {
   const gateway = new ListGateway(graph, settings.TAB_SITE_ID);
@@ -35,6 +37,13 @@ export function graphSession(
     directory: new GraphDirectory(graph),
     channel: () => who.channel(graph),
     reminderLog: new GraphReminderLog(gateway),
+    // People's activity feeds need the Teams app: its id names the installation and the deep links notifications open.
+    feed: settings.TAB_TEAMS_APP_ID
+      ? {
+          activities: new GraphActivityFeed(graph, settings.TAB_TEAMS_CATALOG_APP_ID || settings.TAB_TEAMS_APP_ID),
+          links: reminderLinks({ teamsAppId: settings.TAB_TEAMS_APP_ID, catalogAppId: settings.TAB_TEAMS_CATALOG_APP_ID }),
+        }
+      : undefined,
     links: who.links,
     openLink: linkOpener(who.host ? { openLink: openInTeams } : undefined, (url) => window.open(url, '_blank', 'noopener,noreferrer')),
     evidenceLimit,

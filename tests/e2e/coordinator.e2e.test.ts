@@ -118,11 +118,21 @@ describe('the coordinator and the panel', () => {
     await page.getByRole('dialog').getByText('The item will be closed.').waitFor();
     await page.getByRole('dialog').getByRole('button', { name: 'Record' }).click();
     // The decided row leaves the table: its confirmation takes the table's place under the heading, not the page's top.
-    await page.getByText(/Closure of .* agreed/).waitFor();
+    // The confirmation, not the dialog's title: the owners hear of it in their Teams activity feed, the app installed
+    // for them first, and the message says whom.
+    const confirmation = page.getByText(/^Closure of .* agreed; .* told in Teams\.$/);
+    await confirmation.waitFor();
+    const told = /agreed; (.+) told in Teams\./.exec((await confirmation.textContent()) ?? '')?.[1] ?? '';
+    const users = ((await (await fetch(`${inject('emulatorOrigin')}/_dev/users`)).json()) as { value: { displayName: string; mail: string }[] }).value;
+    for (const name of told.split(', ')) {
+      const email = users.find((u) => u.displayName === name)?.mail ?? '';
+      const feed = (
+        (await (await fetch(`${inject('emulatorOrigin')}/_dev/feed/${email}`)).json()) as { value: { activityType: string; previewText: string }[] }
+      ).value;
+      expect(feed[0]).toMatchObject({ activityType: 'panelDecided', previewText: 'The panel agreed the closure' });
+    }
     // Polled: the paper is compiled again after the decision, and the page is replaced meanwhile.
-    await expect
-      .poll(() => inDocumentOrder(page.getByRole('heading', { name: /^Proposed closed \(/ }), page.getByText(/Closure of .* agreed/), proposedTable))
-      .toBe(true);
+    await expect.poll(() => inDocumentOrder(page.getByRole('heading', { name: /^Proposed closed \(/ }), confirmation, proposedTable)).toBe(true);
     await expect.poll(() => paperCount(page, 'Total running')).toBe(runningBefore - 1);
     const recorded = page.getByRole('table', { name: 'Decisions recorded at this meeting' });
     await recorded.getByText('Closure agreed by the panel').waitFor();

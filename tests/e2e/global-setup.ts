@@ -67,7 +67,7 @@ export async function setup(project: TestProject): Promise<void> {
   // First, so a machine without a browser learns it at once, not after the builds.
   project.provide('browser', ensureBrowser());
   dataDir = mkdtempSync(join(tmpdir(), 'e2e-'));
-  emulator = await startEmulator({ data: join(dataDir, 'graph.sqlite'), retryAfterSeconds: 0 });
+  emulator = await startEmulator({ data: join(dataDir, 'graph.sqlite'), retryAfterSeconds: 0, teamsAppId });
   const context = jobContext({ graph: emulator.origin, user: emulatorSiteOwner });
   await provision(context.graph, context.siteId, await context.permissions());
   const started = emulator;

@@ -12,6 +12,7 @@ import { connectGraph } from '../../src/adapters/graph/graph-client';
 import { GraphReminderLog } from '../../src/adapters/graph/graph-reminder-log';
 import { reminderLinks } from '../../src/application/reminders/reminder-links';
 import { runReminders } from '../../src/application/reminders/reminders';
+import { tellInFeed, tellOwnersOf, toldInFeed } from '../../src/application/reminders/feed-delivery';
 import { addDays } from '../../src/domain';
 import type { JobContext } from '../../src/jobs/job-context';
 import { coordinator, demoWithChannel, owner, provisioned, rawCall, startTestEmulator } from '../support/emulator-harness';
@@ -181,6 +182,33 @@ describe('reminders in the activity feed', () => {
     expect((await rawCall(emulator, coordinator, 'GET', channelPath)).body.value.length).toBe(posts + 1);
     expect((await feedOf(channelRun.plan.messages[0]!.owner.email)).length).toBe(feedBefore + 1);
     expect((await remind(context.graph, 'both', day)).plan.messages).toEqual([]);
+  });
+
+  it("tells an item's owners in their feed what happened to it, and says who could not be told", async () => {
+    const item = (await context.store.paperData(today)).recommendations.find((r) => r.owners.length > 0)!;
+    const feedLinks = { recommendation: links.recommendation, myRecommendations: links.myRecommendations };
+    expect(await tellOwnersOf(undefined, context.store, item.id, { activityType: 'returnedToYou', key: 'r0', previewText: 'x' })).toBeUndefined();
+    const told = await tellOwnersOf({ activities: new GraphActivityFeed(context.graph, emulatorTeamsAppId), links: feedLinks }, context.store, item.id, {
+      activityType: 'returnedToYou',
+      key: 'r1',
+      previewText: 'What is missing: the signed procedure',
+    });
+    expect(told?.told.map((p) => p.email)).toEqual(item.owners.map((p) => p.email));
+    const latest = (await feedOf(item.owners[0]!.email))[0];
+    expect(latest).toMatchObject({ activityType: 'returnedToYou', previewText: 'What is missing: the signed procedure' });
+    expect(decodeURIComponent(latest?.webUrl ?? '')).toContain(item.id);
+    expect(toldInFeed(told!)).toBe(`${item.owners.map((p) => p.name).join(', ')} told in Teams`);
+    // Someone outside the directory cannot be told: named, and the event itself is not held up.
+    const ghost = { name: 'Nobody Here', email: 'nobody@northmere.example' };
+    const outcome = await tellInFeed(new GraphActivityFeed(context.graph, emulatorTeamsAppId), [ghost], {
+      key: 'r2',
+      activityType: 'returnedToYou',
+      parameters: { item: '4.1' },
+      previewText: 'x',
+      link: feedLinks.myRecommendations,
+    });
+    expect(outcome).toEqual({ told: [], notReached: [ghost] });
+    expect(toldInFeed(outcome)).toBe('Nobody Here could not be told in Teams');
   });
 
   it('refuses an unknown delivery before anything is sent', async () => {

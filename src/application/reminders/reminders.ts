@@ -1,7 +1,8 @@
 import { loadPaperData } from '../shared/paper-data';
 import { organisationToday, planReminders, type Person, type ReminderPlan, type ReminderSchedule, type ReminderUnit } from '../../domain';
 import { digestMessages, ownerFeedNotification, ownerMessages } from './reminder-cards';
-import type { ActivityFeed, ChannelMessage, FeedNotification, Notifier, RecommendationStore, ReminderLog } from '../ports';
+import { notifyInFeed } from './feed-delivery';
+import type { ActivityFeed, ChannelMessage, Notifier, RecommendationStore, ReminderLog } from '../ports';
 import { exponentialBackoff, retrying } from '../shared/retry';
 
 export interface ReminderRun {
@@ -31,18 +32,6 @@ export const postWithRetry = (notifier: Notifier, message: ChannelMessage, attem
  * of runs made before the feed existed still counts.
  */
 const routeKey = (unitKey: string, route: 'channel' | 'feed'): string => (route === 'channel' ? unitKey : `${unitKey}:feed`);
-
-/**
- * Sends the notification; an owner the app is not installed for has it installed first, once. `withoutApp` when
- * installing is refused, so the coordinator hears of them rather than the reminder vanishing.
- */
-async function notifyInFeed(feed: ActivityFeed, owner: Person, notification: FeedNotification, retry: { attempts: number; backoffMs: number }) {
-  const send = () => retrying(() => feed.notify(owner, notification), exponentialBackoff(retry.attempts, retry.backoffMs));
-  if ((await send()) === 'sent') return 'sent';
-  if ((await feed.install(owner)) === 'refused') return 'withoutApp';
-  if ((await send()) === 'sent') return 'sent';
-  throw new Error('Teams refused the notification even with the app installed: check the TeamsActivity.Send permission');
-}
 
 /**
  * One reminder pass: plan what is due, remind each owner once by each route the delivery names, record each

@@ -27,6 +27,7 @@ import {
   type TransitionName,
 } from '../../domain';
 import { useSession } from '../shared/session-context';
+import { tellOwnersOf } from '../../application/reminders/feed-delivery';
 import { useAsync } from '../shared/use-async';
 
 /** The register as the coordinator's screens show it: rows with their progress, the next meeting, the data. */
@@ -76,6 +77,15 @@ export function useCoordinatorActions() {
       /** A lifecycle step on the item as it is now (read again, so a stale screen meets the eTag check). */
       transition: async (id: string, transition: TransitionName, reason?: string) =>
         performTransition(store, await detail(id), transition, user, new Date(), { reason, evidence }),
+      /** Sends a proposal back, and tells its owners in their Teams feed what is missing. */
+      returnToOwner: async (id: string, reason: string) => {
+        await performTransition(store, await detail(id), 'returnToOwner', user, new Date(), { reason, evidence });
+        return tellOwnersOf(session.feed, store, id, {
+          activityType: 'returnedToYou',
+          key: `returned:${id}:${Date.now()}`,
+          previewText: `What is missing: ${reason}`,
+        });
+      },
       approveTarget: async (id: string, request: OwnerUpdate) =>
         decideTargetRequest(store, await store.getRecommendation(id), request, { by: 'coordinator', grant: true }, user, new Date()),
       refuseTarget: async (id: string, request: OwnerUpdate, reason: string) =>

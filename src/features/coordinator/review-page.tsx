@@ -199,7 +199,7 @@ export function ReviewPage({ onOpen }: { onOpen: (id: string) => void }) {
                 title="Return this proposal to the owner"
                 label="What is missing?"
                 confirm="Return to owner"
-                onConfirm={(reason) => proposalDecision.run('Returned to the owner', () => actions.transition(id, 'returnToOwner', reason))}
+                onConfirm={(reason) => proposalDecision.run('Returned to the owner', () => actions.returnToOwner(id, reason))}
               />
             </div>
           </Card>

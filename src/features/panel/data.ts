@@ -15,6 +15,7 @@ import { completePanelAction, decisionList, logPanelAction, type NewPanelAction 
 import type { PaperData } from '../../application/ports';
 import { nextMeeting, type Meeting, type PanelPaper } from '../../domain';
 import { useSession } from '../shared/session-context';
+import { tellOwnersOf } from '../../application/reminders/feed-delivery';
 import { useAsync } from '../shared/use-async';
 
 /** The meetings, newest first, and the chosen one's paper (the next meeting's when none is chosen). */
@@ -31,16 +32,36 @@ export function usePaper(meetingRef: string | undefined) {
   );
 }
 
+const closureWords: Record<ClosureResolution['kind'], string> = {
+  agree: 'The panel agreed the closure',
+  agreeSubjectTo: 'The panel agreed the closure, subject to a condition',
+  notAccept: 'The panel did not accept the closure',
+  note: 'The panel noted the item; it comes back to the next meeting',
+};
+
 /** What the coordinator records for the panel at its meeting, and the paper as a Word document. */
 export function usePanelActions() {
   const session = useSession();
   return useMemo(() => {
     const at = (meetingId: string) => ({ actor: session.user, now: new Date(), meetingId });
+    // The owners hear of the panel's decision in their Teams feed as it is recorded (when the tab has the app).
+    const decided = async (id: string, work: Promise<unknown>, what: string) => {
+      await work;
+      return tellOwnersOf(session.feed, session.store, id, { activityType: 'panelDecided', key: `decided:${id}:${Date.now()}`, previewText: what });
+    };
     return {
-      resolveClosure: (id: string, resolution: ClosureResolution, meetingId: string) => recordClosureDecision(session.store, id, resolution, at(meetingId)),
-      noteWithdrawal: (id: string, meetingId: string) => recordWithdrawalDecision(session.store, id, { noted: true }, at(meetingId)),
-      rejectWithdrawal: (id: string, reason: string, meetingId: string) => recordWithdrawalDecision(session.store, id, { noted: false, reason }, at(meetingId)),
-      decideExtension: (id: string, grant: boolean, meetingId: string) => recordExtensionDecision(session.store, id, grant, at(meetingId)),
+      resolveClosure: (id: string, resolution: ClosureResolution, meetingId: string) =>
+        decided(id, recordClosureDecision(session.store, id, resolution, at(meetingId)), closureWords[resolution.kind]),
+      noteWithdrawal: (id: string, meetingId: string) =>
+        decided(id, recordWithdrawalDecision(session.store, id, { noted: true }, at(meetingId)), 'The panel noted the withdrawal'),
+      rejectWithdrawal: (id: string, reason: string, meetingId: string) =>
+        decided(id, recordWithdrawalDecision(session.store, id, { noted: false, reason }, at(meetingId)), `The panel did not accept the withdrawal: ${reason}`),
+      decideExtension: (id: string, grant: boolean, meetingId: string) =>
+        decided(
+          id,
+          recordExtensionDecision(session.store, id, grant, at(meetingId)),
+          grant ? 'The panel granted the new target' : 'The panel refused the new target',
+        ),
       undoDecision: (id: string, decisionKey: string) => undoPanelDecision(session.store, id, decisionKey, { actor: session.user, now: new Date() }),
       closeDecisions: (meeting: Meeting) => closeMeetingDecisions(session.store, meeting, session.user, new Date()),
       paperFile: (paper: PanelPaper) => session.documents.paperDocx(paper),

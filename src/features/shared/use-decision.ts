@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ConflictError, DuplicateReferenceError } from '../../application/ports';
+import { isFeedOutcome, toldInFeed } from '../../application/reminders/feed-delivery';
 
 export interface DecisionOutcome {
   intent: 'success' | 'error';
@@ -50,7 +51,9 @@ export function useDecision(onDone: () => void): Decision {
       work()
         .then(
           (result) => {
-            setLast({ scope, outcome: { intent: 'success', text: label } });
+            // A decision that told people in Teams says whom; one that could not reach someone says so too.
+            const told = isFeedOutcome(result) ? toldInFeed(result) : '';
+            setLast({ scope, outcome: { intent: 'success', text: told ? `${label}; ${told}.` : label } });
             after?.(result);
             onDone();
           },
