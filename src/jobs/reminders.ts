@@ -64,7 +64,11 @@ runJob(async (args) => {
   if (!isDelivery(delivery)) throw new Error(`--via (or REMINDER_DELIVERY) must be one of ${reminderDeliveries.join(', ')}, not '${delivery}'`);
   // Installations name the app by its catalog id; a sideloaded app's is its manifest id.
   const catalogAppId = env.TEAMS_CATALOG_APP_ID || teamsAppId;
-  const feed = catalogAppId ? new GraphActivityFeed(context.graph, catalogAppId) : undefined;
+  // Notifications open the tab in Teams: their links are Teams deep links whatever the channel's cards use.
+  const feed =
+    teamsAppId && catalogAppId
+      ? { activities: new GraphActivityFeed(context.graph, catalogAppId), links: reminderLinks({ teamsAppId, catalogAppId: env.TEAMS_CATALOG_APP_ID }) }
+      : undefined;
   const run = await runReminders({
     store: context.store,
     log: new GraphReminderLog(context.gateway),

@@ -52,4 +52,33 @@ describe('the Channel view', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
     expect((await channelMessages()).map((m) => m.id)).toEqual(after.map((m) => m.id));
   });
+
+  it('reminds the same owners in their own Teams activity feed when she chooses it, without mentioning them again', async () => {
+    const page = await openTab(browser, `${inject('appUrl')}#/channel`, inject('today'));
+    await signInAs(page, 'Casey Marlow');
+    await page.getByRole('heading', { name: 'Channel' }).waitFor();
+    await page.getByRole('button', { name: 'Send reminders now…' }).click();
+    await page.getByRole('radio', { name: 'Their own Teams activity feed' }).check();
+    const planned = page.getByRole('list', { name: 'Reminders to send' }).getByRole('listitem');
+    // Each owner is reminded by the route chosen; the channel's mention of today is not repeated.
+    await planned.first().getByText('By their Teams activity feed').waitFor();
+    const owners = await planned.count();
+    expect(owners).toBeGreaterThan(0);
+    expect(await planned.getByText('By their Teams activity feed').count()).toBe(owners);
+    const first = (await planned.first().locator('span').first().textContent()) ?? '';
+    const before = await channelMessages();
+    await page.getByRole('button', { name: `Send ${owners} reminder(s)` }).click();
+    await page.getByText('Reminders sent').waitFor();
+    // Only the digest is new in the channel; the owners' reminders went to their feeds.
+    await expect.poll(async () => (await channelMessages()).length).toBe(before.length + 1);
+    const users = ((await (await fetch(`${inject('emulatorOrigin')}/_dev/users`)).json()) as { value: { displayName: string; mail: string }[] }).value;
+    const email = users.find((u) => u.displayName === first)?.mail ?? '';
+    const feed = ((await (await fetch(`${inject('emulatorOrigin')}/_dev/feed/${email}`)).json()) as { value: { activityType: string }[] }).value;
+    expect(feed.some((n) => n.activityType === 'updateDue')).toBe(true);
+    // Her choice is remembered as her default.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Channel' }).waitFor();
+    await page.getByRole('button', { name: 'Send reminders now…' }).click();
+    expect(await page.getByRole('radio', { name: 'Their own Teams activity feed' }).isChecked()).toBe(true);
+  });
 });

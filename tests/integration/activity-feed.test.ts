@@ -128,8 +128,9 @@ describe('reminders in the activity feed', () => {
   });
   afterAll(() => emulator.close());
 
-  const remind = (graph: JobContext['graph'], delivery: 'channel' | 'feed' | 'both', days = -7) =>
+  const remind = (graph: JobContext['graph'], delivery: 'channel' | 'feed' | 'both', days = -7, dryRun = false) =>
     runReminders({
+      dryRun,
       store: context.store,
       log: new GraphReminderLog(context.gateway),
       notifier,
@@ -137,7 +138,7 @@ describe('reminders in the activity feed', () => {
       links,
       retry: { attempts: 2, backoffMs: 1 },
       delivery,
-      feed: new GraphActivityFeed(graph, emulatorTeamsAppId),
+      feed: { activities: new GraphActivityFeed(graph, emulatorTeamsAppId), links },
     });
 
   it('names in the digest the owners whose feed it could not reach, when installing the app is refused', async () => {
@@ -176,6 +177,9 @@ describe('reminders in the activity feed', () => {
     expect(channelRun.sent).toBeGreaterThan(0);
     const posts = (await rawCall(emulator, coordinator, 'GET', channelPath)).body.value.length;
     const feedBefore = (await feedOf(channelRun.plan.messages[0]!.owner.email)).length;
+    // Read first, as the tab's dialog does: each owner is still due by the feed only.
+    const preview = await remind(context.graph, 'both', day, true);
+    expect(Object.values(preview.routes)).toEqual(channelRun.plan.messages.map(() => ['feed']));
     const both = await remind(context.graph, 'both', day);
     expect(both.sent).toBe(channelRun.sent);
     // Only the digest is new in the channel: no owner was mentioned there again.

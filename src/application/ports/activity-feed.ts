@@ -20,6 +20,12 @@ export type FeedNotification = {
   };
 }[keyof FeedActivities];
 
+/** People's feeds and the Teams deep links their notifications open (a Teams link is required: a web link is refused). */
+export interface FeedTarget {
+  activities: ActivityFeed;
+  links: { recommendation: (id: string) => string; myRecommendations: string };
+}
+
 /** A person's Teams activity feed: how reminders reach owners who are not in the audit team's channel. */
 export interface ActivityFeed {
   /** `notInstalled` when the app is not installed for the person, so Teams would not show it. */

@@ -1,6 +1,6 @@
 import type { Person, Role, TargetReading } from '../../domain';
 import type { UpdateDraft } from '../owner/update-draft';
-import type { ActivityFeed } from './activity-feed';
+import type { FeedTarget } from './activity-feed';
 import type { DocumentFiles } from './document-files';
 import type { DraftStore } from './draft-store';
 import type { EvidenceStore } from './evidence-store';
@@ -21,7 +21,7 @@ export interface Session {
   channel: () => Promise<TeamChannel | undefined>;
   reminderLog: ReminderLog;
   /** People's Teams activity feeds, when the Teams app is configured; its links open the tab in Teams. */
-  feed?: { activities: ActivityFeed; links: { recommendation: (id: string) => string; myRecommendations: string } };
+  feed?: FeedTarget;
   /** Where reminder links point: the tab in Teams, or this app. */
   links: { recommendation: (id: string) => string; myRecommendations: string; register: string };
   /** Opens a link the way the host wants it: Teams deep links in place inside Teams, others in a browser tab. */

@@ -1,4 +1,4 @@
-import type { ActivityFeed, FeedNotification, RecommendationStore, Session } from '../ports';
+import type { ActivityFeed, FeedNotification, FeedTarget, RecommendationStore } from '../ports';
 import type { Person } from '../../domain';
 import { exponentialBackoff, retrying } from '../shared/retry';
 
@@ -59,7 +59,7 @@ export function toldInFeed({ told, notReached }: FeedOutcome): string {
  * linking to the item. Nothing when the tab has no Teams app to notify through.
  */
 export async function tellOwnersOf(
-  feed: Session['feed'],
+  feed: FeedTarget | undefined,
   store: RecommendationStore,
   recommendationId: string,
   event: { activityType: 'returnedToYou' | 'panelDecided'; key: string; previewText: string },

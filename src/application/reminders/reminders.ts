@@ -2,7 +2,7 @@ import { loadPaperData } from '../shared/paper-data';
 import { organisationToday, planReminders, type Person, type ReminderPlan, type ReminderSchedule, type ReminderUnit } from '../../domain';
 import { digestMessages, ownerFeedNotification, ownerMessages } from './reminder-cards';
 import { notifyInFeed } from './feed-delivery';
-import type { ActivityFeed, ChannelMessage, Notifier, RecommendationStore, ReminderLog } from '../ports';
+import type { ChannelMessage, FeedTarget, Notifier, RecommendationStore, ReminderLog } from '../ports';
 import { exponentialBackoff, retrying } from '../shared/retry';
 
 export interface ReminderRun {
@@ -13,8 +13,12 @@ export interface ReminderRun {
   failed: { owner: string; message: string }[];
   /** Owners whose activity feed the app could not reach: not installed for them, and installing was refused. */
   withoutApp: Person[];
+  /** By owner's email, the routes still to carry their reminder (a route already taken today is not repeated). */
+  routes: Record<string, ReminderRoute[]>;
   digestPosted: boolean;
 }
+
+export type ReminderRoute = 'channel' | 'feed';
 
 /** Where an owner's reminder goes: a mention in the coordinators' channel, their own activity feed, or both. */
 export type ReminderDelivery = 'channel' | 'feed' | 'both';
@@ -31,7 +35,7 @@ export const postWithRetry = (notifier: Notifier, message: ChannelMessage, attem
  * The log key that says a unit went by a route. The channel's is the unit's own key, as it always was, so the log
  * of runs made before the feed existed still counts.
  */
-const routeKey = (unitKey: string, route: 'channel' | 'feed'): string => (route === 'channel' ? unitKey : `${unitKey}:feed`);
+const routeKey = (unitKey: string, route: ReminderRoute): string => (route === 'channel' ? unitKey : `${unitKey}:feed`);
 
 /**
  * One reminder pass: plan what is due, remind each owner once by each route the delivery names, record each
@@ -49,7 +53,7 @@ export async function runReminders(deps: {
   retry?: { attempts: number; backoffMs: number };
   /** The coordinator's default: the channel unless a feed is given and chosen. */
   delivery?: ReminderDelivery;
-  feed?: ActivityFeed;
+  feed?: FeedTarget;
 }): Promise<ReminderRun> {
   const retry = deps.retry ?? defaultPostRetry;
   const delivery = deps.delivery ?? 'channel';
@@ -58,6 +62,7 @@ export async function runReminders(deps: {
   if (routes.includes('feed') && !feed) throw new Error(`Reminders by activity feed (${delivery}) need the Teams app's id (TEAMS_APP_ID)`);
   const data = await loadPaperData(deps.store, organisationToday(deps.now));
   const logged = await deps.log.sentKeys();
+  const pending = (units: readonly ReminderUnit[], route: ReminderRoute) => routes.includes(route) && units.some((u) => !logged.has(routeKey(u.key, route)));
   const plan = planReminders({
     now: deps.now,
     meetings: data.meetings,
@@ -69,17 +74,24 @@ export async function runReminders(deps: {
     alreadySent: { has: (key) => routes.every((route) => logged.has(routeKey(key, route))) },
     schedule: deps.schedule,
   });
-  const run: ReminderRun = { plan, sent: 0, unconfirmed: 0, failed: [], withoutApp: [], digestPosted: false };
+  const run: ReminderRun = {
+    plan,
+    sent: 0,
+    unconfirmed: 0,
+    failed: [],
+    withoutApp: [],
+    routes: Object.fromEntries(plan.messages.map(({ owner, units }) => [owner.email, routes.filter((r) => pending(units, r))])),
+    digestPosted: false,
+  };
   if (deps.dryRun) return run;
-  const record = async (units: readonly ReminderUnit[], owner: Person, route: 'channel' | 'feed') => {
+  const record = async (units: readonly ReminderUnit[], owner: Person, route: ReminderRoute) => {
     for (const unit of units)
       await deps.log.record({ key: routeKey(unit.key, route), ownerEmail: owner.email, step: unit.step, sentAt: deps.now.toISOString(), outcome: 'sent' });
   };
   for (const { owner, units } of plan.messages) {
-    const pending = (route: 'channel' | 'feed') => routes.includes(route) && units.some((u) => !logged.has(routeKey(u.key, route)));
     let reached = false;
     try {
-      if (pending('channel')) {
+      if (pending(units, 'channel')) {
         let confirmed = true;
         for (const message of ownerMessages(owner, units, deps.links.recommendation, deps.links.myRecommendations)) {
           if ((await postWithRetry(deps.notifier, message, retry.attempts, retry.backoffMs)) === 'accepted') confirmed = false;
@@ -88,8 +100,8 @@ export async function runReminders(deps: {
         await record(units, owner, 'channel');
         reached = true;
       }
-      if (feed && pending('feed')) {
-        const outcome = await notifyInFeed(feed, owner, ownerFeedNotification(plan, units, deps.links), retry);
+      if (feed && pending(units, 'feed')) {
+        const outcome = await notifyInFeed(feed.activities, owner, ownerFeedNotification(plan, units, feed.links), retry);
         if (outcome === 'sent') {
           await record(units, owner, 'feed');
           reached = true;

@@ -10,8 +10,11 @@ import {
   DialogSurface,
   DialogTitle,
   DialogTrigger,
+  Field,
   MessageBar,
   MessageBarBody,
+  Radio,
+  RadioGroup,
   Spinner,
   Title2,
   makeStyles,
@@ -21,7 +24,7 @@ import { AdaptiveCard, OpenUrlAction } from 'adaptivecards';
 import { useEffect, useRef, useState } from 'react';
 import type { PostedMessage, TeamChannel } from '../../application/ports';
 import { itemName } from '../../application/reminders/reminder-cards';
-import type { ReminderRun } from '../../application/reminders/reminders';
+import { reminderDeliveries, type ReminderDelivery, type ReminderRoute, type ReminderRun } from '../../application/reminders/reminders';
 import { useDates } from '../shared/dates';
 import { safeMarkdown } from '../shared/safe-markdown';
 import { themedHostConfig } from './card-host-config';
@@ -109,19 +112,44 @@ function MessageView({ message }: { message: PostedMessage }) {
   );
 }
 
+const deliveryKey = 'auditTracker.reminderDelivery';
+const deliveryChoices: Record<ReminderDelivery, string> = { channel: 'A mention in this channel', feed: 'Their own Teams activity feed', both: 'Both' };
+const routeWords: Record<ReminderRoute, string> = { channel: 'a mention in this channel', feed: 'their Teams activity feed' };
+/** How one owner will be reminded: only the routes not yet taken today. */
+const byRoutes = (routes: readonly ReminderRoute[] = []): string => `By ${routes.map((r) => routeWords[r]).join(' and ')}`;
+
+/** The coordinator's choice of route, remembered as her default; the channel where the tab has no Teams app to notify through. */
+function useDeliveryChoice(): [ReminderDelivery, (choice: ReminderDelivery) => void, boolean] {
+  const { feed } = useSession();
+  const [choice, setChoice] = useState<ReminderDelivery>(() => {
+    const stored = localStorage.getItem(deliveryKey);
+    return feed && reminderDeliveries.some((d) => d === stored) ? (stored as ReminderDelivery) : 'channel';
+  });
+  const choose = (next: ReminderDelivery): void => {
+    localStorage.setItem(deliveryKey, next);
+    setChoice(next);
+  };
+  return [choice, choose, feed !== undefined];
+}
+
 /** "Send reminders now": what it will post, read first without posting, and a confirmation. */
-function SendRemindersDialog({ channel, busy, onSend }: { channel: TeamChannel; busy: boolean; onSend: () => void }) {
+function SendRemindersDialog({ channel, busy, onSend }: { channel: TeamChannel; busy: boolean; onSend: (delivery: ReminderDelivery) => void }) {
   const styles = useStyles();
   const actions = useCoordinatorActions();
   const [open, setOpen] = useState(false);
+  const [delivery, setDelivery, canNotify] = useDeliveryChoice();
   const [plan, setPlan] = useState<{ status: 'loading' } | { status: 'ready'; run: ReminderRun } | { status: 'error'; message: string }>({ status: 'loading' });
-  const show = (): void => {
-    setOpen(true);
+  // What is due depends on the route: a day reminded in the channel may still be due in the feed.
+  const preview = (by: ReminderDelivery): void => {
     setPlan({ status: 'loading' });
-    actions.previewReminders(channel).then(
+    actions.previewReminders(channel, by).then(
       (run) => setPlan({ status: 'ready', run }),
       (error: unknown) => setPlan({ status: 'error', message: error instanceof Error ? error.message : String(error) }),
     );
+  };
+  const show = (): void => {
+    setOpen(true);
+    preview(delivery);
   };
   const messages = plan.status === 'ready' ? plan.run.plan.messages : [];
   return (
@@ -135,6 +163,22 @@ function SendRemindersDialog({ channel, busy, onSend }: { channel: TeamChannel; 
         <DialogBody>
           <DialogTitle>Send reminders now</DialogTitle>
           <DialogContent className={styles.message}>
+            {canNotify && (
+              <Field label="Remind owners by">
+                <RadioGroup
+                  value={delivery}
+                  onChange={(_, d) => {
+                    const next = reminderDeliveries.find((r) => r === d.value) ?? 'channel';
+                    setDelivery(next);
+                    preview(next);
+                  }}
+                >
+                  {reminderDeliveries.map((d) => (
+                    <Radio key={d} value={d} label={deliveryChoices[d]} />
+                  ))}
+                </RadioGroup>
+              </Field>
+            )}
             {plan.status === 'loading' && <Spinner size="small" label="Working out what is due…" />}
             {plan.status === 'error' && (
               <MessageBar intent="error">
@@ -146,11 +190,12 @@ function SendRemindersDialog({ channel, busy, onSend }: { channel: TeamChannel; 
                 <Body1>Nothing is due today: every owner has been reminded already, or has updated. Nothing will be posted.</Body1>
               ) : (
                 <>
-                  <Body1>{messages.length} owner(s) will be mentioned in this channel, each in their own message, then a digest for the audit team:</Body1>
+                  <Body1>{messages.length} owner(s) will be reminded, each in their own message, then the audit team gets a digest in this channel:</Body1>
                   <ul aria-label="Reminders to send" className={styles.plan}>
                     {messages.map(({ owner, units }) => (
                       <li key={owner.email}>
                         <Body1>{owner.name}</Body1>
+                        <Caption1 block>{byRoutes(plan.status === 'ready' ? plan.run.routes[owner.email] : [])}</Caption1>
                         <Caption1 block>{[...new Set(units.flatMap((u) => u.items.map(itemName)))].join('; ')}</Caption1>
                       </li>
                     ))}
@@ -167,7 +212,7 @@ function SendRemindersDialog({ channel, busy, onSend }: { channel: TeamChannel; 
               disabled={messages.length === 0}
               onClick={() => {
                 setOpen(false);
-                onSend();
+                onSend(delivery);
               }}
             >
               Send {messages.length} reminder(s)
@@ -190,11 +235,15 @@ export function ChannelPage() {
   if (state.status === 'error') return <LoadFailed problem="The channel could not be read" error={state.error} onRetry={reload} />;
   const { channel, messages } = state.value;
   if (!channel) return <Body1>Open this tab in the coordinators&apos; channel to see and send reminders.</Body1>;
-  const sendNow = (): void =>
+  const sendNow = (delivery: ReminderDelivery): void =>
     decision.run('Reminders sent', async () => {
-      const run = await actions.sendReminders(channel);
+      const run = await actions.sendReminders(channel, delivery);
       if (run.failed.length > 0)
         throw new Error(`${run.sent} reminder(s) sent; ${run.failed.length} failed and will be retried: ${run.failed.map((f) => f.owner).join(', ')}`);
+      if (run.withoutApp.length > 0)
+        throw new Error(
+          `${run.sent} reminder(s) sent; not reached in Teams, because Audit Tracker could not be installed for them: ${run.withoutApp.map((p) => p.name).join(', ')}. The digest names them too.`,
+        );
       return run;
     });
   return (

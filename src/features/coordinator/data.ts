@@ -15,7 +15,7 @@ import {
   recordTargetRevision,
 } from '../../application/coordinator/review';
 import type { PaperData, RecommendationDetail, TeamChannel, Versioned } from '../../application/ports';
-import { runReminders } from '../../application/reminders/reminders';
+import { runReminders, type ReminderDelivery } from '../../application/reminders/reminders';
 import {
   nextMeeting,
   type Audit,
@@ -111,8 +111,8 @@ export function useCoordinatorActions() {
       registerFile: (data: PaperData) => documents.registerXlsx(data),
       templateFile: () => documents.templateXlsx(),
       /** Reminders posted to the channel the page has already read. */
-      sendReminders: (channel: TeamChannel) =>
-        runReminders({ store, log: session.reminderLog, notifier: channel.notifier, now: new Date(), links: session.links }),
+      sendReminders: (channel: TeamChannel, delivery: ReminderDelivery) =>
+        runReminders({ store, log: session.reminderLog, notifier: channel.notifier, now: new Date(), links: session.links, delivery, feed: session.feed }),
       /** "Remind these owners": the chosen missing updates' owners, reminded now in the coordinators' channel. */
       chaseOwners: async (missing: MissingUpdate[], view: RegisterView) => {
         const channel = await session.channel();
@@ -130,8 +130,17 @@ export function useCoordinatorActions() {
         });
       },
       /** What "Send reminders now" would post, without posting it. */
-      previewReminders: (channel: TeamChannel) =>
-        runReminders({ store, log: session.reminderLog, notifier: channel.notifier, now: new Date(), links: session.links, dryRun: true }),
+      previewReminders: (channel: TeamChannel, delivery: ReminderDelivery) =>
+        runReminders({
+          store,
+          log: session.reminderLog,
+          notifier: channel.notifier,
+          now: new Date(),
+          links: session.links,
+          dryRun: true,
+          delivery,
+          feed: session.feed,
+        }),
     };
   }, [session]);
 }
