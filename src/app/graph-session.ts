@@ -15,6 +15,7 @@ import { openInTeams } from './use-teams-host';
 import { organisationLocale, organisationToday } from '../domain';
 import type { TabConfig } from './config';
 import { GraphActivityFeed } from '../adapters/graph/graph-activity-feed';
+import { GraphReminderPreferences } from '../adapters/graph/graph-reminder-preferences';
 import { reminderLinks } from '../application/reminders/reminder-links';
 
 /**
@@ -37,6 +38,7 @@ export function graphSession(
     directory: new GraphDirectory(graph),
     channel: () => who.channel(graph),
     reminderLog: new GraphReminderLog(gateway),
+    reminderPreferences: new GraphReminderPreferences(gateway),
     // People's activity feeds need the Teams app: its id names the installation and the deep links notifications open.
     feed: settings.TAB_TEAMS_APP_ID
       ? {

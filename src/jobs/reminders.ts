@@ -3,8 +3,10 @@ import { GraphReminderLog } from '../adapters/graph/graph-reminder-log';
 import { WorkflowsNotifier } from '../adapters/notify/workflows-notifier';
 import { GraphUserIds } from '../adapters/graph/graph-user-ids';
 import { reminderLinks } from '../application/reminders/reminder-links';
-import { reminderDeliveries, runReminders, type ReminderDelivery } from '../application/reminders/reminders';
+import { runReminders } from '../application/reminders/reminders';
+import { reminderDeliveries, type ReminderDelivery } from '../application/ports';
 import { GraphActivityFeed } from '../adapters/graph/graph-activity-feed';
+import { GraphReminderPreferences } from '../adapters/graph/graph-reminder-preferences';
 import type { Notifier } from '../application/ports';
 import { commonOptions, jobContext, parseArgs, runJob, type JobContext } from './job-context';
 
@@ -78,6 +80,7 @@ runJob(async (args) => {
     links,
     delivery,
     feed,
+    preferences: new GraphReminderPreferences(context.gateway),
   });
   for (const { owner, units } of run.plan.messages)
     console.log(`${values['dry-run'] ? 'would send' : 'due'}: ${owner.email}: ${units.map((u) => `${u.step} (${u.items.length})`).join(', ')}`);

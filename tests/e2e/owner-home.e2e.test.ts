@@ -42,4 +42,20 @@ describe("the owner's home", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
     await screenshot(page, 'owner-home-400-contrast');
   });
+
+  it("lets the owner choose how they are reminded, kept in SharePoint across a reload, and go back to the audit team's choice", async () => {
+    const page = await openTab(browser, inject('appUrl'), inject('today'));
+    await signInAs(page, 'Grace Okafor');
+    await page.getByRole('heading', { name: 'My recommendations' }).waitFor();
+    const choice = page.getByRole('combobox', { name: 'Remind me by' });
+    await choice.selectOption({ label: 'A notification in my Teams activity feed' });
+    await page.getByText('Your reminders will come in your Teams activity feed').waitFor();
+    // A reload reads it back from SharePoint.
+    await page.reload();
+    await page.getByRole('heading', { name: 'My recommendations' }).waitFor();
+    await expect.poll(() => page.getByRole('combobox', { name: 'Remind me by' }).inputValue()).toBe('feed');
+
+    await choice.selectOption({ label: "The audit team's choice" });
+    await page.getByText('Your reminders will come as the audit team chooses').waitFor();
+  });
 });

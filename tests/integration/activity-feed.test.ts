@@ -10,12 +10,13 @@ import { GraphActivityFeed } from '../../src/adapters/graph/graph-activity-feed'
 import { GraphChannelNotifier } from '../../src/adapters/graph/graph-channel-notifier';
 import { connectGraph } from '../../src/adapters/graph/graph-client';
 import { GraphReminderLog } from '../../src/adapters/graph/graph-reminder-log';
+import { GraphReminderPreferences } from '../../src/adapters/graph/graph-reminder-preferences';
 import { reminderLinks } from '../../src/application/reminders/reminder-links';
 import { runReminders } from '../../src/application/reminders/reminders';
 import { tellInFeed, tellOwnersOf, toldInFeed } from '../../src/application/reminders/feed-delivery';
 import { addDays } from '../../src/domain';
 import type { JobContext } from '../../src/jobs/job-context';
-import { coordinator, demoWithChannel, owner, provisioned, rawCall, startTestEmulator } from '../support/emulator-harness';
+import { contextFor, coordinator, demoWithChannel, owner, provisioned, rawCall, startTestEmulator } from '../support/emulator-harness';
 
 const run = promisify(execFile);
 const today = '2025-05-20';
@@ -213,6 +214,34 @@ describe('reminders in the activity feed', () => {
     });
     expect(outcome).toEqual({ told: [], notReached: [ghost] });
     expect(toldInFeed(outcome)).toBe('Nobody Here could not be told in Teams');
+  });
+
+  it("reminds an owner by their own choice over the coordinator's default, and ignores a choice made for them by someone else", async () => {
+    const day = 8;
+    const due = (await remind(context.graph, 'channel', day, true)).plan.messages.map((m) => m.owner);
+    const [chooser, other] = due;
+    if (!chooser || !other) throw new Error('The demo should have two owners due a reminder');
+    await new GraphReminderPreferences(contextFor(emulator, chooser.email).gateway).set(chooser, 'feed');
+    // The coordinator writes a choice in the other owner's name: SharePoint says she wrote it, so it does not count.
+    await new GraphReminderPreferences(context.gateway).set(other, 'feed');
+    const preferences = new GraphReminderPreferences(context.gateway);
+    expect(await preferences.all()).toEqual(new Map([[chooser.email, 'feed']]));
+    const result = await runReminders({
+      store: context.store,
+      log: new GraphReminderLog(context.gateway),
+      notifier,
+      now: new Date(`${addDays(deadline, day)}T08:00:00Z`),
+      links,
+      dryRun: true,
+      delivery: 'channel',
+      feed: { activities: new GraphActivityFeed(context.graph, emulatorTeamsAppId), links },
+      preferences,
+    });
+    expect(result.routes[chooser.email]).toEqual(['feed']);
+    expect(result.routes[other.email]).toEqual(['channel']);
+    // Back to the audit team's choice.
+    await new GraphReminderPreferences(contextFor(emulator, chooser.email).gateway).set(chooser, undefined);
+    expect(await preferences.all()).toEqual(new Map());
   });
 
   it('refuses an unknown delivery before anything is sent', async () => {

@@ -15,6 +15,8 @@ const coordinatorsOnly: Record<Role, Record<Operation, number>> = {
   otherOwner: { read: 200, create: 403, 'edit own': 403, "edit another's": 403, 'delete own': 403, "delete another's": 403 },
   panel: { read: 200, create: 403, 'edit own': 403, "edit another's": 403, 'delete own': 403, "delete another's": 403 },
 };
+/** Add, and edit only what you added: never delete, yours included. */
+const ownOnly: Record<Operation, number> = { read: 200, create: 201, 'edit own': 200, "edit another's": 403, 'delete own': 403, "delete another's": 403 };
 const hidden = { read: 404, create: 404, 'edit own': 404, "edit another's": 404, 'delete own': 404, "delete another's": 404 };
 const expected: Record<Exclude<keyof typeof lists, 'evidence'>, Record<Role, Record<Operation, number>>> = {
   audits: coordinatorsOnly,
@@ -25,10 +27,12 @@ const expected: Record<Exclude<keyof typeof lists, 'evidence'>, Record<Role, Rec
   reminders: { coordinator: coordinatorsOnly.coordinator, owner: hidden, otherOwner: hidden, panel: hidden },
   updates: {
     coordinator: coordinatorsOnly.coordinator,
-    owner: { read: 200, create: 201, 'edit own': 200, "edit another's": 403, 'delete own': 403, "delete another's": 403 },
-    otherOwner: { read: 200, create: 201, 'edit own': 200, "edit another's": 403, 'delete own': 403, "delete another's": 403 },
+    owner: ownOnly,
+    otherOwner: ownOnly,
     panel: coordinatorsOnly.panel,
   },
+  // Everyone writes their own reminder choice, and only theirs.
+  preferences: { coordinator: coordinatorsOnly.coordinator, owner: ownOnly, otherOwner: ownOnly, panel: ownOnly },
 };
 /** Files: owners add, never replace; everyone reads. */
 const evidence: Record<Role, Record<'read' | 'upload' | 'replace own' | "replace another's", number>> = {
@@ -46,6 +50,7 @@ const keyField: Record<keyof typeof expected, string> = {
   panelActions: 'ActionKey',
   reminders: 'ReminderKey',
   updates: 'IdempotencyKey',
+  preferences: 'PersonEmail',
 };
 
 /** Every role × operation × list as raw Graph calls, with forged fields where a list takes them. */

@@ -7,6 +7,7 @@ import { teamChannel } from '../../src/adapters/graph/graph-channel-notifier';
 import { GraphDirectory } from '../../src/adapters/graph/graph-directory';
 import { GraphEvidenceStore } from '../../src/adapters/graph/graph-evidence-store';
 import { GraphReminderLog } from '../../src/adapters/graph/graph-reminder-log';
+import { GraphReminderPreferences } from '../../src/adapters/graph/graph-reminder-preferences';
 import { reminderLinks } from '../../src/application/reminders/reminder-links';
 import type { Session } from '../../src/application/ports';
 import { updateDraftSchema } from '../../src/application/owner/update-draft';
@@ -25,6 +26,7 @@ export function screenSession(context: JobContext, user: Person & { role: Role }
     directory: new GraphDirectory(context.graph),
     channel: () => teamChannel(context.graph),
     reminderLog: new GraphReminderLog(context.gateway),
+    reminderPreferences: new GraphReminderPreferences(context.gateway),
     links: reminderLinks({ appUrl: 'http://localhost' }),
     openLink: () => undefined,
     locale: 'en-GB',

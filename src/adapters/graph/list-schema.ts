@@ -162,6 +162,16 @@ export const lists = {
     ],
     access: { coordinator: 'edit', owner: 'none', panel: 'none' },
   },
+  preferences: {
+    title: 'AuditTrackerPreferences',
+    template: 'genericList',
+    columns: [
+      { name: 'PersonEmail', type: 'text', indexed: true, unique: true },
+      { name: 'Delivery', type: 'choice', choices: ['channel', 'feed', 'both'] },
+    ],
+    // Each owner writes their own choice, and only theirs: it counts only when its author is the person it names.
+    access: { coordinator: 'edit', owner: 'contributeOwn', panel: 'contributeOwn' },
+  },
   evidence: {
     title: 'AuditTrackerEvidence',
     template: 'documentLibrary',

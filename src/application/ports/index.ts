@@ -9,6 +9,7 @@ export * from './notifier';
 export * from './people-directory';
 export * from './recommendation-store';
 export * from './reminder-log';
+export * from './reminder-preferences';
 export * from './session';
 export * from './team-channel';
 export * from './token-provider';

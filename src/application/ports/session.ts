@@ -7,6 +7,7 @@ import type { EvidenceStore } from './evidence-store';
 import type { PeopleDirectory } from './people-directory';
 import type { RecommendationStore } from './recommendation-store';
 import type { ReminderLog } from './reminder-log';
+import type { ReminderPreferences } from './reminder-preferences';
 import type { TeamChannel } from './team-channel';
 
 /** Who is signed in and the stores their requests go to. */
@@ -20,6 +21,7 @@ export interface Session {
   /** The coordinators' channel, when the tab knows it (a channel tab, or the emulator's team). */
   channel: () => Promise<TeamChannel | undefined>;
   reminderLog: ReminderLog;
+  reminderPreferences: ReminderPreferences;
   /** People's Teams activity feeds, when the Teams app is configured; its links open the tab in Teams. */
   feed?: FeedTarget;
   /** Where reminder links point: the tab in Teams, or this app. */

@@ -2,7 +2,7 @@ import { loadPaperData } from '../shared/paper-data';
 import { organisationToday, planReminders, type Person, type ReminderPlan, type ReminderSchedule, type ReminderUnit } from '../../domain';
 import { digestMessages, ownerFeedNotification, ownerMessages } from './reminder-cards';
 import { notifyInFeed } from './feed-delivery';
-import type { ChannelMessage, FeedTarget, Notifier, RecommendationStore, ReminderLog } from '../ports';
+import type { ChannelMessage, FeedTarget, Notifier, RecommendationStore, ReminderDelivery, ReminderLog, ReminderPreferences } from '../ports';
 import { exponentialBackoff, retrying } from '../shared/retry';
 
 export interface ReminderRun {
@@ -19,10 +19,6 @@ export interface ReminderRun {
 }
 
 export type ReminderRoute = 'channel' | 'feed';
-
-/** Where an owner's reminder goes: a mention in the coordinators' channel, their own activity feed, or both. */
-export type ReminderDelivery = 'channel' | 'feed' | 'both';
-export const reminderDeliveries: readonly ReminderDelivery[] = ['channel', 'feed', 'both'];
 
 /** How a post to the channel is retried unless a run says otherwise. */
 export const defaultPostRetry = { attempts: 3, backoffMs: 500 };
@@ -54,33 +50,48 @@ export async function runReminders(deps: {
   /** The coordinator's default: the channel unless a feed is given and chosen. */
   delivery?: ReminderDelivery;
   feed?: FeedTarget;
+  /** Owners' own choices, which override the default for them. */
+  preferences?: ReminderPreferences;
 }): Promise<ReminderRun> {
   const retry = deps.retry ?? defaultPostRetry;
   const delivery = deps.delivery ?? 'channel';
-  const routes = (['channel', 'feed'] as const).filter((r) => delivery === 'both' || delivery === r);
   const { feed } = deps;
-  if (routes.includes('feed') && !feed) throw new Error(`Reminders by activity feed (${delivery}) need the Teams app's id (TEAMS_APP_ID)`);
+  if (delivery !== 'channel' && !feed) throw new Error(`Reminders by activity feed (${delivery}) need the Teams app's id (TEAMS_APP_ID)`);
+  const chosen = (await deps.preferences?.all()) ?? new Map<string, ReminderDelivery>();
+  // Without a Teams app to notify through, an owner's choice of the feed cannot be honoured: the channel serves.
+  const routesOf = (email: string): ReminderRoute[] => {
+    const by = feed ? (chosen.get(email.toLowerCase()) ?? delivery) : 'channel';
+    return (['channel', 'feed'] as const).filter((r) => by === 'both' || by === r);
+  };
   const data = await loadPaperData(deps.store, organisationToday(deps.now));
   const logged = await deps.log.sentKeys();
-  const pending = (units: readonly ReminderUnit[], route: ReminderRoute) => routes.includes(route) && units.some((u) => !logged.has(routeKey(u.key, route)));
-  const plan = planReminders({
+  const pending = (owner: Person, units: readonly ReminderUnit[], route: ReminderRoute) =>
+    routesOf(owner.email).includes(route) && units.some((u) => !logged.has(routeKey(u.key, route)));
+  const planned = planReminders({
     now: deps.now,
     meetings: data.meetings,
     recommendations: data.recommendations,
     audits: data.audits,
     updates: data.updates,
     delegations: data.delegations,
-    // A unit is done once every route has carried it.
-    alreadySent: { has: (key) => routes.every((route) => logged.has(routeKey(key, route))) },
+    // Routes differ by owner, so what is done is decided below, unit by unit, for each owner's own routes.
+    alreadySent: new Set(),
     schedule: deps.schedule,
   });
+  // A unit is done once every route its owner is reminded by has carried it.
+  const plan: ReminderPlan = {
+    ...planned,
+    messages: planned.messages
+      .map(({ owner, units }) => ({ owner, units: units.filter((u) => routesOf(owner.email).some((r) => !logged.has(routeKey(u.key, r)))) }))
+      .filter((m) => m.units.length > 0),
+  };
   const run: ReminderRun = {
     plan,
     sent: 0,
     unconfirmed: 0,
     failed: [],
     withoutApp: [],
-    routes: Object.fromEntries(plan.messages.map(({ owner, units }) => [owner.email, routes.filter((r) => pending(units, r))])),
+    routes: Object.fromEntries(plan.messages.map(({ owner, units }) => [owner.email, routesOf(owner.email).filter((r) => pending(owner, units, r))])),
     digestPosted: false,
   };
   if (deps.dryRun) return run;
@@ -91,7 +102,7 @@ export async function runReminders(deps: {
   for (const { owner, units } of plan.messages) {
     let reached = false;
     try {
-      if (pending(units, 'channel')) {
+      if (pending(owner, units, 'channel')) {
         let confirmed = true;
         for (const message of ownerMessages(owner, units, deps.links.recommendation, deps.links.myRecommendations)) {
           if ((await postWithRetry(deps.notifier, message, retry.attempts, retry.backoffMs)) === 'accepted') confirmed = false;
@@ -100,7 +111,7 @@ export async function runReminders(deps: {
         await record(units, owner, 'channel');
         reached = true;
       }
-      if (feed && pending(units, 'feed')) {
+      if (feed && pending(owner, units, 'feed')) {
         const outcome = await notifyInFeed(feed.activities, owner, ownerFeedNotification(plan, units, feed.links), retry);
         if (outcome === 'sent') {
           await record(units, owner, 'feed');

@@ -15,7 +15,8 @@ import {
   recordTargetRevision,
 } from '../../application/coordinator/review';
 import type { PaperData, RecommendationDetail, TeamChannel, Versioned } from '../../application/ports';
-import { runReminders, type ReminderDelivery } from '../../application/reminders/reminders';
+import { runReminders } from '../../application/reminders/reminders';
+import type { ReminderDelivery } from '../../application/ports';
 import {
   nextMeeting,
   type Audit,
@@ -70,6 +71,19 @@ export function useCoordinatorActions() {
   return useMemo(() => {
     const { store, user, documents, evidence } = session;
     const detail = (id: string): Promise<RecommendationDetail> => store.recommendationDetail(id);
+    // A run from the tab: by the coordinator's chosen route, with each owner's own choice honoured.
+    const reminderRun = (channel: TeamChannel, delivery: ReminderDelivery, dryRun: boolean) =>
+      runReminders({
+        store,
+        log: session.reminderLog,
+        notifier: channel.notifier,
+        now: new Date(),
+        links: session.links,
+        dryRun,
+        delivery,
+        feed: session.feed,
+        preferences: session.reminderPreferences,
+      });
     return {
       recordAudit: (audit: Omit<Audit, 'id'>) => recordAudit(store, audit, user, new Date()),
       createRecommendation: (recommendation: Omit<Recommendation, 'id'>) => createRecommendation(store, recommendation, user, new Date()),
@@ -111,8 +125,7 @@ export function useCoordinatorActions() {
       registerFile: (data: PaperData) => documents.registerXlsx(data),
       templateFile: () => documents.templateXlsx(),
       /** Reminders posted to the channel the page has already read. */
-      sendReminders: (channel: TeamChannel, delivery: ReminderDelivery) =>
-        runReminders({ store, log: session.reminderLog, notifier: channel.notifier, now: new Date(), links: session.links, delivery, feed: session.feed }),
+      sendReminders: (channel: TeamChannel, delivery: ReminderDelivery) => reminderRun(channel, delivery, false),
       /** "Remind these owners": the chosen missing updates' owners, reminded now in the coordinators' channel. */
       chaseOwners: async (missing: MissingUpdate[], view: RegisterView) => {
         const channel = await session.channel();
@@ -130,17 +143,7 @@ export function useCoordinatorActions() {
         });
       },
       /** What "Send reminders now" would post, without posting it. */
-      previewReminders: (channel: TeamChannel, delivery: ReminderDelivery) =>
-        runReminders({
-          store,
-          log: session.reminderLog,
-          notifier: channel.notifier,
-          now: new Date(),
-          links: session.links,
-          dryRun: true,
-          delivery,
-          feed: session.feed,
-        }),
+      previewReminders: (channel: TeamChannel, delivery: ReminderDelivery) => reminderRun(channel, delivery, true),
     };
   }, [session]);
 }

@@ -4,6 +4,7 @@ import type { OwnedRecommendation } from '../../application/owner/my-recommendat
 import { groupForOwner, ownerGroupTitle, type OwnerGroup } from '../../application/owner/owner-groups';
 import { auditHeading, daysBetween, isoDate } from '../../domain';
 import { useDates } from '../shared/dates';
+import { ReminderChoice } from './reminder-choice';
 import { PriorityBadge, ProgressBadge, StatusText } from '../shared/badges';
 import { LoadFailed } from '../shared/load-failed';
 import { useSession } from '../shared/session-context';
@@ -157,6 +158,7 @@ export function MyRecommendationsPage({ onOpen }: { onOpen: (recommendationId: s
             : `No panel meeting is scheduled yet; ${owing} item${owing === 1 ? ' needs' : 's need'} your action.`}
         </Body1>
       )}
+      <ReminderChoice />
       {invalid.length > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>{invalid.length} record(s) could not be read and are not shown; the audit team has been told.</MessageBarBody>
