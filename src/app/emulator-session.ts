@@ -6,7 +6,7 @@ import { reminderLinks } from '../application/reminders/reminder-links';
 import type { DirectoryPerson, Session } from '../application/ports';
 import type { TabConfig } from './config';
 import type { HostContext } from '../application/ports';
-import { graphSession, hostChannel } from './graph-session';
+import { graphSession, hostChannel, tabEndpoint } from './graph-session';
 import { viewFromAddress } from './routes';
 
 /**
@@ -21,7 +21,7 @@ export function emulatorSession(config: Extract<TabConfig, { TAB_AUTH_MODE: 'emu
     // Inside Teams, with the app's id configured, reminders link into Teams as they do in a tenant.
     links:
       host && config.TAB_TEAMS_APP_ID
-        ? reminderLinks({ teamsAppId: config.TAB_TEAMS_APP_ID, catalogAppId: config.TAB_TEAMS_CATALOG_APP_ID })
+        ? reminderLinks({ teamsAppId: config.TAB_TEAMS_APP_ID, catalogAppId: config.TAB_TEAMS_CATALOG_APP_ID, tabEndpoint: tabEndpoint() })
         : reminderLinks({ appUrl: `${window.location.origin}${window.location.pathname}` }),
     channel: host ? hostChannel(host) : (graph) => teamChannel(graph),
     host,

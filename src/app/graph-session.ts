@@ -43,11 +43,11 @@ export function graphSession(
     feed: settings.TAB_TEAMS_APP_ID
       ? {
           activities: new GraphActivityFeed(graph, settings.TAB_TEAMS_CATALOG_APP_ID || settings.TAB_TEAMS_APP_ID),
-          links: reminderLinks({ teamsAppId: settings.TAB_TEAMS_APP_ID, catalogAppId: settings.TAB_TEAMS_CATALOG_APP_ID }),
+          links: reminderLinks({ teamsAppId: settings.TAB_TEAMS_APP_ID, catalogAppId: settings.TAB_TEAMS_CATALOG_APP_ID, tabEndpoint: tabEndpoint() }),
         }
       : undefined,
     links: who.links,
-    openLink: linkOpener(who.host ? { openLink: openInTeams } : undefined, (url) => window.open(url, '_blank', 'noopener,noreferrer')),
+    openLink: linkOpener(who.host ? { openLink: openInTeams } : undefined, (url) => window.open(url, '_blank', 'noopener,noreferrer'), who.host?.clientType),
     evidenceLimit,
     // Outside Teams the organisation's style, so the screens write dates as its papers and cards do.
     locale: who.host?.locale || organisationLocale,
@@ -55,6 +55,9 @@ export function graphSession(
     targetReading: { bareQuarters: settings.TAB_BARE_QUARTERS },
   };
 }
+
+/** Where this tab is served from: Stageview opens an item's page there. */
+export const tabEndpoint = (): string => new URL('.', window.location.href).href.replace(/\/$/, '');
 
 /** In a channel tab the Teams host names the team and channel; the personal tab has none. */
 export const hostChannel =

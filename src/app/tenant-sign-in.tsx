@@ -7,7 +7,7 @@ import { connectGraph } from '../adapters/graph/graph-client';
 import { signedInPerson } from '../adapters/graph/graph-directory';
 import type { HostContext, Session, TokenProvider } from '../application/ports';
 import { reminderLinks } from '../application/reminders/reminder-links';
-import { graphSession, hostChannel } from './graph-session';
+import { graphSession, hostChannel, tabEndpoint } from './graph-session';
 import { msalConfiguration, type TenantConfig } from './msal-configuration';
 import { viewFromAddress } from './routes';
 import type { SignIn } from './sign-in';
@@ -25,7 +25,7 @@ async function tenantSession(config: TenantConfig, auth: TokenProvider, host: Ho
     // ?view=panel). SharePoint's permissions decide what each person can actually do.
     user: { ...person, role: viewFromAddress(window.location.search) },
     links: config.TAB_TEAMS_APP_ID
-      ? reminderLinks({ teamsAppId: config.TAB_TEAMS_APP_ID, catalogAppId: config.TAB_TEAMS_CATALOG_APP_ID })
+      ? reminderLinks({ teamsAppId: config.TAB_TEAMS_APP_ID, catalogAppId: config.TAB_TEAMS_CATALOG_APP_ID, tabEndpoint: tabEndpoint() })
       : reminderLinks({ appUrl: window.location.origin }),
     channel: hostChannel(host),
     host,

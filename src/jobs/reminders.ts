@@ -60,7 +60,7 @@ runJob(async (args) => {
     : await channelNotifier(context, values.team ?? env.REMINDER_TEAM_ID, values.channel ?? env.REMINDER_CHANNEL_ID);
   const teamsAppId = env.TEAMS_APP_ID;
   const links = teamsAppId
-    ? reminderLinks({ teamsAppId, catalogAppId: env.TEAMS_CATALOG_APP_ID })
+    ? reminderLinks({ teamsAppId, catalogAppId: env.TEAMS_CATALOG_APP_ID, tabEndpoint: env.TAB_ENDPOINT })
     : reminderLinks({ appUrl: values['app-url'] ?? env.REMINDER_APP_URL ?? 'http://127.0.0.1:53000' });
   const delivery = values.via ?? env.REMINDER_DELIVERY ?? 'channel';
   if (!isDelivery(delivery)) throw new Error(`--via (or REMINDER_DELIVERY) must be one of ${reminderDeliveries.join(', ')}, not '${delivery}'`);
@@ -69,7 +69,10 @@ runJob(async (args) => {
   // Notifications open the tab in Teams: their links are Teams deep links whatever the channel's cards use.
   const feed =
     teamsAppId && catalogAppId
-      ? { activities: new GraphActivityFeed(context.graph, catalogAppId), links: reminderLinks({ teamsAppId, catalogAppId: env.TEAMS_CATALOG_APP_ID }) }
+      ? {
+          activities: new GraphActivityFeed(context.graph, catalogAppId),
+          links: reminderLinks({ teamsAppId, catalogAppId: env.TEAMS_CATALOG_APP_ID, tabEndpoint: env.TAB_ENDPOINT }),
+        }
       : undefined;
   const run = await runReminders({
     store: context.store,

@@ -146,9 +146,13 @@ describe('the tab inside a Teams-like host', () => {
 
     await expect.poll(() => channelTab.deepLinks()).toHaveLength(1);
     const deepLink = new URL((await channelTab.deepLinks())[0] ?? '');
-    expect(deepLink.pathname).toBe(`/l/entity/${inject('teamsAppId')}/myrecommendations`);
-    const subEntityId = JSON.parse(deepLink.searchParams.get('context') ?? '{}').subEntityId as string;
-    await expect.poll(() => tab.locator('body').evaluate(() => window.location.hash)).toBe(`#/recommendations/${subEntityId}`);
+    // The item opens in Stageview beside the conversation: a stage link to the tab's own page for it.
+    expect(deepLink.pathname).toBe(`/l/stage/${inject('teamsAppId')}/0`);
+    const stage = JSON.parse(deepLink.searchParams.get('context') ?? '{}') as { contentUrl: string; openMode: string };
+    expect(stage.openMode).toBe('popoutWithChat');
+    const page = /#\/recommendations\/[^/?#]+$/.exec(stage.contentUrl)?.[0] ?? '';
+    expect(page).not.toBe('');
+    await expect.poll(() => tab.locator('body').evaluate(() => window.location.hash)).toBe(page);
     // The card's line is "<audit> <reference> <title>"; the page's heading is the reference's title.
     const title = (/(?:^|\s)\d+(?:\.\d+)*\.?\s(.*)$/.exec(label)?.[1] ?? label).trim();
     await tab.getByRole('heading', { level: 1 }).filter({ hasText: title }).waitFor();

@@ -157,6 +157,16 @@ function installHost(setup: HostSetup): void {
     executeDeepLink: (request) => {
       const link = new URL(String(request.args?.[0]));
       state.deepLinks.push(link.href);
+      // A stage link opens the page it names in Stageview: only a page of this app's own domain.
+      const stageOf = /^\/l\/stage\/([^/]+)\/0$/.exec(link.pathname)?.[1];
+      if (stageOf !== undefined) {
+        const { contentUrl } = JSON.parse(link.searchParams.get('context') ?? '{}') as { contentUrl?: string };
+        if (stageOf !== setup.app?.id || !contentUrl || new URL(contentUrl).origin !== window.location.origin)
+          return [false, 'The stage link is not to a page of this app'];
+        setup.frameContext = 'content';
+        setTimeout(() => (frame.src = contentUrl));
+        return [true];
+      }
       const [, appId, entityId] = /^\/l\/entity\/([^/]+)\/([^/?]+)/.exec(link.pathname) ?? [];
       const tab = appId === setup.app?.id && entityId ? setup.app?.staticTabs[decodeURIComponent(entityId)] : undefined;
       if (!tab || !entityId) return [false, 'The link is not to a tab of this app'];

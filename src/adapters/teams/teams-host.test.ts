@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { connectTeamsHost, linkOpener, onHostThemeChange, type TeamsApp } from './teams-host';
+import { reminderLinks } from '../../application/reminders/reminder-links';
 
 const teamsContext = {
   app: { locale: 'en-gb', theme: 'dark', sessionId: 's', host: { name: 'Teams', clientType: 'web', sessionId: 'h' } },
@@ -28,6 +29,7 @@ describe('connecting to the Teams host', () => {
       locale: 'en-gb',
       theme: 'dark',
       frameContext: 'content',
+      clientType: 'web',
       subPageId: '42',
     });
   });
@@ -77,6 +79,15 @@ describe('opening links', () => {
     open('https://contoso.sharepoint.com/sites/audit/evidence.pdf');
     expect(openLink).toHaveBeenCalledWith(teamsLink);
     expect(opened).toEqual(['https://contoso.sharepoint.com/sites/audit/evidence.pdf']);
+  });
+
+  it('opens an item in Stageview on desktop and web, and in the personal tab on Teams mobile, which has no Stageview', () => {
+    const stage = reminderLinks({ teamsAppId: '6f1c2a0e-3b7d-4e59-9a41-2d8c5f0b7e13', tabEndpoint: 'https://audit.example' }).recommendation('42');
+    const openLink = vi.fn(() => Promise.resolve());
+    linkOpener({ openLink }, () => undefined, 'desktop')(stage);
+    linkOpener({ openLink }, () => undefined, 'android')(stage);
+    linkOpener({ openLink }, () => undefined, 'ios')(stage);
+    expect(openLink.mock.calls).toEqual([[stage], [teamsLink], [teamsLink]]);
   });
 
   it('falls back to a browser tab when the host refuses, and outside Teams', async () => {

@@ -1,5 +1,6 @@
 import type { app } from '@microsoft/teams-js';
 import type { HostContext } from '../../application/ports';
+import { personalTabFor } from '../../application/reminders/reminder-links';
 
 /** The part of teams-js `app` we call, so the start-up sequence can be tested without Teams. */
 export type TeamsApp = Pick<typeof app, 'initialize' | 'getContext' | 'registerOnThemeChangeHandler'>;
@@ -37,6 +38,7 @@ export async function connectTeamsHost(teamsApp: TeamsApp, timeoutMs = hostStart
     locale: context.app.locale,
     theme: asTheme(context.app.theme),
     frameContext: context.page.frameContext,
+    clientType: context.app.host.clientType,
     subPageId: context.page.subPageId,
   };
 }
@@ -52,9 +54,11 @@ const teamsDeepLink = /^https:\/\/teams\.microsoft\.com\/l\//;
  * How the tab opens a link. Inside Teams a Teams deep link goes to the host, which opens the tab in place (a
  * browser tab would leave Teams); anything else, or a host that refuses, opens a new browser tab.
  */
-export function linkOpener(teamsApp: Pick<typeof app, 'openLink'> | undefined, openWindow: (url: string) => void): (url: string) => void {
+export function linkOpener(teamsApp: Pick<typeof app, 'openLink'> | undefined, openWindow: (url: string) => void, clientType?: string): (url: string) => void {
   return (url) => {
-    if (teamsApp && teamsDeepLink.test(url)) teamsApp.openLink(url).catch(() => openWindow(url));
-    else openWindow(url);
+    // Teams mobile shows no Stageview: an item's stage link opens it in the personal tab there.
+    const link = clientType === 'android' || clientType === 'ios' ? (personalTabFor(url) ?? url) : url;
+    if (teamsApp && teamsDeepLink.test(link)) teamsApp.openLink(link).catch(() => openWindow(link));
+    else openWindow(link);
   };
 }

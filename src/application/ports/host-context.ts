@@ -7,6 +7,8 @@ export interface HostContext {
   locale: string;
   theme: 'default' | 'dark' | 'contrast';
   frameContext?: string;
+  /** Teams' client: desktop, web, android, ios… Mobile shows no Stageview. */
+  clientType?: string;
   /** The deep link's sub-page, e.g. a recommendation id. */
   subPageId?: string;
 }
