@@ -213,6 +213,9 @@ describe('reminders in the activity feed', () => {
       link: feedLinks.myRecommendations,
     });
     expect(outcome).toEqual({ told: [], notReached: [ghost] });
+    // Read as someone the feed cannot reach, not as a failure to retry: a reminder run names them in its digest.
+    const feed = new GraphActivityFeed(context.graph, emulatorTeamsAppId);
+    expect(await feed.install(ghost)).toBe('refused');
     expect(toldInFeed(outcome)).toBe('Nobody Here could not be told in Teams');
   });
 

@@ -27,14 +27,10 @@ export class GraphActivityFeed implements ActivityFeed {
     this.users = new GraphUserIds(graph);
   }
 
-  private async userId(person: Person): Promise<string> {
-    const id = await this.users.idOf(person.email);
-    if (!id) throw new Error(`${person.name} (${person.email}) is not in the directory`);
-    return id;
-  }
-
   async notify(recipient: Person, notification: FeedNotification): Promise<'sent' | 'notInstalled'> {
-    const id = await this.userId(recipient);
+    // Someone not in the directory has no feed to reach: as for a missing app, the caller hears of them.
+    const id = await this.users.idOf(recipient.email);
+    if (!id) return 'notInstalled';
     try {
       await this.graph.client.api(`/users/${id}/teamwork/sendActivityNotification`).post({
         topic: { source: 'text', value: notification.previewText.slice(0, 60), webUrl: notification.link },
@@ -52,7 +48,8 @@ export class GraphActivityFeed implements ActivityFeed {
   }
 
   async install(person: Person): Promise<'installed' | 'refused'> {
-    const id = await this.userId(person);
+    const id = await this.users.idOf(person.email);
+    if (!id) return 'refused';
     try {
       await this.graph.client
         .api(`/users/${id}/teamwork/installedApps`)

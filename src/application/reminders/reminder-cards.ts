@@ -158,7 +158,7 @@ export function digestMessages(
             type: 'TextBlock',
             wrap: true,
             color: 'Attention',
-            text: `Not reached in their activity feed, because Audit Tracker is not installed for them and could not be installed: ${withoutApp.map((p) => cardText(p.name)).join(', ')}. Install the app for them (Teams admin centre, or ask them to add it), or remind them in the channel; they are tried again next run.`,
+            text: `Not reached in their activity feed, because Audit Tracker is not installed for them and could not be, or they are not in the directory: ${withoutApp.map((p) => cardText(p.name)).join(', ')}. Install the app for them (Teams admin centre, or ask them to add it), or remind them in the channel; they are tried again next run.`,
           },
         ]
       : []),

@@ -237,21 +237,31 @@ export function ChannelPage() {
   const { channel, messages } = state.value;
   if (!channel) return <Body1>Open this tab in the coordinators&apos; channel to see and send reminders.</Body1>;
   const sendNow = (delivery: ReminderDelivery): void =>
-    decision.run('Reminders sent', async () => {
-      const run = await actions.sendReminders(channel, delivery);
-      if (run.failed.length > 0)
-        throw new Error(`${run.sent} reminder(s) sent; ${run.failed.length} failed and will be retried: ${run.failed.map((f) => f.owner).join(', ')}`);
-      if (run.withoutApp.length > 0)
-        throw new Error(
-          `${run.sent} reminder(s) sent; not reached in Teams, because Audit Tracker could not be installed for them: ${run.withoutApp.map((p) => p.name).join(', ')}. The digest names them too.`,
-        );
-      return run;
-    });
+    decision.run(
+      (run) =>
+        run.withoutApp.length > 0
+          ? `Reminders sent; not reached in their Teams activity feed (no app, or not in the directory), and named in the digest: ${run.withoutApp.map((p) => p.name).join(', ')}`
+          : 'Reminders sent',
+      async () => {
+        const run = await actions.sendReminders(channel, delivery);
+        if (run.failed.length > 0)
+          throw new Error(`${run.sent} reminder(s) sent; ${run.failed.length} failed and will be retried: ${run.failed.map((f) => f.owner).join(', ')}`);
+        return run;
+      },
+    );
   return (
     <section className={styles.page} aria-labelledby="channel-title">
       <Title2 as="h1" id="channel-title">
         Channel
       </Title2>
+      {channel.isPrivate && (
+        <MessageBar intent="info">
+          <MessageBarBody>
+            This is a private channel: Workflows cannot post into it, so the daily job does not post reminders here. &ldquo;Send reminders now&rdquo; posts as
+            you, through Teams, and owners can be reminded in their own activity feed.
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <div>
         <SendRemindersDialog channel={channel} busy={decision.busy} onSend={sendNow} />
       </div>

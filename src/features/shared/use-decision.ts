@@ -13,7 +13,8 @@ export interface Decision {
   busy: boolean;
   /** The outcome of the last decision made in this scope. */
   message: DecisionOutcome | undefined;
-  run: <T>(label: string, work: () => Promise<T>, after?: (result: T) => void) => void;
+  /** `label` is the success message, or made from the result when what happened decides it. */
+  run: <T>(label: string | ((result: T) => string), work: () => Promise<T>, after?: (result: T) => void) => void;
   /**
    * The same decision runner for one row or section, whose message shows there, beside what it confirms,
    * and nowhere else. Busy is shared: one decision at a time on the page.
@@ -53,7 +54,8 @@ export function useDecision(onDone: () => void): Decision {
           (result) => {
             // A decision that told people in Teams says whom; one that could not reach someone says so too.
             const told = isFeedOutcome(result) ? toldInFeed(result) : '';
-            setLast({ scope, outcome: { intent: 'success', text: told ? `${label}; ${told}.` : label } });
+            const text = typeof label === 'function' ? label(result) : label;
+            setLast({ scope, outcome: { intent: 'success', text: told ? `${text}; ${told}.` : text } });
             after?.(result);
             onDone();
           },
