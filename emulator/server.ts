@@ -81,6 +81,8 @@ function seedStore(store: Store, directory: Directory): void {
     for (const user of directory.users) store.upsertUser(user);
     store.ensureSite(emulatorHost, '/', 'Audit Tracker');
     store.ensureTeam('Audit and Inspection', directory.organisation, 'Audit Coordination');
+    // Committees often meet in a private channel, where Workflows cannot post.
+    store.ensurePrivateChannel('Audit Panel (private)');
   });
 }
 

@@ -86,6 +86,7 @@ CREATE TABLE IF NOT EXISTS teams (id TEXT PRIMARY KEY, name TEXT NOT NULL, descr
 CREATE TABLE IF NOT EXISTS channels (id TEXT PRIMARY KEY, team_id TEXT NOT NULL, name TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS messages (
   id TEXT PRIMARY KEY, channel_id TEXT NOT NULL, body TEXT NOT NULL, created_by TEXT NOT NULL, created_at TEXT NOT NULL, seq INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS private_channels (channel_id TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS installed_apps (id TEXT PRIMARY KEY, user_id TEXT NOT NULL, app_id TEXT NOT NULL, UNIQUE (user_id, app_id));
 CREATE TABLE IF NOT EXISTS activity_notifications (
   id TEXT PRIMARY KEY, user_id TEXT NOT NULL, chain_id INTEGER, body TEXT NOT NULL, created_by TEXT NOT NULL, created_at TEXT NOT NULL, seq INTEGER NOT NULL);
@@ -479,12 +480,28 @@ export class Store {
     this.statement('INSERT INTO channels (id, team_id, name) VALUES (?, ?, ?)').run(`19:${randomUUID().replace(/-/g, '')}@thread.tacv2`, teamId, channelName);
   }
 
+  /** A private channel in the first team, made once by name: its own members, its own messages. */
+  ensurePrivateChannel(name: string): void {
+    const team = this.teams()[0];
+    if (!team || this.channels(team.id).some((c) => c.name === name)) return;
+    const id = `19:${randomUUID().replace(/-/g, '')}@thread.tacv2`;
+    this.db.transaction(() => {
+      this.statement('INSERT INTO channels (id, team_id, name) VALUES (?, ?, ?)').run(id, team.id, name);
+      this.statement('INSERT INTO private_channels (channel_id) VALUES (?)').run(id);
+    })();
+  }
+
+  isPrivateChannel(channelId: string): boolean {
+    return this.statement('SELECT 1 FROM private_channels WHERE channel_id = ?').get(channelId) !== undefined;
+  }
+
   teams(): TeamRow[] {
     return this.statement('SELECT * FROM teams').all() as TeamRow[];
   }
 
   channels(teamId: string): ChannelRow[] {
-    return this.statement('SELECT * FROM channels WHERE team_id = ?').all(teamId) as ChannelRow[];
+    // The standard channel first, as Teams lists the General channel first.
+    return this.statement('SELECT * FROM channels WHERE team_id = ? ORDER BY rowid').all(teamId) as ChannelRow[];
   }
 
   channel(teamId: string, channelId: string): ChannelRow | undefined {

@@ -36,6 +36,7 @@ export function teamRoutes(store: Store): Route[] {
     if (!row) throw notFound(`Channel '${channelId}'`);
     return row;
   };
+  const channelResource = (c: ChannelRow) => ({ id: c.id, displayName: c.name, membershipType: store.isPrivateChannel(c.id) ? 'private' : 'standard' });
   const messageResource = (row: MessageRow): Record<string, unknown> => {
     const user = store.userByEmail(row.created_by);
     return {
@@ -58,8 +59,14 @@ export function teamRoutes(store: Store): Route[] {
       scopes: scopesFor.channels,
       handle: (r, [teamId = '']) => {
         requireMember(r.user, teamId);
-        return ok({ value: store.channels(teamId).map((c) => ({ id: c.id, displayName: c.name, membershipType: 'standard' })) });
+        return ok({ value: store.channels(teamId).map(channelResource) });
       },
+    },
+    {
+      method: 'GET',
+      pattern: /^\/teams\/([^/]+)\/channels\/([^/]+)$/,
+      scopes: scopesFor.channels,
+      handle: (r, [teamId = '', channelId = '']) => ok(channelResource(channel(teamId, decodeURIComponent(channelId), r.user))),
     },
     {
       method: 'POST',

@@ -63,4 +63,4 @@ export const tabEndpoint = (): string => new URL('.', window.location.href).href
 export const hostChannel =
   (host: HostContext | undefined) =>
   (graph: GraphConnection): Promise<GraphTeamChannel | undefined> =>
-    host?.teamId && host.channelId ? teamChannel(graph, host.teamId, host.channelId) : Promise.resolve(undefined);
+    host?.teamId && host.channelId ? teamChannel(graph, host.teamId, host.channelId, host.privateChannel) : Promise.resolve(undefined);

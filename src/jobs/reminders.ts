@@ -1,4 +1,4 @@
-import { teamChannel } from '../adapters/graph/graph-channel-notifier';
+import { channelIsPrivate, teamChannel } from '../adapters/graph/graph-channel-notifier';
 import { GraphReminderLog } from '../adapters/graph/graph-reminder-log';
 import { WorkflowsNotifier } from '../adapters/notify/workflows-notifier';
 import { GraphUserIds } from '../adapters/graph/graph-user-ids';
@@ -55,9 +55,14 @@ runJob(async (args) => {
   const context = jobContext(values);
   const { env } = context;
   const webhook = values.webhook ?? env.REMINDER_WEBHOOK_URL;
-  const notifier = webhook
-    ? new WorkflowsNotifier(webhookUrl(webhook), new GraphUserIds(context.graph))
-    : await channelNotifier(context, values.team ?? env.REMINDER_TEAM_ID, values.channel ?? env.REMINDER_CHANNEL_ID);
+  const team = values.team ?? env.REMINDER_TEAM_ID;
+  const channel = values.channel ?? env.REMINDER_CHANNEL_ID;
+  // Workflows cannot post into a private channel: say so before anything is planned, rather than lose the posts.
+  if (webhook && team && channel && (await channelIsPrivate(context.graph, team, channel)))
+    throw new Error(
+      "The coordinators' channel is private, and Workflows cannot post into a private channel. Unset the webhook: the job then posts through Graph as the coordinator it signs in as, as the Channel tab does; owners can be reminded in their own feed (--via feed). See docs/deploy.md step 6.",
+    );
+  const notifier = webhook ? new WorkflowsNotifier(webhookUrl(webhook), new GraphUserIds(context.graph)) : await channelNotifier(context, team, channel);
   const teamsAppId = env.TEAMS_APP_ID;
   const links = teamsAppId
     ? reminderLinks({ teamsAppId, catalogAppId: env.TEAMS_CATALOG_APP_ID, tabEndpoint: env.TAB_ENDPOINT })

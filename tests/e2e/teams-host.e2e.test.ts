@@ -159,6 +159,44 @@ describe('the tab inside a Teams-like host', () => {
     await tab.getByText('owner', { exact: true }).waitFor();
   });
 
+  it('works in a private channel: reads it and plans its reminders through Graph, the path Workflows cannot take', async () => {
+    const { teamId } = await emulatorTeam();
+    const channels = (await e2eGraph(casey, 'GET', `/teams/${teamId}/channels`)).body.value as { id: string; membershipType: string }[];
+    const privateChannel = channels.find((c) => c.membershipType === 'private');
+    const standard = channels.find((c) => c.membershipType === 'standard');
+    if (!privateChannel || !standard) throw new Error('The emulator should have a standard and a private channel');
+    const messages = (channelId: string) => `/teams/${teamId}/channels/${encodeURIComponent(channelId)}/messages`;
+    const note = `Panel-only note ${Date.now()}`;
+    await e2eGraph('jordan.lead@northmere.example', 'POST', messages(privateChannel.id), { body: { contentType: 'text', content: note } });
+    const host = await openInTeamsHost(browser, inject('appUrl'), inject('today'), {
+      path: 'index.html?view=coordinator#/channel',
+      frameContext: 'content',
+      context: {
+        ...teamsUser(casey, 'Casey Marlow'),
+        entityId: 'audit-tracker-coordinator',
+        groupId: teamId,
+        teamId: '19:team',
+        channelId: privateChannel.id,
+        channelName: 'Audit Panel (private)',
+        channelType: 'Private',
+      },
+      app: { id: inject('teamsAppId'), staticTabs: { myrecommendations: 'index.html#/' } },
+    });
+    await host.tab.getByText(note).waitFor();
+    await host.tab.getByText(/This is a private channel: Workflows cannot post into it/).waitFor();
+    // What "Send reminders now" would post goes to this channel, planned through the same Graph channel.
+    await host.tab.getByRole('button', { name: 'Send reminders now…' }).click();
+    await host.tab
+      .getByRole('list', { name: 'Reminders to send' })
+      .or(host.tab.getByText(/^Nothing is due today/))
+      .waitFor();
+    await host.tab.getByRole('button', { name: 'Cancel' }).click();
+    const standardLatest = ((await e2eGraph(casey, 'GET', `${messages(standard.id)}?$top=50`)).body.value as { body: { content: string } }[]).map(
+      (m) => m.body.content,
+    );
+    expect(standardLatest.some((c) => c.includes(note))).toBe(false);
+  });
+
   it("asks a Teams user who is not in the emulator's directory to choose a person", async () => {
     const host = await openInTeamsHost(browser, inject('appUrl'), inject('today'), {
       path: 'index.html#/',

@@ -26,6 +26,8 @@ export interface WireContext {
   teamName?: string;
   channelId?: string;
   channelName?: string;
+  /** Teams' wire name for a channel's kind: 'Regular', 'Private' or 'Shared' (teams-js's channel.membershipType). */
+  channelType?: string;
 }
 
 /** The installed app, so the host can follow its deep links: its id and the address of each static tab. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Emulator } from '../../emulator/server';
-import { GraphChannelNotifier } from '../../src/adapters/graph/graph-channel-notifier';
+import { channelIsPrivate, GraphChannelNotifier } from '../../src/adapters/graph/graph-channel-notifier';
 import { GraphReminderLog } from '../../src/adapters/graph/graph-reminder-log';
 import { WorkflowsNotifier } from '../../src/adapters/notify/workflows-notifier';
 import { cardByteLimit, cardText, itemName, ownerMessages } from '../../src/application/reminders/reminder-cards';
@@ -18,7 +18,7 @@ import { loadRegisterView } from '../../src/application/coordinator/register-vie
 import type { Notifier } from '../../src/application/ports';
 import { addDays } from '../../src/domain';
 import type { JobContext } from '../../src/jobs/job-context';
-import { rawCall, coordinator, startTestEmulator, demoWithChannel } from '../support/emulator-harness';
+import { contextFor, rawCall, coordinator, startTestEmulator, demoWithChannel } from '../support/emulator-harness';
 
 const run = promisify(execFile);
 const links = reminderLinks({ appUrl: 'http://127.0.0.1:53000' });
@@ -207,6 +207,32 @@ describe('reminders against the emulator', () => {
     expect(stdout).toMatch(/would send: .+: overdue-1/);
     expect(stdout).toMatch(/0 reminder\(s\) sent, 0 failed \(dry run: nothing sent\)\./);
     expect((await messages()).length).toBe(before);
+  });
+});
+
+describe("a private coordinators' channel", () => {
+  let emulator: Emulator;
+  beforeAll(async () => {
+    emulator = await startTestEmulator();
+  });
+  afterAll(() => emulator.close());
+
+  it('is listed as private, and the job refuses a Workflows webhook for it before planning anything', async () => {
+    const context = contextFor(emulator);
+    const team = (await rawCall(emulator, coordinator, 'GET', '/me/joinedTeams')).body.value[0].id as string;
+    const channels = (await rawCall(emulator, coordinator, 'GET', `/teams/${team}/channels`)).body.value as { id: string; membershipType: string }[];
+    expect(channels.map((c) => c.membershipType)).toEqual(['standard', 'private']);
+    const [standard, secret] = channels;
+    expect(await channelIsPrivate(context.graph, team, secret!.id)).toBe(true);
+    expect(await channelIsPrivate(context.graph, team, standard!.id)).toBe(false);
+    // Owners are not members of the team, so not of its private channel either.
+    expect((await rawCall(emulator, 'priya.fleet@northmere.example', 'GET', `/teams/${team}/channels/${encodeURIComponent(secret!.id)}`)).status).toBe(404);
+    const failure = await run(
+      process.execPath,
+      ['--import', 'tsx', 'src/jobs/reminders.ts', '--graph', emulator.origin, '--webhook', 'http://127.0.0.1:9/hook', '--team', team, '--channel', secret!.id],
+      { cwd: join(import.meta.dirname, '../..') },
+    ).catch((e: { code: number; stderr: string }) => e);
+    expect(failure).toMatchObject({ code: 1, stderr: expect.stringContaining('Workflows cannot post into a private channel') });
   });
 });
 

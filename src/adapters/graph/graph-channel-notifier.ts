@@ -122,6 +122,7 @@ export class GraphTeamChannel implements TeamChannel {
     private readonly graph: GraphConnection,
     private readonly teamId: string,
     private readonly channelId: string,
+    readonly isPrivate?: boolean,
   ) {
     this.notifier = new GraphChannelNotifier(graph, teamId, channelId);
   }
@@ -148,11 +149,18 @@ export class GraphTeamChannel implements TeamChannel {
 }
 
 const idsSchema = z.object({ value: z.array(z.object({ id: z.string() })) });
+const channelSchema = z.object({ membershipType: z.string().nullable().optional() });
+
+/** Whether a channel is private (or shared): Workflows cannot post there, though a member can through Graph. */
+export async function channelIsPrivate(graph: GraphConnection, teamId: string, channelId: string): Promise<boolean> {
+  const channel = channelSchema.parse(await graph.client.api(`/teams/${teamId}/channels/${encodeURIComponent(channelId)}`).get());
+  return channel.membershipType === 'private' || channel.membershipType === 'shared';
+}
 
 /** A named team channel, or the first channel of the user's first team (the emulator's coordinators' channel). */
-export async function teamChannel(graph: GraphConnection, team?: string, channel?: string): Promise<GraphTeamChannel | undefined> {
+export async function teamChannel(graph: GraphConnection, team?: string, channel?: string, isPrivate?: boolean): Promise<GraphTeamChannel | undefined> {
   const teamId = team ?? idsSchema.parse(await graph.client.api('/me/joinedTeams').get()).value[0]?.id;
   if (!teamId) return undefined;
   const channelId = channel ?? idsSchema.parse(await graph.client.api(`/teams/${teamId}/channels`).get()).value[0]?.id;
-  return channelId ? new GraphTeamChannel(graph, teamId, channelId) : undefined;
+  return channelId ? new GraphTeamChannel(graph, teamId, channelId, isPrivate) : undefined;
 }

@@ -35,6 +35,7 @@ export async function connectTeamsHost(teamsApp: TeamsApp, timeoutMs = hostStart
     user: { loginHint: context.user?.loginHint ?? context.user?.userPrincipalName, name: context.user?.displayName, tenantId: context.user?.tenant?.id },
     teamId: context.team?.groupId,
     channelId: context.channel?.id,
+    privateChannel: context.channel?.membershipType === 'Private' || context.channel?.membershipType === 'Shared' || undefined,
     locale: context.app.locale,
     theme: asTheme(context.app.theme),
     frameContext: context.page.frameContext,

@@ -4,6 +4,8 @@ export interface HostContext {
   user: { loginHint?: string; name?: string; tenantId?: string };
   teamId?: string;
   channelId?: string;
+  /** A private or shared channel, where Workflows cannot post and only the channel's members read. */
+  privateChannel?: boolean;
   locale: string;
   theme: 'default' | 'dark' | 'contrast';
   frameContext?: string;

@@ -14,5 +14,7 @@ export interface PostedMessage {
 /** The coordinators' channel: where reminders go and what the tab shows of it. */
 export interface TeamChannel {
   notifier: Notifier;
+  /** A private or shared channel, as the host says: Workflows cannot post into it. */
+  isPrivate?: boolean;
   recent(): Promise<PostedMessage[]>;
 }
