@@ -36,3 +36,4 @@ export * from './owner-names';
 export * from './appendix-register';
 export * from './paper-settings';
 export * from './on-time-completion';
+export * from './meeting-agenda';

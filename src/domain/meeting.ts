@@ -20,6 +20,18 @@ export const issuedPaperSchema = z.object({
 });
 export type IssuedPaper = z.infer<typeof issuedPaperSchema>;
 
+/**
+ * A Teams meeting linked to a panel meeting, kept on the panel meeting: which meeting chat, who linked it (a
+ * coordinator: only they may write meetings, and they run the side panel), and the item on the meeting's stage.
+ */
+export const teamsMeetingLinkSchema = z.object({
+  chatId: z.string().min(1),
+  linkedBy: personSchema,
+  linkedAt: z.iso.datetime({ offset: true }),
+  onStage: z.object({ key: z.string().min(1), at: z.iso.datetime({ offset: true }) }).optional(),
+});
+export type TeamsMeetingLink = z.infer<typeof teamsMeetingLinkSchema>;
+
 /** A panel meeting: its paper covers the cycle whose updates are due by the deadline. */
 export const meetingSchema = z
   .object({
@@ -34,6 +46,8 @@ export const meetingSchema = z
     paperSettings: paperSettingsSchema.optional(),
     /** Set once the coordinator issues the paper; the live preview goes on changing, the issued file does not. */
     issued: issuedPaperSchema.optional(),
+    /** The Teams meeting the panel meets in, when the coordinator linked one. */
+    teams: teamsMeetingLinkSchema.optional(),
   })
   .refine((m) => m.updateDeadline <= m.date, { message: 'The update deadline must be on or before the meeting', path: ['updateDeadline'] });
 export type Meeting = z.infer<typeof meetingSchema>;
@@ -42,3 +56,6 @@ export type Meeting = z.infer<typeof meetingSchema>;
 export function nextMeeting(meetings: readonly Meeting[], today: IsoDate): Meeting | undefined {
   return [...meetings].filter((m) => m.date >= today).sort((a, b) => a.date.localeCompare(b.date))[0];
 }
+
+/** The panel meeting a Teams meeting (its chat) is linked to. */
+export const meetingForChat = (meetings: readonly Meeting[], chatId: string): Meeting | undefined => meetings.find((m) => m.teams?.chatId === chatId);

@@ -1,4 +1,4 @@
-import type { Audit, Meeting, OwnerUpdate, Recommendation, SuspectUpdate } from '../../domain';
+import type { Audit, Meeting, OwnerUpdate, Recommendation, SuspectUpdate, TeamsMeetingLink } from '../../domain';
 import { auditKey, byAuditTeam, mayReport, screenUpdates, standingDecisions, type Delegation, type PanelAction, type Person } from '../../domain';
 import {
   ConflictError,
@@ -36,6 +36,7 @@ import {
   meetingFromItem,
   meetingSelect,
   meetingToFields,
+  teamsMeetingFields,
   panelActionFromItem,
   panelActionSelect,
   panelActionToFields,
@@ -289,6 +290,24 @@ export class GraphRecommendationStore implements RecommendationStore {
 
   saveMeeting(meeting: Omit<Meeting, 'id'>): Promise<Meeting> {
     return this.upsertByKey('meetings', meetingSelect, { field: 'Cycle', value: meeting.cycle }, meetingToFields(meeting), meetingFromItem);
+  }
+
+  async meetings(): Promise<Meeting[]> {
+    // A meeting that does not fit its schema is left out here, as every read of meetings reports it elsewhere.
+    return mapAll(await this.gateway.query('meetings', { select: meetingSelect }), meetingFromItem, []);
+  }
+
+  async changeTeamsMeeting(meetingId: string, change: (current: TeamsMeetingLink | undefined) => TeamsMeetingLink | undefined): Promise<Meeting> {
+    // The change is a function of the stored link, so applying it again to a link changed meanwhile is safe.
+    for (let attempt = 1; ; attempt++) {
+      const item = await this.gateway.get('meetings', meetingId, meetingSelect);
+      try {
+        await this.gateway.update('meetings', meetingId, teamsMeetingFields(change(meetingFromItem(item).teams)), item.etag);
+        return meetingFromItem(await this.gateway.get('meetings', meetingId, meetingSelect));
+      } catch (error) {
+        if (!(error instanceof PreconditionFailedError) || attempt >= 3) throw error;
+      }
+    }
   }
 
   async getRecommendation(id: string): Promise<Versioned<Recommendation>> {

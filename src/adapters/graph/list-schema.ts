@@ -117,6 +117,7 @@ export const lists = {
       { name: 'BoilerplateJson', type: 'note' },
       { name: 'PaperSettingsJson', type: 'note' },
       { name: 'IssuedJson', type: 'note' },
+      { name: 'TeamsMeetingJson', type: 'note' },
     ],
     access: { coordinator: 'edit', owner: 'read', panel: 'read' },
   },

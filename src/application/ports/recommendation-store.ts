@@ -1,4 +1,16 @@
-import type { Audit, DecisionState, Delegation, Meeting, OwnerUpdate, PanelAction, Person, Recommendation, SuspectUpdate, UpdateAnswers } from '../../domain';
+import type {
+  Audit,
+  DecisionState,
+  Delegation,
+  Meeting,
+  OwnerUpdate,
+  PanelAction,
+  Person,
+  Recommendation,
+  SuspectUpdate,
+  TeamsMeetingLink,
+  UpdateAnswers,
+} from '../../domain';
 import type { InvalidRecordError } from './errors';
 import type { Versioned } from './versioned';
 
@@ -105,6 +117,8 @@ export interface RegisterReader {
   getRecommendation(id: string): Promise<Versioned<Recommendation>>;
   /** One recommendation with its audit, its updates and the meetings: one round trip. */
   recommendationDetail(id: string): Promise<RecommendationDetail>;
+  /** The panel meetings alone (a small list): what a meeting's stage polls for the item on it. */
+  meetings(): Promise<Meeting[]>;
   /** Everything a panel paper is compiled from: one batch, then any further pages. */
   paperData(updatesSince: string): Promise<PaperData>;
 }
@@ -128,6 +142,11 @@ export interface RecommendationWriter {
   writeRecommendations(writes: RecommendationWrite[], onProgress?: (done: number, total: number) => void): Promise<WriteOutcome[]>;
   /** Creates a meeting, or replaces the one for the same cycle. */
   saveMeeting(meeting: Omit<Meeting, 'id'>): Promise<Meeting>;
+  /**
+   * Changes the Teams meeting a panel meeting is linked to (or the item on its stage) from the link as stored now,
+   * with its eTag: a change made meanwhile is read again and the change applied to it, never overwritten.
+   */
+  changeTeamsMeeting(meetingId: string, change: (current: TeamsMeetingLink | undefined) => TeamsMeetingLink | undefined): Promise<Meeting>;
   /** Logs something the panel asked for; idempotent by its key. */
   logPanelAction(action: Omit<PanelAction, 'id' | 'status'> & { key: string }): Promise<Versioned<PanelAction>>;
   /** Marks a panel action done, with the eTag it was read at; ConflictError when it changed meanwhile. */

@@ -17,6 +17,7 @@ export const decisionLabels: Record<
   | 'meetingScheduled'
   | 'paperContextSet'
   | 'paperIssued'
+  | 'teamsMeetingLinked'
   | 'auditorFollowUp'
   | 'panelNoted'
   | 'panelDecisionUndone'
@@ -54,6 +55,7 @@ export const decisionLabels: Record<
   meetingScheduled: 'Panel meeting set up',
   paperContextSet: "The paper's context worded by the audit team",
   paperIssued: 'Panel paper issued',
+  teamsMeetingLinked: 'Held in a Teams meeting',
   panelDecisionUndone: "The panel's decision undone",
   decisionsClosed: "The meeting's decisions closed",
 };

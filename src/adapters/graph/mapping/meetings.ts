@@ -1,11 +1,12 @@
 import { selectOf } from '../list-schema';
-import { meetingSchema, type Meeting } from '../../../domain';
+import { meetingSchema, type Meeting, type TeamsMeetingLink } from '../../../domain';
 import type { ListItem } from '../gateway/list-item';
 import { type Fields, text, json, dateOnly, parsed } from './fields';
 
 export const meetingSelect = selectOf('meetings');
 
-export function meetingToFields(m: Omit<Meeting, 'id'>): Fields {
+/** A meeting's own fields. Its Teams link is not among them: only `teamsMeetingFields` writes it, so a meeting saved from an older read never drops it. */
+export function meetingToFields(m: Omit<Meeting, 'id' | 'teams'>): Fields {
   return {
     Title: m.title,
     MeetingDate: `${m.date}T10:00:00Z`,
@@ -30,7 +31,10 @@ export function meetingFromItem(item: ListItem): Meeting {
       boilerplate: json(f, 'BoilerplateJson'),
       paperSettings: json(f, 'PaperSettingsJson'),
       issued: json(f, 'IssuedJson'),
+      teams: json(f, 'TeamsMeetingJson'),
     },
     `Meeting ${item.id}`,
   );
 }
+
+export const teamsMeetingFields = (link: TeamsMeetingLink | undefined): Fields => ({ TeamsMeetingJson: link ? JSON.stringify(link) : null });
