@@ -7,6 +7,7 @@ import { FormDialog } from '../shared/form-dialog';
 import { SimpleTable } from '../shared/simple-table';
 import { DecisionMessage } from '../shared/decision-message';
 import type { Decision } from '../shared/use-decision';
+import { UndoDecision } from './undo-decision';
 import { usePanelActions } from './data';
 
 /**
@@ -53,22 +54,7 @@ export function MeetingRecordSection({
               ...(open
                 ? [
                     undoable.has(d.idempotencyKey) ? (
-                      <FormDialog
-                        key="undo"
-                        trigger={`Undo for ${item?.reference ?? 'this item'}`}
-                        size="small"
-                        disabled={decision.busy}
-                        title={`Undo “${decisionLabel(d.kind)}” for ${name}?`}
-                        confirm="Undo the decision"
-                        onConfirm={() => {
-                          decision.run(`“${decisionLabel(d.kind)}” for ${item?.reference ?? 'the item'} is undone`, () =>
-                            actions.undoDecision(d.recommendationId, d.idempotencyKey),
-                          );
-                          return true;
-                        }}
-                      >
-                        <Body1>The item goes back to where it was before this decision. The audit trail keeps both the decision and its undoing.</Body1>
-                      </FormDialog>
+                      <UndoDecision key="undo" recorded={d} reference={item?.reference ?? 'this item'} name={name} decision={decision} />
                     ) : (
                       <Caption1 key="undo">The item has moved on since</Caption1>
                     ),

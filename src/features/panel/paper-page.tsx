@@ -13,14 +13,14 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { Fragment, useState, type ReactNode } from 'react';
-import { decisionsRefusedBecause, statusLabel, type AppendixItem, type DecisionSubject, type ExceededTarget, type Meeting } from '../../domain';
+import { useState, type ReactNode } from 'react';
+import { decisionsRefusedBecause, statusLabel, type DecisionSubject, type ExceededTarget, type Meeting } from '../../domain';
 import { useDates } from '../shared/dates';
-import { EvidenceItem } from '../shared/evidence-item';
 import { DecisionMessage } from '../shared/decision-message';
 import { MeetingRecordSection } from './meeting-record-section';
 import { PanelActionsSection } from './panel-actions-section';
-import { ClosureDecision, ExtensionDecision } from './panel-decision-buttons';
+import { ItemDecision, type PendingSubject } from './item-decision';
+import { ClosureCase } from './closure-case';
 import { SimpleTable } from '../shared/simple-table';
 import { useDecision, type Decision } from '../shared/use-decision';
 import { download } from '../shared/download';
@@ -32,34 +32,8 @@ import { FormDialog } from '../shared/form-dialog';
 const useStyles = makeStyles({
   page: { padding: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '1100px' },
   bar: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'end', flexWrap: 'wrap' },
-  closureCase: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, alignItems: 'start', minWidth: '12rem' },
-  evidence: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   cell: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, alignItems: 'start' },
 });
-
-/** What the panel judges a closure on: who owns it, the narrative as accepted, its evidence, and the item itself. */
-function ClosureCase({ item, reference, onOpen }: { item: AppendixItem | undefined; reference: string; onOpen: () => void }) {
-  const styles = useStyles();
-  const proposal = item?.update;
-  return (
-    <div className={styles.closureCase}>
-      <Caption1>{item?.recommendation.owners.map((o) => o.name).join(', ') || 'No owner'}</Caption1>
-      <Body1>{proposal?.closureNarrative || 'No narrative was given.'}</Body1>
-      {proposal && proposal.evidence.length > 0 && (
-        <ul className={styles.evidence} aria-label={`Evidence for ${reference}`}>
-          {proposal.evidence.map((e, i) => (
-            <li key={`${e.name}-${i}`}>
-              <EvidenceItem evidence={e} />
-            </li>
-          ))}
-        </ul>
-      )}
-      <Link as="button" onClick={onOpen}>
-        Open {reference}
-      </Link>
-    </div>
-  );
-}
 
 /** The coordinator's own wording of an item's context in the paper, or back to the computed one, confirmed beside it. */
 function ContextWording({ entry: e, meeting, decision: page }: { entry: ExceededTarget; meeting: Meeting; decision: Decision }) {
@@ -130,10 +104,9 @@ export function PaperPage({
   const notOpen = decisionsRefusedBecause(paper.meeting);
   const recording = canDecide && !notOpen;
   // A decided row leaves its table for "Decisions recorded": its confirmation shows under the table's heading.
-  const decisionCell = (kind: DecisionSubject, item: { recommendationId: string; reference: string }, cell: (here: Decision) => ReactNode): ReactNode => {
-    const refused = decisionsRefusedBecause(paper.meeting, { kind, ...item });
-    return refused ? <Caption1 key="d">{refused}</Caption1> : <Fragment key="d">{cell(decision.within(kind))}</Fragment>;
-  };
+  const decisionCell = (subject: PendingSubject): ReactNode => (
+    <ItemDecision key="d" meeting={paper.meeting} subject={subject} decision={decision.within(subject.kind)} />
+  );
   const decided = (kind: DecisionSubject): ReactNode => <DecisionMessage message={decision.within(kind).message} />;
   const appendixItems = new Map(paper.appendix.flatMap((g) => g.items).map((i) => [i.recommendation.id, i]));
   const exportFile = async (file: () => Promise<Blob>, name: string): Promise<void> => {
@@ -235,20 +208,7 @@ export function PaperPage({
           p.priority,
           p.condition ? `${p.reference} ${p.title} (subject to ${p.condition})` : `${p.reference} ${p.title}`,
           <ClosureCase key="case" item={appendixItems.get(p.recommendationId)} reference={p.reference} onOpen={() => onOpen(p.recommendationId)} />,
-          ...(recording
-            ? [
-                decisionCell('closures', p, (here) => (
-                  <ClosureDecision
-                    reference={`${p.reference} ${p.title}`}
-                    decision={here}
-                    agree={() => actions.resolveClosure(p.recommendationId, { kind: 'agree' }, meetingId)}
-                    agreeSubjectTo={(condition) => actions.resolveClosure(p.recommendationId, { kind: 'agreeSubjectTo', condition }, meetingId)}
-                    notAccept={(reason) => actions.resolveClosure(p.recommendationId, { kind: 'notAccept', reason }, meetingId)}
-                    note={() => actions.resolveClosure(p.recommendationId, { kind: 'note' }, meetingId)}
-                  />
-                )),
-              ]
-            : []),
+          ...(recording ? [decisionCell({ kind: 'closures', pending: p })] : []),
         ])}
       />
       {paper.awaitingCondition.length > 0 && (
@@ -273,21 +233,7 @@ export function PaperPage({
               `${w.reference} ${w.title}`,
               statusLabel[w.withdrawal],
               w.reason,
-              ...(recording
-                ? [
-                    decisionCell('withdrawals', w, (here) => (
-                      <ClosureDecision
-                        what="Withdrawal"
-                        yes="Noted"
-                        effect={`The item becomes ${statusLabel[w.withdrawal].toLowerCase()}.`}
-                        reference={`${w.reference} ${w.title}`}
-                        decision={here}
-                        agree={() => actions.noteWithdrawal(w.recommendationId, meetingId)}
-                        notAccept={(reason) => actions.rejectWithdrawal(w.recommendationId, reason, meetingId)}
-                      />
-                    )),
-                  ]
-                : []),
+              ...(recording ? [decisionCell({ kind: 'withdrawals', pending: w })] : []),
             ])}
           />
         </>
@@ -336,18 +282,7 @@ export function PaperPage({
           e.currentTarget,
           e.requestedTarget,
           e.reason,
-          ...(recording
-            ? [
-                decisionCell('extensions', e, (here) => (
-                  <ExtensionDecision
-                    reference={`${e.reference} ${e.title}`}
-                    requested={e.requestedTarget}
-                    decision={here}
-                    decide={(grant) => actions.decideExtension(e.recommendationId, grant, meetingId)}
-                  />
-                )),
-              ]
-            : []),
+          ...(recording ? [decisionCell({ kind: 'extensions', pending: e })] : []),
         ])}
       />
       <MeetingRecordSection meeting={paper.meeting} data={data} canDecide={canDecide} decision={decision} />
