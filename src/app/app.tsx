@@ -1,10 +1,9 @@
 import { Button, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState } from 'react';
-import type { Session } from '../application/ports';
 import { Shell } from './shell';
 import type { SignIn } from './sign-in';
 import { useTabTheme } from './theme';
 import { useTeamsHost } from './use-teams-host';
+import { useSignedIn } from './use-signed-in';
 
 const useStyles = makeStyles({ page: { padding: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
@@ -25,8 +24,6 @@ export function ConfigProblems({ title = 'The tab is not configured', problems }
   );
 }
 
-type Stage = { kind: 'starting' } | { kind: 'ask' } | { kind: 'ready'; session: Session } | { kind: 'failed'; message: string };
-
 /**
  * The tab, on the emulator or in a tenant alike: wait for the Teams host (if any), sign in silently, else ask;
  * then the shell and its screens. The theme follows Teams live.
@@ -36,21 +33,7 @@ export function App({ signIn }: { signIn: SignIn }) {
   const host = useTeamsHost();
   const tabTheme = useTabTheme(host);
   const hostContext = host.status === 'connected' ? host.context : undefined;
-  const [stage, setStage] = useState<Stage>({ kind: 'starting' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    if (host.status === 'connecting') return;
-    let live = true;
-    setStage({ kind: 'starting' });
-    signIn.silent(hostContext).then(
-      (session) => live && setStage(session ? { kind: 'ready', session } : { kind: 'ask' }),
-      (error: unknown) => live && setStage({ kind: 'failed', message: error instanceof Error ? error.message : String(error) }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [signIn, host.status, hostContext, attempt]);
+  const { stage, setStage, retry } = useSignedIn(signIn, host);
 
   const switchUser = (): void => {
     signIn.signOut();
@@ -75,7 +58,7 @@ export function App({ signIn }: { signIn: SignIn }) {
         <div className={styles.page}>
           <MessageBar intent="error">
             <MessageBarBody>
-              Sign-in did not work: {stage.message} <Button onClick={() => setAttempt((n) => n + 1)}>Try again</Button>
+              Sign-in did not work: {stage.message} <Button onClick={retry}>Try again</Button>
             </MessageBarBody>
           </MessageBar>
         </div>

@@ -1,7 +1,7 @@
 import { Body1, FluentProvider, Link, MessageBar, MessageBarBody, Radio, RadioGroup, Spinner, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ChannelTabConfiguration } from '../adapters/teams/channel-tab-config';
-import { channelTabSettings, channelViews, viewFromAddress, type ChannelView } from './routes';
+import { TabConfiguration } from '../adapters/teams/tab-configuration';
+import { channelTabSettings, channelViews, meetingTabSettings, viewFromAddress, type ChannelView } from './routes';
 import { useTabTheme } from './theme';
 import { loadTeamsJs, useTeamsHost } from './use-teams-host';
 
@@ -13,26 +13,29 @@ const tabAddress = (): string => `${window.location.origin}${window.location.pat
 const isChannelView = (value: string): value is ChannelView => channelViews.some((v) => v.view === value);
 
 /**
- * The channel tab's configuration page (manifest `configurationUrl`, `?configure=1`). Teams shows it when the tab is
- * added or its settings are reopened; Save stores the chosen view in the tab's address.
+ * The configurable tab's page (manifest `configurationUrl`, `?configure=1`). Teams shows it when the tab is added
+ * to a channel or a meeting, or its settings are reopened. In a channel, Save stores the chosen view in the tab's
+ * address; in a meeting there is one view, the panel meeting, which its side panel then links.
  */
 export function ConfigureApp() {
   const styles = useStyles();
   const host = useTeamsHost();
   const { theme } = useTabTheme(host);
   const [view, setView] = useState<ChannelView | undefined>();
-  const configuration = useRef<ChannelTabConfiguration | undefined>(undefined);
+  const configuration = useRef<TabConfiguration | undefined>(undefined);
   const choose = useCallback((next: ChannelView): void => {
     setView(next);
     configuration.current?.choose(channelTabSettings(next, tabAddress()));
   }, []);
 
+  const inMeeting = host.status === 'connected' && Boolean(host.context.meeting);
   useEffect(() => {
     if (host.status !== 'connected') return;
     let live = true;
     void loadTeamsJs().then(async ({ pages }) => {
-      const current = new ChannelTabConfiguration(pages);
+      const current = new TabConfiguration(pages);
       configuration.current = current;
+      if (inMeeting) return current.choose(meetingTabSettings(tabAddress()));
       const saved = await current.savedAddress();
       const savedView = saved ? viewFromAddress(new URL(saved).search) : 'owner';
       if (live) choose(isChannelView(savedView) ? savedView : 'coordinator');
@@ -40,7 +43,7 @@ export function ConfigureApp() {
     return () => {
       live = false;
     };
-  }, [host.status, choose]);
+  }, [host.status, inMeeting, choose]);
 
   return (
     <FluentProvider theme={theme}>
@@ -61,7 +64,13 @@ export function ConfigureApp() {
             </MessageBarBody>
           </MessageBar>
         )}
-        {host.status === 'connected' && (
+        {inMeeting && (
+          <Body1>
+            Save adds the audit panel meeting to this Teams meeting. Then open Audit panel meeting from the meeting&apos;s toolbar: the audit coordinator links
+            it to a panel meeting there and runs the meeting from the side panel, sharing each item to the stage. Members follow read-only.
+          </Body1>
+        )}
+        {host.status === 'connected' && !inMeeting && (
           <>
             <Body1>Choose what this channel tab shows. People see only what their SharePoint permissions allow.</Body1>
             <RadioGroup aria-label="What this tab shows" value={view ?? ''} onChange={(_, data) => isChannelView(data.value) && choose(data.value)}>

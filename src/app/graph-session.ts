@@ -11,7 +11,9 @@ import { GraphReminderLog } from '../adapters/graph/graph-reminder-log';
 import { ListGateway } from '../adapters/graph/list-gateway';
 import type { Session } from '../application/ports';
 import { updateDraftSchema } from '../application/owner/update-draft';
-import { openInTeams } from './use-teams-host';
+import { loadTeamsJs, openInTeams } from './use-teams-host';
+import { meetingStageSharing } from '../adapters/teams/meeting-stage';
+import { meetingStageUrl, meetingSurface } from './routes';
 import { organisationLocale, organisationToday } from '../domain';
 import type { TabConfig } from './config';
 import { GraphActivityFeed } from '../adapters/graph/graph-activity-feed';
@@ -51,6 +53,12 @@ export function graphSession(
     evidenceLimit,
     // Outside Teams the organisation's style, so the screens write dates as its papers and cards do.
     locale: who.host?.locale || organisationLocale,
+    meeting: who.host?.meeting && {
+      chatId: who.host.meeting.chatId,
+      surface: meetingSurface(who.host.frameContext),
+      stage: meetingStageSharing(async () => (await loadTeamsJs()).meeting),
+      stageUrl: meetingStageUrl(),
+    },
     today: organisationToday(),
     targetReading: { bareQuarters: settings.TAB_BARE_QUARTERS },
   };

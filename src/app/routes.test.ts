@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channelTabSettings, deepLinkHash, parseRoute, routeHash, viewFromAddress } from './routes';
+import { channelTabSettings, deepLinkHash, meetingSurface, meetingTabSettings, parseRoute, routeHash, viewFromAddress } from './routes';
 
 describe('routes', () => {
   it('reads and writes the hash routes, defaulting to home', () => {
@@ -20,6 +20,13 @@ describe('routes', () => {
     expect(viewFromAddress('?view=panel&x=1')).toBe('panel');
     expect(viewFromAddress('?view=admin')).toBe('owner');
     expect(viewFromAddress('')).toBe('owner');
+  });
+
+  it("follows a meeting read-only, as the panel does, on the surface Teams' frame context names", () => {
+    const settings = meetingTabSettings('https://tab.example/index.html?configure=1#/');
+    expect(settings.contentUrl).toBe('https://tab.example/index.html?view=meeting');
+    expect(viewFromAddress(new URL(settings.contentUrl).search)).toBe('panel');
+    expect(['sidePanel', 'meetingStage', 'content', undefined].map(meetingSurface)).toEqual(['sidePanel', 'stage', 'tab', 'tab']);
   });
 });
 

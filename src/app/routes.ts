@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Role } from '../domain';
-import type { ChannelTabSettings } from '../adapters/teams/channel-tab-config';
+import type { MeetingSurface } from '../application/ports';
+import type { TabSettings } from '../adapters/teams/tab-configuration';
 
 /** Routes live in the URL hash, so a reload or a Teams deep link lands on the same screen. */
 export type Page = 'home' | 'dashboard' | 'register' | 'review' | 'audits' | 'import' | 'channel' | 'meetings' | 'paper';
@@ -40,11 +41,29 @@ export function useHashRoute(): [Route, (route: Route) => void] {
   ];
 }
 
-/** Which view a tab shows: the channel tab's address carries ?view=coordinator or ?view=panel; otherwise owner. */
+/**
+ * Which view a tab shows: the channel tab's address carries ?view=coordinator or ?view=panel; otherwise owner. A
+ * meeting's tab (?view=meeting) follows the meeting read-only, as the panel does: only the coordinator who linked the
+ * meeting runs it.
+ */
 export function viewFromAddress(search: string): Role {
   const view = new URLSearchParams(search).get('view');
-  return view === 'coordinator' || view === 'panel' ? view : 'owner';
+  return view === 'coordinator' || view === 'panel' ? view : view === 'meeting' ? 'panel' : 'owner';
 }
+
+/** Where Teams shows a meeting's tab, from its frame context: the side panel, the stage, or a tab of the chat. */
+export const meetingSurface = (frameContext: string | undefined): MeetingSurface =>
+  frameContext === 'sidePanel' ? 'sidePanel' : frameContext === 'meetingStage' ? 'stage' : 'tab';
+
+/** The meeting's tab, as the configuration page saves it and the side panel shares it to the stage. */
+export function meetingTabSettings(tabAddress: string): TabSettings {
+  const url = new URL(tabAddress);
+  url.search = new URLSearchParams({ view: 'meeting' }).toString();
+  url.hash = '';
+  return { entityId: 'audit-tracker-meeting', contentUrl: url.href, websiteUrl: url.href, suggestedDisplayName: 'Audit panel meeting' };
+}
+
+export const meetingStageUrl = (): string => meetingTabSettings(`${window.location.origin}${window.location.pathname}`).contentUrl;
 
 /** The views a channel tab can show; the personal tab is the owner's. */
 export type ChannelView = Exclude<Role, 'owner'>;
@@ -58,7 +77,7 @@ export const channelViews: { view: ChannelView; name: string; description: strin
 ];
 
 /** What the configuration page saves for a view: the tab's own address with ?view=, which viewFromAddress reads back. */
-export function channelTabSettings(view: ChannelView, tabAddress: string): ChannelTabSettings {
+export function channelTabSettings(view: ChannelView, tabAddress: string): TabSettings {
   const url = new URL(tabAddress);
   url.search = new URLSearchParams({ view }).toString();
   url.hash = '';

@@ -25,20 +25,37 @@ const useStyles = makeStyles({
 /** The frame every mode shares: theme, header with who is signed in, and the screens. */
 export function Shell({ theme, session, actions, children }: { theme: Theme; session?: Session; actions?: ReactNode; children?: ReactNode }) {
   const styles = useStyles();
+  // A meeting's stage is everyone's shared screen, and its side panel is narrow under Teams' own header: the item
+  // alone, without this header.
+  const bare = session?.meeting !== undefined && session.meeting.surface !== 'tab';
   return (
     <FluentProvider theme={theme} className={styles.shell}>
-      <header className={styles.header}>
-        <Title3 as="p">Audit Tracker</Title3>
-        <span className={styles.grow} />
-        {session && (
-          <span>
-            <Body1 block>{session.user.name}</Body1>
-            <Caption1 block>{session.user.role}</Caption1>
-          </span>
+      {!bare && (
+        <header className={styles.header}>
+          <Title3 as="p">Audit Tracker</Title3>
+          <span className={styles.grow} />
+          {session && (
+            <span>
+              <Body1 block>{session.user.name}</Body1>
+              <Caption1 block>{session.user.role}</Caption1>
+            </span>
+          )}
+          {actions}
+        </header>
+      )}
+      <HighContrastContext.Provider value={theme === teamsHighContrastTheme}>
+        {session?.meeting ? (
+          <SessionContext.Provider value={session}>
+            <Suspense fallback={<Spinner label="Loading…" />}>
+              <MeetingApp host={session.meeting} />
+            </Suspense>
+          </SessionContext.Provider>
+        ) : session ? (
+          <Screens session={session} />
+        ) : (
+          children
         )}
-        {actions}
-      </header>
-      <HighContrastContext.Provider value={theme === teamsHighContrastTheme}>{session ? <Screens session={session} /> : children}</HighContrastContext.Provider>
+      </HighContrastContext.Provider>
     </FluentProvider>
   );
 }
@@ -52,6 +69,8 @@ const ChannelPage = lazy(() => import('../features/coordinator/channel-page').th
 // Only coordinators edit: their editor loads when they open a recommendation.
 const RecommendationEditor = lazy(() => import('../features/coordinator/recommendation-editor').then((m) => ({ default: m.RecommendationEditor })));
 const MeetingsPage = lazy(() => import('../features/panel/meetings-page').then((m) => ({ default: m.MeetingsPage })));
+// A Teams meeting's side panel, stage and chat tab: only meetings load it.
+const MeetingApp = lazy(() => import('../features/panel/meeting-app').then((m) => ({ default: m.MeetingApp })));
 const PaperPage = lazy(() => import('../features/panel/paper-page').then((m) => ({ default: m.PaperPage })));
 const tabsFor: Record<Session['user']['role'], { page: Page; label: string }[]> = {
   owner: [{ page: 'home', label: 'My recommendations' }],

@@ -7,20 +7,25 @@ import { standingDecisions, type DecisionSubject, type DecisionSubjects, type Re
  * paper put to the panel in the paper's order (closures, withdrawals, extension requests, then the actions from
  * earlier meetings), each still before the panel or decided at this meeting.
  */
+/** An item the panel decides: its paper row while before the panel, its standing decision once decided. */
+export interface DecisionAgendaItem<K extends DecisionSubject, Row> {
+  key: string;
+  kind: K;
+  recommendationId: string;
+  reference: string;
+  title: string;
+  /** The paper's row while the item is before the panel; undefined once decided or gone. */
+  pending?: Row;
+  /** The panel's standing decision on it at this meeting. */
+  decided?: RecordedDecision;
+  /** The item's appendix entry: this cycle's update, with the narrative and evidence the panel judges on. */
+  appendix?: AppendixItem;
+}
+
 export type AgendaItem =
-  | {
-      key: string;
-      kind: DecisionSubject;
-      recommendationId: string;
-      reference: string;
-      title: string;
-      /** The paper's row while the item is before the panel; undefined once decided or gone. */
-      pending?: PaperItem | ProposedWithdrawal | ExtensionRequest;
-      /** The panel's standing decision on it at this meeting. */
-      decided?: RecordedDecision;
-      /** The item's appendix entry: this cycle's update, with the narrative and evidence the panel judges on. */
-      appendix?: AppendixItem;
-    }
+  | DecisionAgendaItem<'closures', PaperItem>
+  | DecisionAgendaItem<'withdrawals', ProposedWithdrawal>
+  | DecisionAgendaItem<'extensions', ExtensionRequest>
   | { key: string; kind: 'actions'; action: ActionForPaper };
 
 export const agendaKinds = ['closures', 'withdrawals', 'extensions', 'actions'] as const;
@@ -54,15 +59,10 @@ export function meetingAgenda(
   const byId = new Map(recommendations.map((r) => [r.id, r]));
   const appendix = new Map(paper.appendix.flatMap((g) => g.items).map((i) => [i.recommendation.id, i]));
   const decisions = standingDecisions(trail).filter((d) => d.meetingId === paper.meeting.id);
-  const pending: Record<DecisionSubject, readonly PaperItem[]> = {
-    closures: paper.acceptedForPanel,
-    withdrawals: paper.withdrawals,
-    extensions: paper.extensionRequests,
-  };
   const subjects = subjectsOf(paper);
-  const decisionItems = (['closures', 'withdrawals', 'extensions'] as const).flatMap((kind) =>
-    subjects[kind].map((id): AgendaItem => {
-      const row = pending[kind].find((p) => p.recommendationId === id);
+  const itemsOf = <K extends DecisionSubject, Row extends PaperItem>(kind: K, rows: readonly Row[]): DecisionAgendaItem<K, Row>[] =>
+    subjects[kind].map((id) => {
+      const row = rows.find((p) => p.recommendationId === id);
       const item = byId.get(id);
       return {
         key: agendaKey(kind, id),
@@ -74,13 +74,20 @@ export function meetingAgenda(
         decided: decisions.filter((d) => d.recommendationId === id && decidedBy[kind].includes(d.kind)).at(-1),
         appendix: appendix.get(id),
       };
-    }),
-  );
-  return [...decisionItems, ...paper.actions.map((action): AgendaItem => ({ key: agendaKey('actions', action.action.id), kind: 'actions', action }))];
+    });
+  return [
+    ...itemsOf('closures', paper.acceptedForPanel),
+    ...itemsOf('withdrawals', paper.withdrawals),
+    ...itemsOf('extensions', paper.extensionRequests),
+    ...paper.actions.map((action): AgendaItem => ({ key: agendaKey('actions', action.action.id), kind: 'actions', action })),
+  ];
 }
 
-/** Where the walk stands: the item the key names, or the first when it names none (decided away, or never set). */
-export function agendaPosition(agenda: readonly AgendaItem[], key: string | undefined): number {
+/**
+ * Where the walk stands: the item the key names; when it names none (an action done and gone), the place the walk
+ * was at, so it does not jump back to the start.
+ */
+export function agendaPosition(agenda: readonly AgendaItem[], key: string | undefined, was = 0): number {
   const at = agenda.findIndex((i) => i.key === key);
-  return at < 0 ? 0 : at;
+  return at >= 0 ? at : Math.max(0, Math.min(was, agenda.length - 1));
 }

@@ -28,7 +28,8 @@ export const teamsMeetingLinkSchema = z.object({
   chatId: z.string().min(1),
   linkedBy: personSchema,
   linkedAt: z.iso.datetime({ offset: true }),
-  onStage: z.object({ key: z.string().min(1), at: z.iso.datetime({ offset: true }) }).optional(),
+  /** `move` counts each time the stage is set, so a stage sees a decision re-shown on the same item even within one clock tick. */
+  onStage: z.object({ key: z.string().min(1), at: z.iso.datetime({ offset: true }), move: z.number().int().nonnegative() }).optional(),
 });
 export type TeamsMeetingLink = z.infer<typeof teamsMeetingLinkSchema>;
 

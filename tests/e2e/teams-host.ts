@@ -28,6 +28,9 @@ export interface WireContext {
   channelName?: string;
   /** Teams' wire name for a channel's kind: 'Regular', 'Private' or 'Shared' (teams-js's channel.membershipType). */
   channelType?: string;
+  /** In a meeting: its id, and its chat's (teams-js's meeting.id and chat.id). */
+  meetingId?: string;
+  chatId?: string;
 }
 
 /** The installed app, so the host can follow its deep links: its id and the address of each static tab. */
@@ -57,13 +60,15 @@ export const teamsUser = (email: string, name: string): WireContext => ({
 
 interface HostSetup {
   url: string;
-  frameContext: 'content' | 'settings';
+  frameContext: 'content' | 'settings' | 'sidePanel' | 'meetingStage';
   context: WireContext;
   settings?: SavedTabSettings;
   app?: InstalledApp;
   nestedAuth?: NestedAuth;
   /** A host without nested app authentication: it offers only its authentication window (older clients). */
   authWindow?: boolean;
+  /** In a meeting, whether this person may share the app to the stage (a presenter, with the app's consent). */
+  canShareToStage?: boolean;
 }
 
 /** A nested app auth request as msal-browser sends it through the bridge teams-js installs. */
@@ -82,6 +87,8 @@ interface HostState {
   authWindows: string[];
   validity?: boolean;
   settings?: SavedTabSettings;
+  /** The page the side panel shared to the meeting's stage, shown there in a second frame. */
+  stageUrl?: string;
   setTheme: (theme: WireContext['theme']) => void;
   save: () => Promise<string>;
 }
@@ -103,7 +110,10 @@ function installHost(setup: HostSetup): void {
   type Request = { id: number; uuidAsString?: string; func: string; args?: unknown[] };
   const frame = document.createElement('iframe');
   frame.title = 'Audit Tracker';
+  frame.name = 'tab';
   frame.style.cssText = 'width:100%;height:100vh;border:0;display:block';
+  // A meeting's stage, once the side panel shares to it: a second frame of the app, with its own frame context.
+  let stage: HTMLIFrameElement | undefined;
   const runtime = {
     apiVersion: 4,
     supports: {
@@ -112,18 +122,25 @@ function installHost(setup: HostSetup): void {
       pages: { config: {}, tabs: {}, appButton: {}, backStack: {} },
       teamsCore: {},
       authentication: {},
+      meeting: {},
       ...(setup.nestedAuth ? { nestedAppAuth: {} } : {}),
     },
   };
   let pendingSave: ((outcome: string) => void) | undefined;
-  const post = (message: unknown): void => frame.contentWindow?.postMessage(message, window.location.origin);
+  // Which frame a request came from: the answer goes back to it, and its frame context is its own.
+  const tabFrame = {
+    post: (message: unknown): void => frame.contentWindow?.postMessage(message, window.location.origin),
+    frameContext: () => setup.frameContext,
+  };
+  let from = tabFrame;
+  const post = (message: unknown): void => from.post(message);
   // Teams' authentication window: opened by the host for the tab, answered through the tab's pending request.
   let authWindow: { window: Window; request: Request } | undefined;
   const finishAuth = (args: unknown[]): void => {
     if (!authWindow) return;
     const { request } = authWindow;
     authWindow = undefined;
-    post({ id: request.id, uuidAsString: request.uuidAsString, args });
+    tabFrame.post({ id: request.id, uuidAsString: request.uuidAsString, args });
   };
   const state: HostState = {
     calls: [],
@@ -133,19 +150,20 @@ function installHost(setup: HostSetup): void {
     settings: setup.settings,
     setTheme: (theme) => {
       setup.context.theme = theme;
-      post({ func: 'themeChange', args: [theme] });
+      tabFrame.post({ func: 'themeChange', args: [theme] });
+      stage?.contentWindow?.postMessage({ func: 'themeChange', args: [theme] }, window.location.origin);
     },
     save: () =>
       new Promise<string>((resolve) => {
         pendingSave = resolve;
-        post({ func: 'settings.save', args: [{}] });
+        tabFrame.post({ func: 'settings.save', args: [{}] });
       }),
   };
   window.teamsHost = state;
   const answers: Record<string, (request: Request) => unknown[] | undefined> = {
     // Teams answers with the SDK version it supports, then its runtime (which tells teams-js to install the NAA bridge).
-    initialize: () => [setup.frameContext, 'web', '2.58.0', JSON.stringify(runtime)],
-    getContext: () => [{ ...setup.context, frameContext: setup.frameContext, hostClientType: 'web' }],
+    initialize: () => [from.frameContext(), 'web', '2.58.0', JSON.stringify(runtime)],
+    getContext: () => [{ ...setup.context, frameContext: from.frameContext(), hostClientType: 'web' }],
     'settings.getSettings': () => [state.settings ?? {}],
     'settings.setSettings': (request) => {
       state.settings = request.args?.[0] as SavedTabSettings;
@@ -184,8 +202,9 @@ function installHost(setup: HostSetup): void {
       const auth = (request as Request & { data?: string }).data;
       const call = JSON.parse(auth ?? '{}') as NestedAuthRequest;
       state.authRequests.push(call);
+      const reply = from.post;
       const answer = (body: object): void =>
-        post({ args: [null, JSON.stringify({ messageType: 'NestedAppAuthResponse', requestId: call.requestId, success: true, ...body })] });
+        reply({ args: [null, JSON.stringify({ messageType: 'NestedAppAuthResponse', requestId: call.requestId, success: true, ...body })] });
       const { context } = setup;
       const tid = context.tid ?? '';
       const oid = context.userObjectId ?? '';
@@ -247,6 +266,23 @@ function installHost(setup: HostSetup): void {
       authWindow = { window: opened, request };
       return undefined;
     },
+    // Teams shares an app's page to the stage only from its own domain, and only for a presenter with consent.
+    'meeting.getAppContentStageSharingCapabilities': () => [null, { doesAppHaveSharePermission: setup.canShareToStage === true }],
+    'meeting.getAppContentStageSharingState': () => [null, { isAppSharing: stage !== undefined }],
+    'meeting.shareAppContentToStage': (request) => {
+      const url = String(request.args?.[0]);
+      if (setup.canShareToStage !== true) return [{ errorCode: 1000, message: 'Only a presenter can share to the stage' }, false];
+      if (new URL(url).origin !== window.location.origin) return [{ errorCode: 1000, message: 'The content is not from a domain of this app' }, false];
+      stage?.remove();
+      stage = document.createElement('iframe');
+      stage.title = 'Meeting stage';
+      stage.name = 'stage';
+      stage.style.cssText = 'width:100%;height:100vh;border:0;display:block';
+      stage.src = url;
+      state.stageUrl = url;
+      document.body.append(stage);
+      return [null, true];
+    },
     'settings.save.success': () => {
       pendingSave?.('success');
       return undefined;
@@ -276,9 +312,14 @@ function installHost(setup: HostSetup): void {
       if (args) authWindow.window.postMessage({ id: request.id, uuidAsString: request.uuidAsString, args }, window.location.origin);
       return;
     }
-    if (event.source !== frame.contentWindow) return;
+    const stageWindow = stage?.contentWindow;
+    if (stageWindow && event.source === stageWindow) {
+      from = { post: (message: unknown): void => stageWindow.postMessage(message, window.location.origin), frameContext: () => 'meetingStage' };
+    } else if (event.source === frame.contentWindow) {
+      from = tabFrame;
+    } else return;
     const request = event.data;
-    state.calls.push(request.func);
+    state.calls.push(from === tabFrame ? request.func : `stage: ${request.func}`);
     const args = answers[request.func]?.(request);
     if (args) post({ id: request.id, uuidAsString: request.uuidAsString, args });
   });
@@ -304,6 +345,9 @@ export interface TeamsHostPage {
   setTheme: (theme: WireContext['theme']) => Promise<void>;
   /** Presses Teams' Save on a configuration page; resolves to "success" or "failure: <reason>". */
   save: () => Promise<string>;
+  /** The meeting's stage, once the side panel shares to it. */
+  stage: FrameLocator;
+  stageUrl: () => Promise<string | undefined>;
 }
 
 /** Opens the tab at `path` (relative to the app) inside a Teams-like host page, with the clock on the demo's day. */
@@ -334,15 +378,18 @@ export async function openInTeamsHost(
     app,
     nestedAuth: setup.nestedAuth,
     authWindow: setup.authWindow,
+    canShareToStage: setup.canShareToStage,
   });
   const frame = (): Frame => {
-    const found = page.frames().find((f) => f !== page.mainFrame());
+    const found = page.frame({ name: 'tab' });
     if (!found) throw new Error('The host has no tab frame');
     return found;
   };
   return {
     page,
-    tab: page.frameLocator('iframe'),
+    tab: page.frameLocator('iframe[name="tab"]'),
+    stage: page.frameLocator('iframe[name="stage"]'),
+    stageUrl: () => page.evaluate(() => window.teamsHost?.stageUrl),
     frame,
     calls: () => page.evaluate(() => [...(window.teamsHost?.calls ?? [])]),
     deepLinks: () => page.evaluate(() => [...(window.teamsHost?.deepLinks ?? [])]),

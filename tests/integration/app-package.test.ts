@@ -27,7 +27,11 @@ describe('the Teams app package', () => {
       id: env.TEAMS_APP_ID,
       validDomains: [env.TAB_DOMAIN],
       webApplicationInfo: { id: env.AAD_APP_CLIENT_ID, nestedAppAuthInfo: [{ redirectUri: `brk-multihub://${env.TAB_DOMAIN}` }] },
+      // A meeting's side panel and stage, and the consent Teams asks for before the side panel may share to the stage.
+      configurableTabs: [{ scopes: ['team', 'groupChat'], meetingSurfaces: ['sidePanel', 'stage'] }],
+      authorization: { permissions: { resourceSpecific: [{ name: 'MeetingStage.Write.Chat', type: 'Delegated' }] } },
     });
+    expect(manifest.configurableTabs[0].context).toEqual(expect.arrayContaining(['channelTab', 'meetingSidePanel', 'meetingStage', 'meetingChatTab']));
     expect(manifest.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 

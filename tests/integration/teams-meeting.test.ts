@@ -42,7 +42,7 @@ describe('a panel meeting held in a Teams meeting, against the emulator', () => 
 
     const linked = held.linked?.meeting ?? july;
     await putOnStage(env.admin.store, linked, agendaKey('closures', second), casey, new Date());
-    expect(await itemOnStage(env.admin.store, chat)).toBe(agendaKey('closures', second));
+    expect((await itemOnStage(env.admin.store, chat))?.key).toBe(agendaKey('closures', second));
     expect(await itemOnStage(env.admin.store, '19:meeting_another@thread.v2')).toBeUndefined();
     expect((await env.admin.store.recommendationDetail(first)).decisions.some((d) => d.kind === 'teamsMeetingLinked')).toBe(false);
   });
@@ -54,13 +54,18 @@ describe('a panel meeting held in a Teams meeting, against the emulator', () => 
     const append = (mark: string) =>
       env.admin.store.changeTeamsMeeting(
         july.id,
-        (current) => current && { ...current, onStage: { key: `${current.onStage?.key ?? ''}${mark}`, at: new Date().toISOString() } },
+        (current) =>
+          current && {
+            ...current,
+            onStage: { key: `${current.onStage?.key ?? ''}${mark}`, at: new Date().toISOString(), move: (current.onStage?.move ?? 0) + 1 },
+          },
       );
     await Promise.all([append('a'), append('b')]);
-    const key = (await itemOnStage(env.admin.store, chat)) ?? '';
+    const key = (await itemOnStage(env.admin.store, chat))?.key ?? '';
     expect([...key].sort().join('')).toBe('ab');
+    expect((await itemOnStage(env.admin.store, chat))?.move).toBe(2);
     // A meeting saved from an older read keeps its Teams link.
     await env.admin.store.saveMeeting({ title: july.title, date: july.date, updateDeadline: july.updateDeadline, cycle: july.cycle });
-    expect(await itemOnStage(env.admin.store, chat)).toBe(key);
+    expect((await itemOnStage(env.admin.store, chat))?.key).toBe(key);
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ChannelTabConfiguration, type ChannelTabSettings, type TeamsPages } from './channel-tab-config';
+import { TabConfiguration, type TabSettings, type TeamsPages } from './tab-configuration';
 
 type SaveEvent = Parameters<Parameters<TeamsPages['config']['registerOnSaveHandler']>[0]>[0];
 
 /** A stand-in for Teams' side of pages.config: it records what the page tells it and can press Save. */
-function fakeTeams(setConfig: (settings: ChannelTabSettings) => Promise<void> = async () => undefined) {
-  const seen = { validity: [] as boolean[], saved: [] as ChannelTabSettings[] };
+function fakeTeams(setConfig: (settings: TabSettings) => Promise<void> = async () => undefined) {
+  const seen = { validity: [] as boolean[], saved: [] as TabSettings[] };
   let onSave: ((event: SaveEvent) => void) | undefined;
   const teams: TeamsPages = {
     getConfig: () => Promise.reject(new Error('not configured yet')),
@@ -14,8 +14,8 @@ function fakeTeams(setConfig: (settings: ChannelTabSettings) => Promise<void> = 
         onSave = handler;
       },
       setConfig: async (settings) => {
-        await setConfig(settings as ChannelTabSettings);
-        seen.saved.push(settings as ChannelTabSettings);
+        await setConfig(settings as TabSettings);
+        seen.saved.push(settings as TabSettings);
       },
       setValidityState: (valid) => {
         seen.validity.push(valid);
@@ -43,7 +43,7 @@ function fakeTeams(setConfig: (settings: ChannelTabSettings) => Promise<void> = 
   return { teams, seen, pressSave };
 }
 
-const panel: ChannelTabSettings = {
+const panel: TabSettings = {
   entityId: 'audit-tracker-panel',
   contentUrl: 'https://tab.example/index.html?view=panel',
   websiteUrl: 'https://tab.example/index.html?view=panel',
@@ -53,7 +53,7 @@ const panel: ChannelTabSettings = {
 describe('the channel tab configuration', () => {
   it('keeps Save disabled until a view is chosen, then saves that view', async () => {
     const { teams, seen, pressSave } = fakeTeams();
-    const configuration = new ChannelTabConfiguration(teams);
+    const configuration = new TabConfiguration(teams);
     expect(seen.validity).toEqual([false]);
     expect(await pressSave()).toBe('failure: Choose which view the tab shows.');
     configuration.choose(panel);
@@ -64,11 +64,11 @@ describe('the channel tab configuration', () => {
 
   it('tells Teams the save failed, with the reason, when the host refuses the settings', async () => {
     const { teams, pressSave } = fakeTeams(() => Promise.reject(new Error('Invalid contentUrl')));
-    new ChannelTabConfiguration(teams).choose(panel);
+    new TabConfiguration(teams).choose(panel);
     expect(await pressSave()).toBe('failure: Invalid contentUrl');
   });
 
   it('reads no saved address for a new tab', async () => {
-    expect(await new ChannelTabConfiguration(fakeTeams().teams).savedAddress()).toBeUndefined();
+    expect(await new TabConfiguration(fakeTeams().teams).savedAddress()).toBeUndefined();
   });
 });

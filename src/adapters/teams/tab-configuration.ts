@@ -1,7 +1,7 @@
 import type { pages } from '@microsoft/teams-js';
 
-/** What Teams stores for a channel tab: it loads `contentUrl` in the channel from then on. */
-export interface ChannelTabSettings {
+/** What Teams stores for a configurable tab (channel or meeting): it loads `contentUrl` there from then on. */
+export interface TabSettings {
   entityId: string;
   contentUrl: string;
   websiteUrl: string;
@@ -17,11 +17,11 @@ export interface TeamsPages {
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
- * The channel tab's configuration page as Teams drives it: Save stays disabled until a view is chosen; when the user
- * presses Save, Teams asks us and we answer with the settings of the view chosen at that moment.
+ * A configurable tab's page (a channel's or a meeting's) as Teams drives it: Save stays disabled until a choice is
+ * made; when the user presses Save, Teams asks us and we answer with the settings chosen at that moment.
  */
-export class ChannelTabConfiguration {
-  private chosen: ChannelTabSettings | undefined;
+export class TabConfiguration {
+  private chosen: TabSettings | undefined;
 
   constructor(private readonly teams: TeamsPages) {
     teams.config.registerOnSaveHandler((event) => {
@@ -38,7 +38,7 @@ export class ChannelTabConfiguration {
     teams.config.setValidityState(false);
   }
 
-  choose(settings: ChannelTabSettings): void {
+  choose(settings: TabSettings): void {
     this.chosen = settings;
     this.teams.config.setValidityState(true);
   }

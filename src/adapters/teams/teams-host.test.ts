@@ -34,6 +34,20 @@ describe('connecting to the Teams host', () => {
     });
   });
 
+  it("knows a meeting's side panel by the meeting chat, the key its chat tab and stage share", async () => {
+    const inMeeting = {
+      ...teamsContext,
+      page: { id: 'tab', frameContext: 'sidePanel' },
+      team: undefined,
+      channel: undefined,
+      chat: { id: '19:meeting_abc@thread.v2' },
+      meeting: { id: 'MCMxOTptZWV0aW5n' },
+    };
+    const host = await connectTeamsHost(fakeTeams({ getContext: vi.fn(() => Promise.resolve(inMeeting as never)) }));
+    expect(host).toMatchObject({ frameContext: 'sidePanel', meeting: { chatId: '19:meeting_abc@thread.v2' } });
+    expect((await connectTeamsHost(fakeTeams()))?.meeting).toBeUndefined();
+  });
+
   it('waits for a slow host (Teams mobile can take seconds) rather than skipping nested app auth', async () => {
     vi.useFakeTimers();
     try {

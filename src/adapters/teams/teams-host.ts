@@ -36,6 +36,8 @@ export async function connectTeamsHost(teamsApp: TeamsApp, timeoutMs = hostStart
     teamId: context.team?.groupId,
     channelId: context.channel?.id,
     privateChannel: context.channel?.membershipType === 'Private' || context.channel?.membershipType === 'Shared' || undefined,
+    // A meeting's chat, side panel and stage all carry the meeting chat's id: the one key for the meeting.
+    meeting: context.meeting?.id ? { chatId: context.chat?.id ?? context.meeting.id } : undefined,
     locale: context.app.locale,
     theme: asTheme(context.app.theme),
     frameContext: context.page.frameContext,

@@ -1,4 +1,4 @@
-import { meetingAgenda, meetingForChat, type AgendaItem, type Meeting, type PanelPaper } from '../../domain';
+import { meetingAgenda, meetingForChat, type AgendaItem, type Meeting, type PanelPaper, type TeamsMeetingLink } from '../../domain';
 import type { AuditTrail, PaperData, RecommendationStore, RecommendationWriter } from '../ports';
 import { meetingSubject } from '../coordinator/audits-and-meetings';
 import { requireCoordinator, type Actor } from '../shared/actor';
@@ -63,11 +63,14 @@ export async function putOnStage(store: RecommendationWriter, meeting: Meeting, 
   requireCoordinator(actor, "chooses what the meeting's stage shows");
   return store.changeTeamsMeeting(meeting.id, (current) => {
     if (!current) throw new Error(`${meeting.title} is no longer linked to this Teams meeting`);
-    return { ...current, onStage: { key, at: now.toISOString() } };
+    return { ...current, onStage: { key, at: now.toISOString(), move: (current.onStage?.move ?? 0) + 1 } };
   });
 }
 
-/** The item on the stage of the panel meeting a Teams meeting is linked to, read from the meetings alone. */
-export async function itemOnStage(store: RecommendationStore, chatId: string): Promise<string | undefined> {
-  return meetingForChat(await store.meetings(), chatId)?.teams?.onStage?.key;
+/**
+ * The item on the stage of the panel meeting a Teams meeting is linked to, and which move put it there (a decision
+ * puts it there again, so the stage shows the decision), read from the meetings alone: the stage asks often.
+ */
+export async function itemOnStage(store: RecommendationStore, chatId: string): Promise<TeamsMeetingLink['onStage']> {
+  return meetingForChat(await store.meetings(), chatId)?.teams?.onStage;
 }

@@ -6,8 +6,11 @@ export interface HostContext {
   channelId?: string;
   /** A private or shared channel, where Workflows cannot post and only the channel's members read. */
   privateChannel?: boolean;
+  /** In a Teams meeting (its chat, side panel, stage or details): the meeting chat a panel meeting is linked to. */
+  meeting?: { chatId: string };
   locale: string;
   theme: 'default' | 'dark' | 'contrast';
+  /** Where Teams shows the tab: content, settings, or in a meeting sidePanel and meetingStage. */
   frameContext?: string;
   /** Teams' client: desktop, web, android, ios… Mobile shows no Stageview. */
   clientType?: string;

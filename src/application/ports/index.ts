@@ -5,6 +5,7 @@ export * from './draft-store';
 export * from './errors';
 export * from './evidence-store';
 export * from './host-context';
+export * from './meeting-stage';
 export * from './notifier';
 export * from './people-directory';
 export * from './recommendation-store';

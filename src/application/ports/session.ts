@@ -4,6 +4,7 @@ import type { FeedTarget } from './activity-feed';
 import type { DocumentFiles } from './document-files';
 import type { DraftStore } from './draft-store';
 import type { EvidenceStore } from './evidence-store';
+import type { MeetingHost } from './meeting-stage';
 import type { PeopleDirectory } from './people-directory';
 import type { RecommendationStore } from './recommendation-store';
 import type { ReminderLog } from './reminder-log';
@@ -32,6 +33,8 @@ export interface Session {
   evidenceLimit: number;
   /** The user's locale for dates and times: Teams' setting inside Teams, the organisation's outside. */
   locale: string;
+  /** The Teams meeting the tab is opened in: its side panel, its stage, or a tab of its chat. */
+  meeting?: MeetingHost;
   /** Today in the organisation's calendar, for RAG and due dates. */
   today: string;
   /** How the organisation reads target wordings it leaves open ("Q3 2024"): from configuration. */

@@ -1,4 +1,4 @@
-import { Body1, Caption1, Link, makeStyles, tokens } from '@fluentui/react-components';
+import { Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { AppendixItem } from '../../domain';
 import { EvidenceItem } from '../shared/evidence-item';
 
@@ -7,19 +7,24 @@ const useStyles = makeStyles({
   evidence: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
 });
 
-/** What the panel judges a closure on: who owns it, the narrative as accepted, its evidence, and the item itself. */
-export function ClosureCase({ item, reference, onOpen }: { item: AppendixItem | undefined; reference: string; onOpen?: () => void }) {
+/**
+ * What the panel judges a closure on: who owns it, the narrative as accepted, its evidence, and the item itself.
+ * Large on the meeting's stage, which everyone reads from across a room or a shared screen.
+ */
+export function ClosureCase({ item, reference, onOpen, large }: { item: AppendixItem | undefined; reference: string; onOpen?: () => void; large?: boolean }) {
   const styles = useStyles();
   const proposal = item?.update;
   return (
     <div className={styles.closureCase}>
-      <Caption1>{item?.recommendation.owners.map((o) => o.name).join(', ') || 'No owner'}</Caption1>
-      <Body1>{proposal?.closureNarrative || 'No narrative was given.'}</Body1>
+      <Text size={large ? 400 : 200}>{item?.recommendation.owners.map((o) => o.name).join(', ') || 'No owner'}</Text>
+      <Text size={large ? 500 : 300}>{proposal?.closureNarrative || 'No narrative was given.'}</Text>
       {proposal && proposal.evidence.length > 0 && (
         <ul className={styles.evidence} aria-label={`Evidence for ${reference}`}>
           {proposal.evidence.map((e, i) => (
             <li key={`${e.name}-${i}`}>
-              <EvidenceItem evidence={e} />
+              <Text size={large ? 400 : 300}>
+                <EvidenceItem evidence={e} />
+              </Text>
             </li>
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { scheduleMeeting } from '../../application/coordinator/audits-and-meetings';
 import { loadPaperData, paperForMeeting } from '../../application/panel/meeting-paper';
 import {
@@ -12,8 +12,9 @@ import {
 import { setPaperContext } from '../../application/panel/paper-context';
 import { issuePaper, issuedPaperBytes } from '../../application/panel/issue-paper';
 import { completePanelAction, decisionList, logPanelAction, type NewPanelAction } from '../../application/panel/panel-actions';
-import type { PaperData } from '../../application/ports';
-import { nextMeeting, type Meeting, type PanelPaper } from '../../domain';
+import { ForbiddenError, type PaperData } from '../../application/ports';
+import { itemOnStage, linkTeamsMeeting, meetingInTeams, putOnStage } from '../../application/panel/teams-meeting';
+import { nextMeeting, type AgendaItem, type AppendixItem, type Meeting, type PanelPaper, type TeamsMeetingLink } from '../../domain';
 import { useSession } from '../shared/session-context';
 import { tellOwnersOf } from '../../application/reminders/feed-delivery';
 import { useAsync } from '../shared/use-async';
@@ -90,4 +91,74 @@ export function usePanelActions() {
 export function useScheduleMeeting() {
   const { store, user } = useSession();
   return useCallback((meeting: Omit<Meeting, 'id'>) => scheduleMeeting(store, meeting, user, new Date()), [store, user]);
+}
+
+/** The panel meeting this Teams meeting holds, its paper and the walk through it. */
+export function useMeetingInTeams(chatId: string) {
+  const { store, today } = useSession();
+  return useAsync(useCallback(() => meetingInTeams(store, today, chatId), [store, today, chatId]));
+}
+
+/** Linking a Teams meeting to a panel meeting, and moving its stage. */
+export function useTeamsMeetingActions() {
+  const session = useSession();
+  return useMemo(
+    () => ({
+      // Whoever adds the app to a meeting links it as the coordinator would; SharePoint refuses anyone else's write.
+      link: (meetings: readonly Meeting[], meetingId: string, chatId: string) =>
+        linkTeamsMeeting(session.store, meetings, meetingId, chatId, { ...session.user, role: 'coordinator' }, new Date()).catch((error: unknown) => {
+          if (error instanceof ForbiddenError)
+            throw new ForbiddenError(`Only the audit coordinator can link this meeting; SharePoint refused: ${error.message}`);
+          throw error;
+        }),
+      putOnStage: (meeting: Meeting, key: string) => putOnStage(session.store, meeting, key, session.user, new Date()),
+    }),
+    [session],
+  );
+}
+
+/** How often a stage (and a follower's side panel) asks which item the coordinator put on the stage. */
+export const stagePollMs = 3000;
+
+/**
+ * The item on the meeting's stage as the coordinator moves it, asked every few seconds while the page is visible
+ * (Teams gives a shared stage no push from the app). A failed ask keeps the last answer and tries again.
+ */
+export function useItemOnStage(chatId: string, initial: TeamsMeetingLink['onStage'], follow = true): TeamsMeetingLink['onStage'] {
+  const { store } = useSession();
+  const [onStage, setOnStage] = useState(initial);
+  useEffect(() => {
+    if (!follow) return;
+    let live = true;
+    const ask = (): void => {
+      if (document.visibilityState !== 'visible') return;
+      itemOnStage(store, chatId).then(
+        (next) => live && setOnStage((current) => (current?.key === next?.key && current?.move === next?.move ? current : next)),
+        () => undefined,
+      );
+    };
+    const timer = setInterval(ask, stagePollMs);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [store, chatId, follow]);
+  return onStage;
+}
+
+/**
+ * The agenda with each item's case kept once decided: a closed item leaves the live paper's appendix, but the
+ * meeting still looks at what it just agreed.
+ */
+export function useAgendaWithCases(agenda: AgendaItem[]): AgendaItem[] {
+  const cases = useRef(new Map<string, AppendixItem>());
+  return useMemo(
+    () =>
+      agenda.map((item) => {
+        if (item.kind === 'actions') return item;
+        if (item.appendix) cases.current.set(item.key, item.appendix);
+        return item.appendix ? item : { ...item, appendix: cases.current.get(item.key) };
+      }),
+    [agenda],
+  );
 }

@@ -13,6 +13,21 @@ const useStyles = makeStyles({
   row: { display: 'flex', gap: tokens.spacingHorizontalM, flexWrap: 'wrap', alignItems: 'end' },
 });
 
+/** The coordinator records an action as done, saying what was provided. */
+export function ActionDone({ actionId, decision }: { actionId: string; decision: Decision }) {
+  const actions = usePanelActions();
+  return (
+    <ReasonDialog
+      size="small"
+      trigger="Done…"
+      title="Record the action as done"
+      label="What was provided, and when?"
+      confirm="Record as done"
+      onConfirm={(note) => decision.run('Action recorded as done', () => actions.completeAction(actionId, note))}
+    />
+  );
+}
+
 /**
  * What the panel asked for: earlier meetings' actions still open (carried into this paper until done), and for
  * the coordinator a form to log one raised at this meeting with who is asked and the meeting it is due at.
@@ -76,19 +91,7 @@ export function PanelActionsSection({
               </Badge>
             )}
           </span>,
-          ...(canDecide
-            ? [
-                <ReasonDialog
-                  key="done"
-                  size="small"
-                  trigger="Done…"
-                  title="Record the action as done"
-                  label="What was provided, and when?"
-                  confirm="Record as done"
-                  onConfirm={(note) => done.run('Action recorded as done', () => actions.completeAction(action.id, note))}
-                />,
-              ]
-            : []),
+          ...(canDecide ? [<ActionDone key="done" actionId={action.id} decision={done} />] : []),
         ])}
       />
       {canDecide && (

@@ -1,23 +1,10 @@
-import {
-  Body1,
-  Button,
-  Caption1,
-  Field,
-  Link,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Spinner,
-  Subtitle1,
-  Title2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Body1, Button, Caption1, Link, MessageBar, MessageBarBody, Spinner, Subtitle1, Title2, makeStyles, tokens } from '@fluentui/react-components';
 import { useState, type ReactNode } from 'react';
 import { decisionsRefusedBecause, statusLabel, type DecisionSubject, type ExceededTarget, type Meeting } from '../../domain';
 import { useDates } from '../shared/dates';
 import { DecisionMessage } from '../shared/decision-message';
 import { MeetingRecordSection } from './meeting-record-section';
+import { MeetingSelect } from './meeting-select';
 import { PanelActionsSection } from './panel-actions-section';
 import { ItemDecision, type PendingSubject } from './item-decision';
 import { ClosureCase } from './closure-case';
@@ -124,15 +111,7 @@ export function PaperPage({
         {paper.meeting.title}
       </Title2>
       <div className={styles.bar}>
-        <Field label="Meeting">
-          <Select value={paper.meeting.id} onChange={(_, d) => setMeetingRef(d.value)}>
-            {meetings.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.title} ({dates.date(m.date)})
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <MeetingSelect label="Meeting" meetings={meetings} value={paper.meeting.id} onChange={setMeetingRef} />
         <Button
           appearance="primary"
           onClick={() => void exportFile(() => actions.paperFile(paper), `panel-paper-${paper.meeting.date}.docx`)}
