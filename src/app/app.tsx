@@ -1,11 +1,10 @@
-import { Button, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, FluentProvider, MessageBar, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { Shell } from './shell';
 import type { SignIn } from './sign-in';
+import { SignInStatus } from './sign-in-status';
 import { useTabTheme } from './theme';
 import { useTeamsHost } from './use-teams-host';
 import { useSignedIn } from './use-signed-in';
-
-const useStyles = makeStyles({ page: { padding: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM } });
 
 export function ConfigProblems({ title = 'The tab is not configured', problems }: { title?: string; problems: string[] }) {
   return (
@@ -29,11 +28,11 @@ export function ConfigProblems({ title = 'The tab is not configured', problems }
  * then the shell and its screens. The theme follows Teams live.
  */
 export function App({ signIn }: { signIn: SignIn }) {
-  const styles = useStyles();
   const host = useTeamsHost();
   const tabTheme = useTabTheme(host);
   const hostContext = host.status === 'connected' ? host.context : undefined;
-  const { stage, setStage, retry } = useSignedIn(signIn, host);
+  const signedIn = useSignedIn(signIn, host);
+  const { stage, setStage } = signedIn;
 
   const switchUser = (): void => {
     signIn.signOut();
@@ -52,17 +51,7 @@ export function App({ signIn }: { signIn: SignIn }) {
         </>
       }
     >
-      {stage.kind === 'starting' && <Spinner label="Signing you in…" style={{ padding: 24 }} />}
-      {stage.kind === 'ask' && signIn.prompt({ host: hostContext, onSignedIn: (session) => setStage({ kind: 'ready', session }) })}
-      {stage.kind === 'failed' && (
-        <div className={styles.page}>
-          <MessageBar intent="error">
-            <MessageBarBody>
-              Sign-in did not work: {stage.message} <Button onClick={retry}>Try again</Button>
-            </MessageBarBody>
-          </MessageBar>
-        </div>
-      )}
+      <SignInStatus signIn={signIn} host={hostContext} signedIn={signedIn} />
     </Shell>
   );
 }

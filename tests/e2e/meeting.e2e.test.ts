@@ -30,28 +30,31 @@ describe('the panel meeting inside a Teams meeting', () => {
       canShareToStage: extra.canShareToStage,
     });
 
-  it("adds the meeting's tab from the configuration page, with the meeting's one view", async () => {
+  it('is added from the configuration page, which links the Teams meeting to the panel meeting chosen there', async () => {
+    const created = await e2eGraph(casey, 'POST', '/sites/root/lists/AuditTrackerMeetings/items', { fields: meeting });
+    expect(created.status).toBe(201);
     const host = await open(casey, 'Casey Marlow', 'settings');
-    await host.tab.getByText(/Save adds the audit panel meeting to this Teams meeting/).waitFor();
+    await host.page.setViewportSize({ width: 400, height: 700 });
+    const choice = host.tab.getByRole('combobox', { name: 'Panel meeting' });
+    await choice.selectOption((await choice.locator('option', { hasText: meeting.Title }).getAttribute('value')) ?? '');
     await expect.poll(() => host.validity()).toBe(true);
+    await screenshot(host.page, 'meeting-configure');
     expect(await host.save()).toBe('success');
     const saved = await host.settings();
     expect(saved).toMatchObject({ entityId: 'audit-tracker-meeting', suggestedDisplayName: 'Audit panel meeting' });
     expect(new URL(saved?.contentUrl ?? '').searchParams.get('view')).toBe('meeting');
     await host.page.close();
+
+    // Reopened, the settings show the link Save made.
+    const again = await open(casey, 'Casey Marlow', 'settings');
+    await again.tab.getByText('This Teams meeting already holds that panel meeting.').waitFor();
+    await again.page.close();
   });
 
-  it('is linked by the coordinator, walked item by item with each decision confirmed and undoable, and the stage and a member follow', async () => {
-    const created = await e2eGraph(casey, 'POST', '/sites/root/lists/AuditTrackerMeetings/items', { fields: meeting });
-    expect(created.status).toBe(201);
-
+  it('is walked item by item from the side panel, with each decision confirmed and undoable, and the stage and a member follow', async () => {
     const side = await open(casey, 'Casey Marlow', 'sidePanel', { canShareToStage: true });
     await side.page.setViewportSize({ width: 320, height: 900 });
     const { tab } = side;
-    await tab.getByRole('heading', { name: 'This Teams meeting is not linked to a panel meeting' }).waitFor();
-    const choice = tab.getByRole('combobox', { name: 'Panel meeting' });
-    await choice.selectOption((await choice.locator('option', { hasText: meeting.Title }).getAttribute('value')) ?? '');
-    await tab.getByRole('button', { name: 'Link this meeting' }).click();
     await tab.getByRole('heading', { level: 1, name: meeting.Title }).waitFor();
     // Nothing is decided before the paper goes out.
     await tab.getByText(`Issue the paper for ${meeting.Title} first: the panel decides on the paper it received`).waitFor();
@@ -128,8 +131,18 @@ describe('the panel meeting inside a Teams meeting', () => {
     await Promise.all([panel.page.close(), member.page.close()]);
   });
 
-  it('says so when the Teams meeting is not linked, and SharePoint refuses the link to anyone but the coordinator', async () => {
-    const host = await open(helen, 'Helen Ashworth', 'sidePanel', { chat: '19:meeting_another@thread.v2' });
+  it('refuses the link to anyone but the coordinator, on the configuration page and the side panel alike, and says so when unlinked', async () => {
+    const another = '19:meeting_another@thread.v2';
+    const settings = await open(helen, 'Helen Ashworth', 'settings', { chat: another });
+    await settings.tab.getByRole('combobox', { name: 'Panel meeting' }).waitFor();
+    expect(await settings.save()).toMatch(/^failure: Only the audit coordinator can link this meeting; SharePoint refused: Access denied/);
+    expect(await settings.settings()).toBeUndefined();
+    // She may still add the tab and leave the link to the coordinator.
+    await settings.tab.getByRole('checkbox', { name: 'Link this Teams meeting to a panel meeting when I save' }).uncheck();
+    expect(await settings.save()).toBe('success');
+    await settings.page.close();
+
+    const host = await open(helen, 'Helen Ashworth', 'sidePanel', { chat: another });
     await host.page.setViewportSize({ width: 320, height: 700 });
     await host.tab.getByRole('heading', { name: 'This Teams meeting is not linked to a panel meeting' }).waitFor();
     await host.tab.getByRole('button', { name: 'Link this meeting' }).click();

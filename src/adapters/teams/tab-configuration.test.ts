@@ -68,6 +68,26 @@ describe('the channel tab configuration', () => {
     expect(await pressSave()).toBe('failure: Invalid contentUrl');
   });
 
+  it('does what the choice needs first, and saves only once that has worked', async () => {
+    const { teams, seen, pressSave } = fakeTeams();
+    const configuration = new TabConfiguration(teams);
+    const done: string[] = [];
+    configuration.choose(panel, async () => {
+      expect(seen.saved).toEqual([]);
+      done.push('linked');
+    });
+    expect(await pressSave()).toBe('success');
+    expect(done).toEqual(['linked']);
+    expect(seen.saved).toEqual([panel]);
+  });
+
+  it('keeps the settings unsaved, and says why, when the step before saving fails', async () => {
+    const { teams, seen, pressSave } = fakeTeams();
+    new TabConfiguration(teams).choose(panel, () => Promise.reject(new Error('Only the audit coordinator can link this meeting')));
+    expect(await pressSave()).toBe('failure: Only the audit coordinator can link this meeting');
+    expect(seen.saved).toEqual([]);
+  });
+
   it('reads no saved address for a new tab', async () => {
     expect(await new TabConfiguration(fakeTeams().teams).savedAddress()).toBeUndefined();
   });

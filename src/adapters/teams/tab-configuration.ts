@@ -16,30 +16,37 @@ export interface TeamsPages {
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+/** What Save does before Teams stores the settings (a meeting's link to a panel meeting); its failure stops the save. */
+export type BeforeSave = () => Promise<unknown>;
+
 /**
  * A configurable tab's page (a channel's or a meeting's) as Teams drives it: Save stays disabled until a choice is
- * made; when the user presses Save, Teams asks us and we answer with the settings chosen at that moment.
+ * made; when the user presses Save, Teams asks us and we answer with the settings chosen at that moment, after
+ * doing what the choice needs done first.
  */
 export class TabConfiguration {
-  private chosen: TabSettings | undefined;
+  private chosen: { settings: TabSettings; beforeSave?: BeforeSave } | undefined;
 
   constructor(private readonly teams: TeamsPages) {
     teams.config.registerOnSaveHandler((event) => {
-      const settings = this.chosen;
-      if (!settings) {
+      const chosen = this.chosen;
+      if (!chosen) {
         event.notifyFailure('Choose which view the tab shows.');
         return;
       }
-      teams.config.setConfig(settings).then(
-        () => event.notifySuccess(),
-        (error: unknown) => event.notifyFailure(messageOf(error)),
-      );
+      Promise.resolve()
+        .then(chosen.beforeSave)
+        .then(() => teams.config.setConfig(chosen.settings))
+        .then(
+          () => event.notifySuccess(),
+          (error: unknown) => event.notifyFailure(messageOf(error)),
+        );
     });
     teams.config.setValidityState(false);
   }
 
-  choose(settings: TabSettings): void {
-    this.chosen = settings;
+  choose(settings: TabSettings, beforeSave?: BeforeSave): void {
+    this.chosen = { settings, beforeSave };
     this.teams.config.setValidityState(true);
   }
 
