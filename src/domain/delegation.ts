@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { personSchema, sameEmail, type Person } from './people';
+import { notAmong, personSchema, sameEmail, type Person } from './people';
 import type { Recommendation } from './recommendation';
 
 /** An owner the item was taken from, and when: their updates before then keep counting, under their name. */
@@ -11,11 +11,15 @@ export type FormerOwner = z.infer<typeof formerOwnerSchema>;
  * the record as theirs (the reference keeps former owners, lines 919, 1225, 1637); only later ones stop counting.
  */
 export function withFormerOwners<R extends Pick<Recommendation, 'owners' | 'formerOwners'>>(before: R, after: R, now: Date): R {
-  const removed = before.owners.filter((o) => !after.owners.some((p) => sameEmail(p.email, o.email)));
+  const removed = notAmong(before.owners, after.owners);
   if (removed.length === 0) return after;
   const kept = (after.formerOwners ?? []).filter((f) => !removed.some((o) => sameEmail(o.email, f.email)));
   return { ...after, formerOwners: [...kept, ...removed.map((o) => ({ ...o, until: now.toISOString() }))] };
 }
+
+/** The people a write makes owners (all of a new item's): the ones the app is installed for, so their feed reaches them. */
+export const newOwners = (before: { owners: readonly Person[] } | undefined, after: { owners: readonly Person[] }): Person[] =>
+  notAmong(after.owners, before?.owners ?? []);
 
 /** At most this many delegates on an item: deputies, not a distribution list. */
 export const maxDelegates = 2;

@@ -32,6 +32,9 @@ export function matchesPerson(person: Person, query: string): boolean {
   return words.every((w) => nameWords.some((n) => n.startsWith(w)) || person.email.toLowerCase().includes(w));
 }
 
+/** The people not among the others, by address: owners an edit adds or removes. */
+export const notAmong = (people: readonly Person[], others: readonly Person[]): Person[] =>
+  people.filter((person) => !others.some((known) => sameEmail(known.email, person.email)));
+
 /** The people on an item who are no longer in the organisation's directory (leavers): the item needs reassigning. */
-export const notInDirectory = (people: readonly Person[], directory: readonly Person[]): Person[] =>
-  people.filter((person) => !directory.some((known) => sameEmail(known.email, person.email)));
+export const notInDirectory: (people: readonly Person[], directory: readonly Person[]) => Person[] = notAmong;

@@ -10,7 +10,8 @@ import {
   type DirectoryChoices,
   type ImportPreview,
 } from '../application/coordinator/import-register';
-import { commonOptions, defaultEmulatorUser, jobContext, parseArgs, runJob } from './job-context';
+import { installAppFor, withoutAppSentence } from '../application/reminders/app-for-owners';
+import { commonOptions, defaultEmulatorUser, jobContext, jobFeed, parseArgs, runJob } from './job-context';
 import { organisationToday } from '../domain';
 import { GraphDirectory } from '../adapters/graph/graph-directory';
 
@@ -72,6 +73,9 @@ runJob(async (args) => {
     process.stderr.write('\n');
     console.log(`Written: ${result.written}; notes: ${result.notes}; conflicts: ${result.conflicts.length}; failed: ${result.failed.length}.`);
     for (const c of [...result.conflicts, ...result.failed]) console.log(`row ${c.rowNumber}: ${c.message}`);
+    // New owners get the app in Teams now, so their first reminder reaches their feed.
+    const installs = await installAppFor(jobFeed(context)?.activities, result.assigned);
+    if (installs.withoutApp.length > 0) console.log(`${withoutAppSentence(installs)}.`);
     if (result.failed.length > 0 || result.conflicts.length > 0) process.exitCode = 1;
   } else {
     console.log('Dry run: nothing was written.');

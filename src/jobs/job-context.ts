@@ -9,6 +9,9 @@ import { ListGateway } from '../adapters/graph/list-gateway';
 import { GraphRecommendationStore } from '../adapters/graph/graph-recommendation-store';
 import { SharePointPermissions } from '../adapters/graph/sharepoint-permissions';
 import { siteWebUrl } from '../adapters/graph/provision';
+import { GraphActivityFeed } from '../adapters/graph/graph-activity-feed';
+import type { FeedTarget } from '../application/ports';
+import { reminderLinks } from '../application/reminders/reminder-links';
 import { environmentFor } from './env-files';
 
 /** Whoever runs a job against the emulator without --user signs in as its first coordinator. */
@@ -96,6 +99,18 @@ export function jobContext(options: { graph?: string; user?: string; env?: strin
     store: new GraphRecommendationStore(gateway),
     permissions: async () => new SharePointPermissions(await siteWebUrl(graph, siteId), graph.tokens),
     env,
+  };
+}
+
+/** People's activity feeds, when the env names the Teams app: installations name it by its catalog id (a sideloaded app's is its manifest id). */
+export function jobFeed({ graph, env }: JobContext): FeedTarget | undefined {
+  const teamsAppId = env.TEAMS_APP_ID;
+  const catalogAppId = env.TEAMS_CATALOG_APP_ID || teamsAppId;
+  if (!teamsAppId || !catalogAppId) return undefined;
+  // Notifications open the tab in Teams: their links are Teams deep links whatever the channel's cards use.
+  return {
+    activities: new GraphActivityFeed(graph, catalogAppId),
+    links: reminderLinks({ teamsAppId, catalogAppId: env.TEAMS_CATALOG_APP_ID, tabEndpoint: env.TAB_ENDPOINT }),
   };
 }
 

@@ -5,10 +5,9 @@ import { GraphUserIds } from '../adapters/graph/graph-user-ids';
 import { reminderLinks } from '../application/reminders/reminder-links';
 import { runReminders } from '../application/reminders/reminders';
 import { reminderDeliveries, type ReminderDelivery } from '../application/ports';
-import { GraphActivityFeed } from '../adapters/graph/graph-activity-feed';
 import { GraphReminderPreferences } from '../adapters/graph/graph-reminder-preferences';
 import type { Notifier } from '../application/ports';
-import { commonOptions, jobContext, parseArgs, runJob, type JobContext } from './job-context';
+import { commonOptions, jobContext, jobFeed, parseArgs, runJob, type JobContext } from './job-context';
 
 /** The emulator's (or a named) team channel. */
 async function channelNotifier(context: JobContext, team?: string, channel?: string): Promise<Notifier> {
@@ -69,16 +68,7 @@ runJob(async (args) => {
     : reminderLinks({ appUrl: values['app-url'] ?? env.REMINDER_APP_URL ?? 'http://127.0.0.1:53000' });
   const delivery = values.via ?? env.REMINDER_DELIVERY ?? 'channel';
   if (!isDelivery(delivery)) throw new Error(`--via (or REMINDER_DELIVERY) must be one of ${reminderDeliveries.join(', ')}, not '${delivery}'`);
-  // Installations name the app by its catalog id; a sideloaded app's is its manifest id.
-  const catalogAppId = env.TEAMS_CATALOG_APP_ID || teamsAppId;
-  // Notifications open the tab in Teams: their links are Teams deep links whatever the channel's cards use.
-  const feed =
-    teamsAppId && catalogAppId
-      ? {
-          activities: new GraphActivityFeed(context.graph, catalogAppId),
-          links: reminderLinks({ teamsAppId, catalogAppId: env.TEAMS_CATALOG_APP_ID, tabEndpoint: env.TAB_ENDPOINT }),
-        }
-      : undefined;
+  const feed = jobFeed(context);
   const run = await runReminders({
     store: context.store,
     log: new GraphReminderLog(context.gateway),

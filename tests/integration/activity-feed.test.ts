@@ -14,11 +14,14 @@ import { GraphReminderPreferences } from '../../src/adapters/graph/graph-reminde
 import { reminderLinks } from '../../src/application/reminders/reminder-links';
 import { runReminders } from '../../src/application/reminders/reminders';
 import { tellInFeed, tellOwnersOf, toldInFeed } from '../../src/application/reminders/feed-delivery';
-import { addDays } from '../../src/domain';
+import { installAppFor, withoutAppSentence } from '../../src/application/reminders/app-for-owners';
+import { editRecommendation } from '../../src/application/coordinator/review';
+import { addDays, newOwners } from '../../src/domain';
 import type { JobContext } from '../../src/jobs/job-context';
 import { contextFor, coordinator, demoWithChannel, owner, provisioned, rawCall, startTestEmulator } from '../support/emulator-harness';
 
 const run = promisify(execFile);
+const coordinatorActor = { email: coordinator, name: 'Casey Marlow', role: 'coordinator' as const };
 const today = '2025-05-20';
 const links = reminderLinks({ teamsAppId: emulatorTeamsAppId });
 const deepLink = links.myRecommendations;
@@ -245,6 +248,36 @@ describe('reminders in the activity feed', () => {
     // Back to the audit team's choice.
     await new GraphReminderPreferences(contextFor(emulator, chooser.email).gateway).set(chooser, undefined);
     expect(await preferences.all()).toEqual(new Map());
+  });
+
+  it('installs the app for people as they become owners, once each, and names those it cannot reach', async () => {
+    const people = (await rawCall(emulator, coordinator, 'GET', '/users')).body.value as { id: string; mail: string; displayName: string }[];
+    const installed = async (id: string) =>
+      ((await rawCall(emulator, coordinator, 'GET', `/users/${id}/teamwork/installedApps`)).body.value as unknown[]).length > 0;
+    const lacking: { id: string; mail: string; displayName: string }[] = [];
+    for (const p of people) if (!(await installed(p.id))) lacking.push(p);
+    const newcomer = lacking[0];
+    if (!newcomer) throw new Error('The demo should have someone the app is not installed for yet');
+    const person = { name: newcomer.displayName, email: newcomer.mail };
+    const current = await context.store.getRecommendation((await context.store.paperData(today)).recommendations[0]!.id);
+    const saved = await editRecommendation(
+      context.store,
+      current,
+      { ...current.value, owners: [...current.value.owners, person] },
+      coordinatorActor,
+      new Date(),
+    );
+    const assigned = newOwners(current.value, saved.value);
+    expect(assigned.map((p) => p.email)).toEqual([person.email]);
+    // Named on two items, installed once; someone outside the directory is named, not dropped.
+    const ghost = { name: 'Nobody Here', email: 'nobody@northmere.example' };
+    const feed = new GraphActivityFeed(context.graph, emulatorTeamsAppId);
+    const outcome = await installAppFor(feed, [...assigned, { ...person, email: person.email.toUpperCase() }, ghost]);
+    expect(outcome).toEqual({ withoutApp: [ghost] });
+    expect(await installed(newcomer.id)).toBe(true);
+    expect(await installAppFor(feed, assigned)).toEqual({ withoutApp: [] });
+    expect(withoutAppSentence(outcome)).toMatch(/^Nobody Here could not be given the app in Teams/);
+    expect(await installAppFor(undefined, assigned)).toEqual({ withoutApp: [] });
   });
 
   it('refuses an unknown delivery before anything is sent', async () => {

@@ -61,6 +61,9 @@ describe('importing a register', () => {
     expect(result).toMatchObject({ written: 4, conflicts: [], failed: [], notes: 2 });
     expect(progress.at(-1)).toBe(4);
     const register = await context.store.loadRegister();
+    // The new items' owners are the people to give the app in Teams.
+    expect(result.assigned.map((p) => p.email).sort()).toEqual(register.recommendations.flatMap((r) => r.value.owners.map((o) => o.email)).sort());
+    expect(result.assigned.length).toBeGreaterThan(0);
     expect(register.audits.map((a) => [a.value.title, a.value.qualifier ?? '']).sort()).toEqual([
       ['HARBOUR PATROL', ''],
       ['Records Management', '(Revisit Audit)'],
@@ -74,7 +77,7 @@ describe('importing a register', () => {
     const again = await previewImport(context.store, table, today);
     expect(again.counts).toMatchObject({ create: 0, update: 0, unchanged: 4, skip: 2 });
     const second = await applyImport(context.store, again, casey, new Date());
-    expect(second).toMatchObject({ written: 0, notes: 0 });
+    expect(second).toMatchObject({ written: 0, notes: 0, assigned: [] });
     const refreshed = await context.store.refreshRegister(marker);
     expect(refreshed.recommendations.map((r) => r.etag).sort()).toEqual(marker.recommendations.map((r) => r.etag).sort());
   });

@@ -1,4 +1,5 @@
 import {
+  newOwners,
   auditKey,
   importSource,
   currentTarget,
@@ -378,6 +379,8 @@ export interface ImportResult {
   conflicts: { rowNumber: number; message: string }[];
   failed: { rowNumber: number; message: string }[];
   notes: number;
+  /** The people the written rows make owners (new items' owners, and owners added to existing ones). */
+  assigned: Person[];
 }
 
 /** A stable key for one imported update, so importing the same file again adds no second note. */
@@ -452,11 +455,14 @@ export async function applyImport(
       }),
   );
   const outcomes: WriteOutcome[] = await store.writeRecommendations(writes, onProgress);
-  const result: ImportResult = { written: 0, conflicts: [], failed: [], notes: 0 };
+  const result: ImportResult = { written: 0, conflicts: [], failed: [], notes: 0, assigned: [] };
   outcomes.forEach((outcome, i) => {
     const rowNumber = todo[i]?.row.rowNumber ?? 0;
-    if (outcome.outcome === 'written') result.written++;
-    else if (outcome.outcome === 'conflict') result.conflicts.push({ rowNumber, message: outcome.message ?? '' });
+    const write = writes[i];
+    if (outcome.outcome === 'written' && write) {
+      result.written++;
+      result.assigned.push(...newOwners(write.kind === 'update' ? write.current.value : undefined, write.value));
+    } else if (outcome.outcome === 'conflict') result.conflicts.push({ rowNumber, message: outcome.message ?? '' });
     else result.failed.push({ rowNumber, message: outcome.message ?? '' });
   });
   const writtenIds = new Map(todo.map((r, i) => [r, outcomes[i]?.outcome === 'written' ? outcomes[i]?.id : undefined]));

@@ -1,6 +1,7 @@
 import type { ActivityFeed, FeedNotification, FeedTarget, RecommendationStore } from '../ports';
 import type { Person } from '../../domain';
 import { exponentialBackoff, retrying } from '../shared/retry';
+import { isAppInstalls, withoutAppSentence } from './app-for-owners';
 
 const defaultRetry = { attempts: 3, backoffMs: 500 };
 
@@ -52,6 +53,12 @@ export function toldInFeed({ told, notReached }: FeedOutcome): string {
   return [told.length > 0 ? `${names(told)} told in Teams` : '', notReached.length > 0 ? `${names(notReached)} could not be told in Teams` : '']
     .filter(Boolean)
     .join('; ');
+}
+
+/** What a result says about reaching people in Teams, for its confirmation: who was told, who lacks the app. */
+export function teamsReachSentence(result: unknown): string {
+  if (isFeedOutcome(result)) return toldInFeed(result);
+  return isAppInstalls(result) ? withoutAppSentence(result) : '';
 }
 
 /**

@@ -18,6 +18,7 @@ import type { PaperData, RecommendationDetail, TeamChannel, Versioned } from '..
 import { runReminders } from '../../application/reminders/reminders';
 import type { ReminderDelivery } from '../../application/ports';
 import {
+  newOwners,
   nextMeeting,
   type Audit,
   type AuditorFollowUp,
@@ -28,6 +29,7 @@ import {
   type TransitionName,
 } from '../../domain';
 import { useSession } from '../shared/session-context';
+import { installAppFor } from '../../application/reminders/app-for-owners';
 import { tellOwnersOf } from '../../application/reminders/feed-delivery';
 import { useAsync } from '../shared/use-async';
 
@@ -86,8 +88,15 @@ export function useCoordinatorActions() {
       });
     return {
       recordAudit: (audit: Omit<Audit, 'id'>) => recordAudit(store, audit, user, new Date()),
-      createRecommendation: (recommendation: Omit<Recommendation, 'id'>) => createRecommendation(store, recommendation, user, new Date()),
-      editRecommendation: (current: Versioned<Recommendation>, edited: Recommendation) => editRecommendation(store, current, edited, user, new Date()),
+      // Owners get the app in Teams as they are assigned, so the first reminder reaches their feed.
+      createRecommendation: async (recommendation: Omit<Recommendation, 'id'>) => {
+        const created = await createRecommendation(store, recommendation, user, new Date());
+        return { created, ...(await installAppFor(session.feed?.activities, newOwners(undefined, created.value))) };
+      },
+      editRecommendation: async (current: Versioned<Recommendation>, edited: Recommendation) => {
+        const saved = await editRecommendation(store, current, edited, user, new Date());
+        return { saved, ...(await installAppFor(session.feed?.activities, newOwners(current.value, saved.value))) };
+      },
       /** A lifecycle step on the item as it is now (read again, so a stale screen meets the eTag check). */
       transition: async (id: string, transition: TransitionName, reason?: string) =>
         performTransition(store, await detail(id), transition, user, new Date(), { reason, evidence }),
@@ -120,8 +129,10 @@ export function useCoordinatorActions() {
         const table = await documents.readRegister(file.name, new Uint8Array(await file.arrayBuffer()));
         return previewImport(store, table.rows, session.today, { ...table, fileName: file.name, reading: session.targetReading, directory: session.directory });
       },
-      applyImport: (preview: ImportPreview, confirmed: ReadonlySet<number>, chosen: DirectoryChoices, onProgress: (done: number) => void) =>
-        applyImport(store, preview, user, new Date(), onProgress, confirmed, chosen),
+      applyImport: async (preview: ImportPreview, confirmed: ReadonlySet<number>, chosen: DirectoryChoices, onProgress: (done: number) => void) => {
+        const result = await applyImport(store, preview, user, new Date(), onProgress, confirmed, chosen);
+        return { ...result, ...(await installAppFor(session.feed?.activities, result.assigned)) };
+      },
       registerFile: (data: PaperData) => documents.registerXlsx(data),
       templateFile: () => documents.templateXlsx(),
       /** Reminders posted to the channel the page has already read. */

@@ -1,3 +1,4 @@
+import { withoutAppSentence, type AppInstalls } from '../../application/reminders/app-for-owners';
 import {
   Badge,
   Body1,
@@ -54,7 +55,7 @@ type Stage =
   | { kind: 'reading'; name: string }
   | { kind: 'preview'; name: string; preview: ImportPreview }
   | { kind: 'writing'; name: string; preview: ImportPreview; done: number; total: number }
-  | { kind: 'done'; name: string; result: ImportResult };
+  | { kind: 'done'; name: string; result: ImportResult & AppInstalls };
 
 /** The import wizard: choose a file, see what would happen row by row, confirm, watch it write. */
 export function ImportPage() {
@@ -160,11 +161,12 @@ export function ImportPage() {
         </Field>
       )}
       {stage.kind === 'done' && (
-        <MessageBar intent={stage.result.failed.length + stage.result.conflicts.length > 0 ? 'warning' : 'success'}>
+        <MessageBar intent={stage.result.failed.length + stage.result.conflicts.length + stage.result.withoutApp.length > 0 ? 'warning' : 'success'}>
           <MessageBarBody>
             <MessageBarTitle>Imported {stage.name}</MessageBarTitle>
             {stage.result.written} recommendation(s) written, {stage.result.notes} update note(s) added.
             {[...stage.result.conflicts, ...stage.result.failed].map((f) => ` Row ${f.rowNumber}: ${f.message}.`)}
+            {stage.result.withoutApp.length > 0 && ` ${withoutAppSentence(stage.result)}.`}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { ConflictError, DuplicateReferenceError } from '../../application/ports';
-import { isFeedOutcome, toldInFeed } from '../../application/reminders/feed-delivery';
+import { teamsReachSentence } from '../../application/reminders/feed-delivery';
 
 export interface DecisionOutcome {
   intent: 'success' | 'error';
@@ -53,7 +53,7 @@ export function useDecision(onDone: () => void): Decision {
         .then(
           (result) => {
             // A decision that told people in Teams says whom; one that could not reach someone says so too.
-            const told = isFeedOutcome(result) ? toldInFeed(result) : '';
+            const told = teamsReachSentence(result);
             const text = typeof label === 'function' ? label(result) : label;
             setLast({ scope, outcome: { intent: 'success', text: told ? `${text}; ${told}.` : text } });
             after?.(result);
