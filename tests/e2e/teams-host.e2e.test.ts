@@ -179,11 +179,21 @@ describe('the tab inside a Teams-like host', () => {
         channelId: privateChannel.id,
         channelName: 'Audit Panel (private)',
         channelType: 'Private',
+        // A private channel has a site of its own, without the tracker's lists: the tab keeps to the audit site.
+        teamSiteUrl: 'https://northmere.sharepoint.com/sites/AuditTeam-AuditPanel',
       },
       app: { id: inject('teamsAppId'), staticTabs: { myrecommendations: 'index.html#/' } },
     });
     await host.tab.getByText(note).waitFor();
     await host.tab.getByText(/This is a private channel: Workflows cannot post into it/).waitFor();
+    // The register comes from the audit site, whatever site Teams names for the channel.
+    await host.tab.locator('body').evaluate(() => {
+      window.location.hash = '#/register';
+    });
+    await expect.poll(() => host.tab.getByRole('row').count(), { timeout: 15_000 }).toBeGreaterThan(1);
+    await host.tab.locator('body').evaluate(() => {
+      window.location.hash = '#/channel';
+    });
     // What "Send reminders now" would post goes to this channel, planned through the same Graph channel.
     await host.tab.getByRole('button', { name: 'Send reminders now…' }).click();
     await host.tab

@@ -28,6 +28,8 @@ export interface WireContext {
   channelName?: string;
   /** Teams' wire name for a channel's kind: 'Regular', 'Private' or 'Shared' (teams-js's channel.membershipType). */
   channelType?: string;
+  /** The SharePoint site of the team, or a private or shared channel's own site (teams-js's sharePointSite.teamSiteUrl). */
+  teamSiteUrl?: string;
   /** In a meeting: its id, and its chat's (teams-js's meeting.id and chat.id). */
   meetingId?: string;
   chatId?: string;
