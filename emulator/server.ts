@@ -16,6 +16,12 @@ import { Store } from './store';
 import { teamRoutes } from './teams';
 import { activityFeedRoutes, feedOf } from './activity-feed';
 
+/** When a request had arrived, and how long it then waited as the added latency. */
+interface RequestTiming {
+  started: number;
+  slept: number;
+}
+
 export interface EmulatorOptions {
   /** SQLite file, or ':memory:'. */
   data: string;
@@ -172,7 +178,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
     return { status: 200, body: { responses } };
   }
 
-  async function route(req: IncomingMessage, raw: Buffer): Promise<EmuResponse> {
+  async function route(req: IncomingMessage, raw: Buffer, timing: RequestTiming): Promise<EmuResponse> {
     const requestId = randomUUID();
     const url = new URL(req.url ?? '/', origin);
     const headers = lowerHeaders(req.headers);
@@ -225,7 +231,11 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       }
       const caller = identity.verify(headers['authorization']);
       if ('refused' in caller) throw new GraphError(401, 'InvalidAuthenticationToken', caller.refused);
-      if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+      if (latency > 0) {
+        const asleep = performance.now();
+        await new Promise((resolve) => setTimeout(resolve, latency));
+        timing.slept = performance.now() - asleep;
+      }
       const request: EmuRequest = {
         method,
         path: (graph?.[1] ?? sharePoint?.[1]) as string,
@@ -250,7 +260,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
   const devPageAllowed = (pageOrigin: string | undefined): boolean =>
     !pageOrigin || (options.tabOrigins ? options.tabOrigins.includes(pageOrigin) : loopbackOrigin.test(pageOrigin));
 
-  function send(res: ServerResponse, response: EmuResponse, requestId: string, path: string, pageOrigin: string | undefined): void {
+  function send(res: ServerResponse, response: EmuResponse, requestId: string, path: string, pageOrigin: string | undefined, timing?: RequestTiming): void {
     // Graph answers any origin (a bearer token is the credential); the dev sign-in only the tab's.
     if (!path.startsWith('/_dev/')) res.setHeader('Access-Control-Allow-Origin', '*');
     else if (pageOrigin && devPageAllowed(pageOrigin)) res.setHeader('Access-Control-Allow-Origin', pageOrigin);
@@ -259,16 +269,20 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       'Access-Control-Allow-Headers',
       'Authorization, Content-Type, Content-Range, If-Match, Prefer, SdkVersion, client-request-id, X-HTTP-Method, Accept, ConsistencyLevel',
     );
-    res.setHeader('Access-Control-Expose-Headers', 'ETag, Retry-After, request-id, Location');
+    res.setHeader('Access-Control-Expose-Headers', 'ETag, Retry-After, request-id, Location, Server-Timing');
     res.setHeader('request-id', requestId);
     for (const [name, value] of Object.entries(response.headers ?? {})) res.setHeader(name, value);
+    const json = response.binary || response.body === undefined ? undefined : JSON.stringify(response.body);
+    // The emulator's own time for the answer, without the latency it adds: a client can tell its time from ours.
+    if (timing) res.setHeader('Server-Timing', `app;dur=${(performance.now() - timing.started - timing.slept).toFixed(1)}`);
     if (response.binary) {
       res.writeHead(response.status).end(response.binary);
-    } else if (response.body === undefined) {
+    } else if (json === undefined) {
       res.writeHead(response.status).end();
     } else {
       res.setHeader('Content-Type', 'application/json; odata.metadata=minimal');
-      res.writeHead(response.status).end(JSON.stringify(response.body));
+      res.setHeader('Content-Length', Buffer.byteLength(json));
+      res.writeHead(response.status).end(json);
     }
   }
 
@@ -280,6 +294,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
       if (size <= maxBody) chunks.push(chunk);
     });
     req.on('end', () => {
+      const timing: RequestTiming = { started: performance.now(), slept: 0 };
       const requestId = randomUUID();
       const path = new URL(req.url ?? '/', origin).pathname;
       const pageOrigin = typeof req.headers.origin === 'string' ? req.headers.origin : undefined;
@@ -287,7 +302,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         send(res, asResponse(new GraphError(413, 'requestTooLarge', 'The request body is too large'), requestId), requestId, path, pageOrigin);
         return;
       }
-      void route(req, Buffer.concat(chunks)).then((response) => send(res, response, requestId, path, pageOrigin));
+      void route(req, Buffer.concat(chunks), timing).then((response) => send(res, response, requestId, path, pageOrigin, timing));
     });
   });
 

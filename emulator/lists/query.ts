@@ -12,10 +12,14 @@ const honorNonIndexed = 'HonorNonIndexedQueriesWarningMayFailRandomly';
 
 const safeName = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+/** SharePoint's item ID: a system field, always indexed, which the store keeps as the item's key. */
+const idField = 'ID';
+const columnSql = (field: string): string => (field === idField ? 'id' : fieldExpression(field));
+
 /** Field names are checked against the list's columns first, so writing them into SQL is safe. */
 function toSql(node: FilterNode, params: unknown[]): string {
   if (node.kind === 'logical') return `(${toSql(node.left, params)} ${node.op.toUpperCase()} ${toSql(node.right, params)})`;
-  const column = fieldExpression(node.field);
+  const column = columnSql(node.field);
   const value = typeof node.value === 'boolean' ? (node.value ? 1 : 0) : node.value;
   if (value === null) return node.op === 'eq' ? `${column} IS NULL` : `${column} IS NOT NULL`;
   if (node.op === 'ne') {
@@ -32,6 +36,7 @@ function checkQueryable(request: EmuRequest, store: Store, list: ListRow, column
   const overThreshold = store.itemCount(list.id) > listViewThreshold;
   const prefer = (request.headers['prefer'] ?? '').includes(honorNonIndexed);
   for (const name of names) {
+    if (name === idField) continue;
     const column = byName.get(name);
     if (!column || !safeName.test(name)) throw badRequest(`Field '${name}' is not recognized`);
     if (column.indexed) continue;
@@ -95,7 +100,7 @@ export function listItems(store: Store, request: EmuRequest, list: ListRow): Emu
     orderParts.map((p) => p.name),
     'orderby',
   );
-  const orderBy = [...orderParts.map((p) => `${fieldExpression(p.name)} ${p.desc ? 'DESC' : 'ASC'}`), 'id ASC'].join(', ');
+  const orderBy = [...orderParts.map((p) => `${columnSql(p.name)} ${p.desc ? 'DESC' : 'ASC'}`), 'id ASC'].join(', ');
   const size = pageSize(request);
   const offset = Number(request.query.get('$skiptoken') ?? '0') || 0;
   const rows = store.queryItems(list.id, where, params, orderBy, size + 1, offset);
