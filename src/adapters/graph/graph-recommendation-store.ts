@@ -20,7 +20,7 @@ import { batchLimit, type BatchRequest } from './gateway/batch';
 import { mapLimited } from '../../application/shared/map-limited';
 import { PreconditionFailedError, UniqueValueError } from './gateway/errors';
 import { holdsFields, type ListItem } from './gateway/list-item';
-import { eq } from './gateway/odata';
+import { bareItem, eq } from './gateway/odata';
 import type { DeltaResult } from './gateway/paging';
 import type { ListGateway } from './list-gateway';
 import {
@@ -154,15 +154,17 @@ export class GraphRecommendationStore implements RecommendationStore {
   constructor(readonly gateway: ListGateway) {}
 
   async loadRegister(): Promise<Register> {
-    const [audits, recommendations] = await this.gateway.batch([
-      { id: 'audits', method: 'GET', url: this.gateway.deltaUrl('audits', auditSelect) },
-      { id: 'recommendations', method: 'GET', url: this.gateway.deltaUrl('recommendations', recommendationSelect) },
+    const [audits, recommendations] = await this.gateway.snapshot([
+      // The register needs the items' fields, not SharePoint's stamps on them.
+      { list: 'audits', select: auditSelect, properties: bareItem },
+      { list: 'recommendations', select: recommendationSelect, properties: bareItem },
     ]);
-    return this.registerFrom(
-      { audits: [], recommendations: [], invalid: [] },
-      await this.gateway.deltaOf(audits, 'Reading audits'),
-      await this.gateway.deltaOf(recommendations, 'Reading recommendations'),
-    );
+    const asDelta = (read: { items: ListItem[]; deltaLink: string } | undefined): DeltaResult => ({
+      changed: read?.items ?? [],
+      removed: [],
+      deltaLink: read?.deltaLink ?? '',
+    });
+    return this.registerFrom({ audits: [], recommendations: [], invalid: [] }, asDelta(audits), asDelta(recommendations));
   }
 
   async refreshRegister(previous: Register): Promise<Register> {

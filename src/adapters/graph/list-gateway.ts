@@ -3,9 +3,13 @@ import { graphPath, type GraphConnection } from './graph-client';
 import { okBody, sendBatch, type BatchRequest, type BatchResponse } from './gateway/batch';
 import { PreconditionFailedError, translate } from './gateway/errors';
 import { holdsFields, parseItem, parsePage, type ListItem, type Page } from './gateway/list-item';
-import { deltaQuery, itemQuery, itemsQuery } from './gateway/odata';
+import { mapLimited } from '../../application/shared/map-limited';
+import { bareItem, deltaQuery, idRange, itemQuery, itemsQuery, latestDeltaQuery, pageSize } from './gateway/odata';
 import { deltaFrom, followPages, type DeltaResult } from './gateway/paging';
 import { lists, type ListName } from './list-schema';
+
+/** ID ranges read at once: Graph's guidance for SharePoint is a few concurrent requests per user, not dozens. */
+const rangesInFlight = 4;
 
 /**
  * Reads and writes SharePoint list items through Graph: the transport the stores share. URLs come from
@@ -95,6 +99,57 @@ export class ListGateway {
   /** Requests in $batch chunks of 20, throttled sub-requests retried; answers in the order asked. */
   batch(requests: BatchRequest[]): Promise<BatchResponse[]> {
     return sendBatch((body) => this.call('$batch', () => this.graph.client.api('/$batch').post(body)), requests);
+  }
+
+  /**
+   * Whole lists as they are now, with the delta link for what changes next. The token comes first, so a change
+   * made while the items are read comes again in the next refresh, which replaces it. The items are read in ID
+   * ranges of a page each: the first range rides in the same $batch as the tokens and each list's last ID, the
+   * rest go in parallel, a few at a time as Graph's throttling guidance asks.
+   */
+  async snapshot(
+    wanted: readonly { list: ListName; select: readonly string[]; properties?: readonly string[] }[],
+  ): Promise<{ items: ListItem[]; deltaLink: string }[]> {
+    const token = (i: number) => `token${i}`;
+    const tokens = wanted.map((_, i) => token(i));
+    const responses = await this.batch([
+      ...wanted.map(({ list, select, properties }, i): BatchRequest => ({
+        id: token(i),
+        method: 'GET',
+        url: latestDeltaQuery(this.listPath(list), select, properties),
+      })),
+      ...wanted.flatMap(({ list, select, properties }, i): BatchRequest[] => [
+        {
+          id: `last${i}`,
+          method: 'GET',
+          url: this.itemsUrl(list, { select: ['ID'], properties: bareItem, orderby: 'fields/ID desc', top: 1 }),
+          dependsOn: tokens,
+        },
+        { id: `first${i}`, method: 'GET', url: this.itemsUrl(list, { select, properties, filter: idRange(1, pageSize) }), dependsOn: tokens },
+      ]),
+    ]);
+    const answer = (id: string) => responses.find((r) => r.id === id);
+    const firsts = await Promise.all(
+      wanted.map(async ({ list }, i) => ({
+        deltaLink: (await this.deltaOf(answer(token(i)), `Reading ${list}`)).deltaLink,
+        first: await this.itemsOf(answer(`first${i}`), `Reading ${list}`),
+        // Only the first page: the highest ID is all that is wanted, not the list one item at a time.
+        lastId: Number(parsePage(okBody(answer(`last${i}`), `Reading ${list}`)).value[0]?.id ?? 0),
+      })),
+    );
+    const ranges = wanted.flatMap(({ list, select, properties }, i) =>
+      Array.from({ length: Math.max(0, Math.ceil((firsts[i]?.lastId ?? 0) / pageSize) - 1) }, (_, k) => ({
+        i,
+        list,
+        select,
+        properties,
+        from: (k + 1) * pageSize + 1,
+      })),
+    );
+    const rest = await mapLimited(ranges, rangesInFlight, (r) =>
+      this.query(r.list, { select: r.select, properties: r.properties, filter: idRange(r.from, r.from + pageSize - 1) }),
+    );
+    return firsts.map((f, i) => ({ deltaLink: f.deltaLink, items: [...f.first, ...ranges.flatMap((r, k) => (r.i === i ? (rest[k] ?? []) : []))] }));
   }
 
   /** A Graph URL (absolute next/delta link or path) as a $batch sub-request URL: relative, without the version. */

@@ -12,6 +12,8 @@ export interface BatchRequest {
   url: string;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Requests of the same $batch that Graph must answer first (it otherwise runs them in any order). */
+  dependsOn?: string[];
 }
 
 export interface BatchResponse {
@@ -30,6 +32,8 @@ const batchBody = (requests: readonly BatchRequest[]) => ({
     id: r.id,
     method: r.method,
     url: r.url,
+    // A retry sends only what was throttled: what it depended on has its answer already.
+    ...(r.dependsOn?.some((id) => requests.some((q) => q.id === id)) ? { dependsOn: r.dependsOn.filter((id) => requests.some((q) => q.id === id)) } : {}),
     ...(r.body === undefined ? {} : { body: r.body }),
     headers: { ...(r.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...r.headers },
   })),
