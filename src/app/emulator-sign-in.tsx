@@ -1,10 +1,13 @@
-import { MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { lazy, Suspense } from 'react';
 import { emulatorDirectory } from '../adapters/auth/emulator-token-provider';
 import type { DirectoryPerson, HostContext } from '../application/ports';
-import { SignInPage } from '../features/sign-in/sign-in-page';
 import type { TabConfig } from './config';
 import { emulatorSession } from './emulator-session';
 import type { SignIn } from './sign-in';
+
+// Only someone choosing who to be on the emulator sees the directory's people: not the landing's cost.
+const SignInPage = lazy(() => import('../features/sign-in/sign-in-page').then((m) => ({ default: m.SignInPage })));
 
 const storedUserKey = 'auditTracker.emulatorUser';
 
@@ -48,7 +51,9 @@ export function emulatorSignIn(config: Extract<TabConfig, { TAB_AUTH_MODE: 'emul
             </MessageBarBody>
           </MessageBar>
         )}
-        <SignInPage loadPeople={loadPeople} onSignIn={(person) => onSignedIn(sessionFor(person, host))} />
+        <Suspense fallback={<Spinner label="Loading…" />}>
+          <SignInPage loadPeople={loadPeople} onSignIn={(person) => onSignedIn(sessionFor(person, host))} />
+        </Suspense>
       </>
     ),
     // Inside Teams the host says who is signed in.

@@ -2,9 +2,11 @@ import { StrictMode, lazy, Suspense, useMemo, type ComponentType } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App, ConfigProblems } from './app';
 import { readConfig } from './config';
-import { ConfigureApp } from './configure-app';
 import { emulatorSignIn } from './emulator-sign-in';
 import type { SignIn } from './sign-in';
+
+// The configurable tab's page is shown once, when a tab is added: not part of every open.
+const ConfigureApp = lazy(() => import('./configure-app').then((m) => ({ default: m.ConfigureApp })));
 
 // Sign-in with Entra ID (msal, teams-js) loads only in a tenant build's path.
 const TenantApp = lazy(() =>
@@ -24,18 +26,18 @@ const configuring = new URLSearchParams(window.location.search).has('configure')
 const Page = configuring ? ConfigureApp : App;
 createRoot(root).render(
   <StrictMode>
-    {'problems' in result ? (
-      configuring ? (
-        <ConfigureApp />
+    <Suspense fallback={null}>
+      {'problems' in result ? (
+        configuring ? (
+          <ConfigureApp />
+        ) : (
+          <ConfigProblems title="The tab is not configured: set these in env/.env.<environment> and build again" problems={result.problems} />
+        )
+      ) : result.config.TAB_AUTH_MODE === 'emulator' ? (
+        <Page signIn={emulatorSignIn(result.config)} />
       ) : (
-        <ConfigProblems title="The tab is not configured: set these in env/.env.<environment> and build again" problems={result.problems} />
-      )
-    ) : result.config.TAB_AUTH_MODE === 'emulator' ? (
-      <Page signIn={emulatorSignIn(result.config)} />
-    ) : (
-      <Suspense fallback={null}>
         <TenantApp config={result.config} Page={Page} />
-      </Suspense>
-    )}
+      )}
+    </Suspense>
   </StrictMode>,
 );

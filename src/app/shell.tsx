@@ -2,11 +2,9 @@ import { Body1, Caption1, FluentProvider, Spinner, Title3, makeStyles, teamsHigh
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import type { Session } from '../application/ports';
 import { MyRecommendationsPage } from '../features/owner/my-recommendations-page';
-import { RecommendationPage } from '../features/owner/recommendation-page';
 import { HighContrastContext } from '../features/shared/high-contrast';
 import { SessionContext } from '../features/shared/session-context';
 import { routeHash, useHashRoute, type Page, type Route } from './routes';
-import { SectionTabs } from './section-tabs';
 
 const useStyles = makeStyles({
   shell: { minHeight: '100vh', display: 'flex', flexDirection: 'column' },
@@ -60,6 +58,10 @@ export function Shell({ theme, session, actions, children }: { theme: Theme; ses
   );
 }
 
+// Owners have one section and no tabs: the tab list, its overflow menu and their positioning load for the roles with several.
+const SectionTabs = lazy(() => import('./section-tabs').then((m) => ({ default: m.SectionTabs })));
+// The owner lands on their list; an item's page (its update form and pickers) loads when they open one.
+const RecommendationPage = lazy(() => import('../features/owner/recommendation-page').then((m) => ({ default: m.RecommendationPage })));
 const DashboardPage = lazy(() => import('../features/coordinator/dashboard-page').then((m) => ({ default: m.DashboardPage })));
 const RegisterPage = lazy(() => import('../features/coordinator/register-page').then((m) => ({ default: m.RegisterPage })));
 const ReviewPage = lazy(() => import('../features/coordinator/review-page').then((m) => ({ default: m.ReviewPage })));
@@ -102,7 +104,11 @@ function Screens({ session }: { session: Session }) {
   const allowed = page === 'recommendation' || tabs.some((t) => t.page === page);
   return (
     <SessionContext.Provider value={session}>
-      {tabs.length > 1 && <SectionTabs sections={tabs} selected={page} onSelect={(next) => navigate({ page: next })} />}
+      {tabs.length > 1 && (
+        <Suspense fallback={null}>
+          <SectionTabs sections={tabs} selected={page} onSelect={(next) => navigate({ page: next })} />
+        </Suspense>
+      )}
       <main>
         <Suspense fallback={<Spinner label="Loading…" />}>
           {route.page === 'recommendation' ? (
