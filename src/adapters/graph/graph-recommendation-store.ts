@@ -16,7 +16,7 @@ import {
   type Register,
   type Versioned,
 } from '../../application/ports';
-import { batchLimit, type BatchRequest } from './gateway/batch';
+import { batchLimit, type BatchRequest, type BatchResponse } from './gateway/batch';
 import { mapLimited } from '../../application/shared/map-limited';
 import { PreconditionFailedError, UniqueValueError } from './gateway/errors';
 import { holdsFields, type ListItem } from './gateway/list-item';
@@ -356,46 +356,65 @@ export class GraphRecommendationStore implements RecommendationStore {
     return original?.status === 200 ? [...found, this.gateway.itemOf(original, 'Reading the original recommendation')] : found;
   }
 
-  async writeRecommendations(writes: RecommendationWrite[], onProgress?: (done: number, total: number) => void): Promise<WriteOutcome[]> {
-    const path = `${this.gateway.listPath('recommendations')}/items`;
+  /**
+   * Writes in $batch requests of 20, a few in flight, each request's answer handled in order; progress after each
+   * batch. With `lostBatch: 'answerEach'`, a batch whose answer is lost reads as no answers, which `answer` treats
+   * like failed ones; otherwise the failure stops the writing (every write is keyed, so a rerun completes it).
+   */
+  private async inBatches<W, R>(
+    writes: readonly W[],
+    request: (write: W, id: string) => BatchRequest,
+    answer: (write: W, response: BatchResponse | undefined) => Promise<R>,
+    options: { onProgress?: (done: number, total: number) => void; lostBatch?: 'answerEach' } = {},
+  ): Promise<R[]> {
+    const { onProgress, lostBatch } = options;
     let done = 0;
     const chunks = await mapLimited(chunksOf(writes), batchesInFlight, async (chunk) => {
-      const responses = await this.gateway.batch(
-        chunk.map((write, i): BatchRequest => {
-          if (write.kind === 'create') return { id: String(i), method: 'POST', url: path, body: { fields: recommendationToFields(write.value) } };
-          const { id, ...rest } = write.value;
-          return {
-            id: String(i),
-            method: 'PATCH',
-            url: `${path}/${id}/fields`,
-            body: recommendationToFields(rest),
-            headers: { 'If-Match': write.current.etag },
-          };
-        }),
-      );
-      const outcomes: WriteOutcome[] = [];
-      for (const [i, response] of responses.entries()) {
-        const write = chunk[i];
-        if (!write) continue;
-        if (response.status >= 200 && response.status < 300) {
-          outcomes.push({ outcome: 'written', id: write.kind === 'update' ? write.value.id : (response.body as { id?: string } | undefined)?.id });
-        } else if (write.kind === 'create' && response.status === 409) {
-          // Already made by an earlier, interrupted run (or a lost answer): write it over by its key.
-          outcomes.push(await this.upsertRecommendation(write.value).then((saved) => ({ outcome: 'written' as const, id: saved.value.id })));
-        } else if (write.kind === 'update' && response.status === 412) {
-          outcomes.push(await this.staleOrOurs(write));
-        } else {
-          outcomes.push({
-            outcome: 'failed',
-            message: (response.body as { error?: { message?: string } } | undefined)?.error?.message ?? `HTTP ${response.status}`,
-          });
-        }
-      }
+      const sent = this.gateway.batch(chunk.map((write, i) => request(write, String(i))));
+      const responses = lostBatch === 'answerEach' ? await sent.catch(() => undefined) : await sent;
+      const outcomes: R[] = [];
+      for (const [i, write] of chunk.entries()) outcomes.push(await answer(write, responses?.[i]));
       done += chunk.length;
       onProgress?.(done, writes.length);
       return outcomes;
     });
     return chunks.flat();
+  }
+
+  async writeRecommendations(writes: RecommendationWrite[], onProgress?: (done: number, total: number) => void): Promise<WriteOutcome[]> {
+    const path = `${this.gateway.listPath('recommendations')}/items`;
+    return this.inBatches(
+      writes,
+      (write, id): BatchRequest => {
+        if (write.kind === 'create') return { id, method: 'POST', url: path, body: { fields: recommendationToFields(write.value) } };
+        const { id: itemId, ...rest } = write.value;
+        return { id, method: 'PATCH', url: `${path}/${itemId}/fields`, body: recommendationToFields(rest), headers: { 'If-Match': write.current.etag } };
+      },
+      async (write, response): Promise<WriteOutcome> => {
+        const status = response?.status ?? 0;
+        if (status >= 200 && status < 300)
+          return { outcome: 'written', id: write.kind === 'update' ? write.value.id : (response?.body as { id?: string } | undefined)?.id };
+        // Already made by an earlier, interrupted run (or a lost answer): write it over by its key.
+        if (write.kind === 'create' && status === 409)
+          return this.upsertRecommendation(write.value).then((saved) => ({ outcome: 'written' as const, id: saved.value.id }));
+        if (write.kind === 'update' && status === 412) return this.staleOrOurs(write);
+        return { outcome: 'failed', message: (response?.body as { error?: { message?: string } } | undefined)?.error?.message ?? `HTTP ${status}` };
+      },
+      { onProgress },
+    );
+  }
+
+  /** New audits, twenty to a $batch; one already made under its key (an earlier run's) is replaced, as upsertAudit does. */
+  createAudits(audits: readonly Omit<Audit, 'id'>[]): Promise<Versioned<Audit>[]> {
+    const path = `${this.gateway.listPath('audits')}/items`;
+    return this.inBatches(
+      audits,
+      (audit, id): BatchRequest => ({ id, method: 'POST', url: path, body: { fields: auditToFields(audit) } }),
+      async (audit, response) => {
+        const status = response?.status ?? 0;
+        return status >= 200 && status < 300 ? auditFromItem(this.gateway.itemOf(response, 'Creating an audit')) : this.upsertAudit(audit);
+      },
+    );
   }
 
   /**
@@ -479,23 +498,21 @@ export class GraphRecommendationStore implements RecommendationStore {
   }
 
   async addUpdates(updates: Omit<OwnerUpdate, 'id'>[]): Promise<void> {
-    await mapLimited(chunksOf(updates), batchesInFlight, async (chunk) => {
-      const responses = await this.gateway
-        .batch(
-          chunk.map((update, i): BatchRequest => {
-            const { list, fields } = this.recordOf(update);
-            return { id: String(i), method: 'POST', url: `${this.gateway.listPath(list)}/items`, body: { fields } };
-          }),
-        )
-        .catch(() => undefined);
+    await this.inBatches(
+      updates,
+      (update, id): BatchRequest => {
+        const { list, fields } = this.recordOf(update);
+        return { id, method: 'POST', url: `${this.gateway.listPath(list)}/items`, body: { fields } };
+      },
       // Written, or its key met (an earlier run's, or this one's retried after a lost answer): done. Anything
       // else goes through addUpdate, which finds a write that happened or says why it failed.
-      for (const [i, update] of chunk.entries()) {
-        const status = responses?.[i]?.status ?? 0;
-        if ((status >= 200 && status < 300) || status === 409) continue;
+      async (update, response) => {
+        const status = response?.status ?? 0;
+        if ((status >= 200 && status < 300) || status === 409) return;
         await this.addUpdate(update);
-      }
-    });
+      },
+      { lostBatch: 'answerEach' },
+    );
   }
 
   /**

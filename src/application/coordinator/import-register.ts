@@ -414,17 +414,24 @@ export async function applyImport(
   const answers: OwnerAnswers = { confirmed, chosen };
   requireCoordinator(actor, 'imports registers');
   const audits = [...preview.plan.audits].filter(([key]) => preview.rows.some((r) => r.row.auditKey === key && r.action !== 'skip'));
-  // Audits are independent of each other (each has its own unique key), so their upserts overlap.
-  // An existing audit the file does not change costs nothing; a new one is created in one round trip.
-  const auditIds = new Map(
-    await mapLimited(audits, writesInFlight, async ([key, audit]): Promise<[string, string]> => {
-      const existing = preview.existingAudits.get(key);
-      if (!existing) return [key, (await store.createAudit(audit)).value.id];
-      const merged = mergedAudit(existing, audit, preview.plan.columns);
-      const { id, ...kept } = existing;
-      return [key, sameAudit(merged, kept) ? id : (await store.upsertAudit(merged)).value.id];
-    }),
-  );
+  // New audits are created in $batch requests; an existing one the file does not change costs nothing, and the
+  // changed ones (each with its own unique key) are upserted side by side.
+  const fresh = audits.filter(([key]) => !preview.existingAudits.has(key));
+  const newAudits = await store.createAudits(fresh.map(([, audit]) => audit));
+  const auditIds = new Map([
+    ...fresh.map(([key], i): [string, string] => [key, newAudits[i]?.value.id ?? '']),
+    ...(await mapLimited(
+      audits.filter(([key]) => preview.existingAudits.has(key)),
+      writesInFlight,
+      async ([key, audit]): Promise<[string, string]> => {
+        const existing = preview.existingAudits.get(key);
+        if (!existing) return [key, ''];
+        const merged = mergedAudit(existing, audit, preview.plan.columns);
+        const { id, ...kept } = existing;
+        return [key, sameAudit(merged, kept) ? id : (await store.upsertAudit(merged)).value.id];
+      },
+    )),
+  ]);
   const todo = rowsToWrite(preview, confirmed);
   const writes = todo.map((r): RecommendationWrite => {
     const auditId = auditIds.get(r.row.auditKey) ?? '';

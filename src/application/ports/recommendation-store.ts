@@ -129,6 +129,8 @@ export interface RecommendationWriter {
   upsertAudit(audit: Omit<Audit, 'id'>): Promise<Versioned<Audit>>;
   /** Creates an audit known to be new, in one round trip; one already made under its key is replaced, as upsertAudit does. */
   createAudit(audit: Omit<Audit, 'id'>): Promise<Versioned<Audit>>;
+  /** createAudit for many at once, in $batch requests (an import's new audits), answered in the order given. */
+  createAudits(audits: readonly Omit<Audit, 'id'>[]): Promise<Versioned<Audit>[]>;
   /** Creates a recommendation; DuplicateReferenceError when its audit already has the reference. */
   createRecommendation(recommendation: Omit<Recommendation, 'id'>): Promise<Versioned<Recommendation>>;
   /** Creates or replaces by audit + normalised reference. */

@@ -61,7 +61,14 @@ export async function sendBatch(post: (body: unknown) => Promise<unknown>, reque
           waitSeconds = Math.max(waitSeconds, Number(response.headers?.['Retry-After'] ?? 1) || 0);
         }
       }
-      pending = retry;
+      // A request whose dependency was throttled failed for that alone (424): it goes again with it.
+      if (retry.length > 0)
+        for (const response of responses) {
+          const request = pending.find((r) => r.id === response.id);
+          if (request && response.status === 424 && !retry.includes(request)) retry.push(request);
+        }
+      // In the order asked, so what others depend on goes first again.
+      pending = pending.filter((r) => retry.includes(r));
       if (retry.length > 0) throw new RetryLater(`${retry.length} sub-request(s) throttled`, waitSeconds);
     };
     await retrying(sendPending, waitForRetryAfter(maxAttempts)).catch((error: unknown) => {
