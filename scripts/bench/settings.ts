@@ -2,7 +2,7 @@ import type { Meeting } from '../../src/domain';
 
 /** What the bench measures with: emulator latency per request, organisation sizes, the import's size. */
 export const latency = Number(process.env.BENCH_LATENCY_MS ?? 50);
-export const sizes = (process.env.BENCH_SIZES ?? '500,5000,20000')
+export const sizes = (process.env.BENCH_SIZES ?? '500,5000,20000,100000')
   .split(',')
   .map(Number)
   .filter((n) => n > 0);
