@@ -116,6 +116,28 @@ describe('the Graph data layer against the emulator', () => {
     expect(refreshed.recommendations.some((r) => r.value.id === changed.value.id)).toBe(true);
   });
 
+  it('reads the register again in full when its delta token has expired, as SharePoint answers 410', async () => {
+    const register = await context.store.loadRegister();
+    const changed = await context.store.upsertRecommendation(aRecommendation(auditId, '4.9'));
+    const stale = new Date(Date.now() + 31 * 24 * 3600 * 1000);
+    emulator.store.setClock(stale);
+    try {
+      const answer = await rawCall(emulator, coordinator, 'GET', register.sync?.recommendations ?? '');
+      expect(answer.status).toBe(410);
+      expect(answer.body.error.code).toBe('resyncRequired');
+      expect(answer.headers.get('location')).not.toContain('token=');
+      const before = context.gateway.roundTrips;
+      const refreshed = await context.store.refreshRegister(register);
+      // The delta that was refused, then the full read: every item, the new one among them, and fresh tokens.
+      expect(context.gateway.roundTrips - before).toBeGreaterThan(1);
+      expect(refreshed.recommendations.some((r) => r.value.id === changed.value.id)).toBe(true);
+      expect(refreshed.recommendations).toHaveLength(register.recommendations.length + 1);
+      expect((await rawCall(emulator, coordinator, 'GET', refreshed.sync?.recommendations ?? '')).status).toBe(200);
+    } finally {
+      emulator.store.setClock(undefined);
+    }
+  });
+
   it('lets owners add updates but not change recommendations', async () => {
     const target = (await context.store.upsertRecommendation(aRecommendation(auditId, '4.7'))).value;
     const ownerContext = contextFor(emulator, owner);

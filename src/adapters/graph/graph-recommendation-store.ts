@@ -173,6 +173,8 @@ export class GraphRecommendationStore implements RecommendationStore {
       { id: 'audits', method: 'GET', url: this.gateway.relative(previous.sync.audits) },
       { id: 'recommendations', method: 'GET', url: this.gateway.relative(previous.sync.recommendations) },
     ]);
+    // An expired token (410, resyncRequired): SharePoint can no longer say what changed, so read it all again.
+    if (audits?.status === 410 || recommendations?.status === 410) return this.loadRegister();
     return this.registerFrom(
       previous,
       await this.gateway.deltaOf(audits, 'Refreshing audits'),
