@@ -14,6 +14,8 @@ import { loadTeamsJs, useTeamsHost, type HostState } from './use-teams-host';
 const MeetingLinkChoice = lazy(() => import('../features/panel/meeting-link-choice').then((m) => ({ default: m.MeetingLinkChoice })));
 
 const useStyles = makeStyles({
+  // The theme's background fills the frame, not only the form: in the dark themes the rest would show white.
+  frame: { minHeight: '100vh' },
   page: { padding: tokens.spacingHorizontalXXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL, maxWidth: '640px' },
 });
 
@@ -92,7 +94,7 @@ export function ConfigureApp({ signIn }: { signIn?: SignIn }) {
   }, [host.status, inMeeting, choose, chooseMeetingTab]);
 
   return (
-    <FluentProvider theme={theme}>
+    <FluentProvider theme={theme} className={styles.frame}>
       <main className={styles.page}>
         <Title2 as="h1">Set up the Audit Tracker tab</Title2>
         {host.status === 'connecting' && <Spinner label="Connecting to Teams…" />}

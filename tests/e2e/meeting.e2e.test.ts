@@ -39,6 +39,10 @@ describe('the panel meeting inside a Teams meeting', () => {
     await choice.selectOption((await choice.locator('option', { hasText: meeting.Title }).getAttribute('value')) ?? '');
     await expect.poll(() => host.validity()).toBe(true);
     await screenshot(host.page, 'meeting-configure');
+    for (const theme of ['dark', 'contrast'] as const) {
+      await host.setTheme(theme);
+      await screenshot(host.page, `meeting-configure-${theme}`);
+    }
     expect(await host.save()).toBe('success');
     const saved = await host.settings();
     expect(saved).toMatchObject({ entityId: 'audit-tracker-meeting', suggestedDisplayName: 'Audit panel meeting' });
