@@ -20,7 +20,7 @@ import { batchLimit, type BatchRequest, type BatchResponse } from './gateway/bat
 import { mapLimited } from '../../application/shared/map-limited';
 import { PreconditionFailedError, UniqueValueError } from './gateway/errors';
 import { holdsFields, type ListItem } from './gateway/list-item';
-import { bareItem, eq } from './gateway/odata';
+import { bareItem, eq, idIs } from './gateway/odata';
 import type { DeltaResult } from './gateway/paging';
 import type { ListGateway } from './list-gateway';
 import {
@@ -194,7 +194,7 @@ export class GraphRecommendationStore implements RecommendationStore {
 
   async ownerView(email: string, updatesSince: string): Promise<OwnerView> {
     const me = email.trim().toLowerCase();
-    const [recommendations, audits, meetings, named] = await this.gateway.batch([
+    const [recommendations, meetings, named] = await this.gateway.batch([
       {
         id: 'recommendations',
         method: 'GET',
@@ -203,7 +203,6 @@ export class GraphRecommendationStore implements RecommendationStore {
           filter: ['Owner1', 'Owner2', 'Owner3', 'Delegate1', 'Delegate2', ...partOwnerColumns].map((column) => eq(column, me)).join(' or '),
         }),
       },
-      { id: 'audits', method: 'GET', url: this.gateway.itemsUrl('audits', { select: auditSelect }) },
       { id: 'meetings', method: 'GET', url: this.gateway.itemsUrl('meetings', { select: meetingSelect }) },
       // Items an owner named this person a delegate on: the namings first, their recommendations next.
       { id: 'named', method: 'GET', url: this.gateway.itemsUrl('updates', { select: ['RecommendationId', 'Kind'], filter: eq('DelegateEmail', me) }) },
@@ -222,14 +221,20 @@ export class GraphRecommendationStore implements RecommendationStore {
     const delegatedTo = namedResponses.filter((r) => r.status === 200).map((r) => recommendationFromItem(this.gateway.itemOf(r, 'Reading a delegated item')));
     const candidates = [...owned, ...delegatedTo];
     // The owner's updates and notes only, by their recommendations' ids: a few ids a query, all in one batch.
-    const groups = inGroups(candidates.map((r) => r.value.id));
-    const byIds = (list: 'updates' | 'decisions', select: readonly string[]) =>
-      groups.map((group, i) => ({
+    // With them, their audits by ID: not every audit in the organisation (thousands, for a few).
+    const byIds = (list: 'updates' | 'decisions' | 'audits', select: readonly string[], ids: readonly string[], filter: (id: string) => string) =>
+      inGroups(ids).map((group, i) => ({
         id: `${list}-${i}`,
         method: 'GET' as const,
-        url: this.gateway.itemsUrl(list, { select, filter: group.map((id) => eq('RecommendationId', id)).join(' or ') }),
+        url: this.gateway.itemsUrl(list, { select, filter: group.map(filter).join(' or ') }),
       }));
-    const responses = await this.gateway.batch([...byIds('updates', updateSelect), ...byIds('decisions', decisionSelect)]);
+    const ids = candidates.map((r) => r.value.id);
+    const auditIdsOf = [...new Set(candidates.map((r) => r.value.auditId))].filter((id) => /^\d+$/.test(id));
+    const responses = await this.gateway.batch([
+      ...byIds('updates', updateSelect, ids, (id) => eq('RecommendationId', id)),
+      ...byIds('decisions', decisionSelect, ids, (id) => eq('RecommendationId', id)),
+      ...byIds('audits', auditSelect, auditIdsOf, idIs),
+    ]);
     const read = async (list: string) =>
       (await Promise.all(responses.filter((r) => r.id.startsWith(`${list}-`)).map((r) => this.gateway.itemsOf(r, `Reading ${list}`)))).flat();
     const { notes } = readTrail(await read('decisions'), invalid);
@@ -246,7 +251,7 @@ export class GraphRecommendationStore implements RecommendationStore {
       delegations,
       register: {
         recommendations: mine,
-        audits: mapAll(await this.gateway.itemsOf(audits, 'Reading audits'), auditFromItem, invalid).filter((a) => auditIds.has(a.value.id)),
+        audits: mapAll(await read('audits'), auditFromItem, invalid).filter((a) => auditIds.has(a.value.id)),
         invalid,
       },
       meetings: mapAll(await this.gateway.itemsOf(meetings, 'Reading meetings'), meetingFromItem, invalid),

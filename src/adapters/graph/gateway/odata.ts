@@ -35,6 +35,9 @@ export const bareItem = ['id', 'eTag'] as const;
 /** Items whose ID is in [from, to]: SharePoint's ID is always indexed, so a range reads well on any list size. */
 export const idRange = (from: number, to: number): string => `fields/ID ge ${from} and fields/ID le ${to}`;
 
+/** The item with this ID (a number), by the same always-indexed column. */
+export const idIs = (id: string): string => `fields/ID eq ${Number(id)}`;
+
 /** One item with its fields. */
 export const itemQuery = (listPath: string, id: string, select: readonly string[]): string =>
   `${listPath}/items/${id}?$expand=fields($select=${select.join(',')})`;
