@@ -2,7 +2,9 @@ import { Packer } from 'docx';
 import { panelPaperDocument } from '../../src/adapters/documents/paper-docx';
 import { addDays, compilePanelPaper } from '../../src/domain';
 import { jobContext } from '../../src/jobs/job-context';
+import { withBuiltTab } from './built-tab';
 import { firstRender } from './first-render';
+import { registerInBrowser } from './register-memory';
 import { runs, summary } from './measure';
 import { naiveLoad } from './naive-client';
 import { remoteOrganisation } from './remote-organisation';
@@ -49,6 +51,16 @@ export async function dataFigures(size: number, report: BenchReport): Promise<vo
       target: 'at most two round trips',
       note: `${mine.result.register.recommendations.length} items`,
     });
+    if (size >= 100_000) {
+      const shown = await withBuiltTab(org.origin, registerInBrowser);
+      report.add({
+        size: s,
+        measure: 'register in Chromium: first row, heap',
+        value: `${(shown.ms / 1000).toFixed(1)} s, ${shown.heapMb.toFixed(0)} MB`,
+        target: 'heap under 300 MB',
+        note: "the coordinator's Register page, the page's JavaScript heap after garbage collection",
+      });
+    }
     if (size > 20_000) return;
     await org.setLatency(0);
     const data = await coordinator.store.paperData('2000-01-01');
@@ -70,7 +82,7 @@ export async function dataFigures(size: number, report: BenchReport): Promise<vo
     }
     if (size === 5000) {
       await org.setLatency(latency);
-      const render = await firstRender(org.origin);
+      const render = await withBuiltTab(org.origin, (tab) => firstRender(tab, org.origin));
       report.add({
         size: s,
         measure: "owner's view: first render in Chromium",
