@@ -46,4 +46,13 @@ describe('following pages past SharePoint’s 5,000-item page', () => {
     const items = await context.gateway.query('recommendations', { select: ['Title'] });
     expect(items).toHaveLength(5007);
   });
+
+  it("reads the paper's data the same way, every list in one batch and the rest of a long one in parallel", async () => {
+    const before = context.gateway.roundTrips;
+    const data = await context.store.paperData('2000-01-01');
+    expect(data.recommendations).toHaveLength(5007);
+    expect(new Set(data.recommendations.map((r) => r.id)).size).toBe(5007);
+    // The batch of every list's token, last ID and first range, then the one range past 5,000.
+    expect(context.gateway.roundTrips - before).toBe(2);
+  });
 });

@@ -260,21 +260,18 @@ export class GraphRecommendationStore implements RecommendationStore {
   }
 
   async paperData(updatesSince: string): Promise<PaperData> {
-    const responses = await this.gateway.batch([
-      { id: 'audits', method: 'GET', url: this.gateway.itemsUrl('audits', { select: auditSelect }) },
-      { id: 'recommendations', method: 'GET', url: this.gateway.itemsUrl('recommendations', { select: recommendationSelect }) },
-      { id: 'meetings', method: 'GET', url: this.gateway.itemsUrl('meetings', { select: meetingSelect }) },
-      {
-        id: 'updates',
-        method: 'GET',
-        url: this.gateway.itemsUrl('updates', { select: updateSelect, filter: `fields/SubmittedAt ge ${updatesSince}T00:00:00Z` }),
-      },
-      { id: 'decisions', method: 'GET', url: this.gateway.itemsUrl('decisions', { select: decisionSelect }) },
-      { id: 'panelActions', method: 'GET', url: this.gateway.itemsUrl('panelActions', { select: panelActionSelect }) },
-    ]);
-    const [audits, recommendations, meetings, updates, trail, actions] = await Promise.all(
-      responses.map((response) => this.gateway.itemsOf(response, `Reading ${response.id}`)),
-    );
+    // Every list at once, each in ID ranges read in parallel; only the updates and the trail need SharePoint's
+    // stamps (who wrote them, and when).
+    const [audits, recommendations, meetings, updates, trail, actions] = (
+      await this.gateway.snapshot([
+        { list: 'audits', select: auditSelect, properties: bareItem },
+        { list: 'recommendations', select: recommendationSelect, properties: bareItem },
+        { list: 'meetings', select: meetingSelect, properties: bareItem },
+        { list: 'updates', select: updateSelect, filter: `fields/SubmittedAt ge ${updatesSince}T00:00:00Z` },
+        { list: 'decisions', select: decisionSelect },
+        { list: 'panelActions', select: panelActionSelect },
+      ])
+    ).map((read) => read.items);
     const invalid: InvalidRecordError[] = [];
     const register = mapAll(recommendations ?? [], recommendationFromItem, invalid).map((r) => r.value);
     const { decisions, notes } = readTrail(trail ?? [], invalid);

@@ -8,6 +8,10 @@ import { bareItem, deltaQuery, idRange, itemQuery, itemsQuery, latestDeltaQuery,
 import { deltaFrom, followPages, type DeltaResult } from './gateway/paging';
 import { lists, type ListName } from './list-schema';
 
+/** The ID range of one page from `from`, narrowed by a list's own filter (an indexed column, as every filter here). */
+const within = (from: number, filter: string | undefined): string =>
+  filter ? `(${idRange(from, from + pageSize - 1)}) and (${filter})` : idRange(from, from + pageSize - 1);
+
 /** ID ranges read at once: Graph's guidance for SharePoint is a few concurrent requests per user, not dozens. */
 const rangesInFlight = 4;
 
@@ -108,7 +112,7 @@ export class ListGateway {
    * rest go in parallel, a few at a time as Graph's throttling guidance asks.
    */
   async snapshot(
-    wanted: readonly { list: ListName; select: readonly string[]; properties?: readonly string[] }[],
+    wanted: readonly { list: ListName; select: readonly string[]; properties?: readonly string[]; filter?: string }[],
   ): Promise<{ items: ListItem[]; deltaLink: string }[]> {
     const token = (i: number) => `token${i}`;
     const tokens = wanted.map((_, i) => token(i));
@@ -118,14 +122,14 @@ export class ListGateway {
         method: 'GET',
         url: latestDeltaQuery(this.listPath(list), select, properties),
       })),
-      ...wanted.flatMap(({ list, select, properties }, i): BatchRequest[] => [
+      ...wanted.flatMap(({ list, select, properties, filter }, i): BatchRequest[] => [
         {
           id: `last${i}`,
           method: 'GET',
           url: this.itemsUrl(list, { select: ['ID'], properties: bareItem, orderby: 'fields/ID desc', top: 1 }),
           dependsOn: tokens,
         },
-        { id: `first${i}`, method: 'GET', url: this.itemsUrl(list, { select, properties, filter: idRange(1, pageSize) }), dependsOn: tokens },
+        { id: `first${i}`, method: 'GET', url: this.itemsUrl(list, { select, properties, filter: within(1, filter) }), dependsOn: tokens },
       ]),
     ]);
     const answer = (id: string) => responses.find((r) => r.id === id);
@@ -137,17 +141,18 @@ export class ListGateway {
         lastId: Number(parsePage(okBody(answer(`last${i}`), `Reading ${list}`)).value[0]?.id ?? 0),
       })),
     );
-    const ranges = wanted.flatMap(({ list, select, properties }, i) =>
+    const ranges = wanted.flatMap(({ list, select, properties, filter }, i) =>
       Array.from({ length: Math.max(0, Math.ceil((firsts[i]?.lastId ?? 0) / pageSize) - 1) }, (_, k) => ({
         i,
         list,
         select,
         properties,
+        filter,
         from: (k + 1) * pageSize + 1,
       })),
     );
     const rest = await mapLimited(ranges, rangesInFlight, (r) =>
-      this.query(r.list, { select: r.select, properties: r.properties, filter: idRange(r.from, r.from + pageSize - 1) }),
+      this.query(r.list, { select: r.select, properties: r.properties, filter: within(r.from, r.filter) }),
     );
     return firsts.map((f, i) => ({ deltaLink: f.deltaLink, items: [...f.first, ...ranges.flatMap((r, k) => (r.i === i ? (rest[k] ?? []) : []))] }));
   }
