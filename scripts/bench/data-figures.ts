@@ -41,6 +41,13 @@ export async function dataFigures(size: number, report: BenchReport): Promise<vo
     });
     const warm = await runs(count, () => coordinator.store.refreshRegister(register));
     report.add({ size: s, measure: 'register warm refresh (delta)', runs: summary(warm.runs), target: 'one round trip' });
+    const everything = await runs(Math.min(count, 3), () => coordinator.store.paperData('2000-01-01'));
+    report.add({
+      size: s,
+      measure: "coordinator's data (all six lists)",
+      runs: summary(everything.runs),
+      note: `what the register view, dashboard and paper read: ${size > 20_000 ? 'no updates' : 'four updates an item'}, every list in one snapshot`,
+    });
     const ownerContext = jobContext({ graph: org.origin, user: owner.email });
     await ownerContext.graph.tokens.getToken();
     const mine = await runs(count, () => ownerContext.store.ownerView(owner.email, addDays(today, -366)));
