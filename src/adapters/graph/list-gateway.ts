@@ -4,7 +4,7 @@ import { okBody, sendBatch, type BatchRequest, type BatchResponse } from './gate
 import { PreconditionFailedError, translate } from './gateway/errors';
 import { holdsFields, parseItem, parsePage, type ListItem, type Page } from './gateway/list-item';
 import { mapLimited } from '../../application/shared/map-limited';
-import { bareItem, deltaQuery, idRange, itemQuery, itemsQuery, latestDeltaQuery, pageSize } from './gateway/odata';
+import { bareItem, idRange, itemQuery, itemsQuery, latestDeltaQuery, pageSize } from './gateway/odata';
 import { deltaFrom, followPages, type DeltaResult } from './gateway/paging';
 import { lists, type ListName } from './list-schema';
 
@@ -34,10 +34,6 @@ export class ListGateway {
 
   itemsUrl(list: ListName, options: Parameters<typeof itemsQuery>[1]): string {
     return itemsQuery(this.listPath(list), options);
-  }
-
-  deltaUrl(list: ListName, select: readonly string[]): string {
-    return deltaQuery(this.listPath(list), select);
   }
 
   itemUrl(list: ListName, id: string, select: readonly string[]): string {

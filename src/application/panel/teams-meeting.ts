@@ -17,9 +17,17 @@ export interface MeetingInTeams {
   linked?: { meeting: Meeting; paper: PanelPaper; agenda: AgendaItem[] };
 }
 
+const soonestFirst = (meetings: readonly Meeting[]): Meeting[] => [...meetings].sort((a, b) => a.date.localeCompare(b.date));
+
+/** The panel meetings a Teams meeting may be linked to, soonest first, and the one it is: no paper needed to choose. */
+export async function meetingsToLink(store: RecommendationStore, chatId: string): Promise<{ meetings: Meeting[]; linked?: Meeting }> {
+  const meetings = soonestFirst(await store.meetings());
+  return { meetings, linked: meetingForChat(meetings, chatId) };
+}
+
 export async function meetingInTeams(store: RecommendationStore, today: string, chatId: string): Promise<MeetingInTeams> {
   const data = await loadPaperData(store, today);
-  const meetings = [...data.meetings].sort((a, b) => a.date.localeCompare(b.date));
+  const meetings = soonestFirst(data.meetings);
   const meeting = meetingForChat(meetings, chatId);
   if (!meeting) return { data, meetings };
   const paper = paperForMeeting(data, meeting.id);

@@ -13,7 +13,7 @@ import { setPaperContext } from '../../application/panel/paper-context';
 import { issuePaper, issuedPaperBytes } from '../../application/panel/issue-paper';
 import { completePanelAction, decisionList, logPanelAction, type NewPanelAction } from '../../application/panel/panel-actions';
 import { ForbiddenError, type PaperData } from '../../application/ports';
-import { itemOnStage, linkTeamsMeeting, meetingInTeams, putOnStage } from '../../application/panel/teams-meeting';
+import { itemOnStage, linkTeamsMeeting, meetingInTeams, meetingsToLink, putOnStage } from '../../application/panel/teams-meeting';
 import { nextMeeting, type AgendaItem, type AppendixItem, type Meeting, type PanelPaper, type TeamsMeetingLink } from '../../domain';
 import { useSession } from '../shared/session-context';
 import { tellOwnersOf } from '../../application/reminders/feed-delivery';
@@ -97,6 +97,12 @@ export function useScheduleMeeting() {
 export function useMeetingInTeams(chatId: string) {
   const { store, today } = useSession();
   return useAsync(useCallback(() => meetingInTeams(store, today, chatId), [store, today, chatId]));
+}
+
+/** The panel meetings to link a Teams meeting to, and the one it holds: the configuration page's choice. */
+export function useMeetingsToLink(chatId: string) {
+  const { store } = useSession();
+  return useAsync(useCallback(() => meetingsToLink(store, chatId), [store, chatId]));
 }
 
 /** Linking a Teams meeting to a panel meeting, and moving its stage. */

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { nextMeeting } from '../../domain';
 import { LoadFailed } from '../shared/load-failed';
 import { useSession } from '../shared/session-context';
-import { useMeetingInTeams, useTeamsMeetingActions } from './data';
+import { useMeetingsToLink, useTeamsMeetingActions } from './data';
 import { MeetingSelect } from './meeting-select';
 
 /** What Save does for the meeting's link: nothing (left as it is, or for later), or link the chosen panel meeting. */
@@ -16,12 +16,12 @@ export type LinkOnSave = (() => Promise<unknown>) | undefined;
  */
 export function MeetingLinkChoice({ chatId, onChange }: { chatId: string; onChange: (linkOnSave: LinkOnSave) => void }) {
   const { today } = useSession();
-  const [state, reload] = useMeetingInTeams(chatId);
+  const [state, reload] = useMeetingsToLink(chatId);
   const teams = useTeamsMeetingActions();
   const [chosen, setChosen] = useState<string | undefined>();
   const [linkNow, setLinkNow] = useState(true);
 
-  const linkedId = state.status === 'ready' ? state.value.linked?.meeting.id : undefined;
+  const linkedId = state.status === 'ready' ? state.value.linked?.id : undefined;
   const meetings = state.status === 'ready' ? state.value.meetings : undefined;
   const selected = chosen ?? linkedId ?? (meetings && (nextMeeting(meetings, today) ?? meetings.at(-1))?.id);
   useEffect(() => {
